@@ -1,0 +1,43 @@
+// One lint setup for Vue + TypeScript (flat config). Formatting is left to editors; lint catches bugs.
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import pluginVue from 'eslint-plugin-vue'
+import globals from 'globals'
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'functions/lib/**', 'node_modules/**', 'coverage/**', 'dev-dist/**', 'test-results/**', 'playwright-report/**', 'bench-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...pluginVue.configs['flat/recommended'],
+  {
+    files: ['**/*.vue'],
+    languageOptions: { parserOptions: { parser: tseslint.parser } },
+  },
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'vue/multi-word-component-names': 'off',
+      'vue/max-attributes-per-line': 'off',
+      'vue/singleline-html-element-content-newline': 'off',
+      'vue/html-self-closing': 'off',
+    },
+  },
+  {
+    // Layer map: only src/platform/firebase may import Firebase.
+    files: ['src/**/*.ts', 'src/**/*.vue'],
+    ignores: ['src/platform/firebase/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['firebase', 'firebase/*', '@firebase/*'], message: 'Only src/platform/firebase/ imports Firebase.' }] }],
+    },
+  },
+  {
+    // The domain is pure: no app layers, no Dexie, no Vue.
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['dexie', 'vue', 'pinia', '@/db/*', '@/sync/*', '@/stores/*', '@/features/*', '@/platform/*', 'firebase', 'firebase/*'], message: 'src/domain imports nothing of the app.' }] }],
+    },
+  },
+)

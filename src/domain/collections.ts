@@ -1,0 +1,142 @@
+/**
+ * The registry of synced collections: where each lives in Firestore, which schema validates it,
+ * how concurrent writes merge, and who may write it. Shared by the Dexie layer, the sync engine,
+ * the push callable and the rules tests, so the three can never disagree.
+ */
+import type * as v from 'valibot'
+import type { Role } from './common'
+import {
+  ActionFields, ActionSchema, CommentFields, CommentSchema, CpdEntrySchema, CpdFields, EqualityFields, EqualitySchema,
+  IdeaFields, IdeaSchema, InstitutionFields, InstitutionSchema, MemberFields, MemberSchema, PlanFields, PlanSchema,
+  RagChangeFields, RagChangeSchema, RegistrationFields, RegistrationSchema, SkillShareFields, SkillShareSchema,
+  SurveyFields, SurveySchema, VoteFields, VoteSchema,
+} from './entities'
+
+export const COLLECTION_NAMES = [
+  'institutions', 'members', 'equality', 'cpd', 'registrations', 'plans', 'actions', 'ragChanges',
+  'ideas', 'comments', 'votes', 'surveys', 'requests',
+] as const
+export type CollectionName = (typeof COLLECTION_NAMES)[number]
+
+/**
+ * - `lww`: field-level last-writer-wins (a patch touches only its fields; later clientTime wins per field).
+ * - `append-only`: created once, never changed (RAG history); a repeated create is a no-op.
+ * - `one-per-member`: the doc id encodes the member (votes); put creates, delete withdraws.
+ */
+export type MergeRule = 'lww' | 'append-only' | 'one-per-member'
+/** `institution`: institutions/{inst}/{col}/{id}; `user`: users/{uid}/{col}/{id}; `root`: institutions/{id}. */
+export type Scope = 'root' | 'institution' | 'user'
+
+/** Who is asking, from verified auth claims. */
+export interface Caller {
+  uid: string
+  institutionId: string | null
+  role: Role | null
+}
+
+export interface CollectionDef {
+  name: CollectionName
+  scope: Scope
+  /** The full document schema (fields + sync metadata). */
+  schema: v.GenericSchema
+  /** Editable field names (what a patch may touch). */
+  fields: readonly string[]
+  merge: MergeRule
+  /** Pure authorisation: may `caller` apply this op to this doc (existing is null on create)? */
+  canWrite(caller: Caller, op: 'create' | 'update' | 'delete', next: Record<string, unknown> | null, existing: Record<string, unknown> | null, docId: string): boolean
+  /** Fields a non-manager may not change on update (e.g. role on a profile). */
+  lockedFields?: readonly string[]
+}
+
+const isManager = (c: Caller) => c.role === 'lead' || c.role === 'admin'
+const isOrganiser = (c: Caller) => isManager(c) || c.role === 'champion'
+const member = (c: Caller) => c.institutionId !== null && c.role !== null
+const owns = (c: Caller, field: string, doc: Record<string, unknown> | null) => doc !== null && doc[field] === c.uid
+
+function def(d: CollectionDef): CollectionDef {
+  return d
+}
+
+export const COLLECTIONS: Record<CollectionName, CollectionDef> = {
+  institutions: def({
+    name: 'institutions', scope: 'root', schema: InstitutionSchema, fields: Object.keys(InstitutionFields), merge: 'lww',
+    canWrite: (c, op, _n, _e, id) => op === 'update' && isManager(c) && c.institutionId === id,
+  }),
+  members: def({
+    name: 'members', scope: 'institution', schema: MemberSchema, fields: Object.keys(MemberFields), merge: 'lww',
+    // A profile is its owner's; roles change only through an admin callable.
+    canWrite: (c, op, _n, _e, id) => member(c) && id === c.uid && op !== 'delete',
+    lockedFields: ['role', 'institutionId', 'email', 'joinedAt'],
+  }),
+  equality: def({
+    name: 'equality', scope: 'user', schema: EqualitySchema, fields: Object.keys(EqualityFields), merge: 'lww',
+    canWrite: (c, _op, _n, _e, id) => id === c.uid,
+  }),
+  cpd: def({
+    name: 'cpd', scope: 'user', schema: CpdEntrySchema, fields: Object.keys(CpdFields), merge: 'lww',
+    canWrite: () => true, // user scope: the path is the caller's own tree
+  }),
+  registrations: def({
+    name: 'registrations', scope: 'user', schema: RegistrationSchema, fields: Object.keys(RegistrationFields), merge: 'lww',
+    canWrite: () => true,
+  }),
+  plans: def({
+    name: 'plans', scope: 'institution', schema: PlanSchema, fields: Object.keys(PlanFields), merge: 'lww',
+    canWrite: (c) => isManager(c),
+  }),
+  actions: def({
+    name: 'actions', scope: 'institution', schema: ActionSchema, fields: Object.keys(ActionFields), merge: 'lww',
+    canWrite: (c) => isManager(c),
+  }),
+  ragChanges: def({
+    name: 'ragChanges', scope: 'institution', schema: RagChangeSchema, fields: Object.keys(RagChangeFields), merge: 'append-only',
+    canWrite: (c, op, n) => isManager(c) && op === 'create' && n?.byUid === c.uid,
+  }),
+  ideas: def({
+    name: 'ideas', scope: 'institution', schema: IdeaSchema, fields: Object.keys(IdeaFields), merge: 'lww',
+    canWrite: (c, op, n, e) => {
+      if (!member(c)) return false
+      if (op === 'create') return n?.authorUid === c.uid && (n?.status === 'open' || isManager(c))
+      return isManager(c) || owns(c, 'authorUid', e)
+    },
+    // Only leads adopt, decline or respond.
+    lockedFields: ['authorUid', 'status', 'response', 'adoptedActionId', 'createdAt', 'surveyId'],
+  }),
+  comments: def({
+    name: 'comments', scope: 'institution', schema: CommentSchema, fields: Object.keys(CommentFields), merge: 'append-only',
+    canWrite: (c, op, n, e) => member(c) && (op === 'create' ? n?.authorUid === c.uid : op === 'delete' && (owns(c, 'authorUid', e) || isManager(c))),
+  }),
+  votes: def({
+    name: 'votes', scope: 'institution', schema: VoteSchema, fields: Object.keys(VoteFields), merge: 'one-per-member',
+    canWrite: (c, op, n, e, id) => member(c) && id.endsWith(`__${c.uid}`) && (op === 'delete' ? owns(c, 'voterUid', e) : n?.voterUid === c.uid && op === 'create'),
+  }),
+  surveys: def({
+    name: 'surveys', scope: 'institution', schema: SurveySchema, fields: Object.keys(SurveyFields), merge: 'lww',
+    canWrite: (c) => isOrganiser(c),
+  }),
+  requests: def({
+    name: 'requests', scope: 'institution', schema: SkillShareSchema, fields: Object.keys(SkillShareFields), merge: 'lww',
+    canWrite: (c, op, n, e) => {
+      if (!member(c)) return false
+      if (op === 'create') return n?.learnerUid === c.uid && n?.state === 'pending'
+      return owns(c, 'learnerUid', e) || owns(c, 'teacherUid', e)
+    },
+    lockedFields: ['learnerUid', 'teacherUid', 'skillId'],
+  }),
+}
+
+/** Firestore path of a document, given the caller's ids. */
+export function docPath(col: CollectionName, ids: { institutionId: string; uid: string }, docId: string): string {
+  const d = COLLECTIONS[col]
+  if (d.scope === 'root') return `institutions/${docId}`
+  if (d.scope === 'user') return `users/${ids.uid}/${col}/${docId}`
+  return `institutions/${ids.institutionId}/${col}/${docId}`
+}
+
+/** Firestore path of a collection to pull from. */
+export function collectionPath(col: CollectionName, ids: { institutionId: string; uid: string }): string {
+  const d = COLLECTIONS[col]
+  if (d.scope === 'root') return 'institutions'
+  if (d.scope === 'user') return `users/${ids.uid}/${col}`
+  return `institutions/${ids.institutionId}/${col}`
+}

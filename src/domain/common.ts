@@ -1,0 +1,33 @@
+/** Small schema pieces reused by every entity. */
+import * as v from 'valibot'
+
+export const ROLES = ['technician', 'champion', 'lead', 'admin'] as const
+export type Role = (typeof ROLES)[number]
+
+export const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(128), v.regex(/^[\w.-]+$/, 'Invalid id'))
+/** ISO calendar date, e.g. 2026-11-23. */
+export const IsoDate = v.pipe(v.string(), v.isoDate('Use a date like 2026-11-23'))
+export const Millis = v.pipe(v.number(), v.integer(), v.minValue(0))
+
+/** Plain text with a length cap; trimmed; markup is allowed as text but never rendered as HTML. */
+export function text(max: number, label = 'This field') {
+  return v.pipe(v.string(), v.trim(), v.maxLength(max, `${label} must be at most ${max} characters`))
+}
+export function requiredText(max: number, label = 'This field') {
+  return v.pipe(v.string(), v.trim(), v.minLength(1, `${label} is required`), v.maxLength(max, `${label} must be at most ${max} characters`))
+}
+/** Rejects strings that look like HTML/script so profile text never smuggles markup. */
+export function plainText(max: number, label = 'This field') {
+  return v.pipe(
+    text(max, label),
+    v.check((s) => !/<\s*\/?\s*[a-z!][^>]*>/i.test(s), `${label} cannot contain HTML or script tags`),
+  )
+}
+
+export const SYNC_META_ENTRIES = {
+  id: Id,
+  updatedAt: Millis,
+  version: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  deleted: v.boolean(),
+  lastMutationId: v.nullable(v.string()),
+}

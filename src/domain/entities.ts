@@ -1,0 +1,258 @@
+/**
+ * Core entities of Technician Hub and their valibot schemas: the one shared schema used by
+ * forms, by documents pulled from Firestore, and by the push callable.
+ * Each `XFields` object holds the editable fields; `XSchema` adds the sync metadata.
+ */
+import * as v from 'valibot'
+import { Id, IsoDate, Millis, plainText, requiredText, ROLES, SYNC_META_ENTRIES, text } from './common'
+
+// ---------- Institution ----------
+export const FacultySchema = v.strictObject({
+  id: Id,
+  name: requiredText(120, 'Faculty name'),
+  departments: v.pipe(v.array(requiredText(120, 'Department')), v.maxLength(200)),
+})
+export const InstitutionFields = {
+  name: requiredText(160, 'Institution name'),
+  emailDomains: v.pipe(v.array(v.pipe(v.string(), v.toLowerCase(), v.regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'Invalid email domain'))), v.maxLength(20)),
+  faculties: v.pipe(v.array(FacultySchema), v.maxLength(50)),
+  sites: v.pipe(v.array(requiredText(120, 'Site')), v.maxLength(50)),
+  planUrl: v.optional(v.union([v.literal(''), v.pipe(v.string(), v.url())])),
+  contactName: v.optional(text(120)),
+  signatoryDate: v.optional(IsoDate),
+  /** Development time each technician is allowed per year, in days (Liverpool: 10). */
+  developmentDaysPerYear: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(60))),
+  /** Month (1–12) the CPD year starts. */
+  cpdYearStartMonth: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(12))),
+}
+export const InstitutionSchema = v.object({ ...SYNC_META_ENTRIES, ...InstitutionFields })
+export type Institution = v.InferOutput<typeof InstitutionSchema>
+
+// ---------- Member profile and skills ----------
+export const ROLE_FAMILIES = ['research', 'teaching', 'support', 'laboratory', 'workshop', 'studio', 'analytical', 'it', 'apprentice', 'other'] as const
+export const SKILL_CATEGORIES = ['technique', 'equipment', 'software', 'safety', 'teaching', 'soft'] as const
+export const SKILL_LEVELS = ['learning', 'practitioner', 'expert'] as const
+export const CONTRACTS = ['permanent', 'fixed-term', 'casual', 'apprenticeship'] as const
+
+export const MemberSkillSchema = v.strictObject({
+  /** Canonical taxonomy id, or `tag:<slug>` for a free tag. */
+  skillId: requiredText(80, 'Skill'),
+  name: requiredText(80, 'Skill name'),
+  category: v.picklist(SKILL_CATEGORIES),
+  level: v.picklist(SKILL_LEVELS),
+  canTeach: v.boolean(),
+  wantsToLearn: v.boolean(),
+})
+export type MemberSkill = v.InferOutput<typeof MemberSkillSchema>
+
+export const MemberFields = {
+  institutionId: Id,
+  displayName: requiredText(100, 'Name'),
+  email: v.pipe(v.string(), v.email('Enter a valid email address'), v.maxLength(200)),
+  role: v.picklist(ROLES),
+  pronouns: v.optional(plainText(30, 'Pronouns')),
+  jobTitle: v.optional(plainText(120, 'Job title')),
+  roleFamily: v.optional(v.picklist(ROLE_FAMILIES)),
+  facultyId: v.optional(text(128)),
+  department: v.optional(plainText(120, 'Department')),
+  site: v.optional(plainText(120, 'Site')),
+  gradeBand: v.optional(plainText(30, 'Grade band')),
+  contract: v.optional(v.picklist(CONTRACTS)),
+  bio: v.optional(plainText(600, 'Bio')),
+  contactUrl: v.optional(v.union([v.literal(''), v.pipe(v.string(), v.url('Enter a full link, e.g. https://…'), v.maxLength(300))])),
+  visibility: v.picklist(['institution', 'hidden']),
+  skills: v.pipe(v.array(MemberSkillSchema), v.maxLength(100, 'At most 100 skills')),
+  /** Small data-URL photo (≤ 48 KB). */
+  photo: v.optional(v.pipe(v.string(), v.maxLength(64 * 1024, 'Photo is too large'))),
+  joinedAt: Millis,
+}
+export const MemberSchema = v.object({ ...SYNC_META_ENTRIES, ...MemberFields })
+export type Member = v.InferOutput<typeof MemberSchema>
+
+/** Optional equality data, held apart from the profile and only ever reported in aggregate. */
+export const EqualityFields = {
+  gender: v.optional(text(40)),
+  ethnicity: v.optional(text(60)),
+  ageBand: v.optional(v.picklist(['16-24', '25-34', '35-44', '45-54', '55-64', '65+', 'prefer-not'])),
+  disability: v.optional(v.picklist(['yes', 'no', 'prefer-not'])),
+}
+export const EqualitySchema = v.object({ ...SYNC_META_ENTRIES, ...EqualityFields })
+export type Equality = v.InferOutput<typeof EqualitySchema>
+
+// ---------- CPD ----------
+export const CPD_TYPES = ['work-based', 'professional', 'formal', 'self-directed', 'other'] as const
+export const CpdFields = {
+  title: requiredText(160, 'Title'),
+  startDate: IsoDate,
+  endDate: v.optional(IsoDate),
+  hours: v.pipe(v.number('Hours must be a number'), v.minValue(0, 'Hours cannot be negative'), v.maxValue(1000, 'Hours look too high')),
+  type: v.picklist(CPD_TYPES, 'Choose an activity type'),
+  skillIds: v.pipe(v.array(text(80)), v.maxLength(30)),
+  learned: v.optional(text(4000)),
+  benefitPractice: v.optional(text(4000)),
+  benefitUsers: v.optional(text(4000)),
+  evidenceIds: v.pipe(v.array(Id), v.maxLength(20)),
+  /** Set when the entry was prefilled from a completed skill-share request. */
+  requestId: v.optional(Id),
+}
+export const CpdEntrySchema = v.pipe(
+  v.object({ ...SYNC_META_ENTRIES, ...CpdFields }),
+  v.forward(v.check((e) => !e.endDate || e.endDate >= e.startDate, 'End date cannot be before the start date'), ['endDate']),
+)
+export type CpdEntry = v.InferOutput<typeof CpdEntrySchema>
+
+// ---------- Professional registration ----------
+export const REGISTRATION_TARGETS = ['RSciTech', 'RSci', 'CSci', 'EngTech', 'IEng', 'CEng', 'AFHEA', 'FHEA'] as const
+export const REGISTRATION_STEPS = ['eligibility', 'mentor', 'evidence', 'report', 'submit', 'assessment', 'outcome', 'renewal'] as const
+export const RegistrationFields = {
+  target: v.picklist(REGISTRATION_TARGETS),
+  steps: v.record(v.picklist(REGISTRATION_STEPS), v.picklist(['todo', 'doing', 'done'])),
+  /** Competence id → written statement and linked CPD entry ids. */
+  competences: v.record(text(40), v.strictObject({ statement: text(8000), cpdIds: v.pipe(v.array(Id), v.maxLength(50)) })),
+  feeSupportRequested: v.boolean(),
+  /** Registration this one builds on (RSciTech → RSci reuses the report). */
+  basedOn: v.optional(Id),
+}
+export const RegistrationSchema = v.object({ ...SYNC_META_ENTRIES, ...RegistrationFields })
+export type Registration = v.InferOutput<typeof RegistrationSchema>
+
+// ---------- Action plan ----------
+export const THEMES = ['visibility', 'recognition', 'career', 'sustainability', 'all'] as const
+export const RAG = ['red', 'amber', 'green'] as const
+export type RagStatus = (typeof RAG)[number]
+
+export const PlanFields = {
+  title: requiredText(160, 'Plan title'),
+  stage: v.picklist(['one', 'two']),
+  startDate: IsoDate,
+  endDate: IsoDate,
+  /** Phase code → label, e.g. P1 → "Jun 2021 – May 2022". */
+  phases: v.record(text(10), text(60)),
+  /** Owner abbreviation → meaning, e.g. SG → "Steering group". */
+  owners: v.record(text(20), text(160)),
+  status: v.picklist(['draft', 'published', 'archived']),
+}
+export const PlanSchema = v.object({ ...SYNC_META_ENTRIES, ...PlanFields })
+export type ActionPlan = v.InferOutput<typeof PlanSchema>
+
+export const SuccessMeasureSchema = v.strictObject({
+  id: Id,
+  text: requiredText(400, 'Success measure'),
+  baseline: v.optional(v.number()),
+  target: v.optional(v.number()),
+  current: v.optional(v.number()),
+  unit: v.optional(text(20)),
+  deadline: v.optional(IsoDate),
+  /** Feed the current value from app data. */
+  source: v.optional(v.picklist(['manual', 'members', 'registrations', 'cpd-participation', 'survey-response-rate'])),
+})
+export type SuccessMeasure = v.InferOutput<typeof SuccessMeasureSchema>
+
+export const ActionFields = {
+  planId: Id,
+  /** V1, V1 ii, R3, CD2, S4, A2 … */
+  code: v.pipe(requiredText(16, 'Code'), v.regex(/^(V|R|CD|S|A)\d+( [ivx]+)?$/, 'Code must look like V1, R2, CD3, S4 or V1 ii')),
+  themes: v.pipe(v.array(v.picklist(THEMES)), v.minLength(1, 'Choose at least one theme'), v.maxLength(2, 'An action links to at most two themes')),
+  parentId: v.optional(Id),
+  activity: requiredText(2000, 'Activity'),
+  outputs: v.optional(text(2000)),
+  measures: v.pipe(v.array(SuccessMeasureSchema), v.maxLength(20)),
+  timeframe: text(60),
+  owner: text(60),
+}
+export const ActionSchema = v.object({ ...SYNC_META_ENTRIES, ...ActionFields })
+export type PlanAction = v.InferOutput<typeof ActionSchema>
+
+/** One RAG status change; append-only, the action's current RAG is the latest by `at`. */
+export const RagChangeFields = {
+  actionId: Id,
+  status: v.picklist(RAG),
+  rationale: text(2000),
+  at: Millis,
+  byUid: Id,
+}
+export const RagChangeSchema = v.pipe(
+  v.object({ ...SYNC_META_ENTRIES, ...RagChangeFields }),
+  v.forward(v.check((c) => c.status !== 'red' || c.rationale.trim().length > 0, 'A Red status needs an explanation'), ['rationale']),
+)
+export type RagChange = v.InferOutput<typeof RagChangeSchema>
+
+// ---------- Technician voice ----------
+export const IdeaFields = {
+  authorUid: Id,
+  title: requiredText(160, 'Idea'),
+  body: text(4000),
+  actionId: v.optional(Id),
+  theme: v.optional(v.picklist(THEMES)),
+  status: v.picklist(['open', 'adopted', 'declined']),
+  response: v.optional(text(2000)),
+  adoptedActionId: v.optional(Id),
+  /** Link back to the survey it came from (technician-voice evidence). */
+  surveyId: v.optional(Id),
+  createdAt: Millis,
+}
+export const IdeaSchema = v.object({ ...SYNC_META_ENTRIES, ...IdeaFields })
+export type Idea = v.InferOutput<typeof IdeaSchema>
+
+export const CommentFields = {
+  authorUid: Id,
+  authorName: requiredText(100),
+  /** What it comments on: an action or an idea. */
+  targetType: v.picklist(['action', 'idea']),
+  targetId: Id,
+  body: requiredText(2000, 'Comment'),
+  createdAt: Millis,
+}
+export const CommentSchema = v.object({ ...SYNC_META_ENTRIES, ...CommentFields })
+export type Comment = v.InferOutput<typeof CommentSchema>
+
+export const VoteFields = { ideaId: Id, voterUid: Id, createdAt: Millis }
+export const VoteSchema = v.object({ ...SYNC_META_ENTRIES, ...VoteFields })
+export type Vote = v.InferOutput<typeof VoteSchema>
+
+// ---------- Surveys ----------
+export const QUESTION_TYPES = ['single', 'multiple', 'likert', 'rating', 'short', 'long', 'ranking'] as const
+export const QuestionSchema = v.strictObject({
+  id: Id,
+  type: v.picklist(QUESTION_TYPES),
+  prompt: requiredText(500, 'Question'),
+  help: v.optional(text(500)),
+  required: v.boolean(),
+  options: v.optional(v.pipe(v.array(requiredText(200, 'Option')), v.maxLength(30))),
+  showIf: v.optional(v.strictObject({ questionId: Id, equals: text(200) })),
+  sectionId: v.optional(Id),
+})
+export type Question = v.InferOutput<typeof QuestionSchema>
+
+export const SurveyFields = {
+  title: requiredText(160, 'Survey title'),
+  description: text(2000),
+  sections: v.pipe(v.array(v.strictObject({ id: Id, title: requiredText(160, 'Section') })), v.maxLength(30)),
+  questions: v.pipe(v.array(QuestionSchema), v.minLength(1, 'Add at least one question'), v.maxLength(100)),
+  audience: v.strictObject({ facultyIds: v.array(text(128)), roleFamilies: v.array(v.picklist(ROLE_FAMILIES)) }),
+  anonymous: v.boolean(),
+  allowEdit: v.boolean(),
+  opensAt: IsoDate,
+  closesAt: IsoDate,
+  status: v.picklist(['draft', 'open', 'closed']),
+  createdByUid: Id,
+}
+export const SurveySchema = v.object({ ...SYNC_META_ENTRIES, ...SurveyFields })
+export type Survey = v.InferOutput<typeof SurveySchema>
+
+// ---------- Skill-share requests ----------
+export const REQUEST_STATES = ['pending', 'accepted', 'declined', 'completed', 'cancelled'] as const
+export type RequestState = (typeof REQUEST_STATES)[number]
+export const SkillShareFields = {
+  learnerUid: Id,
+  teacherUid: Id,
+  skillId: requiredText(80, 'Skill'),
+  skillName: requiredText(80, 'Skill'),
+  message: text(1000),
+  format: v.picklist(['shadowing', 'demo', 'call']),
+  state: v.picklist(REQUEST_STATES),
+  /** State → ms when entered. */
+  history: v.record(v.picklist(REQUEST_STATES), Millis),
+}
+export const SkillShareSchema = v.object({ ...SYNC_META_ENTRIES, ...SkillShareFields })
+export type SkillShareRequest = v.InferOutput<typeof SkillShareSchema>
