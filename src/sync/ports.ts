@@ -1,0 +1,57 @@
+/**
+ * Ports: what the sync engine and the app need from a backend, with no Firebase types.
+ * `src/platform/firebase/` implements them; tests use in-memory implementations.
+ */
+import type { CollectionName } from '@/domain/collections'
+import type { Role } from '@/domain/common'
+import type { Checkpoint, Mutation, PushResponse, SyncMeta } from '@/domain/sync'
+
+export interface Session {
+  uid: string
+  email: string
+  emailVerified: boolean
+  displayName: string | null
+  /** From custom claims; null until the member has joined an institution. */
+  institutionId: string | null
+  role: Role | null
+}
+
+export type JoinResult =
+  | { ok: true; institutionId: string; role: Role }
+  | { ok: false; code: 'unknown-domain' | 'bad-code' | 'already-member' | 'rate-limited' | 'invalid'; message: string }
+
+export interface AuthPort {
+  /** Current session, or null when signed out. Resolves once the persisted session is restored. */
+  current(): Promise<Session | null>
+  onChange(listener: (session: Session | null) => void): () => void
+  signUp(email: string, password: string, displayName: string): Promise<Session>
+  signIn(email: string, password: string): Promise<Session>
+  sendSignInLink(email: string, continueUrl: string): Promise<void>
+  completeSignInLink(url: string, email: string): Promise<Session | null>
+  sendVerification(): Promise<void>
+  /** Forces a token refresh so new custom claims (institution, role) are seen. */
+  refresh(): Promise<Session | null>
+  signOut(): Promise<void>
+  joinInstitution(input: { displayName: string; joinCode?: string }): Promise<JoinResult>
+}
+
+export interface SyncTransport {
+  /** Push up to 500 mutations in one round trip; per-mutation results in the same order. */
+  push(mutations: Mutation[]): Promise<PushResponse>
+  /**
+   * One page of a collection's documents after `after`, ordered by (updatedAt, id), at most `limit`.
+   * `after` null means from the beginning.
+   */
+  pull(collection: CollectionName, after: Checkpoint | null, limit: number): Promise<SyncMeta[]>
+}
+
+export class TransportError extends Error {
+  constructor(
+    message: string,
+    /** Network/unavailable errors are retried; auth errors wait for sign-in; others surface. */
+    readonly kind: 'offline' | 'unauthenticated' | 'server',
+  ) {
+    super(message)
+    this.name = 'TransportError'
+  }
+}
