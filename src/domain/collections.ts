@@ -13,7 +13,7 @@ import {
 } from './entities'
 
 export const COLLECTION_NAMES = [
-  'institutions', 'members', 'equality', 'cpd', 'registrations', 'plans', 'actions', 'ragChanges',
+  'institutions', 'profiles', 'members', 'equality', 'cpd', 'registrations', 'plans', 'actions', 'ragChanges',
   'ideas', 'comments', 'votes', 'surveys', 'requests',
 ] as const
 export type CollectionName = (typeof COLLECTION_NAMES)[number]
@@ -62,11 +62,19 @@ export const COLLECTIONS: Record<CollectionName, CollectionDef> = {
     name: 'institutions', scope: 'root', schema: InstitutionSchema, fields: Object.keys(InstitutionFields), merge: 'lww',
     canWrite: (c, op, _n, _e, id) => op === 'update' && isManager(c) && c.institutionId === id,
   }),
-  members: def({
-    name: 'members', scope: 'institution', schema: MemberSchema, fields: Object.keys(MemberFields), merge: 'lww',
-    // A profile is its owner's; roles change only through an admin callable.
-    canWrite: (c, op, _n, _e, id) => member(c) && id === c.uid && op !== 'delete',
+  profiles: def({
+    // The member's full profile (incl. private fields), in their own tree: users/{uid}/profiles/{uid}.
+    name: 'profiles', scope: 'user', schema: MemberSchema, fields: Object.keys(MemberFields), merge: 'lww',
+    canWrite: (c, op, _n, _e, id) => id === c.uid && op !== 'delete',
+    // Role and institution change only through callables.
     lockedFields: ['role', 'institutionId', 'email', 'joinedAt'],
+  }),
+  members: def({
+    // The directory projection of a profile, written only by the server when a profile changes:
+    // private fields stripped, and a tombstone when the member hides, so every client drops a
+    // hidden profile on its next pull (a query filter alone could never tell them).
+    name: 'members', scope: 'institution', schema: MemberSchema, fields: Object.keys(MemberFields), merge: 'lww',
+    canWrite: () => false,
   }),
   equality: def({
     name: 'equality', scope: 'user', schema: EqualitySchema, fields: Object.keys(EqualityFields), merge: 'lww',
@@ -123,6 +131,17 @@ export const COLLECTIONS: Record<CollectionName, CollectionDef> = {
     },
     lockedFields: ['learnerUid', 'teacherUid', 'skillId'],
   }),
+}
+
+/** Profile fields that never leave the owner's tree (not in the directory projection). */
+export const PRIVATE_PROFILE_FIELDS = ['gradeBand', 'contract'] as const
+
+/** The directory projection of a profile: null when the member is hidden (written as a tombstone). */
+export function directoryProjection<T extends { visibility: string }>(profile: T): Omit<T, (typeof PRIVATE_PROFILE_FIELDS)[number]> | null {
+  if (profile.visibility !== 'institution') return null
+  const copy: Record<string, unknown> = { ...profile }
+  for (const f of PRIVATE_PROFILE_FIELDS) delete copy[f]
+  return copy as Omit<T, (typeof PRIVATE_PROFILE_FIELDS)[number]>
 }
 
 /** Firestore path of a document, given the caller's ids. */

@@ -1,0 +1,40 @@
+/**
+ * How a mutation changes the local view of a document. The same rules rebuild a view from the
+ * server's copy plus the pending outbox (rebase) after a pull or a rejection.
+ */
+import type { Mutation, SyncMeta } from '@/domain/sync'
+
+export type LocalDoc = SyncMeta & Record<string, unknown>
+
+const META_KEYS = ['id', 'updatedAt', 'version', 'deleted', 'lastMutationId'] as const
+
+/** Sync metadata of `base`, or the metadata of a document never seen by the server. */
+export function metaOf(base: LocalDoc | null | undefined, id: string): SyncMeta {
+  if (!base) return { id, updatedAt: 0, version: 0, deleted: false, lastMutationId: null }
+  return { id, updatedAt: base.updatedAt, version: base.version, deleted: base.deleted, lastMutationId: base.lastMutationId }
+}
+
+/** Applies one mutation to a document view; returns the new view (null: nothing left). */
+export function applyMutation(view: LocalDoc | null, m: Pick<Mutation, 'op' | 'payload' | 'docId'>): LocalDoc | null {
+  const meta = metaOf(view, m.docId)
+  if (m.op === 'delete') return view ? { ...view, deleted: true } : null
+  const fields = stripMeta(m.payload)
+  if (m.op === 'put') return { ...fields, ...meta, deleted: false }
+  if (!view) return null // a patch of a document we do not have: the server decides
+  return { ...view, ...fields }
+}
+
+/** Server copy + pending mutations, in order. */
+export function rebase(base: LocalDoc | null, pending: Pick<Mutation, 'op' | 'payload' | 'docId'>[]): LocalDoc | null {
+  let view = base
+  for (const m of pending) view = applyMutation(view, m)
+  return view
+}
+
+/** The editable fields of a document (sync metadata removed). */
+export function stripMeta(doc: Record<string, unknown>): Record<string, unknown> {
+  const copy: Record<string, unknown> = { ...doc }
+  for (const k of META_KEYS) delete copy[k]
+  delete copy._clock
+  return copy
+}
