@@ -65,7 +65,8 @@ export const COLLECTIONS: Record<CollectionName, CollectionDef> = {
   profiles: def({
     // The member's full profile (incl. private fields), in their own tree: users/{uid}/profiles/{uid}.
     name: 'profiles', scope: 'user', schema: MemberSchema, fields: Object.keys(MemberFields), merge: 'lww',
-    canWrite: (c, op, _n, _e, id) => id === c.uid && op !== 'delete',
+    // Created by joinInstitution; the owner edits it; account deletion goes through a callable.
+    canWrite: (c, op, _n, _e, id) => id === c.uid && op === 'update',
     // Role and institution change only through callables.
     lockedFields: ['role', 'institutionId', 'email', 'joinedAt'],
   }),

@@ -1,0 +1,141 @@
+/**
+ * How the server applies one mutation to its copy of a document: authorise, merge by the
+ * collection's rule, validate the result, stamp version and time. Pure, so the push callable and
+ * the in-memory server of the property tests run exactly the same code.
+ */
+import { COLLECTIONS, directoryProjection, type Caller, type CollectionName } from './collections'
+import type { Mutation, MutationResult, RejectionCode, SyncMeta } from './sync'
+import { validate } from './validation'
+
+/** A document as stored on the server: fields, sync metadata, and per-field clocks for LWW. */
+export type ServerDoc = SyncMeta & Record<string, unknown> & {
+  /** Field → clientTime of the write that set it (field-level last-writer-wins). */
+  _clock?: Record<string, number>
+  /** clientTime of the delete that made this a tombstone. */
+  _deletedAt?: number
+}
+
+export type MergeOutcome =
+  | { kind: 'write'; doc: ServerDoc; derived: DerivedWrite[] }
+  | { kind: 'noop' } // already true (a repeated append-only create, a delete of a tombstone)
+  | { kind: 'rejected'; code: RejectionCode; message: string; field?: string }
+
+/** A document the server writes as a consequence (the directory projection of a profile). */
+export interface DerivedWrite {
+  collection: CollectionName
+  docId: string
+  /** Builds the derived document from its current server copy. */
+  build(existing: ServerDoc | null, stamp: Stamp): ServerDoc
+}
+
+export interface Stamp {
+  now: number
+  mutationId: string
+}
+
+const META = new Set(['id', 'updatedAt', 'version', 'deleted', 'lastMutationId', '_clock', '_deletedAt'])
+const isManager = (c: Caller) => c.role === 'lead' || c.role === 'admin'
+
+/** Applies `m` by `caller` to `existing` (null: no such document). */
+export function mergeMutation(caller: Caller, m: Mutation, existing: ServerDoc | null, stamp: Stamp): MergeOutcome {
+  const def = COLLECTIONS[m.collection]
+  const live = existing && !existing.deleted ? existing : null
+  const payload = fieldsOnly(m.payload)
+
+  if (m.op === 'delete') {
+    if (!live) return existing ? { kind: 'noop' } : reject('not-found', 'This item no longer exists')
+    if (!def.canWrite(caller, 'delete', null, live, m.docId)) return reject('forbidden', 'You are not allowed to delete this')
+    const tomb = stampDoc({ id: m.docId, deleted: true, _deletedAt: m.clientTime } as ServerDoc, existing, stamp)
+    return { kind: 'write', doc: tomb, derived: derive(m.collection, m.docId, tomb) }
+  }
+
+  if (existing?.deleted && (m.op === 'patch' || m.clientTime <= (existing._deletedAt ?? Number.POSITIVE_INFINITY))) {
+    return reject('conflict', 'This item was deleted on another device')
+  }
+  if (m.op === 'patch' && !live) return reject('not-found', 'This item no longer exists')
+  if (live && def.merge !== 'lww') {
+    // Append-only and one-per-member documents are never edited; a repeated create is a no-op.
+    return m.op === 'put' && sameFields(live, payload) ? { kind: 'noop' } : reject('conflict', 'This item cannot be changed once saved')
+  }
+
+  const next = live ? mergeFields(live, payload, m.op === 'put', m.clientTime) : { fields: payload, clock: clockFor(payload, m.clientTime) }
+  const op = live ? 'update' : 'create'
+  if (!def.canWrite(caller, op, next.fields, live, m.docId)) return reject('forbidden', `You are not allowed to ${op === 'create' ? 'create' : 'change'} this`)
+  if (live && !isManager(caller)) {
+    const locked = (def.lockedFields ?? []).find((f) => f in payload && JSON.stringify(payload[f]) !== JSON.stringify(live[f]))
+    if (locked) return reject('forbidden', `Only a lead can change ${locked}`, locked)
+  }
+  const meta = { id: m.docId, updatedAt: 0, version: 0, deleted: false, lastMutationId: null }
+  const checked = validate(def.schema, { ...next.fields, ...meta })
+  if (!checked.ok) {
+    const first = checked.issues[0]
+    return reject('invalid', first?.message ?? 'Invalid data', first?.field || undefined)
+  }
+  const doc = stampDoc({ ...(checked.value as Record<string, unknown>), id: m.docId, deleted: false, _clock: next.clock } as ServerDoc, existing, stamp)
+  return { kind: 'write', doc, derived: derive(m.collection, m.docId, doc) }
+}
+
+/** The result recorded for a mutation (and returned again on a replay). */
+export function resultFor(m: Mutation, outcome: MergeOutcome, current: ServerDoc | null): MutationResult {
+  if (outcome.kind === 'rejected') {
+    return { mutationId: m.mutationId, status: 'rejected', docId: m.docId, code: outcome.code, message: outcome.message, ...(outcome.field ? { field: outcome.field } : {}) }
+  }
+  const doc = outcome.kind === 'write' ? outcome.doc : current
+  return { mutationId: m.mutationId, status: 'applied', docId: m.docId, version: doc?.version ?? 0, updatedAt: doc?.updatedAt ?? 0 }
+}
+
+/** version+1, a per-document monotonic server time, and the mutation that made it. */
+export function stampDoc(doc: ServerDoc, previous: ServerDoc | null, stamp: Stamp): ServerDoc {
+  return {
+    ...doc,
+    version: (previous?.version ?? 0) + 1,
+    updatedAt: Math.max(stamp.now, (previous?.updatedAt ?? 0) + 1),
+    lastMutationId: stamp.mutationId,
+  }
+}
+
+function mergeFields(live: ServerDoc, payload: Record<string, unknown>, replace: boolean, t: number) {
+  const fields = fieldsOnly(live)
+  const clock = { ...(live._clock ?? {}) }
+  const keys = replace ? new Set([...Object.keys(fields), ...Object.keys(payload)]) : new Set(Object.keys(payload))
+  for (const key of keys) {
+    // Field-level last-writer-wins by client time; ties go to the later arrival.
+    if ((clock[key] ?? 0) > t) continue
+    if (payload[key] === undefined) delete fields[key]
+    else fields[key] = payload[key]
+    clock[key] = t
+  }
+  return { fields, clock }
+}
+
+function clockFor(payload: Record<string, unknown>, t: number): Record<string, number> {
+  return Object.fromEntries(Object.keys(payload).map((k) => [k, t]))
+}
+
+function derive(collection: CollectionName, docId: string, doc: ServerDoc): DerivedWrite[] {
+  if (collection !== 'profiles') return []
+  return [
+    {
+      collection: 'members',
+      docId,
+      build: (existing, stamp) => {
+        const projection = doc.deleted ? null : directoryProjection(fieldsOnly(doc) as { visibility: string })
+        const body = projection ? { ...projection, id: docId, deleted: false } : { id: docId, deleted: true }
+        return stampDoc(body as ServerDoc, existing, stamp)
+      },
+    },
+  ]
+}
+
+function fieldsOnly(doc: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(doc).filter(([k, val]) => !META.has(k) && val !== undefined))
+}
+
+function sameFields(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const fa = fieldsOnly(a)
+  return Object.keys(b).every((k) => JSON.stringify(fa[k]) === JSON.stringify(b[k]))
+}
+
+function reject(code: RejectionCode, message: string, field?: string): MergeOutcome {
+  return { kind: 'rejected', code, message, field }
+}

@@ -1,0 +1,72 @@
+/** Who is signed in, and the actions that change it. Firebase loads lazily behind the AuthPort. */
+import { acceptHMRUpdate, defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import { db } from '@/db/database'
+import { loadPlatform } from '@/platform/load'
+import type { AuthPort, JoinResult, Session } from '@/sync/ports'
+
+export const useSessionStore = defineStore('session', () => {
+  const session = shallowRef<Session | null>(null)
+  const ready = ref(false)
+  const signedIn = computed(() => session.value !== null)
+  const isManager = computed(() => session.value?.role === 'lead' || session.value?.role === 'admin')
+  let auth: AuthPort | null = null
+  let starting: Promise<void> | null = null
+
+  return { session, ready, signedIn, isManager, init, signUp, signIn, signOut, join, refresh, sendSignInLink }
+
+  /** Restores the persisted session; safe to call many times. */
+  function init(): Promise<void> {
+    starting ??= (async () => {
+      auth = (await loadPlatform()).auth
+      await adopt(await auth.current())
+      auth.onChange((s) => void adopt(s))
+      ready.value = true
+    })()
+    return starting
+  }
+
+  async function port(): Promise<AuthPort> {
+    await init()
+    return auth as AuthPort
+  }
+
+  async function signUp(email: string, password: string, displayName: string) {
+    await adopt(await (await port()).signUp(email, password, displayName))
+  }
+
+  async function signIn(email: string, password: string) {
+    await adopt(await (await port()).signIn(email, password))
+  }
+
+  async function sendSignInLink(email: string) {
+    await (await port()).sendSignInLink(email, `${location.origin}/account`)
+  }
+
+  async function join(input: { displayName: string; joinCode?: string }): Promise<JoinResult> {
+    const result = await (await port()).joinInstitution(input)
+    if (result.ok) await refresh()
+    return result
+  }
+
+  async function refresh() {
+    await adopt(await (await port()).refresh())
+  }
+
+  async function signOut() {
+    await (await port()).signOut()
+    await adopt(null)
+  }
+
+  /** A different person on this device starts from an empty local store. */
+  async function adopt(next: Session | null) {
+    if (next) {
+      const previous = (await db.meta.get('uid'))?.value
+      if (previous && previous !== next.uid) await Promise.all(db.tables.map((t) => t.clear()))
+      await db.meta.put({ key: 'uid', value: next.uid })
+    }
+    session.value = next
+  }
+})
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useSessionStore, import.meta.hot))

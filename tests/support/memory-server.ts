@@ -1,0 +1,111 @@
+/**
+ * An in-memory stand-in for Firestore + the push callable, running the same pure merge code as
+ * the real function (src/domain/merge.ts). Used only by property tests, to run thousands of
+ * schedules quickly; the same properties then run against the emulators.
+ */
+import { collectionPath, docPath, COLLECTIONS, type Caller, type CollectionName } from '@/domain/collections'
+import { mergeMutation, resultFor, type ServerDoc } from '@/domain/merge'
+import { MutationSchema, type Checkpoint, type Mutation, type MutationResult, type PushResponse, type SyncMeta } from '@/domain/sync'
+import { validate } from '@/domain/validation'
+import { TransportError, type SyncTransport } from '@/sync/ports'
+
+export class MemoryServer {
+  readonly docs = new Map<string, ServerDoc>()
+  readonly ledger = new Map<string, MutationResult>()
+  /** How many times each mutation was actually applied (must never exceed 1). */
+  readonly applyCount = new Map<string, number>()
+  pullReads = 0
+  private time = 1_000
+
+  /** Server clock: sometimes stands still, so many documents share a timestamp. */
+  constructor(private readonly tick: () => number = () => 1) {}
+
+  push(caller: Caller, mutations: unknown[]): PushResponse {
+    const results: MutationResult[] = []
+    for (const raw of mutations) {
+      const parsed = validate(MutationSchema, raw)
+      if (!parsed.ok) throw new Error('invalid-argument')
+      const m = parsed.value
+      const key = `${caller.uid}__${m.mutationId}`
+      const recorded = this.ledger.get(key)
+      if (recorded) {
+        results.push(recorded)
+        continue
+      }
+      this.time += this.tick()
+      const ids = { uid: caller.uid, institutionId: caller.institutionId ?? '' }
+      const path = docPath(m.collection, ids, m.docId)
+      const existing = this.docs.get(path) ?? null
+      const stamp = { now: this.time, mutationId: m.mutationId }
+      const outcome = mergeMutation(caller, m as Mutation, existing, stamp)
+      if (outcome.kind === 'write') {
+        this.docs.set(path, outcome.doc)
+        for (const d of outcome.derived) {
+          const dPath = docPath(d.collection, ids, d.docId)
+          this.docs.set(dPath, d.build(this.docs.get(dPath) ?? null, stamp))
+        }
+        this.applyCount.set(m.mutationId, (this.applyCount.get(m.mutationId) ?? 0) + 1)
+      }
+      const result = resultFor(m as Mutation, outcome, existing)
+      this.ledger.set(key, result)
+      results.push(result)
+    }
+    return { results }
+  }
+
+  pull(caller: Caller, collection: CollectionName, after: Checkpoint | null, limit: number): SyncMeta[] {
+    const ids = { uid: caller.uid, institutionId: caller.institutionId ?? '' }
+    const prefix = COLLECTIONS[collection].scope === 'root' ? null : `${collectionPath(collection, ids)}/`
+    const rows = [...this.docs.entries()]
+      .filter(([path]) => (prefix ? path.startsWith(prefix) && !path.slice(prefix.length).includes('/') : path === `institutions/${ids.institutionId}`))
+      .map(([, doc]) => doc)
+      .filter((d) => !after || d.updatedAt > after.updatedAt || (d.updatedAt === after.updatedAt && d.id > after.id))
+      .sort((a, b) => a.updatedAt - b.updatedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .slice(0, limit)
+    this.pullReads += rows.length
+    return structuredClone(rows)
+  }
+
+  /** Live documents of a collection for one caller, by id. */
+  live(caller: Caller, collection: CollectionName): Map<string, ServerDoc> {
+    const ids = { uid: caller.uid, institutionId: caller.institutionId ?? '' }
+    const prefix = `${collectionPath(collection, ids)}/`
+    return new Map([...this.docs.entries()].filter(([p, d]) => p.startsWith(prefix) && !d.deleted).map(([, d]) => [d.id, d]))
+  }
+}
+
+/** Faults a transport can inject into one push: lost request, lost reply, or a duplicate. */
+export type PushFault = 'none' | 'lost-request' | 'lost-reply' | 'duplicate'
+
+export interface MemoryTransport extends SyncTransport {
+  online: boolean
+  nextFault: PushFault
+  roundTrips: number
+}
+
+/** A client's view of the server, with switchable connectivity and one-shot faults. */
+export function memoryTransport(server: MemoryServer, caller: Caller): MemoryTransport {
+  const t: MemoryTransport = {
+    online: true,
+    nextFault: 'none',
+    roundTrips: 0,
+    async push(mutations) {
+      t.roundTrips++
+      if (!t.online) throw new TransportError('offline', 'offline')
+      const fault = t.nextFault
+      t.nextFault = 'none'
+      if (fault === 'lost-request') throw new TransportError('request lost', 'offline')
+      const copy = structuredClone(mutations)
+      const response = server.push(caller, copy)
+      if (fault === 'duplicate') server.push(caller, structuredClone(mutations))
+      if (fault === 'lost-reply') throw new TransportError('reply lost', 'offline')
+      return response
+    },
+    async pull(collection, after, limit) {
+      t.roundTrips++
+      if (!t.online) throw new TransportError('offline', 'offline')
+      return server.pull(caller, collection, after, limit)
+    },
+  }
+  return t
+}
