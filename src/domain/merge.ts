@@ -84,12 +84,17 @@ export function resultFor(m: Mutation, outcome: MergeOutcome, current: ServerDoc
   return { mutationId: m.mutationId, status: 'applied', docId: m.docId, version: doc?.version ?? 0, updatedAt: doc?.updatedAt ?? 0 }
 }
 
-/** version+1, a per-document monotonic server time, and the mutation that made it. */
+/**
+ * version+1, the commit time, and the mutation that made it. `stamp.now` must be the commit time
+ * (Firestore's server timestamp): a pull at read time R then sees every commit up to R, and
+ * every later commit gets a time after R, so an (updatedAt, id) checkpoint never skips a write.
+ * Several documents of one commit share a time; `version` orders writes of one document.
+ */
 export function stampDoc(doc: ServerDoc, previous: ServerDoc | null, stamp: Stamp): ServerDoc {
   return {
     ...doc,
     version: (previous?.version ?? 0) + 1,
-    updatedAt: Math.max(stamp.now, (previous?.updatedAt ?? 0) + 1),
+    updatedAt: Math.max(stamp.now, previous?.updatedAt ?? 0),
     lastMutationId: stamp.mutationId,
   }
 }

@@ -17,11 +17,16 @@ export class MemoryServer {
   pullReads = 0
   private time = 1_000
 
-  /** Server clock: sometimes stands still, so many documents share a timestamp. */
+  /** `tick`: how far the clock moves between commits (≥ 1). */
   constructor(private readonly tick: () => number = () => 1) {}
 
+  /**
+   * One push is one commit: every document it writes shares the commit time, as in a Firestore
+   * transaction with server timestamps — so ties on updatedAt are the rule, not the exception.
+   */
   push(caller: Caller, mutations: unknown[]): PushResponse {
     const results: MutationResult[] = []
+    this.time += Math.max(1, this.tick())
     for (const raw of mutations) {
       const parsed = validate(MutationSchema, raw)
       if (!parsed.ok) throw new Error('invalid-argument')
@@ -32,7 +37,6 @@ export class MemoryServer {
         results.push(recorded)
         continue
       }
-      this.time += this.tick()
       const ids = { uid: caller.uid, institutionId: caller.institutionId ?? '' }
       const path = docPath(m.collection, ids, m.docId)
       const existing = this.docs.get(path) ?? null

@@ -1,5 +1,5 @@
 /** SyncTransport over Firestore Lite reads (REST) and the `syncPush` callable. */
-import { collection, doc, documentId, getDoc, getDocs, limit, orderBy, query, startAfter } from 'firebase/firestore/lite'
+import { collection, doc, documentId, getDoc, getDocs, limit, orderBy, query, startAfter, Timestamp, type DocumentSnapshot } from 'firebase/firestore/lite'
 import { httpsCallable } from 'firebase/functions'
 import { collectionPath, COLLECTIONS, type CollectionName } from '@/domain/collections'
 import type { Checkpoint, Mutation, PushResponse, SyncMeta } from '@/domain/sync'
@@ -33,18 +33,31 @@ export function createFirebaseTransport(ids: () => TransportIds): SyncTransport 
           const snap = await getDoc(doc(firestore, 'institutions', ids().institutionId))
           readCounter.documents++
           if (!snap.exists()) return []
-          const data = { ...snap.data(), id: snap.id } as SyncMeta
+          const data = fromSnapshot(snap)
           return !after || data.updatedAt > after.updatedAt || (data.updatedAt === after.updatedAt && data.id > after.id) ? [data] : []
         }
         const base = collection(firestore, collectionPath(col, ids()))
         const constraints = [orderBy('updatedAt'), orderBy(documentId())]
-        const q = after ? query(base, ...constraints, startAfter(after.updatedAt, after.id), limit(max)) : query(base, ...constraints, limit(max))
-        const snap = await getDocs(q)
+        // Resume from the checkpoint's millisecond: documents of that same millisecond may be read
+        // again (harmless, they re-apply by version) but none is skipped.
+        const cursor = after ? [startAfter(Timestamp.fromMillis(after.updatedAt), after.id)] : []
+        const snap = await getDocs(query(base, ...constraints, ...cursor, limit(max)))
         readCounter.documents += snap.size
-        return snap.docs.map((d) => ({ ...d.data(), id: d.id }) as SyncMeta)
+        return snap.docs.map(fromSnapshot)
       } catch (error) {
         throw toTransportError(error)
       }
     },
   }
+}
+
+/**
+ * Documents store `updatedAt` as the commit's server timestamp; the client works in whole
+ * milliseconds (rounded down, which keeps the checkpoint at or before the true time).
+ */
+function fromSnapshot(snap: DocumentSnapshot): SyncMeta {
+  const data = snap.data() ?? {}
+  const at = data.updatedAt
+  const updatedAt = at instanceof Timestamp ? at.toMillis() : typeof at === 'number' ? at : 0
+  return { ...data, id: snap.id, updatedAt } as SyncMeta
 }

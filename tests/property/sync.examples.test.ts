@@ -1,0 +1,58 @@
+/** Named schedules for the invariants, kept as regression examples beside the random ones. */
+import { describe, it } from 'vitest'
+import type { Caller } from '@/domain/collections'
+import type { LocalDoc } from '@/db/apply'
+import { MemoryServer, memoryTransport } from '../support/memory-server'
+import { INSTITUTION, runSchedule, type Step } from '../support/sync-harness'
+
+const tech: Caller = { uid: 'u-tech', institutionId: INSTITUTION, role: 'technician' }
+const lead: Caller = { uid: 'u-lead', institutionId: INSTITUTION, role: 'lead' }
+
+function run(steps: Step[], callers: Caller[] = [tech, tech], pageSize = 2) {
+  const server = new MemoryServer()
+  return runSchedule(steps, {
+    specs: callers.map((caller) => ({ caller })),
+    pageSize,
+    makeTransport: (s) => memoryTransport(server, s.caller),
+    serverDocs: async (c, col) => new Map(server.pull(c, col, null, 1e9).map((d) => [d.id, d as LocalDoc])),
+    applyCounts: async () => server.applyCount,
+    ledger: async () => new Map([...server.ledger.entries()].map(([k, r]) => [k.split('__')[1] ?? k, r.status])),
+  })
+}
+
+const shared: Step[] = [
+  { kind: 'create', client: 0, collection: 'cpd', title: 'Alpha', hours: 1 },
+  { kind: 'push', client: 0, fault: 'none' },
+  { kind: 'pull', client: 0 },
+  { kind: 'pull', client: 1 },
+]
+
+describe('sync examples', () => {
+  it('rebases a pending edit over a newer server copy (read-your-writes)', () =>
+    run([
+      ...shared,
+      { kind: 'patch', client: 0, collection: 'cpd', pick: 0, title: 'Beta' },
+      { kind: 'patch', client: 1, collection: 'cpd', pick: 0, title: 'Gamma' },
+      { kind: 'push', client: 1, fault: 'none' },
+      { kind: 'pull', client: 0 },
+    ]))
+
+  it('never resurrects a document deleted on another device', () =>
+    run([
+      ...shared,
+      { kind: 'online', client: 1, online: false },
+      { kind: 'delete', client: 0, collection: 'cpd', pick: 0 },
+      { kind: 'push', client: 0, fault: 'none' },
+      { kind: 'patch', client: 1, collection: 'cpd', pick: 0, title: 'Stale' },
+    ]))
+
+  it('applies a mutation once when its reply is lost, or it is delivered twice, or the tab crashes', () =>
+    run([
+      { kind: 'create', client: 0, collection: 'ideas', title: 'Alpha', hours: 0 },
+      { kind: 'push', client: 0, fault: 'lost-reply' },
+      { kind: 'crash', client: 0 },
+      { kind: 'patch', client: 0, collection: 'ideas', pick: 0, title: 'Beta' },
+      { kind: 'push', client: 0, fault: 'duplicate' },
+      { kind: 'pull', client: 1 },
+    ], [tech, lead]))
+})
