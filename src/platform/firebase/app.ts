@@ -12,12 +12,17 @@ export interface FirebaseHandles {
   functions: Functions
 }
 
-let handles: FirebaseHandles | null = null
+const instances = new Map<string, FirebaseHandles>()
 
-export function firebase(): FirebaseHandles {
-  if (handles) return handles
+/**
+ * The Firebase handles of one app instance. The app uses the default one; tests run several
+ * named instances side by side, one per simulated device.
+ */
+export function firebase(name = '[DEFAULT]'): FirebaseHandles {
+  const existing = instances.get(name)
+  if (existing) return existing
   const config = readConfig()
-  const app = initializeApp(config.options)
+  const app = initializeApp(config.options, name)
   let auth: Auth
   try {
     // IndexedDB persistence keeps the session across restarts and works offline.
@@ -33,6 +38,7 @@ export function firebase(): FirebaseHandles {
     connectFirestoreEmulator(firestore, host, firestorePort)
     connectFunctionsEmulator(functions, host, functionsPort)
   }
-  handles = { app, auth, firestore, functions }
+  const handles = { app, auth, firestore, functions }
+  instances.set(name, handles)
   return handles
 }

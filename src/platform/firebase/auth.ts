@@ -46,8 +46,8 @@ async function wrap<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-export function createFirebaseAuth(): AuthPort {
-  const { auth, functions } = firebase()
+export function createFirebaseAuth(instance?: string): AuthPort {
+  const { auth, functions } = firebase(instance)
   return {
     async current() {
       await auth.authStateReady()

@@ -8,6 +8,7 @@ export interface Platform {
   transport(ids: () => TransportIds): SyncTransport
 }
 
-export function createPlatform(): Platform {
-  return { auth: createFirebaseAuth(), transport: createFirebaseTransport }
+/** `instance` names a separate Firebase app (tests simulate several devices in one process). */
+export function createPlatform(instance?: string): Platform {
+  return { auth: createFirebaseAuth(instance), transport: (ids) => createFirebaseTransport(ids, instance) }
 }

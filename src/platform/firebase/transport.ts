@@ -15,18 +15,18 @@ export interface TransportIds {
 /** Counts documents read, so the warm-open benchmark can report it. */
 export const readCounter = { documents: 0 }
 
-export function createFirebaseTransport(ids: () => TransportIds): SyncTransport {
+export function createFirebaseTransport(ids: () => TransportIds, instance?: string): SyncTransport {
   return {
     async push(mutations: Mutation[]): Promise<PushResponse> {
       try {
-        const call = httpsCallable<{ mutations: Mutation[] }, PushResponse>(firebase().functions, 'syncPush', { timeout: 120_000 })
+        const call = httpsCallable<{ mutations: Mutation[] }, PushResponse>(firebase(instance).functions, 'syncPush', { timeout: 120_000 })
         return (await call({ mutations })).data
       } catch (error) {
         throw toTransportError(error)
       }
     },
     async pull(col: CollectionName, after: Checkpoint | null, max: number): Promise<SyncMeta[]> {
-      const { firestore } = firebase()
+      const { firestore } = firebase(instance)
       try {
         if (COLLECTIONS[col].scope === 'root') {
           // Only the member's own institution document is readable.
