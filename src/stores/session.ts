@@ -13,7 +13,7 @@ export const useSessionStore = defineStore('session', () => {
   let auth: AuthPort | null = null
   let starting: Promise<void> | null = null
 
-  return { session, ready, signedIn, isManager, init, signUp, signIn, signOut, join, refresh, sendSignInLink }
+  return { session, ready, signedIn, isManager, init, signUp, signIn, signOut, join, refresh, sendSignInLink, completeSignInLink }
 
   /** Restores the persisted session; safe to call many times. */
   function init(): Promise<void> {
@@ -41,6 +41,17 @@ export const useSessionStore = defineStore('session', () => {
 
   async function sendSignInLink(email: string) {
     await (await port()).sendSignInLink(email, `${location.origin}/account`)
+  }
+
+  /** Finishes a passwordless sign-in when the app was opened from the emailed link. */
+  async function completeSignInLink(): Promise<void> {
+    const email = localStorage.getItem('th-link-email')
+    if (!email || !location.search.includes('oobCode')) return
+    const next = await (await port()).completeSignInLink(location.href, email)
+    if (next) {
+      localStorage.removeItem('th-link-email')
+      await adopt(next)
+    }
   }
 
   async function join(input: { displayName: string; joinCode?: string }): Promise<JoinResult> {

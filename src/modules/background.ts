@@ -1,0 +1,22 @@
+/**
+ * Starts what runs behind the UI once the shell has painted: restoring the session (which loads
+ * Firebase lazily) and syncing while a member is signed in.
+ */
+import type { Pinia } from 'pinia'
+import { computed, watch } from 'vue'
+import { useSessionStore } from '@/stores/session'
+import { useSyncStore } from '@/stores/sync'
+
+export function startBackground(pinia: Pinia): void {
+  const session = useSessionStore(pinia)
+  const sync = useSyncStore(pinia)
+  // Restart sync only when who is syncing changes, not on every token refresh.
+  const who = computed(() => (session.session ? `${session.session.uid}|${session.session.institutionId ?? ''}|${session.session.role ?? ''}` : null))
+  watch(who, (key) => {
+    if (key && session.session) void sync.start(session.session)
+    else sync.stop()
+  })
+  const init = () => void session.init().then(() => session.completeSignInLink())
+  if ('requestIdleCallback' in window) requestIdleCallback(init, { timeout: 1500 })
+  else setTimeout(init, 300)
+}
