@@ -6,6 +6,10 @@
 import * as v from 'valibot'
 import { Id, IsoDate, Millis, plainText, requiredText, ROLES, SYNC_META_ENTRIES, text } from './common'
 
+/** `v.url()` accepts `javascript:` and `data:` URLs; links shown to others must be web, mail or Teams links. */
+const isSafeLink = (url: string) => /^(https?:\/\/|mailto:|msteams:)/i.test(url)
+const SAFE_LINK_MESSAGE = 'Use a link starting with https://, mailto: or msteams:'
+
 // ---------- Institution ----------
 export const FacultySchema = v.strictObject({
   id: Id,
@@ -17,7 +21,7 @@ export const InstitutionFields = {
   emailDomains: v.pipe(v.array(v.pipe(v.string(), v.toLowerCase(), v.regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'Invalid email domain'))), v.maxLength(20)),
   faculties: v.pipe(v.array(FacultySchema), v.maxLength(50)),
   sites: v.pipe(v.array(requiredText(120, 'Site')), v.maxLength(50)),
-  planUrl: v.optional(v.union([v.literal(''), v.pipe(v.string(), v.url())])),
+  planUrl: v.optional(v.union([v.literal(''), v.pipe(v.string(), v.url(), v.check(isSafeLink, SAFE_LINK_MESSAGE))])),
   contactName: v.optional(text(120)),
   signatoryDate: v.optional(IsoDate),
   /** Development time each technician is allowed per year, in days (Liverpool: 10). */
@@ -59,7 +63,7 @@ export const MemberFields = {
   gradeBand: v.optional(plainText(30, 'Grade band')),
   contract: v.optional(v.picklist(CONTRACTS)),
   bio: v.optional(plainText(600, 'Bio')),
-  contactUrl: v.optional(v.union([v.literal(''), v.pipe(v.string(), v.url('Enter a full link, e.g. https://…'), v.maxLength(300))])),
+  contactUrl: v.optional(v.union([v.literal(''), v.pipe(v.string(), v.url('Enter a full link, e.g. https://…'), v.maxLength(300), v.check(isSafeLink, SAFE_LINK_MESSAGE))])),
   visibility: v.picklist(['institution', 'hidden']),
   skills: v.pipe(v.array(MemberSkillSchema), v.maxLength(100, 'At most 100 skills')),
   /** Small data-URL photo (≤ 48 KB). */
@@ -157,8 +161,9 @@ export const ActionFields = {
   activity: requiredText(2000, 'Activity'),
   outputs: v.optional(text(2000)),
   measures: v.pipe(v.array(SuccessMeasureSchema), v.maxLength(20)),
-  timeframe: text(60),
-  owner: text(60),
+  /** Seed plans use phrases up to ~100 characters ("Start January 2022 for inclusion in 2022 SRDS …"). */
+  timeframe: text(200, 'Timeframe'),
+  owner: text(120, 'Owner'),
 }
 export const ActionSchema = v.object({ ...SYNC_META_ENTRIES, ...ActionFields })
 export type PlanAction = v.InferOutput<typeof ActionSchema>

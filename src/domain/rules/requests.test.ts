@@ -1,0 +1,112 @@
+import fc from 'fast-check'
+import * as v from 'valibot'
+import { describe, expect, it } from 'vitest'
+import { CpdEntrySchema, REQUEST_STATES, SkillShareSchema, type RequestState } from '../entities'
+import { allowedTransitions, cpdPrefillFor, REQUEST_TRANSITIONS, transition, validateNewRequest } from './requests'
+import { meta, request } from './test-fixtures'
+
+const LEARNER = 'learner-1'
+const TEACHER = 'teacher-1'
+
+describe('transition', () => {
+  it('lets the teacher accept, stamping the time and keeping the input unchanged', () => {
+    const pending = request('r1')
+    const r = transition(pending, 'accepted', TEACHER, 5_000)
+    expect(r).toEqual({ ok: true, request: { ...pending, state: 'accepted', history: { pending: 1_000, accepted: 5_000 } } })
+    expect(pending.state).toBe('pending')
+    if (r.ok) expect(v.safeParse(SkillShareSchema, r.request).success).toBe(true)
+  })
+
+  it('takes a Date as the clock', () => {
+    const r = transition(request('r1'), 'declined', TEACHER, new Date(7_000))
+    expect(r.ok && r.request.history.declined).toBe(7_000)
+  })
+
+  it('refuses the learner accepting or declining their own request', () => {
+    expect(transition(request('r1'), 'accepted', LEARNER, 1)).toMatchObject({ ok: false, code: 'not-allowed' })
+    expect(transition(request('r1'), 'declined', LEARNER, 1)).toMatchObject({ ok: false, code: 'not-allowed' })
+  })
+
+  it('lets either side cancel or complete', () => {
+    const accepted = request('r1', { state: 'accepted' })
+    for (const uid of [LEARNER, TEACHER]) {
+      expect(transition(accepted, 'completed', uid, 1).ok).toBe(true)
+      expect(transition(accepted, 'cancelled', uid, 1).ok).toBe(true)
+      expect(transition(request('r2'), 'cancelled', uid, 1).ok).toBe(true)
+    }
+  })
+
+  it('refuses anyone outside the request', () => {
+    expect(transition(request('r1'), 'accepted', 'someone-else', 1)).toMatchObject({ ok: false, code: 'not-a-party' })
+  })
+
+  it('refuses skipping or leaving a final state', () => {
+    expect(transition(request('r1'), 'completed', TEACHER, 1)).toMatchObject({ ok: false, code: 'invalid-transition', message: 'A pending request cannot become completed' })
+    for (const final of ['declined', 'completed', 'cancelled'] as const) {
+      for (const to of REQUEST_STATES) expect(transition(request('r1', { state: final }), to, TEACHER, 1).ok).toBe(false)
+    }
+  })
+
+  it('only ever follows the table, for any sequence of moves (property)', () => {
+    const move = fc.record({ to: fc.constantFrom(...REQUEST_STATES), by: fc.constantFrom(LEARNER, TEACHER, 'x') })
+    fc.assert(
+      fc.property(fc.array(move, { maxLength: 8 }), (moves) => {
+        let current = request('r')
+        let t = 2_000
+        for (const { to, by } of moves) {
+          const r = transition(current, to, by, t++)
+          const mover = REQUEST_TRANSITIONS[current.state][to]
+          const expected = by !== 'x' && mover !== undefined && (mover === 'either' || by === TEACHER)
+          expect(r.ok).toBe(expected)
+          expect(allowedTransitions(current, by).includes(to)).toBe(expected)
+          if (r.ok) current = r.request
+        }
+        const times = Object.values(current.history)
+        expect(times.length).toBeLessThanOrEqual(3)
+      }),
+    )
+  })
+})
+
+describe('allowedTransitions', () => {
+  it('offers the buttons each side may press', () => {
+    expect(allowedTransitions(request('r'), TEACHER)).toEqual<RequestState[]>(['accepted', 'declined', 'cancelled'])
+    expect(allowedTransitions(request('r'), LEARNER)).toEqual<RequestState[]>(['cancelled'])
+    expect(allowedTransitions(request('r', { state: 'accepted' }), LEARNER)).toEqual<RequestState[]>(['completed', 'cancelled'])
+    expect(allowedTransitions(request('r', { state: 'completed' }), TEACHER)).toEqual([])
+    expect(allowedTransitions(request('r'), 'stranger')).toEqual([])
+  })
+})
+
+describe('validateNewRequest', () => {
+  it('refuses asking yourself', () => {
+    expect(validateNewRequest({ learnerUid: 'a', teacherUid: 'a' }).ok).toBe(false)
+    expect(validateNewRequest({ learnerUid: 'a', teacherUid: 'b' }).ok).toBe(true)
+  })
+})
+
+describe('cpdPrefillFor', () => {
+  const completedAt = new Date(2024, 4, 14, 16, 30).getTime()
+  const done = request('req-1', { state: 'completed', format: 'demo', history: { pending: 1, accepted: 2, completed: completedAt } })
+
+  it('offers the learner work-based learning', () => {
+    expect(cpdPrefillFor(done, LEARNER)).toEqual({
+      title: 'PCR: demonstration with a colleague', startDate: '2024-05-14', type: 'work-based', skillIds: ['pcr'], evidenceIds: [], requestId: 'req-1',
+    })
+  })
+
+  it('offers the teacher professional activity', () => {
+    expect(cpdPrefillFor(done, TEACHER)).toMatchObject({ title: 'Taught PCR to a colleague (demonstration)', type: 'professional' })
+  })
+
+  it('makes a valid CPD entry once hours are added', () => {
+    const prefill = cpdPrefillFor(done, TEACHER)
+    expect(v.safeParse(CpdEntrySchema, { ...meta('cpd-1'), ...prefill, hours: 1 }).success).toBe(true)
+  })
+
+  it('offers nothing before completion or to anyone else', () => {
+    expect(cpdPrefillFor(request('r', { state: 'accepted' }), LEARNER)).toBeNull()
+    expect(cpdPrefillFor({ ...done, history: {} }, LEARNER)).toBeNull()
+    expect(cpdPrefillFor(done, 'stranger')).toBeNull()
+  })
+})

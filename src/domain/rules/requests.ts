@@ -1,0 +1,88 @@
+/**
+ * Skill-share requests: "ask to learn" from a colleague's profile. The state machine, who may move
+ * it, and the CPD entry offered to both sides once a session is completed.
+ */
+import type { CpdEntry, RequestState, SkillShareRequest } from '../entities'
+import { isoDateOf, type Clock } from './dates'
+
+/** Who may make a move: the teacher only, or either party. */
+type Mover = 'teacher' | 'either'
+
+/**
+ * pending → accepted | declined | cancelled; accepted → completed | cancelled. The teacher accepts
+ * or declines; either side may cancel or mark a session completed. The other states are final.
+ */
+export const REQUEST_TRANSITIONS: Record<RequestState, Partial<Record<RequestState, Mover>>> = {
+  pending: { accepted: 'teacher', declined: 'teacher', cancelled: 'either' },
+  accepted: { completed: 'either', cancelled: 'either' },
+  declined: {},
+  completed: {},
+  cancelled: {},
+}
+
+type RequestLike = Pick<SkillShareRequest, 'learnerUid' | 'teacherUid' | 'state' | 'history'>
+
+export type TransitionErrorCode = 'not-a-party' | 'invalid-transition' | 'not-allowed'
+export type TransitionResult<T> = { ok: true; request: T } | { ok: false; code: TransitionErrorCode; message: string }
+
+/** The states `uid` may move the request to now (for the buttons on a request card). */
+export function allowedTransitions(request: RequestLike, uid: string): RequestState[] {
+  const role = partyOf(request, uid)
+  if (!role) return []
+  return (Object.entries(REQUEST_TRANSITIONS[request.state]) as [RequestState, Mover][])
+    .filter(([, mover]) => mover === 'either' || mover === role)
+    .map(([to]) => to)
+}
+
+/**
+ * Moves a request to `to` on behalf of `actorUid`, stamping the time the state was entered.
+ * Returns a new request, or a typed error; the input is never changed.
+ */
+export function transition<T extends RequestLike>(request: T, to: RequestState, actorUid: string, now: Clock): TransitionResult<T> {
+  const role = partyOf(request, actorUid)
+  if (!role) return { ok: false, code: 'not-a-party', message: 'Only the two people in this request can change it' }
+  const mover = REQUEST_TRANSITIONS[request.state][to]
+  if (!mover) return { ok: false, code: 'invalid-transition', message: `A ${request.state} request cannot become ${to}` }
+  if (mover === 'teacher' && role !== 'teacher') {
+    return { ok: false, code: 'not-allowed', message: `Only the colleague asked to teach can mark it ${to}` }
+  }
+  const at = typeof now === 'number' ? now : now.getTime()
+  return { ok: true, request: { ...request, state: to, history: { ...request.history, [to]: at } } }
+}
+
+/** Checks a new request before it is sent. */
+export function validateNewRequest(request: Pick<SkillShareRequest, 'learnerUid' | 'teacherUid'>): { ok: true } | { ok: false; message: string } {
+  if (request.learnerUid === request.teacherUid) return { ok: false, message: 'You cannot ask yourself to teach a skill' }
+  return { ok: true }
+}
+
+/** The fields of a CPD entry offered after a completed session; hours and reflections are the user's. */
+export type CpdPrefill = Pick<CpdEntry, 'title' | 'startDate' | 'type' | 'skillIds' | 'evidenceIds'> & { requestId: string }
+
+const FORMAT_LABELS: Record<SkillShareRequest['format'], string> = { shadowing: 'shadowing', demo: 'demonstration', call: 'call' }
+
+/**
+ * The CPD entry offered to one side of a completed session: the learner's as work-based learning,
+ * the teacher's as professional activity, dated the day it was completed. Null when the session is
+ * not completed or `uid` took no part. No names are copied into the entry.
+ */
+export function cpdPrefillFor(request: Pick<SkillShareRequest, 'id' | 'learnerUid' | 'teacherUid' | 'state' | 'history' | 'skillId' | 'skillName' | 'format'>, uid: string): CpdPrefill | null {
+  const role = partyOf(request, uid)
+  const completedAt = request.history.completed
+  if (!role || request.state !== 'completed' || completedAt === undefined) return null
+  const format = FORMAT_LABELS[request.format]
+  return {
+    title: role === 'learner' ? `${request.skillName}: ${format} with a colleague` : `Taught ${request.skillName} to a colleague (${format})`,
+    startDate: isoDateOf(completedAt),
+    type: role === 'learner' ? 'work-based' : 'professional',
+    skillIds: [request.skillId],
+    evidenceIds: [],
+    requestId: request.id,
+  }
+}
+
+function partyOf(request: Pick<SkillShareRequest, 'learnerUid' | 'teacherUid'>, uid: string): 'learner' | 'teacher' | null {
+  if (uid === request.teacherUid) return 'teacher'
+  if (uid === request.learnerUid) return 'learner'
+  return null
+}

@@ -1,0 +1,99 @@
+/**
+ * Builders of valid entities for the rules' unit tests. Fictional data only.
+ * Not imported by app code.
+ */
+import type { SyncMeta } from '../sync'
+import type { CpdEntry, Idea, PlanAction, RagChange, Registration, SkillShareRequest, Vote } from '../entities'
+
+/** Sync metadata of a document that has been through the server once. */
+export const meta = (id: string, extra: Partial<SyncMeta> = {}): SyncMeta => ({
+  id,
+  updatedAt: 0,
+  version: 1,
+  deleted: false,
+  lastMutationId: null,
+  ...extra,
+})
+
+/** A Visibility action V1 of plan-1. */
+export function action(id: string, fields: Partial<PlanAction> = {}): PlanAction {
+  return {
+    ...meta(id),
+    planId: 'plan-1',
+    code: 'V1',
+    themes: ['visibility'],
+    activity: 'Publish a mission statement',
+    measures: [],
+    timeframe: 'P1',
+    owner: 'SG',
+    ...fields,
+  }
+}
+
+/** A RAG change by lead-1. */
+export function rag(id: string, actionId: string, status: RagChange['status'], at: number, rationale = ''): RagChange {
+  return { ...meta(id), actionId, status, rationale, at, byUid: 'lead-1' }
+}
+
+/** A formal CPD entry with all three reflections. */
+export function cpd(id: string, fields: Partial<CpdEntry> = {}): CpdEntry {
+  return {
+    ...meta(id),
+    title: 'Confocal microscopy training',
+    startDate: '2024-03-01',
+    hours: 3,
+    type: 'formal',
+    skillIds: [],
+    learned: 'How to set up a z-stack',
+    benefitPractice: 'I can run imaging sessions without help',
+    benefitUsers: 'Researchers get images sooner',
+    evidenceIds: [],
+    ...fields,
+  }
+}
+
+/** An RSciTech registration with nothing done. */
+export function registration(id: string, fields: Partial<Registration> = {}): Registration {
+  return {
+    ...meta(id),
+    target: 'RSciTech',
+    steps: {},
+    competences: {},
+    feeSupportRequested: false,
+    ...fields,
+  }
+}
+
+/** A pending PCR skill-share request from learner-1 to teacher-1. */
+export function request(id: string, fields: Partial<SkillShareRequest> = {}): SkillShareRequest {
+  return {
+    ...meta(id),
+    learnerUid: 'learner-1',
+    teacherUid: 'teacher-1',
+    skillId: 'pcr',
+    skillName: 'PCR',
+    message: 'Could I shadow you next week?',
+    format: 'shadowing',
+    state: 'pending',
+    history: { pending: 1_000 },
+    ...fields,
+  }
+}
+
+/** An open idea by tech-1. */
+export function idea(id: string, fields: Partial<Idea> = {}): Idea {
+  return {
+    ...meta(id),
+    authorUid: 'tech-1',
+    title: 'A skills fair each spring',
+    body: '',
+    status: 'open',
+    createdAt: 1_000,
+    ...fields,
+  }
+}
+
+/** A vote with its one-per-member id. */
+export function vote(ideaId: string, voterUid: string, fields: Partial<Vote> = {}): Vote {
+  return { ...meta(`${ideaId}__${voterUid}`), ideaId, voterUid, createdAt: 1_000, ...fields }
+}
