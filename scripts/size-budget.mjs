@@ -1,0 +1,144 @@
+#!/usr/bin/env node
+/**
+ * Size budget, run after `vite build`:
+ * - initial JS (the entry script of dist/index.html + every chunk it modulepreloads or imports
+ *   statically) ≤ 90 KB gzip, and none of it may contain Firebase code;
+ * - the lazily loaded Firebase chunk ≤ 80 KB gzip, reached only through dynamic import();
+ * Also reports the first route's lazy chunks and the service worker's precache total.
+ * Exit code 1 when a budget is broken.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+
+const DIST = new URL('../dist/', import.meta.url).pathname
+const INITIAL_BUDGET = 90 * 1024
+const FIREBASE_BUDGET = 80 * 1024
+/** Strings only Firebase's own code contains (a chunk *name* in an import map is not code). */
+const FIREBASE_MARKERS = ['@firebase/', 'FirebaseError', 'firebaseapp.com', 'identitytoolkit.googleapis.com', 'firestore.googleapis.com']
+const FIREBASE_NAME = /firebase/i
+
+if (!existsSync(join(DIST, 'index.html'))) {
+  console.error('size-budget: dist/index.html not found; run `vite build` first.')
+  process.exit(1)
+}
+
+const html = readFileSync(join(DIST, 'index.html'), 'utf8')
+const manifest = readJson(join(DIST, '.vite', 'manifest.json'))
+const failures = []
+
+const entryFiles = [...html.matchAll(/<script[^>]+type="module"[^>]*\ssrc="\/?([^"]+)"/g)].map((m) => m[1])
+const preloadFiles = [...html.matchAll(/<link[^>]+rel="modulepreload"[^>]*\shref="\/?([^"]+)"/g)].map((m) => m[1])
+if (entryFiles.length === 0) failures.push('no entry <script type="module"> in dist/index.html')
+// Static imports of the entry load before first paint even when not modulepreloaded.
+const initial = closeOverStaticImports([...entryFiles, ...preloadFiles])
+
+const rows = []
+let initialTotal = 0
+for (const file of initial) {
+  const { gzip, text } = measure(file)
+  initialTotal += gzip
+  const firebase = FIREBASE_NAME.test(file) || FIREBASE_MARKERS.some((m) => text.includes(m))
+  if (firebase) failures.push(`initial chunk ${file} contains Firebase code`)
+  rows.push({ group: 'initial', file, gzip, note: firebase ? 'FIREBASE!' : entryFiles.includes(file) ? 'entry' : 'preload' })
+}
+if (initialTotal > INITIAL_BUDGET) failures.push(`initial JS ${kb(initialTotal)} > ${kb(INITIAL_BUDGET)} gzip`)
+
+const assetsDir = join(DIST, 'assets')
+const firebaseFiles = readdirSync(assetsDir).filter((f) => f.endsWith('.js') && FIREBASE_NAME.test(f)).map((f) => `assets/${f}`)
+let firebaseTotal = 0
+for (const file of firebaseFiles) {
+  const { gzip } = measure(file)
+  firebaseTotal += gzip
+  rows.push({ group: 'firebase (lazy)', file, gzip, note: '' })
+}
+if (firebaseTotal > FIREBASE_BUDGET) failures.push(`Firebase chunk ${kb(firebaseTotal)} > ${kb(FIREBASE_BUDGET)} gzip`)
+
+// Firebase chunks are not precached (vite.config.ts globIgnores): a precached chunk that imports
+// one statically would fail to load offline.
+for (const chunk of Object.values(manifest ?? {})) {
+  if (FIREBASE_NAME.test(chunk.file)) continue
+  for (const key of chunk.imports ?? []) {
+    const dep = manifest[key]?.file ?? ''
+    if (FIREBASE_NAME.test(dep)) failures.push(`${chunk.file} imports ${dep} statically (it must be a dynamic import())`)
+  }
+}
+
+// Informational: what the Home route adds after the entry (lazy, but needed for the first view).
+const home = manifest && Object.values(manifest).find((c) => c.src === 'src/features/home/HomeView.vue')
+let homeTotal = 0
+if (home) {
+  for (const file of closeOverStaticImports([home.file]).filter((f) => !initial.includes(f))) {
+    const { gzip } = measure(file)
+    homeTotal += gzip
+    rows.push({ group: 'home route (lazy)', file, gzip, note: '' })
+  }
+}
+
+printTable(rows)
+console.log('')
+console.log(`initial JS (entry + preloads): ${kb(initialTotal)} gzip (budget ${kb(INITIAL_BUDGET)})`)
+if (home) console.log(`first view adds (Home route):  ${kb(homeTotal)} gzip, loaded lazily`)
+console.log(firebaseFiles.length
+  ? `Firebase chunk(s):             ${kb(firebaseTotal)} gzip (budget ${kb(FIREBASE_BUDGET)})`
+  : 'Firebase chunk(s):             none built (nothing imports src/platform/firebase yet)')
+const precache = precacheSize()
+if (precache) console.log(`service worker precache:       ${precache.count} files, ${kb(precache.bytes)} raw`)
+
+if (failures.length) {
+  console.error(`\nsize budget FAILED:\n- ${failures.join('\n- ')}`)
+  process.exit(1)
+}
+console.log('\nsize budget OK')
+
+/** The files plus everything they import statically, per the build manifest (file paths). */
+function closeOverStaticImports(files) {
+  const byFile = new Map(Object.entries(manifest ?? {}).map(([key, chunk]) => [chunk.file, { key, chunk }]))
+  const seen = new Set()
+  const queue = [...files]
+  while (queue.length) {
+    const file = queue.shift()
+    if (seen.has(file)) continue
+    seen.add(file)
+    for (const key of byFile.get(file)?.chunk.imports ?? []) {
+      const dep = manifest[key]?.file
+      if (dep) queue.push(dep)
+    }
+  }
+  return [...seen].filter((f) => f.endsWith('.js'))
+}
+
+function measure(file) {
+  const buffer = readFileSync(join(DIST, file))
+  return { gzip: gzipSync(buffer).length, text: buffer.toString('utf8') }
+}
+
+function precacheSize() {
+  const swPath = join(DIST, 'sw.js')
+  if (!existsSync(swPath)) return null
+  const urls = new Set([...readFileSync(swPath, 'utf8').matchAll(/\{url:"([^"]+)",revision:/g)].map((m) => m[1]))
+  let bytes = 0
+  for (const url of urls) {
+    const path = join(DIST, url)
+    if (existsSync(path)) bytes += statSync(path).size
+  }
+  return { count: urls.size, bytes }
+}
+
+function readJson(path) {
+  return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : null
+}
+
+function kb(bytes) {
+  return `${(bytes / 1024).toFixed(1)} KB`
+}
+
+function printTable(list) {
+  const header = ['group', 'file', 'gzip', 'note']
+  const lines = list.map((r) => [r.group, r.file, kb(r.gzip), r.note])
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)))
+  const fmt = (cells) => cells.map((c, i) => (i === 2 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ')
+  console.log(fmt(header))
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '))
+  for (const l of lines) console.log(fmt(l))
+}

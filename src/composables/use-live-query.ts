@@ -1,0 +1,42 @@
+import { liveQuery, type Subscription } from 'dexie'
+import { getCurrentScope, onScopeDispose, shallowRef, watch, type ShallowRef, type WatchSource } from 'vue'
+
+export interface UseLiveQueryOptions<T> {
+  /** Value until the first result arrives (views render it at once, so keep it cheap). */
+  initial: T
+  /** Re-subscribe when this changes (e.g. a route param the query depends on). */
+  deps?: WatchSource
+  /** Where query errors go; defaults to console.error so a broken query is never silent. */
+  onError?: (error: unknown) => void
+}
+
+/**
+ * A Dexie live query as a shallow ref: re-runs whenever the tables it read change (in this tab
+ * or another) and unsubscribes when the calling component or effect scope is disposed.
+ */
+export function useLiveQuery<T>(querier: () => T | Promise<T>, options: UseLiveQueryOptions<T>): ShallowRef<T> {
+  const result = shallowRef(options.initial) as ShallowRef<T>
+  const onError = options.onError ?? ((error: unknown) => console.error('Live query failed', error))
+  let subscription: Subscription | undefined
+
+  const subscribe = () => {
+    subscription?.unsubscribe()
+    subscription = liveQuery(querier).subscribe({
+      next: (value) => {
+        result.value = value
+      },
+      error: onError,
+    })
+  }
+
+  if (options.deps) watch(options.deps, subscribe, { immediate: true })
+  else subscribe()
+
+  if (getCurrentScope()) {
+    onScopeDispose(() => {
+      subscription?.unsubscribe()
+      subscription = undefined
+    })
+  }
+  return result
+}

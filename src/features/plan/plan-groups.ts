@@ -1,0 +1,53 @@
+import { THEMES, type PlanAction, type RagChange, type RagStatus } from '@/domain/entities'
+
+export type Theme = (typeof THEMES)[number]
+
+export const THEME_LABELS: Record<Theme, string> = {
+  visibility: 'Visibility',
+  recognition: 'Recognition',
+  career: 'Career development',
+  sustainability: 'Sustainability',
+  all: 'All themes',
+}
+
+export interface ActionRow {
+  action: PlanAction
+  /** Latest RAG change by time; null when the action has never been rated. */
+  rag: RagStatus | null
+}
+
+export interface ThemeGroup {
+  theme: Theme
+  label: string
+  rows: ActionRow[]
+}
+
+/** Current RAG per action: the latest change by `at` (ties broken by id, which is time-ordered). */
+export function currentRag(changes: readonly RagChange[]): Map<string, RagStatus> {
+  const latest = new Map<string, RagChange>()
+  for (const c of changes) {
+    if (c.deleted) continue
+    const seen = latest.get(c.actionId)
+    if (!seen || c.at > seen.at || (c.at === seen.at && c.id > seen.id)) latest.set(c.actionId, c)
+  }
+  return new Map([...latest].map(([id, c]) => [id, c.status]))
+}
+
+/** Orders codes like V1, V1 ii, V2, V10 naturally. */
+const byCode = new Intl.Collator('en-GB', { numeric: true }).compare
+
+/**
+ * Actions grouped by theme in the Technician Commitment's order. An action linked to two themes
+ * appears under both, as in the published plans ("Visibility (V5) / Sustainability (S1)").
+ */
+export function groupByTheme(actions: readonly PlanAction[], changes: readonly RagChange[]): ThemeGroup[] {
+  const rag = currentRag(changes)
+  return THEMES.map((theme) => ({
+    theme,
+    label: THEME_LABELS[theme],
+    rows: actions
+      .filter((a) => !a.deleted && a.themes.includes(theme))
+      .sort((a, b) => byCode(a.code, b.code))
+      .map((action) => ({ action, rag: rag.get(action.id) ?? null })),
+  })).filter((g) => g.rows.length > 0)
+}

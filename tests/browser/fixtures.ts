@@ -1,0 +1,106 @@
+/**
+ * Helpers for the shell's browser tests: the routes, waiting for the service worker, and fictional
+ * demo records written straight into the app's IndexedDB (as a sync pull would leave them).
+ */
+import { expect, type Page } from '@playwright/test'
+
+export interface TopRoute {
+  path: string
+  /** Accessible name of the page's h1. */
+  heading: string
+  title: string
+}
+
+export const TOP_ROUTES: readonly TopRoute[] = [
+  { path: '/', heading: 'Welcome to Technician Hub', title: 'Home · Technician Hub' },
+  { path: '/directory', heading: 'Directory', title: 'Directory · Technician Hub' },
+  { path: '/cpd', heading: 'CPD', title: 'CPD · Technician Hub' },
+  { path: '/plan', heading: 'Action plan', title: 'Action plan · Technician Hub' },
+  { path: '/surveys', heading: 'Surveys', title: 'Surveys · Technician Hub' },
+  { path: '/account', heading: 'Account', title: 'Account · Technician Hub' },
+  { path: '/no-such-page', heading: 'Page not found', title: 'Page not found · Technician Hub' },
+]
+
+export const NAV_ITEMS = ['Home', 'Directory', 'CPD', 'Plan', 'Surveys'] as const
+
+export const OFFLINE_TEXT = 'Offline — changes are saved on this device'
+
+/** The page's h1, by role and name. */
+export function pageHeading(page: Page, name: string) {
+  return page.getByRole('heading', { level: 1, name, exact: true })
+}
+
+/** Resolves once a service worker controls the page (no reload is made here). */
+export async function waitForServiceWorkerControl(page: Page): Promise<void> {
+  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 30_000 })
+}
+
+/** Opens the app and waits until it works offline: controlled by the service worker. */
+export async function openControlledApp(page: Page, path = '/'): Promise<void> {
+  await page.goto(path)
+  await waitForServiceWorkerControl(page)
+}
+
+/** Plays Chromium's install offer (headless Chromium never fires a real one). */
+export async function dispatchInstallPrompt(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const event = Object.assign(new Event('beforeinstallprompt', { cancelable: true }), {
+      platforms: ['web'],
+      prompt: async () => undefined,
+      userChoice: Promise.resolve({ outcome: 'dismissed', platform: 'web' }),
+    })
+    window.dispatchEvent(event)
+  })
+}
+
+const meta = { updatedAt: 1_763_800_000_000, version: 1, deleted: false, lastMutationId: null }
+const skill = (name: string, canTeach = false) => ({
+  skillId: name.toLowerCase().replace(/\W+/g, '-'), name, category: 'technique', level: 'practitioner', canTeach, wantsToLearn: false,
+})
+
+/** Fictional demo records: people, a plan with RAG history and an open survey. */
+export const DEMO = {
+  members: [
+    { ...meta, id: 'm1', institutionId: 'demo', displayName: 'Aisha Patel', email: 'a.patel@example.ac.uk', role: 'technician', visibility: 'institution', joinedAt: 1, jobTitle: 'Senior Research Technician', department: 'Biosciences', skills: [skill('Confocal microscopy', true), skill('Python')] },
+    { ...meta, id: 'm2', institutionId: 'demo', displayName: 'Tomasz Nowakowski-Fairbairn', email: 't.nowakowski@example.ac.uk', role: 'champion', visibility: 'institution', joinedAt: 1, jobTitle: 'Workshop Technician (Mechanical Engineering and Advanced Manufacturing)', skills: [skill('CNC milling', true), skill('TIG welding')] },
+    { ...meta, id: 'm3', institutionId: 'demo', displayName: 'Hidden Person', email: 'h@example.ac.uk', role: 'technician', visibility: 'hidden', joinedAt: 1, skills: [] },
+  ],
+  plans: [{ ...meta, id: 'p1', title: 'Technician Commitment action plan 2026–2029', stage: 'two', startDate: '2026-06-01', endDate: '2029-05-31', phases: {}, owners: {}, status: 'published' }],
+  actions: [
+    { ...meta, id: 'a1', planId: 'p1', code: 'V1', themes: ['visibility'], activity: 'Self registration of all colleagues who identify as a technician.', measures: [], timeframe: 'P1', owner: 'SG' },
+    { ...meta, id: 'a2', planId: 'p1', code: 'R2', themes: ['recognition'], activity: 'Technician awards at the annual staff awards.', measures: [], timeframe: 'Continuing', owner: 'OD' },
+    { ...meta, id: 'a3', planId: 'p1', code: 'CD3', themes: ['career', 'sustainability'], activity: 'Fund professional registration fees for the first year.', measures: [], timeframe: 'P2', owner: 'TCWG' },
+  ],
+  ragChanges: [
+    { ...meta, id: 'r1', actionId: 'a1', status: 'amber', rationale: 'Started', at: 10, byUid: 'lead' },
+    { ...meta, id: 'r2', actionId: 'a1', status: 'green', rationale: 'Done', at: 20, byUid: 'lead' },
+    { ...meta, id: 'r3', actionId: 'a2', status: 'red', rationale: 'Waiting for the awards committee.', at: 15, byUid: 'lead' },
+  ],
+  surveys: [
+    { ...meta, id: 's1', title: 'Technician voice: career development', description: 'What would good look like?', sections: [], questions: [{ id: 'q1', type: 'long', prompt: 'What are the barriers?', required: false }], audience: { facultyIds: [], roleFamilies: [] }, anonymous: true, allowEdit: false, opensAt: '2020-01-01', closesAt: '2099-12-31', status: 'open', createdByUid: 'lead' },
+  ],
+}
+
+/**
+ * Writes the demo records into the app's database once the app has created it, then reloads so
+ * the live queries pick them up.
+ */
+export async function seedDemoData(page: Page): Promise<void> {
+  await expect.poll(() => page.evaluate(async () => (await indexedDB.databases()).some((d) => d.name === 'technician-hub'))).toBe(true)
+  await page.evaluate(async (data) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('technician-hub')
+      req.onsuccess = () => resolve(req.result)
+      req.onerror = () => reject(req.error)
+    })
+    const names = Object.keys(data)
+    const tx = db.transaction(names, 'readwrite')
+    for (const name of names) for (const doc of data[name as keyof typeof data]) tx.objectStore(name).put(doc)
+    await new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve()
+      tx.onerror = () => reject(tx.error)
+    })
+    db.close()
+  }, DEMO)
+  await page.reload()
+}

@@ -1,0 +1,90 @@
+import { fileURLToPath } from 'node:url'
+import vue from '@vitejs/plugin-vue'
+import { defineConfig } from 'vite'
+import { VitePWA } from 'vite-plugin-pwa'
+
+/** Theme colours shared by the manifest and index.html (keep in step with src/ui/theme.css). */
+const THEME_COLOR = '#0b5c6b'
+const BACKGROUND_COLOR = '#f6f7f9'
+
+/** Firebase (and only Firebase) goes into one chunk whose name says so: the size budget checks it. */
+const FIREBASE_MODULE = /[\\/]node_modules[\\/](?:firebase|@firebase)[\\/]/
+
+export default defineConfig({
+  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+  build: {
+    target: 'es2022',
+    // .vite/manifest.json lets scripts/size-budget.mjs follow the first route's imports.
+    manifest: true,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'firebase', test: FIREBASE_MODULE, priority: 10 },
+            // The local database is shared by every view; a named chunk keeps reports readable.
+            { name: 'dexie', test: /[\\/]node_modules[\\/]dexie[\\/]/, priority: 5 },
+          ],
+        },
+      },
+    },
+  },
+  plugins: [
+    vue(),
+    VitePWA({
+      // 'prompt': an update waits for the user's "Reload" (src/features/shell/register-sw.ts registers).
+      registerType: 'prompt',
+      injectRegister: false,
+      // The icons are in globPatterns already; adding them again duplicates precache entries.
+      includeManifestIcons: false,
+      strategies: 'generateSW',
+      manifest: {
+        id: '/',
+        name: 'Technician Hub',
+        short_name: 'Tech Hub',
+        description: 'Your technician community: directory, CPD, the action plan and surveys — works offline.',
+        lang: 'en-GB',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'any',
+        theme_color: THEME_COLOR,
+        background_color: BACKGROUND_COLOR,
+        categories: ['education', 'productivity'],
+        icons: [
+          { src: 'pwa-64x64.png', sizes: '64x64', type: 'image/png' },
+          { src: 'pwa-192x192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'pwa-512x512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: 'maskable-icon-512x512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        // No webmanifest here: the plugin precaches it already, and a duplicate breaks the precache.
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,woff2}'],
+        // Firebase is fetched lazily after first paint and cached at run time, not precached:
+        // a signed-out or offline-only user never downloads it.
+        globIgnores: ['**/firebase-*.js'],
+        navigateFallback: 'index.html',
+        // Firebase's auth handler (/__/…) and real files must reach the network.
+        navigateFallbackDenylist: [/^\/__\//, /\/[^/?]+\.[a-z0-9]+$/i],
+        // The first install has nothing to wait for; clientsClaim makes that first page controlled
+        // without a reload. Later versions wait for the user's "Reload" (SKIP_WAITING message).
+        clientsClaim: true,
+        skipWaiting: false,
+        cleanupOutdatedCaches: true,
+        runtimeCaching: [
+          {
+            // Hashed file names never change content, so cache-first is safe and works offline.
+            urlPattern: ({ url, sameOrigin }) => sameOrigin && /\/assets\/firebase-[\w-]+\.js$/.test(url.pathname),
+            handler: 'CacheFirst',
+            options: {
+              cacheName: 'firebase-sdk',
+              expiration: { maxEntries: 8, maxAgeSeconds: 60 * 60 * 24 * 365 },
+              cacheableResponse: { statuses: [200] },
+            },
+          },
+        ],
+      },
+    }),
+  ],
+  preview: { port: 4173, strictPort: true },
+})
