@@ -30,7 +30,7 @@ export default tseslint.config(
     files: ['src/**/*.ts', 'src/**/*.vue'],
     ignores: ['src/platform/firebase/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['firebase', 'firebase/*', '@firebase/*'], message: 'Only src/platform/firebase/ imports Firebase.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^@?firebase(/|$)', message: 'Only src/platform/firebase/ imports Firebase.' }] }],
     },
   },
   {

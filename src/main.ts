@@ -13,3 +13,5 @@ app.use(createAppRouter())
 app.mount('#app')
 
 void registerServiceWorker(useUiStore(pinia))
+// Session restore and sync load Firebase and Dexie: after first paint, never in the entry chunk.
+void import('./modules/background').then((m) => m.startBackground(pinia))

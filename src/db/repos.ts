@@ -3,6 +3,7 @@
  * mutation validates with the shared schema, then writes the document and its outbox row in one
  * transaction, so a change is either fully queued for sync or not made at all.
  */
+import type { Table } from 'dexie'
 import { COLLECTIONS, COLLECTION_NAMES, type CollectionName } from '@/domain/collections'
 import { newId } from '@/domain/ids'
 import type { Mutation, MutationOp } from '@/domain/sync'
@@ -10,7 +11,7 @@ import { validate, ValidationError } from '@/domain/validation'
 import { applyMutation, stripMeta, type LocalDoc } from './apply'
 import { db as defaultDb, type DocTables, type HubDb } from './database'
 
-type DocOf<C extends CollectionName> = DocTables[C] extends import('dexie').Table<infer T, string> ? T : never
+type DocOf<C extends CollectionName> = DocTables[C] extends Table<infer T, string> ? T : never
 type Fields<C extends CollectionName> = Omit<DocOf<C>, 'id' | 'updatedAt' | 'version' | 'deleted' | 'lastMutationId'>
 
 export interface Repo<C extends CollectionName> {

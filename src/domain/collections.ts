@@ -105,7 +105,8 @@ export const COLLECTIONS: Record<CollectionName, CollectionDef> = {
     name: 'ideas', scope: 'institution', schema: IdeaSchema, fields: Object.keys(IdeaFields), merge: 'lww',
     canWrite: (c, op, n, e) => {
       if (!member(c)) return false
-      if (op === 'create') return n?.authorUid === c.uid && (n?.status === 'open' || isManager(c))
+      // A technician's new idea starts open and bare: only leads respond, adopt or link it to a survey.
+      if (op === 'create') return n?.authorUid === c.uid && (isManager(c) || (n?.status === 'open' && n.response === undefined && n.adoptedActionId === undefined && n.surveyId === undefined))
       return isManager(c) || owns(c, 'authorUid', e)
     },
     // Only leads adopt, decline or respond.

@@ -1,7 +1,6 @@
 /** Who is signed in, and the actions that change it. Firebase loads lazily behind the AuthPort. */
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import { db } from '@/db/database'
 import { loadPlatform } from '@/platform/load'
 import type { AuthPort, JoinResult, Session } from '@/sync/ports'
 
@@ -72,6 +71,8 @@ export const useSessionStore = defineStore('session', () => {
   /** A different person on this device starts from an empty local store. */
   async function adopt(next: Session | null) {
     if (next) {
+      // Dexie loads with the first session, not with the shell.
+      const { db } = await import('@/db/database')
       const previous = (await db.meta.get('uid'))?.value
       if (previous && previous !== next.uid) await Promise.all(db.tables.map((t) => t.clear()))
       await db.meta.put({ key: 'uid', value: next.uid })
