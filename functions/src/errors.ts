@@ -1,0 +1,38 @@
+/**
+ * Typed callable errors. Every error a callable throws on purpose is an HttpsError whose
+ * `details.code` is a stable, machine-readable reason the client maps to a message.
+ */
+import { HttpsError, type FunctionsErrorCode } from 'firebase-functions/v2/https'
+
+export type JoinErrorCode = 'unknown-domain' | 'bad-code' | 'already-member' | 'rate-limited' | 'invalid'
+export type SurveyErrorCode = 'invalid' | 'not-found' | 'closed' | 'already-submitted' | 'forbidden' | 'too-large'
+export type ErrorCode = JoinErrorCode | SurveyErrorCode | 'unauthenticated'
+
+const HTTP_CODE: Record<ErrorCode, FunctionsErrorCode> = {
+  'unknown-domain': 'not-found',
+  'bad-code': 'permission-denied',
+  'already-member': 'already-exists',
+  'rate-limited': 'resource-exhausted',
+  invalid: 'invalid-argument',
+  'not-found': 'not-found',
+  closed: 'failed-precondition',
+  'already-submitted': 'already-exists',
+  forbidden: 'permission-denied',
+  'too-large': 'invalid-argument',
+  unauthenticated: 'unauthenticated',
+}
+
+/** An HttpsError carrying `details.code` (plus optional extra details such as `field`). */
+export function typedError(code: ErrorCode, message: string, extra: Record<string, unknown> = {}): HttpsError {
+  return new HttpsError(HTTP_CODE[code], message, { ...extra, code })
+}
+
+/** The signed-in caller's uid, or a typed `unauthenticated` error. */
+export function requireAuth(auth: { uid: string } | undefined): string {
+  if (!auth?.uid) throw typedError('unauthenticated', 'Sign in first')
+  return auth.uid
+}
+
+export function isPlainObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x) && Object.getPrototypeOf(x) === Object.prototype
+}

@@ -1,0 +1,60 @@
+/**
+ * Cloud Functions of Technician Hub (v2). Callables validate with the shared `src/domain`
+ * schemas (bundled), authorise from custom claims and write with firebase-admin; clients never
+ * write Firestore directly.
+ */
+import * as v from 'valibot'
+import { setGlobalOptions } from 'firebase-functions/v2'
+import { onCall } from 'firebase-functions/v2/https'
+import { onSchedule } from 'firebase-functions/v2/scheduler'
+import { PushRequestSchema, type PushResponse } from '@/domain/sync'
+import { isPlainObject, requireAuth, typedError } from './errors'
+import { getAdminAuth, getDb } from './firebase'
+import { joinInstitutionCore, type JoinOutcome } from './join/join'
+import { purgeTombstonesCore } from './purge'
+import { callerFromClaims } from './push/authorise'
+import { pushMutations } from './push/apply'
+import { firstIssue } from './push/validate'
+import { surveyResultsCore, type SurveyResults } from './surveys/results'
+import { submitSurveyResponseCore, surveySecret, type SubmitOutcome } from './surveys/submit'
+
+setGlobalOptions({ region: 'us-central1', maxInstances: 20 })
+
+/** Join the institution matching the caller's email domain, or a join code. */
+export const joinInstitution = onCall<unknown, Promise<JoinOutcome>>({ cors: true }, async (req) => {
+  const uid = requireAuth(req.auth)
+  return joinInstitutionCore(getDb(), getAdminAuth(), uid, req.data)
+})
+
+/** Apply up to MAX_BATCH outbox mutations; per-mutation results, in order. */
+export const syncPush = onCall<unknown, Promise<PushResponse>>({ cors: true, timeoutSeconds: 120, memory: '512MiB' }, async (req) => {
+  const uid = requireAuth(req.auth)
+  if (!isPlainObject(req.data)) throw typedError('invalid', 'Send { mutations: [...] }')
+  const parsed = v.safeParse(PushRequestSchema, req.data)
+  if (!parsed.success) {
+    const issue = firstIssue(parsed.issues)
+    throw typedError('invalid', issue.message, issue.field ? { field: issue.field } : {})
+  }
+  const caller = callerFromClaims(uid, req.auth?.token)
+  const results = await pushMutations(getDb(), caller, parsed.output.mutations)
+  return { results }
+})
+
+/** Anonymous (or named) survey answers: one each, no uid in the response. */
+export const submitSurveyResponse = onCall<unknown, Promise<SubmitOutcome>>({ cors: true }, async (req) => {
+  const uid = requireAuth(req.auth)
+  return submitSurveyResponseCore(getDb(), callerFromClaims(uid, req.auth?.token), req.data, { secret: surveySecret() })
+})
+
+/** Aggregated survey results for leads and champions; withheld under 5 respondents. */
+export const surveyResults = onCall<unknown, Promise<SurveyResults>>({ cors: true }, async (req) => {
+  const uid = requireAuth(req.auth)
+  return surveyResultsCore(getDb(), callerFromClaims(uid, req.auth?.token), req.data)
+})
+
+/** Daily: purge tombstones and ledger entries older than 30 days. */
+export const purgeTombstones = onSchedule({ schedule: 'every 24 hours', timeoutSeconds: 540 }, async () => {
+  await purgeTombstonesCore(getDb())
+})
+
+export { purgeTombstonesCore }

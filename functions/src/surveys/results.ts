@@ -1,0 +1,106 @@
+/**
+ * surveyResults: aggregates only, for the institution's leads, admins and champions. Nothing is
+ * shown under 5 respondents: not the whole survey, not a question, not a breakdown cell (with
+ * secondary suppression so a hidden cell cannot be recovered by subtraction). Free-text answers
+ * appear only in the overall view, never per cell.
+ */
+import * as v from 'valibot'
+import type { Firestore } from 'firebase-admin/firestore'
+import type { Caller } from '@/domain/collections'
+import { Id } from '@/domain/common'
+import { SurveySchema } from '@/domain/entities'
+import { isPlainObject, typedError } from '../errors'
+import { fromStored } from '../push/apply'
+import { firstIssue } from '../push/validate'
+import { aggregate, MIN_RESPONSES, suppressCells, type QuestionResult } from './answers'
+import { institutionProfiles, type ResponseDoc } from './submit'
+
+export const ResultsInputSchema = v.strictObject({
+  surveyId: Id,
+  by: v.optional(v.picklist(['faculty', 'roleFamily'])),
+})
+
+export interface BreakdownCell {
+  key: string
+  /** null when the cell is withheld (fewer than 5, or hidden to protect a smaller cell). */
+  responseCount: number | null
+  withheld: boolean
+  questions: QuestionResult[]
+}
+
+export interface SurveyResults {
+  surveyId: string
+  title: string
+  responseCount: number
+  /** Live members in the survey's audience: the denominator of the response rate. */
+  audienceSize: number
+  minResponses: number
+  withheld: boolean
+  questions: QuestionResult[]
+  breakdown?: { by: 'faculty' | 'roleFamily'; cells: BreakdownCell[] }
+}
+
+const ORGANISERS = new Set(['lead', 'admin', 'champion'])
+
+export async function surveyResultsCore(db: Firestore, caller: Caller, data: unknown): Promise<SurveyResults> {
+  if (!caller.institutionId || !caller.role || !ORGANISERS.has(caller.role)) {
+    throw typedError('forbidden', 'Only leads and champions can see survey results')
+  }
+  if (!isPlainObject(data)) throw typedError('invalid', 'Send a survey id')
+  const parsed = v.safeParse(ResultsInputSchema, data)
+  if (!parsed.success) {
+    const issue = firstIssue(parsed.issues)
+    throw typedError('invalid', issue.message, issue.field ? { field: issue.field } : {})
+  }
+  const { surveyId, by } = parsed.output
+  const inst = caller.institutionId
+  const snap = await db.doc(`institutions/${inst}/surveys/${surveyId}`).get()
+  if (!snap.exists || snap.get('deleted') === true) throw typedError('not-found', 'This survey does not exist')
+  const survey = v.safeParse(SurveySchema, fromStored(snap.data()!))
+  if (!survey.success) throw typedError('not-found', 'This survey cannot be read')
+  const { questions, audience, title } = survey.output
+
+  const [responsesSnap, membersSnap] = await Promise.all([
+    db.collection(`institutions/${inst}/surveys/${surveyId}/responses`).get(),
+    institutionProfiles(db, inst).select('facultyId', 'roleFamily').get(),
+  ])
+  const responses = responsesSnap.docs.map((d) => d.data() as ResponseDoc)
+  const audienceSize = membersSnap.docs.filter((d) => {
+    const f = d.get('facultyId') as unknown
+    const r = d.get('roleFamily') as unknown
+    return (audience.facultyIds.length === 0 || audience.facultyIds.includes(f as string)) && (audience.roleFamilies.length === 0 || (audience.roleFamilies as unknown[]).includes(r))
+  }).length
+
+  const responseCount = responses.length
+  const withheld = responseCount < MIN_RESPONSES
+  const result: SurveyResults = {
+    surveyId,
+    title,
+    responseCount,
+    audienceSize,
+    minResponses: MIN_RESPONSES,
+    withheld,
+    questions: withheld ? [] : aggregate(questions, responses),
+  }
+  if (by && !withheld) {
+    const attr = by === 'faculty' ? 'facultyId' : 'roleFamily'
+    const groups = new Map<string, ResponseDoc[]>()
+    for (const r of responses) {
+      const key = r.group?.[attr] ?? 'unspecified'
+      groups.set(key, [...(groups.get(key) ?? []), r])
+    }
+    const cells = suppressCells([...groups].map(([key, rs]) => ({ key, size: rs.length })))
+    result.breakdown = {
+      by,
+      cells: cells
+        .sort((a, b) => a.key.localeCompare(b.key))
+        .map((c) => ({
+          key: c.key,
+          withheld: c.withheld,
+          responseCount: c.withheld ? null : c.size,
+          questions: c.withheld ? [] : aggregate(questions, groups.get(c.key) ?? [], { includeTexts: false }),
+        })),
+    }
+  }
+  return result
+}

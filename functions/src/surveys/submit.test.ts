@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest'
+import { isOpen, keyedId, surveySecret, utcDay } from './submit'
+
+describe('survey submission helpers', () => {
+  it('derives receipt and response keys that are stable, distinct and reveal nothing of the uid', () => {
+    const r1 = keyedId('a-secret-of-16-chars', 'receipt', 'inst', 'survey', 'uid-123')
+    expect(r1).toBe(keyedId('a-secret-of-16-chars', 'receipt', 'inst', 'survey', 'uid-123'))
+    expect(r1).not.toBe(keyedId('a-secret-of-16-chars', 'response', 'inst', 'survey', 'uid-123'))
+    expect(r1).not.toBe(keyedId('another-secret-16ch', 'receipt', 'inst', 'survey', 'uid-123'))
+    expect(r1).not.toBe(keyedId('a-secret-of-16-chars', 'receipt', 'inst', 'survey2', 'uid-123'))
+    expect(r1).toMatch(/^[0-9a-f]{64}$/)
+    expect(r1).not.toContain('uid-123')
+  })
+
+  it('keeps only the UTC day', () => {
+    expect(utcDay(Date.UTC(2026, 10, 23, 23, 59, 59))).toBe('2026-11-23')
+  })
+
+  it('is open from its opening day to its closing day inclusive, only when open', () => {
+    const s = { status: 'open' as const, opensAt: '2026-11-01', closesAt: '2026-11-30' }
+    expect(isOpen(s, '2026-11-01')).toBe(true)
+    expect(isOpen(s, '2026-11-30')).toBe(true)
+    expect(isOpen(s, '2026-12-01')).toBe(false)
+    expect(isOpen(s, '2026-10-31')).toBe(false)
+    expect(isOpen({ ...s, status: 'closed' }, '2026-11-15')).toBe(false)
+  })
+
+  it('needs a real secret outside the emulator', () => {
+    expect(surveySecret({ SURVEY_HMAC_SECRET: 'x'.repeat(32) })).toBe('x'.repeat(32))
+    expect(surveySecret({ FUNCTIONS_EMULATOR: 'true' })).toMatch(/emulator/)
+    expect(() => surveySecret({})).toThrow(/SURVEY_HMAC_SECRET/)
+    expect(() => surveySecret({ SURVEY_HMAC_SECRET: 'short' })).toThrow()
+  })
+})

@@ -1,0 +1,59 @@
+/** Seeding documents the way the server stores them (sync metadata, commit-time updatedAt). */
+import { createHash } from 'node:crypto'
+import { FieldValue, type Firestore } from 'firebase-admin/firestore'
+import type { Institution } from '@/domain/entities'
+
+/** Sync metadata of a freshly created server document. */
+export function meta(id: string) {
+  return { id, updatedAt: FieldValue.serverTimestamp(), version: 1, deleted: false, lastMutationId: null, _clock: {} }
+}
+
+/** sha256 hex of a normalised join code (as functions/src/join/codes.ts hashes it). */
+export function codeHash(code: string): string {
+  return createHash('sha256').update(code.replace(/[\s-]+/g, '').toUpperCase(), 'utf8').digest('hex')
+}
+
+export interface InstitutionSeed {
+  id: string
+  name?: string
+  emailDomains?: string[]
+  joinCodes?: string[]
+  allowUnverified?: boolean
+  faculties?: Institution['faculties']
+}
+
+export async function seedInstitution(db: Firestore, s: InstitutionSeed): Promise<void> {
+  await db.doc(`institutions/${s.id}`).set({
+    ...meta(s.id),
+    name: s.name ?? `Institution ${s.id}`,
+    emailDomains: s.emailDomains ?? [],
+    faculties: s.faculties ?? [],
+    sites: [],
+    joinCodeHashes: (s.joinCodes ?? []).map(codeHash),
+    ...(s.allowUnverified ? { allowUnverified: true } : {}),
+  })
+}
+
+/** A member's profile and directory entry, as joinInstitution writes them. */
+export async function seedMember(
+  db: Firestore,
+  inst: string,
+  uid: string,
+  fields: { role?: string; displayName?: string; email?: string; visibility?: 'institution' | 'hidden'; facultyId?: string; roleFamily?: string } = {},
+): Promise<void> {
+  const profile = {
+    institutionId: inst,
+    displayName: fields.displayName ?? `Member ${uid.slice(0, 6)}`,
+    email: fields.email ?? `${uid.toLowerCase()}@example.ac.uk`,
+    role: fields.role ?? 'technician',
+    visibility: fields.visibility ?? 'institution',
+    skills: [],
+    joinedAt: 1_700_000_000_000,
+    ...(fields.facultyId ? { facultyId: fields.facultyId } : {}),
+    ...(fields.roleFamily ? { roleFamily: fields.roleFamily } : {}),
+  }
+  await db.doc(`users/${uid}/profiles/${uid}`).set({ ...profile, ...meta(uid) })
+  await db.doc(`institutions/${inst}/members/${uid}`).set(
+    profile.visibility === 'hidden' ? { id: uid, deleted: true, updatedAt: FieldValue.serverTimestamp(), version: 1, lastMutationId: null } : { ...profile, ...meta(uid) },
+  )
+}
