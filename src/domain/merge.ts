@@ -62,7 +62,8 @@ export function mergeMutation(caller: Caller, m: Mutation, existing: ServerDoc |
   const op = live ? 'update' : 'create'
   if (!def.canWrite(caller, op, next.fields, live, m.docId)) return reject('forbidden', `You are not allowed to ${op === 'create' ? 'create' : 'change'} this`)
   if (live && !isManager(caller)) {
-    const locked = (def.lockedFields ?? []).find((f) => f in payload && JSON.stringify(payload[f]) !== JSON.stringify(live[f]))
+    // Checked after merging: a `put` that omits an optional locked field must not clear it either.
+    const locked = (def.lockedFields ?? []).find((f) => JSON.stringify(next.fields[f]) !== JSON.stringify(live[f]))
     if (locked) return reject('forbidden', `Only a lead can change ${locked}`, locked)
   }
   const meta = { id: m.docId, updatedAt: 0, version: 0, deleted: false, lastMutationId: null }
@@ -71,7 +72,8 @@ export function mergeMutation(caller: Caller, m: Mutation, existing: ServerDoc |
     const first = checked.issues[0]
     return reject('invalid', first?.message ?? 'Invalid data', first?.field || undefined)
   }
-  const doc = stampDoc({ ...(checked.value as Record<string, unknown>), id: m.docId, deleted: false, _clock: next.clock } as ServerDoc, existing, stamp)
+  const body = { ...serverOwned(def.fields, live), ...(checked.value as Record<string, unknown>) }
+  const doc = stampDoc({ ...body, id: m.docId, deleted: false, _clock: next.clock } as ServerDoc, existing, stamp)
   return { kind: 'write', doc, derived: derive(m.collection, m.docId, doc) }
 }
 
@@ -111,6 +113,16 @@ function mergeFields(live: ServerDoc, payload: Record<string, unknown>, replace:
     clock[key] = t
   }
   return { fields, clock }
+}
+
+/**
+ * Fields the sync protocol does not own (an institution's `joinCodeHashes`, `allowUnverified`)
+ * survive every synced edit; the schema's output would otherwise drop them.
+ */
+function serverOwned(editable: readonly string[], live: ServerDoc | null): Record<string, unknown> {
+  if (!live) return {}
+  const keep = new Set(editable)
+  return Object.fromEntries(Object.entries(live).filter(([k]) => !keep.has(k) && !META.has(k)))
 }
 
 function clockFor(payload: Record<string, unknown>, t: number): Record<string, number> {

@@ -1,23 +1,8 @@
 import { Timestamp } from 'firebase-admin/firestore'
 import { describe, expect, it } from 'vitest'
-import type { ServerDoc } from '@/domain/merge'
-import { fromStored, keepServerOwned, ledgerPath } from './apply'
+import { fromStored, ledgerPath } from './apply'
 
 const meta = { id: 'inst-1', updatedAt: 5, version: 2, deleted: false, lastMutationId: 'm' }
-
-describe('keepServerOwned', () => {
-  it('carries fields outside the schema across a synced edit', () => {
-    const existing: ServerDoc = { ...meta, name: 'Old', joinCodeHashes: ['abc'], allowUnverified: true, _clock: { name: 1 } }
-    const merged: ServerDoc = { ...meta, version: 3, name: 'New', _clock: { name: 2 } }
-    expect(keepServerOwned('institutions', existing, merged)).toEqual({ ...merged, joinCodeHashes: ['abc'], allowUnverified: true })
-  })
-  it('keeps nothing on a tombstone, and never resurrects a removed editable field', () => {
-    const existing: ServerDoc = { ...meta, title: 'x', bio: 'gone', secret: 1 }
-    expect(keepServerOwned('cpd', existing, { ...meta, deleted: true })).toEqual({ ...meta, deleted: true })
-    const edited = keepServerOwned('profiles', { ...meta, bio: 'old' }, { ...meta, version: 3 })
-    expect(edited).not.toHaveProperty('bio')
-  })
-})
 
 describe('fromStored', () => {
   it('reads the commit timestamp as milliseconds', () => {

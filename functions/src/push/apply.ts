@@ -15,10 +15,10 @@
  *   nothing (so bad input can never grow the database), and a replay recomputes them.
  */
 import { FieldValue, Timestamp, type DocumentReference, type Firestore, type Transaction } from 'firebase-admin/firestore'
-import { COLLECTIONS, docPath, type Caller, type CollectionName } from '@/domain/collections'
+import { docPath, type Caller, type CollectionName } from '@/domain/collections'
 import { mergeMutation, resultFor, type MergeOutcome, type ServerDoc } from '@/domain/merge'
 import { MAX_PAYLOAD_BYTES, type Mutation, type MutationResult } from '@/domain/sync'
-import { checkLockedAfterMerge, checkScope } from './authorise'
+import { checkScope } from './authorise'
 import { jsonBytes, unstorablePath } from './doc'
 import { checkMutation, looseDocId, looseMutationId, type Rejection } from './validate'
 
@@ -202,9 +202,8 @@ async function decideChunk(db: Firestore, tx: Transaction, caller: Caller, chunk
     const existing = docs.get(path) ?? null
     let outcome: MergeOutcome = mergeMutation(caller, m, existing, { now, mutationId: m.mutationId })
     if (outcome.kind === 'write') {
-      const doc = keepServerOwned(m.collection, existing, outcome.doc)
-      const extra = checkLockedAfterMerge(caller, m.collection, existing, doc) ?? storable(doc)
-      outcome = extra ? { kind: 'rejected', ...extra } : { ...outcome, doc }
+      const extra = storable(outcome.doc)
+      if (extra) outcome = { kind: 'rejected', ...extra }
     }
     if (outcome.kind === 'write') {
       docs.set(path, outcome.doc)
@@ -233,21 +232,6 @@ async function decideChunk(db: Firestore, tx: Transaction, caller: Caller, chunk
     tx.set(ref, entry)
   }
   return { results, stampedNow, probe: newLedger[0]?.ref ?? null }
-}
-
-const BOOKKEEPING = new Set(['id', 'updatedAt', 'version', 'deleted', 'lastMutationId', '_clock', '_deletedAt'])
-
-/**
- * Fields the sync protocol does not own (an institution's `joinCodeHashes`, `allowUnverified`)
- * survive every synced edit: the schema's output drops unknown keys, so the merge alone would
- * erase them. Tombstones keep nothing.
- */
-export function keepServerOwned(collection: CollectionName, existing: ServerDoc | null, doc: ServerDoc): ServerDoc {
-  if (!existing || doc.deleted) return doc
-  const editable = new Set(COLLECTIONS[collection].fields)
-  const kept: Record<string, unknown> = {}
-  for (const [k, v] of Object.entries(existing)) if (!editable.has(k) && !BOOKKEEPING.has(k) && !(k in doc)) kept[k] = v
-  return Object.keys(kept).length ? { ...doc, ...kept } : doc
 }
 
 function storable(doc: ServerDoc): Rejection | null {

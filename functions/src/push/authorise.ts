@@ -1,16 +1,11 @@
 /**
  * Who the caller is (from verified token claims) and the server checks that wrap the shared
- * merge rule (src/domain/merge.ts): membership for shared collections, and a post-merge check
- * that a non-manager's write did not change a locked field by any route (a `put` that omits an
- * optional locked field would otherwise clear it).
+ * merge rule (src/domain/merge.ts): membership for shared collections.
  */
 import { COLLECTIONS, type Caller, type CollectionName } from '@/domain/collections'
 import { ROLES, type Role } from '@/domain/common'
-import type { ServerDoc } from '@/domain/merge'
-import { deepEqual } from './doc'
 import type { Rejection } from './validate'
 
-const isManager = (c: Caller) => c.role === 'lead' || c.role === 'admin'
 
 /** The caller as the registry sees it; malformed claims count as no membership. */
 export function callerFromClaims(uid: string, token: Record<string, unknown> | undefined): Caller {
@@ -26,16 +21,4 @@ export function checkScope(caller: Caller, collection: CollectionName): Rejectio
   if (COLLECTIONS[collection].scope === 'user') return null
   if (caller.institutionId && caller.role) return null
   return { code: 'forbidden', message: 'Join an institution before changing shared data' }
-}
-
-/**
- * After the merge: a non-manager's update must leave every locked field as it was, whether the
- * payload named the field or not.
- */
-export function checkLockedAfterMerge(caller: Caller, collection: CollectionName, before: ServerDoc | null, after: ServerDoc): Rejection | null {
-  if (isManager(caller) || !before || before.deleted || after.deleted) return null
-  for (const f of COLLECTIONS[collection].lockedFields ?? []) {
-    if (!deepEqual(before[f], after[f])) return { code: 'forbidden', message: `Only a lead can change ${f}`, field: f }
-  }
-  return null
 }

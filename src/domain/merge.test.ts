@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest'
+import type { Caller } from './collections'
+import { mergeMutation, type ServerDoc } from './merge'
+import type { Mutation } from './sync'
+
+const tech: Caller = { uid: 'u-tech', institutionId: 'inst', role: 'technician' }
+const lead: Caller = { uid: 'u-lead', institutionId: 'inst', role: 'lead' }
+const stamp = { now: 5_000, mutationId: 'm-00000001' }
+const meta = { updatedAt: 4_000, version: 2, deleted: false, lastMutationId: 'm-0' }
+const idea = { authorUid: 'u-tech', title: 'Lab open day', body: '', status: 'open', createdAt: 1 }
+
+function mutation(partial: Partial<Mutation>): Mutation {
+  return { mutationId: 'm-00000001', collection: 'ideas', docId: 'idea-1', op: 'patch', payload: {}, clientTime: 10, ...partial }
+}
+
+function write(outcome: ReturnType<typeof mergeMutation>): ServerDoc {
+  if (outcome.kind !== 'write') throw new Error(`expected a write, got ${JSON.stringify(outcome)}`)
+  return outcome.doc
+}
+
+describe('mergeMutation', () => {
+  it('stamps version+1, the commit time and the mutation', () => {
+    const doc = write(mergeMutation(tech, mutation({ op: 'put', payload: idea }), null, stamp))
+    expect(doc).toMatchObject({ ...idea, id: 'idea-1', version: 1, updatedAt: 5_000, lastMutationId: 'm-00000001', deleted: false })
+  })
+
+  it('merges field by field: an older patch does not overwrite a newer field', () => {
+    const existing: ServerDoc = { ...meta, id: 'idea-1', ...idea, _clock: { title: 20, body: 5 } }
+    const doc = write(mergeMutation(tech, mutation({ payload: { title: 'Older', body: 'Newer body' }, clientTime: 10 }), existing, stamp))
+    expect(doc.title).toBe('Lab open day')
+    expect(doc.body).toBe('Newer body')
+    expect(doc._clock).toEqual({ title: 20, body: 10 })
+  })
+
+  it('refuses a technician’s put that would clear a lead’s response by leaving it out', () => {
+    const existing: ServerDoc = { ...meta, id: 'idea-1', ...idea, status: 'adopted', response: 'We will run it in June' }
+    const { response: _r, ...withoutResponse } = { ...existing }
+    const outcome = mergeMutation(tech, mutation({ op: 'put', payload: { ...withoutResponse, title: 'Renamed' } }), existing, stamp)
+    expect(outcome).toMatchObject({ kind: 'rejected', code: 'forbidden', field: 'response' })
+    expect(write(mergeMutation(lead, mutation({ payload: { response: 'Updated' } }), existing, stamp)).response).toBe('Updated')
+  })
+
+  it('keeps server-owned fields through a lead’s edit of the institution', () => {
+    const existing: ServerDoc = {
+      ...meta, id: 'inst', name: 'Example University', emailDomains: ['example.ac.uk'], faculties: [], sites: [],
+      joinCodeHashes: ['abc'], allowUnverified: true,
+    }
+    const doc = write(mergeMutation(lead, mutation({ collection: 'institutions', docId: 'inst', payload: { name: 'Example Uni' } }), existing, stamp))
+    expect(doc).toMatchObject({ name: 'Example Uni', joinCodeHashes: ['abc'], allowUnverified: true })
+  })
+
+  it('never resurrects a tombstone with an older write, and keeps nothing in it', () => {
+    const tomb: ServerDoc = { ...meta, id: 'idea-1', deleted: true, _deletedAt: 50 }
+    expect(mergeMutation(tech, mutation({ op: 'put', payload: idea, clientTime: 40 }), tomb, stamp)).toMatchObject({ kind: 'rejected', code: 'conflict' })
+    expect(mergeMutation(tech, mutation({ payload: { title: 'x' }, clientTime: 60 }), tomb, stamp)).toMatchObject({ kind: 'rejected', code: 'conflict' })
+    const deleted = write(mergeMutation(tech, mutation({ op: 'delete' }), { ...meta, id: 'idea-1', ...idea }, stamp))
+    expect(Object.keys(deleted).sort()).toEqual(['_deletedAt', 'deleted', 'id', 'lastMutationId', 'updatedAt', 'version'])
+  })
+
+  it('keeps RAG history append-only and refuses technicians', () => {
+    const change = { actionId: 'a-1', status: 'amber', rationale: '', at: 1, byUid: 'u-lead' }
+    const created = write(mergeMutation(lead, mutation({ collection: 'ragChanges', docId: 'r-1', op: 'put', payload: change }), null, stamp))
+    expect(mergeMutation(lead, mutation({ collection: 'ragChanges', docId: 'r-1', op: 'put', payload: change }), created, stamp)).toEqual({ kind: 'noop' })
+    expect(mergeMutation(lead, mutation({ collection: 'ragChanges', docId: 'r-1', payload: { status: 'green' } }), created, stamp)).toMatchObject({ code: 'conflict' })
+    expect(mergeMutation(tech, mutation({ collection: 'ragChanges', docId: 'r-2', op: 'put', payload: { ...change, byUid: 'u-tech' } }), null, stamp)).toMatchObject({ code: 'forbidden' })
+    expect(mergeMutation(lead, mutation({ collection: 'ragChanges', docId: 'r-3', op: 'put', payload: { ...change, status: 'red' } }), null, stamp)).toMatchObject({ code: 'invalid', field: 'rationale' })
+  })
+
+  it('writes the directory projection of a profile, and a tombstone when hidden', () => {
+    const profile = {
+      institutionId: 'inst', displayName: 'Ada Example', email: 'ada@example.ac.uk', role: 'technician', visibility: 'institution',
+      skills: [], joinedAt: 1, gradeBand: 'Grade 6', contract: 'permanent',
+    }
+    const existing: ServerDoc = { ...meta, id: 'u-tech', ...profile }
+    const visible = mergeMutation(tech, mutation({ collection: 'profiles', docId: 'u-tech', payload: { bio: 'Mass spec' } }), existing, stamp)
+    if (visible.kind !== 'write') throw new Error('expected write')
+    const member = visible.derived[0]?.build(null, stamp)
+    expect(member).toMatchObject({ id: 'u-tech', displayName: 'Ada Example', bio: 'Mass spec', deleted: false })
+    expect(member).not.toHaveProperty('gradeBand')
+    expect(member).not.toHaveProperty('contract')
+    const hidden = mergeMutation(tech, mutation({ collection: 'profiles', docId: 'u-tech', payload: { visibility: 'hidden' } }), existing, stamp)
+    if (hidden.kind !== 'write') throw new Error('expected write')
+    expect(hidden.derived[0]?.build(member ?? null, stamp)).toEqual({ id: 'u-tech', deleted: true, version: 2, updatedAt: 5_000, lastMutationId: 'm-00000001' })
+  })
+})
