@@ -8,9 +8,9 @@
 // through a small watchdog process — even when this process is killed with SIGKILL.
 // Output goes to .tmp/emulators/*.log; the console gets one-line status messages.
 //
-// Env overrides: FIRESTORE_PORT (default 8080), FIRESTORE_EMULATOR_JAR, APP_PORT (4173),
-// APP_HOST (127.0.0.1). Auth/Functions/Hub ports come from firebase.json (firebase-tools reads
-// them from there). The project is always demo-technician-hub (emulator-only).
+// Env overrides: STACK_SLOT (see PORTS), FIRESTORE_PORT (default 8080), FIRESTORE_EMULATOR_JAR,
+// APP_PORT (4173), APP_HOST (127.0.0.1). Auth/Functions/Hub ports come from firebase.json, moved
+// by STACK_SLOT. The project is always demo-technician-hub (emulator-only).
 import { spawn } from 'node:child_process'
 import { createWriteStream, existsSync, mkdirSync, readFileSync, unwatchFile, watchFile, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -18,7 +18,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-export const LOG_DIR = join(ROOT, '.tmp', 'emulators')
+export const LOG_DIR = join(ROOT, '.tmp', process.env.STACK_SLOT ? `emulators-${process.env.STACK_SLOT}` : 'emulators')
 const require = createRequire(import.meta.url)
 
 const firebaseJson = JSON.parse(readFileSync(join(ROOT, 'firebase.json'), 'utf8'))
@@ -27,12 +27,16 @@ const HOST = '127.0.0.1'
 
 /** demo-* project ids are emulator-only: nothing can reach a real Firebase project. */
 export const PROJECT_ID = 'demo-technician-hub'
+// STACK_SLOT=n (1–9) moves every port so several stacks can run side by side on one machine
+// (parallel work, benchmarks): firestore 8080+100n, auth 9099+100n, functions 5001+100n,
+// hub 4400+10n, logging 4500+10n, app 4173+n. Slot 0 is firebase.json's ports.
+const SLOT = Number(process.env.STACK_SLOT || 0)
 export const PORTS = {
-  firestore: Number(process.env.FIRESTORE_PORT || em.firestore?.port || 8080),
-  auth: Number(em.auth?.port || 9099),
-  functions: Number(em.functions?.port || 5001),
-  hub: Number(em.hub?.port || 4400),
-  logging: Number(em.logging?.port || 4500),
+  firestore: Number(process.env.FIRESTORE_PORT || (em.firestore?.port || 8080) + 100 * SLOT),
+  auth: Number((em.auth?.port || 9099) + 100 * SLOT),
+  functions: Number((em.functions?.port || 5001) + 100 * SLOT),
+  hub: Number((em.hub?.port || 4400) + 10 * SLOT),
+  logging: Number((em.logging?.port || 4500) + 10 * SLOT),
 }
 const FIRESTORE_JAR =
   process.env.FIRESTORE_EMULATOR_JAR ||
@@ -320,6 +324,22 @@ export async function buildFunctions() {
   return true
 }
 
+/** firebase.json, or for another slot a copy beside it (paths in it are relative to its folder) with moved ports. */
+function firebaseConfigFile() {
+  if (!SLOT) return join(ROOT, 'firebase.json')
+  const file = join(ROOT, `.firebase-slot-${SLOT}.json`)
+  const emulators = {
+    ...em,
+    auth: { ...em.auth, port: PORTS.auth },
+    functions: { ...em.functions, port: PORTS.functions },
+    firestore: { ...em.firestore, port: PORTS.firestore },
+    hub: { ...em.hub, port: PORTS.hub },
+    logging: { ...em.logging, port: PORTS.logging },
+  }
+  writeFileSync(file, JSON.stringify({ ...firebaseJson, emulators }, null, 2))
+  return file
+}
+
 async function startFirebaseTools(withFunctions) {
   const hub = await hubEmulators()
   if (hub) {
@@ -344,7 +364,7 @@ async function startFirebaseTools(withFunctions) {
   delete env.FIREBASE_EMULATOR_HUB
   // cwd = the log folder so firebase-debug.log lands there, not in the repository root.
   const rec = spawnGroup('firebase', process.execPath, [
-    firebaseBin(), 'emulators:start', '--only', only, '--project', PROJECT_ID, '--config', join(ROOT, 'firebase.json'),
+    firebaseBin(), 'emulators:start', '--only', only, '--project', PROJECT_ID, '--config', firebaseConfigFile(),
   ], { env, logFile: join(LOG_DIR, 'firebase.log'), cwd: LOG_DIR })
   await waitFor('firebase-tools emulators', async () => /All emulators ready/.test(rec.output), rec, 120_000)
   await waitFor('Auth emulator', authUp, rec, 10_000)
@@ -367,7 +387,9 @@ export async function runGroup(name, cmd, args, { env = process.env, logFile, cw
   return { code: rec.code, output: rec.output, logFile: rec.logFile }
 }
 
-export const APP_PORT = Number(process.env.APP_PORT || 4173)
+export const APP_PORT = Number(process.env.APP_PORT || 4173 + SLOT)
+/** Where the emulator-mode build goes; another slot builds beside it so stacks do not clobber each other. */
+export const DIST_DIR = SLOT ? `dist-slot-${SLOT}` : 'dist'
 export const APP_HOST = process.env.APP_HOST || '127.0.0.1'
 export const APP_URL = `http://${APP_HOST === '0.0.0.0' ? '127.0.0.1' : APP_HOST}:${APP_PORT}`
 
@@ -389,7 +411,7 @@ function viteBin() {
 /** `vite build` in emulator mode (needs no emulator, so it can run while they start). Throws with the build's tail. */
 export async function buildApp() {
   const t = Date.now()
-  const res = await runGroup('app-build', process.execPath, [viteBin(), 'build'], { env: { ...process.env, ...appBuildEnv() } })
+  const res = await runGroup('app-build', process.execPath, [viteBin(), 'build', '--outDir', DIST_DIR], { env: { ...process.env, ...appBuildEnv() } })
   if (res.code !== 0) throw new Error(`app build failed (exit ${res.code}); see ${rel(res.logFile)}:\n${tail(res.output, 20)}`)
   status(`app: built in ${((Date.now() - t) / 1000).toFixed(1)} s`)
 }
@@ -405,7 +427,7 @@ export async function serveApp() {
     }
     throw new Error(`port ${APP_PORT} is already in use by something else; stop it or set APP_PORT`)
   }
-  const rec = spawnGroup('app-preview', process.execPath, [viteBin(), 'preview', '--port', String(APP_PORT), '--strictPort', '--host', APP_HOST], {
+  const rec = spawnGroup('app-preview', process.execPath, [viteBin(), 'preview', '--outDir', DIST_DIR, '--port', String(APP_PORT), '--strictPort', '--host', APP_HOST], {
     env: { ...process.env, ...appBuildEnv() },
     logFile: join(LOG_DIR, 'app-preview.log'),
   })

@@ -11,7 +11,7 @@
 // (e.g. under `npm start`) are reused and left running.
 import { spawn } from 'node:child_process'
 import { delimiter, join } from 'node:path'
-import { APP_URL, ROOT, buildApp, installSignalHandlers, onShutdown, runSeed, serveApp, start, status } from './emulators.mjs'
+import { APP_URL, DIST_DIR, ROOT, buildApp, installSignalHandlers, onShutdown, runSeed, serveApp, start, status } from './emulators.mjs'
 
 const argv = process.argv.slice(2)
 const sep = argv.indexOf('--')
@@ -57,6 +57,7 @@ try {
     ...process.env,
     ...stack.env,
     APP_URL,
+    DIST_DIR,
     PATH: `${join(ROOT, 'node_modules', '.bin')}${delimiter}${process.env.PATH ?? ''}`,
   }
   status(`running: ${command.join(' ')}`)
