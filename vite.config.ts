@@ -60,9 +60,9 @@ export default defineConfig({
       workbox: {
         // No webmanifest here: the plugin precaches it already, and a duplicate breaks the precache.
         globPatterns: ['**/*.{js,css,html,svg,png,ico,woff2}'],
-        // Firebase is fetched lazily after first paint and cached at run time, not precached:
-        // a signed-out or offline-only user never downloads it.
-        globIgnores: ['**/firebase-*.js'],
+        // Firebase stays out of the initial JS (it is imported after first paint) but is precached:
+        // the service worker fetches it in the background, so a signed-in member who reopens the
+        // app with no network still restores their session and keeps syncing later.
         navigateFallback: 'index.html',
         // Firebase's auth handler (/__/…) and real files must reach the network.
         navigateFallbackDenylist: [/^\/__\//, /\/[^/?]+\.[a-z0-9]+$/i],

@@ -8,10 +8,13 @@
  * Exit code 1 when a budget is broken.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
 
-const DIST = new URL('../dist/', import.meta.url).pathname
+// `--dist=<folder>` measures another build (a STACK_SLOT build, the bench's baseline bundles);
+// `--json` adds one `size-json: {…}` line with the figures (read by scripts/bench/size.mjs).
+const distArg = process.argv.find((a) => a.startsWith('--dist='))
+const DIST = distArg ? resolve(distArg.slice('--dist='.length)) : new URL('../dist/', import.meta.url).pathname
 const INITIAL_BUDGET = 90 * 1024
 const FIREBASE_BUDGET = 80 * 1024
 /** Strings only Firebase's own code contains (a chunk *name* in an import map is not code). */
@@ -54,8 +57,8 @@ for (const file of firebaseFiles) {
 }
 if (firebaseTotal > FIREBASE_BUDGET) failures.push(`Firebase chunk ${kb(firebaseTotal)} > ${kb(FIREBASE_BUDGET)} gzip`)
 
-// Firebase chunks are not precached (vite.config.ts globIgnores): a precached chunk that imports
-// one statically would fail to load offline.
+// Only the platform loader may reach Firebase, through a dynamic import(): a feature chunk that
+// imports it statically would drag Firebase into that route's first paint.
 for (const chunk of Object.values(manifest ?? {})) {
   if (FIREBASE_NAME.test(chunk.file)) continue
   for (const key of chunk.imports ?? []) {
@@ -83,7 +86,10 @@ console.log(firebaseFiles.length
   ? `Firebase chunk(s):             ${kb(firebaseTotal)} gzip (budget ${kb(FIREBASE_BUDGET)})`
   : 'Firebase chunk(s):             none built (nothing imports src/platform/firebase yet)')
 const precache = precacheSize()
-if (precache) console.log(`service worker precache:       ${precache.count} files, ${kb(precache.bytes)} raw`)
+if (precache) console.log(`service worker precache:       ${precache.count} files, ${kb(precache.bytes)} raw, ${kb(precache.gzip)} gzip`)
+if (process.argv.includes('--json')) {
+  console.log(`size-json: ${JSON.stringify({ initialGzip: initialTotal, initialFiles: initial, homeGzip: homeTotal, firebaseGzip: firebaseTotal, firebaseFiles, precache, failures })}`)
+}
 
 if (failures.length) {
   console.error(`\nsize budget FAILED:\n- ${failures.join('\n- ')}`)
@@ -118,11 +124,14 @@ function precacheSize() {
   if (!existsSync(swPath)) return null
   const urls = new Set([...readFileSync(swPath, 'utf8').matchAll(/\{url:"([^"]+)",revision:/g)].map((m) => m[1]))
   let bytes = 0
+  let gzip = 0
   for (const url of urls) {
     const path = join(DIST, url)
-    if (existsSync(path)) bytes += statSync(path).size
+    if (!existsSync(path)) continue
+    bytes += statSync(path).size
+    gzip += gzipSync(readFileSync(path)).length
   }
-  return { count: urls.size, bytes }
+  return { count: urls.size, bytes, gzip }
 }
 
 function readJson(path) {

@@ -6,7 +6,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie'
 import type { CollectionName } from '@/domain/collections'
 import type {
-  ActionPlan, Comment, CpdEntry, Equality, Idea, Institution, Member, PlanAction, RagChange, Registration,
+  ActionPlan, AssessmentSection, Comment, CpdEntry, Equality, Idea, Institution, Member, PlanAction, RagChange, Registration,
   SkillShareRequest, Survey, Vote,
 } from '@/domain/entities'
 import type { Checkpoint, Mutation, RejectionCode } from '@/domain/sync'
@@ -67,6 +67,7 @@ export type DocTables = {
   votes: Table<Vote, string>
   surveys: Table<Survey, string>
   requests: Table<SkillShareRequest, string>
+  assessments: Table<AssessmentSection, string>
 }
 
 export type HubDb = Dexie & DocTables & {
@@ -111,6 +112,12 @@ export const SCHEMA_VERSIONS: Record<number, Record<string, string | null>> = {
     // The last server copy of a document that has pending local mutations, so a pull or a
     // rejection can rebuild the local view as server state + pending mutations (rebase).
     bases: '[collection+id]',
+  },
+  4: {
+    // Self-assessment narratives by plan; ideas and comments by author ("my ideas", status notices).
+    assessments: 'id, updatedAt, planId',
+    ideas: 'id, updatedAt, actionId, status, authorUid',
+    comments: 'id, updatedAt, targetId, [targetId+createdAt], authorUid',
   },
 }
 

@@ -6,7 +6,7 @@
 import type * as v from 'valibot'
 import type { Role } from './common'
 import {
-  ActionFields, ActionSchema, CommentFields, CommentSchema, CpdEntrySchema, CpdFields, EqualityFields, EqualitySchema,
+  ActionFields, ActionSchema, AssessmentFields, AssessmentSchema, CommentFields, CommentSchema, CpdEntrySchema, CpdFields, EqualityFields, EqualitySchema,
   IdeaFields, IdeaSchema, InstitutionFields, InstitutionSchema, MemberFields, MemberSchema, PlanFields, PlanSchema,
   RagChangeFields, RagChangeSchema, RegistrationFields, RegistrationSchema, SkillShareFields, SkillShareSchema,
   SurveyFields, SurveySchema, VoteFields, VoteSchema,
@@ -14,7 +14,7 @@ import {
 
 export const COLLECTION_NAMES = [
   'institutions', 'profiles', 'members', 'equality', 'cpd', 'registrations', 'plans', 'actions', 'ragChanges',
-  'ideas', 'comments', 'votes', 'surveys', 'requests',
+  'ideas', 'comments', 'votes', 'surveys', 'requests', 'assessments',
 ] as const
 export type CollectionName = (typeof COLLECTION_NAMES)[number]
 
@@ -132,6 +132,11 @@ export const COLLECTIONS: Record<CollectionName, CollectionDef> = {
       return owns(c, 'learnerUid', e) || owns(c, 'teacherUid', e)
     },
     lockedFields: ['learnerUid', 'teacherUid', 'skillId'],
+  }),
+  assessments: def({
+    // Lead-written narrative sections of the self-assessment; every member may read them.
+    name: 'assessments', scope: 'institution', schema: AssessmentSchema, fields: Object.keys(AssessmentFields), merge: 'lww',
+    canWrite: (c) => isManager(c),
   }),
 }
 

@@ -215,6 +215,24 @@ export const VoteFields = { ideaId: Id, voterUid: Id, createdAt: Millis }
 export const VoteSchema = v.object({ ...SYNC_META_ENTRIES, ...VoteFields })
 export type Vote = v.InferOutput<typeof VoteSchema>
 
+// ---------- Self-assessment ----------
+export const ASSESSMENT_STAGES = ['one', 'two'] as const
+/**
+ * One lead-written narrative section of a self-assessment submission (Stage One or Two) for a
+ * plan; document id `${planId}__${stage}__${section}`, so two leads editing different sections
+ * never overwrite each other.
+ */
+export const AssessmentFields = {
+  planId: Id,
+  stage: v.picklist(ASSESSMENT_STAGES),
+  /** Section key, e.g. "structure", "governance", "impact". */
+  section: v.pipe(v.string(), v.regex(/^[a-z][a-z0-9-]{0,39}$/, 'Invalid section')),
+  body: text(20000, 'This section'),
+  updatedByUid: Id,
+}
+export const AssessmentSchema = v.object({ ...SYNC_META_ENTRIES, ...AssessmentFields })
+export type AssessmentSection = v.InferOutput<typeof AssessmentSchema>
+
 // ---------- Surveys ----------
 export const QUESTION_TYPES = ['single', 'multiple', 'likert', 'rating', 'short', 'long', 'ranking'] as const
 export const QuestionSchema = v.strictObject({

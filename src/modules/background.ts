@@ -16,7 +16,7 @@ export function startBackground(pinia: Pinia): void {
     if (key && session.session) void sync.start(session.session)
     else sync.stop()
   })
-  const init = () => void session.init().then(() => session.completeSignInLink())
+  const init = () => void session.init().then(() => session.completeSignInLink(), () => undefined)
   if ('requestIdleCallback' in window) requestIdleCallback(init, { timeout: 1500 })
   else setTimeout(init, 300)
 }

@@ -7,20 +7,31 @@ import type { AuthPort, JoinResult, Session } from '@/sync/ports'
 export const useSessionStore = defineStore('session', () => {
   const session = shallowRef<Session | null>(null)
   const ready = ref(false)
+  /** Why the session could not be restored (shown on the account page), or null. */
+  const error_ = ref<string | null>(null)
   const signedIn = computed(() => session.value !== null)
   const isManager = computed(() => session.value?.role === 'lead' || session.value?.role === 'admin')
   let auth: AuthPort | null = null
   let starting: Promise<void> | null = null
 
-  return { session, ready, signedIn, isManager, init, signUp, signIn, signOut, join, refresh, sendSignInLink, completeSignInLink }
+  return { session, ready, error: error_, signedIn, isManager, init, signUp, signIn, signOut, join, refresh, sendSignInLink, completeSignInLink }
 
   /** Restores the persisted session; safe to call many times. */
   function init(): Promise<void> {
     starting ??= (async () => {
-      auth = (await loadPlatform()).auth
-      await adopt(await auth.current())
-      auth.onChange((s) => void adopt(s))
-      ready.value = true
+      try {
+        auth = (await loadPlatform()).auth
+        await adopt(await auth.current())
+        auth.onChange((s) => void adopt(s))
+      } catch (error) {
+        // Without the platform (e.g. offline before it was ever cached) the app still works locally.
+        starting = null
+        error_.value = error instanceof Error ? error.message : String(error)
+        throw error
+      } finally {
+        ready.value = true
+      }
+      error_.value = null
     })()
     return starting
   }

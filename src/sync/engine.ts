@@ -113,7 +113,8 @@ export class SyncEngine {
     const saved = await db.checkpoints.get(collection)
     // A checkpoint older than the tombstone window may have missed purged deletes: start over.
     const full = !saved || this.now() - saved.pulledAt > TOMBSTONE_TTL_MS
-    let after: Checkpoint | null = full ? null : { updatedAt: saved.updatedAt, id: saved.id }
+    // An empty id means the collection was empty last time: start from the beginning.
+    let after: Checkpoint | null = full || !saved.id ? null : { updatedAt: saved.updatedAt, id: saved.id }
     const seen = new Set<string>()
     for (;;) {
       const page = await this.transport.pull(collection, after, this.pageSize)

@@ -10,6 +10,10 @@ describe('syncStatusText', () => {
     expect(syncStatusText({ phase: 'idle', pending: 3, rejected: 0, lastSyncedAt: null, now })).toBe('3 changes waiting')
     expect(syncStatusText({ phase: 'offline', pending: 1, rejected: 0, lastSyncedAt: null, now })).toBe('Offline · 1 change waiting')
   })
+  it('does not claim all is saved while syncing fails', () => {
+    expect(syncStatusText({ phase: 'error', pending: 2, rejected: 0, lastSyncedAt: now - 60_000, now })).toBe('2 changes waiting · Sync problem — retrying')
+    expect(syncStatusText({ phase: 'error', pending: 0, rejected: 0, lastSyncedAt: null, now })).toBe('Sync problem — retrying')
+  })
   it('never hides rejected changes', () => {
     expect(syncStatusText({ phase: 'idle', pending: 0, rejected: 2, lastSyncedAt: null, now })).toContain('2 changes not accepted')
   })

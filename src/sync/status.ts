@@ -16,6 +16,7 @@ export function syncStatusText(s: SyncStatusInput): string {
   const problem = s.rejected > 0 ? ` · ${s.rejected === 1 ? '1 change' : `${s.rejected} changes`} not accepted` : ''
   if (s.phase === 'signed-out') return s.pending > 0 ? `${waiting} — sign in to sync` : 'Saved on this device'
   if (s.phase === 'offline') return `${s.pending > 0 ? `Offline · ${waiting}` : 'Offline'}${lastSynced(s)}${problem}`
+  if (s.phase === 'error') return `${s.pending > 0 ? `${waiting} · ` : ''}Sync problem — retrying${problem}`
   if (s.phase === 'syncing') return s.pending > 0 ? `Syncing · ${waiting}` : 'Syncing…'
   if (s.pending > 0) return `${waiting}${problem}`
   return `All changes saved${lastSynced(s)}${problem}`
