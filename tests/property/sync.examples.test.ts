@@ -1,5 +1,5 @@
 /** Named schedules for the invariants, kept as regression examples beside the random ones. */
-import { describe, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Caller } from '@/domain/collections'
 import type { LocalDoc } from '@/db/apply'
 import { MemoryServer, memoryTransport } from '../support/memory-server'
@@ -15,7 +15,9 @@ function run(steps: Step[], callers: Caller[] = [tech, tech], pageSize = 2) {
     pageSize,
     makeTransport: (s) => memoryTransport(server, s.caller),
     serverDocs: async (c, col) => new Map(server.pull(c, col, null, 1e9).map((d) => [d.id, d as LocalDoc])),
-    applyCounts: async () => server.applyCount,
+    checkAppliedOnce: async () => {
+      for (const [id, n] of server.applyCount) expect(n, `mutation ${id} applied once`).toBe(1)
+    },
     ledger: async () => new Map([...server.ledger.entries()].map(([k, r]) => [k.split('__')[1] ?? k, r.status])),
   })
 }

@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { describe, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Caller } from '@/domain/collections'
 import type { LocalDoc } from '@/db/apply'
 import { MemoryServer, memoryTransport } from '../support/memory-server'
@@ -35,7 +35,9 @@ describe('sync invariants against the in-memory server', () => {
                 for (const d of server.pull(caller, col, null, 1e9)) out.set(d.id, d as LocalDoc)
                 return out
               },
-              applyCounts: async () => server.applyCount,
+              checkAppliedOnce: async () => {
+                for (const [id, n] of server.applyCount) expect(n, `mutation ${id} applied once`).toBe(1)
+              },
               ledger: async () => new Map([...server.ledger.entries()].map(([k, r]) => [k.split('__')[1] ?? k, r.status])),
             },
           )

@@ -81,15 +81,18 @@ export class MemoryServer {
 /** Faults a transport can inject into one push: lost request, lost reply, or a duplicate. */
 export type PushFault = 'none' | 'lost-request' | 'lost-reply' | 'duplicate'
 
-export interface MemoryTransport extends SyncTransport {
+export interface FaultyTransport extends SyncTransport {
   online: boolean
   nextFault: PushFault
   roundTrips: number
 }
 
-/** A client's view of the server, with switchable connectivity and one-shot faults. */
-export function memoryTransport(server: MemoryServer, caller: Caller): MemoryTransport {
-  const t: MemoryTransport = {
+/**
+ * Wraps a transport with switchable connectivity and one-shot push faults. `onResults` sees every
+ * answer the server gave, including the ones the fault then throws away.
+ */
+export function withFaults(inner: SyncTransport, onResults?: (results: MutationResult[]) => void): FaultyTransport {
+  const t: FaultyTransport = {
     online: true,
     nextFault: 'none',
     roundTrips: 0,
@@ -99,17 +102,25 @@ export function memoryTransport(server: MemoryServer, caller: Caller): MemoryTra
       const fault = t.nextFault
       t.nextFault = 'none'
       if (fault === 'lost-request') throw new TransportError('request lost', 'offline')
-      const copy = structuredClone(mutations)
-      const response = server.push(caller, copy)
-      if (fault === 'duplicate') server.push(caller, structuredClone(mutations))
+      const response = await inner.push(structuredClone(mutations))
+      onResults?.(response.results)
+      if (fault === 'duplicate') onResults?.((await inner.push(structuredClone(mutations))).results)
       if (fault === 'lost-reply') throw new TransportError('reply lost', 'offline')
       return response
     },
     async pull(collection, after, limit) {
       t.roundTrips++
       if (!t.online) throw new TransportError('offline', 'offline')
-      return server.pull(caller, collection, after, limit)
+      return inner.pull(collection, after, limit)
     },
   }
   return t
+}
+
+/** A client's view of the in-memory server. */
+export function memoryTransport(server: MemoryServer, caller: Caller): FaultyTransport {
+  return withFaults({
+    push: async (mutations) => server.push(caller, mutations),
+    pull: async (collection, after, limit) => server.pull(caller, collection, after, limit),
+  })
 }
