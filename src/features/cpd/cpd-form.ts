@@ -1,5 +1,7 @@
 import * as v from 'valibot'
 import { CpdFields, type CPD_TYPES } from '@/domain/entities'
+import { validateCpdDates } from '@/domain/rules/cpd'
+import type { Clock } from '@/domain/rules/dates'
 
 /** What the "Log CPD" form edits: strings, as inputs hold them. */
 export interface CpdFormValues {
@@ -31,16 +33,27 @@ export const CPD_TYPE_LABELS: Record<(typeof CPD_TYPES)[number], string> = {
 
 export const FORM_FIELDS: readonly CpdFormField[] = ['title', 'startDate', 'hours', 'type']
 
-/** Checks the form; returns the fields to save or one message per invalid field. */
-export function parseCpdForm(values: CpdFormValues): { ok: true; fields: CpdFormOutput } | { ok: false; errors: CpdFormErrors } {
-  const hours = values.hours.trim() === '' ? undefined : Number(values.hours)
+/**
+ * Checks the form (the shared schema, then the date against today); returns the fields to save or
+ * one message per invalid field.
+ */
+export function parseCpdForm(values: CpdFormValues, options: { now?: Clock } = {}): { ok: true; fields: CpdFormOutput } | { ok: false; errors: CpdFormErrors } {
+  const hours = values.hours.trim() === '' ? undefined : Number(values.hours.trim().replace(',', '.'))
   const result = v.safeParse(CpdFormSchema, { ...values, hours })
-  if (result.success) return { ok: true, fields: { ...result.output, skillIds: [], evidenceIds: [] } }
   const errors: CpdFormErrors = {}
-  for (const issue of result.issues) {
-    const key = issue.path?.[0]?.key
-    if (typeof key === 'string' && isFormField(key) && !errors[key]) errors[key] = messageFor(key, issue.message)
+  if (!result.success) {
+    for (const issue of result.issues) {
+      const key = issue.path?.[0]?.key
+      if (typeof key === 'string' && isFormField(key) && !errors[key]) errors[key] = messageFor(key, issue.message)
+    }
   }
+  if (/^\d{4}-\d{2}-\d{2}$/.test(values.startDate)) {
+    const checkHours = typeof hours === 'number' && !Number.isNaN(hours) ? hours : null
+    for (const issue of validateCpdDates({ startDate: values.startDate, hours: checkHours }, { now: options.now ?? Date.now() })) {
+      if (issue.field !== 'endDate') errors[issue.field] ??= issue.message
+    }
+  }
+  if (result.success && Object.keys(errors).length === 0) return { ok: true, fields: { ...result.output, skillIds: [], evidenceIds: [] } }
   return { ok: false, errors }
 }
 

@@ -1,0 +1,87 @@
+import { unzipSync, strFromU8 } from 'fflate'
+import { describe, expect, it } from 'vitest'
+import type { CpdEntry } from '@/domain/entities'
+import { auditRecord, auditRows, exportBaseName, toCsv, twelveMonthsEnding, type AuditPerson } from './audit-record'
+import { auditDocx } from './export-docx'
+import { auditPdf, pdfSafe } from './export-pdf'
+import { evidenceZip } from './export-zip'
+
+let n = 0
+const entry = (title: string, startDate: string, extra: Partial<CpdEntry> = {}): CpdEntry => ({
+  id: `c${n++}`, updatedAt: 1, version: 1, deleted: false, lastMutationId: null, title, startDate, hours: 2, type: 'formal', skillIds: [], evidenceIds: [], ...extra,
+})
+const person: AuditPerson = { name: 'Alex Example', email: 'alex@example.ac.uk', jobTitle: 'Senior technician', institution: 'Example University', registrations: ['RSciTech (registered)'] }
+const window = twelveMonthsEnding('2026-11-30')
+const entries = [
+  entry('Confocal user training', '2026-11-20', { hours: 6, skillIds: ['confocal-microscope', 'tag:bench-skills'], learned: 'Light paths', benefitPractice: 'Image samples myself', benefitUsers: 'Students get help sooner', evidenceIds: ['e1', 'e2'] }),
+  entry('Technician network meeting', '2026-01-15', { type: 'professional', hours: 7 }),
+  entry('Course that ended inside the window', '2025-11-25', { endDate: '2025-12-02', type: 'self-directed' }),
+  entry('Too old', '2025-11-20'),
+  entry('Deleted', '2026-05-01', { deleted: true }),
+]
+const record = auditRecord({ entries, person, window, evidenceNames: new Map([['e1', 'bench.jpg']]), generatedOn: '23 November 2026' })
+
+describe('auditRecord', () => {
+  it('covers any 12 months: activities that touch the window, oldest first', () => {
+    expect(window).toEqual({ start: '2025-12-01', end: '2026-11-30' })
+    expect(record.window.label).toBe('1 December 2025 to 30 November 2026')
+    expect(record.entries.map((e) => e.title)).toEqual(['Course that ended inside the window', 'Technician network meeting', 'Confocal user training'])
+    expect(record.totalHours).toBe(15)
+    expect(record.byType.find((t) => t.type === 'Formal / educational')).toEqual({ type: 'Formal / educational', hours: 6, count: 1 })
+  })
+
+  it('writes each activity as the audit asks: dates, type, skills, the three reflections, evidence', () => {
+    const confocal = record.entries[2]
+    expect(confocal).toMatchObject({
+      dates: '20 November 2026', type: 'Formal / educational', skills: ['Confocal microscope', 'bench skills'],
+      learned: 'Light paths', benefitPractice: 'Image samples myself', benefitUsers: 'Students get help sooner',
+      evidence: ['bench.jpg', 'File not on this device'],
+    })
+    expect(record.entries[0]?.dates).toBe('25 November 2025 to 2 December 2025')
+    expect(record.standards.map((s) => s.met)).toEqual([true, false, false, false])
+  })
+
+  it('gives CSV rows and safe CSV text', () => {
+    const rows = auditRows(record)
+    expect(rows[0]?.[2]).toBe('Activity')
+    expect(rows[3]).toContain('Confocal user training')
+    expect(toCsv([['a,b', 'say "hi"', '=HYPERLINK("x")', 'line\nbreak']])).toBe('"a,b","say ""hi""","\'=HYPERLINK(""x"")","line\nbreak"\r\n')
+    expect(exportBaseName(record)).toBe('cpd-record-2025-12-01-to-2026-11-30')
+  })
+})
+
+describe('export files', () => {
+  it('writes a PDF of real text that names each activity', async () => {
+    const bytes = new Uint8Array(await auditPdf(record).arrayBuffer())
+    const text = new TextDecoder('latin1').decode(bytes)
+    expect(text.startsWith('%PDF-')).toBe(true)
+    expect(text).toContain('(3. Confocal user training)')
+    expect(text).toContain('Alex Example')
+  })
+
+  it('keeps PDF text within the built-in fonts', () => {
+    expect(pdfSafe('“Quotes” – and ‘more’… • 日本')).toBe('"Quotes" - and \'more\'... - ??')
+  })
+
+  it('writes a DOCX whose document names each activity', async () => {
+    const docx = unzipSync(new Uint8Array(await (await auditDocx(record)).arrayBuffer()))
+    const xml = strFromU8(docx['word/document.xml']!)
+    expect(xml).toContain('Confocal user training')
+    expect(xml).toContain('How it benefits the users of my work')
+  })
+
+  it('zips the evidence by activity with an index, listing what could not be included', async () => {
+    const { file, included, missing } = await evidenceZip(record.entries.length ? entries.slice(0, 1) : [], window, {
+      load: async (id) => {
+        if (id === 'e2') throw new Error('not on this device')
+        return { name: 'bench.jpg', bytes: new Uint8Array([0xff, 0xd8, 0xff]) }
+      },
+    })
+    expect(file.name).toBe('cpd-evidence-2025-12-01-to-2026-11-30.zip')
+    expect(included).toBe(1)
+    expect(missing).toEqual(['Confocal user training: not on this device'])
+    const zip = unzipSync(new Uint8Array(await file.blob.arrayBuffer()))
+    expect(Object.keys(zip).sort()).toEqual(['2026-11-20 confocal-user-training/bench.jpg', 'index.csv'])
+    expect(strFromU8(zip['index.csv']!)).toContain('no: not on this device')
+  })
+})

@@ -1,0 +1,36 @@
+/**
+ * Building the export files. Each heavy library loads only when its button is pressed (dynamic
+ * import), so none of them is in the app's first download.
+ */
+import type { AuditRecord } from './audit-record'
+import { auditRows, exportBaseName, toCsv } from './audit-record'
+
+export interface ExportFile {
+  name: string
+  blob: Blob
+}
+
+export async function pdfFile(record: AuditRecord): Promise<ExportFile> {
+  const { auditPdf } = await import('./export-pdf')
+  return { name: `${exportBaseName(record)}.pdf`, blob: auditPdf(record) }
+}
+
+export async function docxFile(record: AuditRecord): Promise<ExportFile> {
+  const { auditDocx } = await import('./export-docx')
+  return { name: `${exportBaseName(record)}.docx`, blob: await auditDocx(record) }
+}
+
+export function csvFile(record: AuditRecord): ExportFile {
+  // A byte-order mark so Excel reads the UTF-8 (names, “quotes”) correctly.
+  return { name: `${exportBaseName(record)}.csv`, blob: new Blob([`\ufeff${toCsv(auditRows(record))}`], { type: 'text/csv;charset=utf-8' }) }
+}
+
+/** Saves a file through the browser's download. */
+export function download(file: ExportFile): void {
+  const url = URL.createObjectURL(file.blob)
+  const link = Object.assign(document.createElement('a'), { href: url, download: file.name, rel: 'noopener' })
+  document.body.append(link)
+  link.click()
+  link.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 60_000)
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest'
+import { targetName, targetsByBody, upgradeSource, withCompetence, wordCountText, isRegistered } from './registration-model'
+
+describe('registration helpers', () => {
+  it('groups targets by body, lowest level first', () => {
+    expect(targetsByBody()).toEqual([
+      { body: 'Science Council', targets: ['RSciTech', 'RSci', 'CSci'] },
+      { body: 'Engineering Council', targets: ['EngTech', 'IEng', 'CEng'] },
+      { body: 'Advance HE', targets: ['AFHEA', 'FHEA'] },
+    ])
+    expect(targetName('RSci')).toBe('Registered Scientist (RSci)')
+  })
+
+  it('reports words against the guide', () => {
+    const area = { wordLimit: 600, minWords: 180 }
+    expect(wordCountText(0, area)).toBe('0 of 600 words (aim for at least 180)')
+    expect(wordCountText(200, area)).toBe('200 of 600 words')
+    expect(wordCountText(650, area)).toBe('650 words: 50 over the 600-word guide')
+  })
+
+  it('finds the registration an upgrade reuses: the highest lower level of the same body', () => {
+    const regs = [
+      { id: 'a', target: 'RSciTech' as const, deleted: false },
+      { id: 'b', target: 'EngTech' as const, deleted: false },
+      { id: 'c', target: 'RSci' as const, deleted: true },
+    ]
+    expect(upgradeSource(regs, 'RSci')?.id).toBe('a')
+    expect(upgradeSource(regs, 'CSci')?.id).toBe('a')
+    expect(upgradeSource(regs, 'RSciTech')).toBeNull()
+    expect(upgradeSource(regs, 'FHEA')).toBeNull()
+  })
+
+  it('changes one competence: statement, linking and unlinking CPD, without duplicates', () => {
+    const start = { A: { statement: 'x', cpdIds: ['c1'] } }
+    expect(withCompetence(start, 'A', { cpdId: 'c1', linked: true })).toEqual(start)
+    expect(withCompetence(start, 'A', { cpdId: 'c2', linked: true }).A?.cpdIds).toEqual(['c1', 'c2'])
+    expect(withCompetence(start, 'A', { cpdId: 'c1', linked: false }).A).toEqual({ statement: 'x', cpdIds: [] })
+    expect(withCompetence(start, 'B', { statement: 'New' })).toEqual({ ...start, B: { statement: 'New', cpdIds: [] } })
+  })
+
+  it('knows an awarded registration by its outcome', () => {
+    expect(isRegistered({ steps: { outcome: 'done' } })).toBe(true)
+    expect(isRegistered({ steps: { outcome: 'doing' } })).toBe(false)
+  })
+})
