@@ -335,6 +335,10 @@ function firebaseConfigFile() {
     firestore: { ...em.firestore, port: PORTS.firestore },
     hub: { ...em.hub, port: PORTS.hub },
     logging: { ...em.logging, port: PORTS.logging },
+    // firebase-tools may also start these for functions; their defaults (9299, 9499) would land
+    // on other slots' Auth ports.
+    eventarc: { ...em.eventarc, port: 9200 + 10 * SLOT },
+    tasks: { ...em.tasks, port: 9400 + 10 * SLOT },
   }
   writeFileSync(file, JSON.stringify({ ...firebaseJson, emulators }, null, 2))
   return file

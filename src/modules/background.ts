@@ -4,6 +4,7 @@
  */
 import type { Pinia } from 'pinia'
 import { computed, watch } from 'vue'
+import { startEvidenceUploads } from '@/features/evidence/evidence-uploads'
 import { useSessionStore } from '@/stores/session'
 import { useSyncStore } from '@/stores/sync'
 
@@ -16,6 +17,8 @@ export function startBackground(pinia: Pinia): void {
     if (key && session.session) void sync.start(session.session)
     else sync.stop()
   })
+  // Evidence files attached offline upload in the background, whichever screen is open.
+  startEvidenceUploads(pinia)
   const init = () => void session.init().then(() => session.completeSignInLink(), () => undefined)
   if ('requestIdleCallback' in window) requestIdleCallback(init, { timeout: 1500 })
   else setTimeout(init, 300)
