@@ -115,10 +115,11 @@ describe('demo data', () => {
     for (const rc of data.ragChanges) expect(actionIds.has(rc.actionId)).toBe(true)
   })
 
-  it('scales to 10,000 members quickly', () => {
-    const t = performance.now()
+  it('generates 10,000 distinct members for the benchmarks', () => {
+    // How fast is for `npm run bench` to report, not for a test to assert.
     const big = generateDemoData({ now: NOW, members: 10_000 })
     expect(big.members).toHaveLength(10_000)
-    expect(performance.now() - t).toBeLessThan(3000)
+    expect(new Set(big.members.map((m) => m.id)).size).toBe(10_000)
+    expect(new Set(big.members.map((m) => m.email)).size).toBe(10_000)
   })
 })
