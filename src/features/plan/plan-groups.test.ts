@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { PlanAction, RagChange } from '@/domain/entities'
-import { currentRag, groupByTheme } from './plan-groups'
+import { currentRag, groupByTheme, pickCurrentPlan } from './plan-groups'
 
 const meta = { updatedAt: 0, version: 0, deleted: false, lastMutationId: null }
 function action(id: string, code: string, themes: PlanAction['themes']): PlanAction {
@@ -27,5 +27,15 @@ describe('groupByTheme', () => {
     expect(groups.map((g) => g.theme)).toEqual(['visibility', 'recognition', 'sustainability'])
     expect(groups[0]?.rows.map((r) => [r.action.code, r.rag])).toEqual([['V2', 'amber'], ['V10', null]])
     expect(groups[2]?.rows[0]?.action.code).toBe('V2')
+  })
+})
+
+describe('pickCurrentPlan', () => {
+  const plan = (startDate: string, status: 'draft' | 'published' | 'archived', deleted = false) => ({ startDate, status, deleted })
+  it('shows members the latest published plan, and leads a draft when nothing is published', () => {
+    const plans = [plan('2021-06-01', 'archived'), plan('2023-06-01', 'published'), plan('2026-06-01', 'draft'), plan('2024-06-01', 'published', true)]
+    expect(pickCurrentPlan(plans)?.startDate).toBe('2023-06-01')
+    expect(pickCurrentPlan([plan('2026-06-01', 'draft')])).toBeNull()
+    expect(pickCurrentPlan([plan('2026-06-01', 'draft')], { includeDrafts: true })?.startDate).toBe('2026-06-01')
   })
 })

@@ -1,4 +1,4 @@
-import { THEMES, type PlanAction, type RagChange, type RagStatus } from '@/domain/entities'
+import { THEMES, type ActionPlan, type PlanAction, type RagChange, type RagStatus } from '@/domain/entities'
 
 export type Theme = (typeof THEMES)[number]
 
@@ -50,4 +50,13 @@ export function groupByTheme(actions: readonly PlanAction[], changes: readonly R
       .sort((a, b) => byCode(a.code, b.code))
       .map((action) => ({ action, rag: rag.get(action.id) ?? null })),
   })).filter((g) => g.rows.length > 0)
+}
+
+/**
+ * The plan members see: the latest published plan by start date. Leads also see a draft when no
+ * plan is published yet, so they can build one; archived plans are history.
+ */
+export function pickCurrentPlan<P extends Pick<ActionPlan, 'status' | 'startDate' | 'deleted'>>(plans: readonly P[], options: { includeDrafts?: boolean } = {}): P | null {
+  const live = plans.filter((p) => !p.deleted && p.status !== 'archived').sort((a, b) => b.startDate.localeCompare(a.startDate))
+  return live.find((p) => p.status === 'published') ?? (options.includeDrafts ? (live[0] ?? null) : null)
 }

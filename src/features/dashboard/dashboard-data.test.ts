@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest'
+import type { Comment, Idea, Vote } from '@/domain/entities'
+import { breakdownRows, engagementByMonth, facultyLabels, formatFigure, monthLabel, ragThemeRows } from './dashboard-data'
+
+describe('breakdownRows', () => {
+  it('labels rows, largest first, withheld ones after and "not stated" last', () => {
+    const rows = breakdownRows({ counts: { 'f-a': 6, unspecified: null, 'f-b': null, 'f-c': 12 }, total: 30 }, { 'f-a': 'Arts', 'f-c': 'Science' })
+    expect(rows).toEqual([
+      { label: 'Science', value: 12 },
+      { label: 'Arts', value: 6 },
+      { label: 'f-b', value: null },
+      { label: 'Not stated', value: null },
+    ])
+  })
+
+  it('maps faculty ids to names', () => {
+    expect(facultyLabels({ faculties: [{ id: 'f1', name: 'Faculty of Science', departments: [] }] })).toEqual({ 'f1': 'Faculty of Science' })
+    expect(facultyLabels(null)).toEqual({})
+  })
+})
+
+describe('ragThemeRows', () => {
+  it('keeps themes with actions, in the Commitment’s order', () => {
+    const zero = { red: 0, amber: 0, green: 0, notSet: 0, total: 0 }
+    const rows = ragThemeRows({ visibility: { ...zero, green: 2, total: 2 }, recognition: zero, career: { ...zero, red: 1, total: 1 }, sustainability: zero, all: zero })
+    expect(rows.map((r) => r.theme)).toEqual(['Visibility', 'Career development'])
+  })
+})
+
+describe('engagementByMonth', () => {
+  it('counts ideas, comments and votes per month for the last six months', () => {
+    const now = Date.UTC(2026, 10, 23)
+    const meta = { updatedAt: 0, version: 1, deleted: false, lastMutationId: null }
+    const at = (m: number) => Date.UTC(2026, m, 5)
+    const ideas = [{ ...meta, id: 'i', createdAt: at(10) }, { ...meta, id: 'j', createdAt: at(1) }] as Idea[]
+    const comments = [{ ...meta, id: 'c', createdAt: at(9) }, { ...meta, id: 'd', createdAt: at(9), deleted: true }] as Comment[]
+    const votes = [{ ...meta, id: 'v', createdAt: at(10) }] as Vote[]
+    const rows = engagementByMonth({ ideas, comments, votes }, now)
+    expect(rows.map((r) => r.month)).toEqual(['2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11'])
+    expect(rows[3]).toEqual({ month: '2026-09', ideas: 0, comments: 0, votes: 0 })
+    expect(rows[4]).toEqual({ month: '2026-10', ideas: 0, comments: 1, votes: 0 })
+    expect(rows[5]).toEqual({ month: '2026-11', ideas: 1, comments: 0, votes: 1 })
+  })
+})
+
+describe('formatting', () => {
+  it('writes months and figures for people', () => {
+    expect(monthLabel('2026-11')).toBe('Nov 2026')
+    expect(formatFigure(1234, '%')).toBe('1,234%')
+    expect(formatFigure(null)).toBe('withheld')
+  })
+})

@@ -1,0 +1,86 @@
+import { computed, ref, type ComputedRef, type Ref, type ShallowRef } from 'vue'
+import { useLiveQuery } from '@/composables/use-live-query'
+import { db as defaultDb, type HubDb } from '@/db/database'
+import { repos as defaultRepos, type Repos } from '@/db/repos'
+import type { Comment, Idea, Institution, PlanAction, RagChange, Vote } from '@/domain/entities'
+import { staleFedMeasures } from '@/features/plan/measure-feeds'
+import { feedsFrom } from '@/features/plan/use-feeds'
+import { loadPlanData } from '@/features/plan/use-plan'
+import { pickCurrentPlan } from '@/features/plan/plan-groups'
+import { readCachedStats, refreshStats, type CachedStats } from './stats-cache'
+
+export interface DashboardLocal {
+  institution: Institution | null
+  planTitle: string | null
+  actions: PlanAction[]
+  changes: RagChange[]
+  ideas: Idea[]
+  comments: Comment[]
+  votes: Vote[]
+  cached: CachedStats | null
+}
+
+const EMPTY: DashboardLocal = { institution: null, planTitle: null, actions: [], changes: [], ideas: [], comments: [], votes: [], cached: null }
+
+export async function loadDashboard(database: HubDb): Promise<DashboardLocal> {
+  const [institutions, plans, ideas, comments, votes, cached] = await Promise.all([
+    database.institutions.toArray(),
+    database.plans.toArray(),
+    database.ideas.toArray(),
+    database.comments.toArray(),
+    database.votes.toArray(),
+    readCachedStats(database),
+  ])
+  const plan = await loadPlanData(database, pickCurrentPlan(plans, { includeDrafts: true }))
+  const live = <T extends { deleted: boolean }>(xs: T[]) => xs.filter((x) => !x.deleted)
+  return {
+    institution: institutions.find((i) => !i.deleted) ?? null,
+    planTitle: plan.plan?.title ?? null,
+    actions: plan.actions,
+    changes: plan.changes,
+    ideas: live(ideas),
+    comments: live(comments),
+    votes: live(votes),
+    cached,
+  }
+}
+
+export interface UseDashboard {
+  local: ShallowRef<DashboardLocal>
+  refreshing: Ref<boolean>
+  error: Ref<string>
+  stale: ComputedRef<boolean>
+  refresh(): Promise<void>
+}
+
+const STALE_MS = 60 * 60 * 1000
+
+/**
+ * The dashboard's data: local figures live, and the server's aggregate figures cached on the
+ * device. A refresh also writes fed success measures back to their actions (a lead's device is
+ * the only one that can compute them), so every member sees the same progress.
+ */
+export function useDashboard(options: { db?: HubDb; repos?: Pick<Repos, 'actions'> } = {}): UseDashboard {
+  const database = options.db ?? defaultDb
+  const repos = options.repos ?? defaultRepos
+  const local = useLiveQuery(() => loadDashboard(database), { initial: EMPTY })
+  const refreshing = ref(false)
+  const error = ref('')
+  const stale = computed(() => !local.value.cached || Date.now() - local.value.cached.fetchedAt > STALE_MS)
+  return { local, refreshing, error, stale, refresh }
+
+  async function refresh(): Promise<void> {
+    refreshing.value = true
+    error.value = ''
+    try {
+      const cached = await refreshStats(database)
+      const members = await database.members.toArray()
+      const plan = await loadDashboard(database)
+      for (const update of staleFedMeasures(plan.actions, feedsFrom(members, cached))) await repos.actions.patch(update.actionId, { measures: update.measures })
+    } catch (e) {
+      error.value = navigator.onLine === false ? 'You are offline: showing the figures last fetched on this device.' : `Could not fetch the figures: ${e instanceof Error ? e.message : String(e)}`
+    } finally {
+      refreshing.value = false
+    }
+  }
+}

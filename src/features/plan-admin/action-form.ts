@@ -1,0 +1,103 @@
+/** The lead's action form: code, up to two themes, activity, measures and the rest, checked with the action schema. */
+import * as v from 'valibot'
+import { ActionFields, type PlanAction, type SuccessMeasure } from '@/domain/entities'
+import { newId } from '@/domain/ids'
+import { parseMeasure } from '@/domain/rules/measures'
+
+export interface MeasureRow {
+  id: string
+  text: string
+  baseline: string
+  target: string
+  current: string
+  unit: string
+  deadline: string
+  source: string
+}
+
+export interface ActionFormValues {
+  code: string
+  themes: string[]
+  parentId: string
+  activity: string
+  outputs: string
+  timeframe: string
+  owner: string
+  measures: MeasureRow[]
+}
+
+/** Field → message; measure fields as `measures.1.target`. */
+export type ActionFormErrors = Record<string, string>
+export type ActionFormFields = Omit<PlanAction, 'id' | 'updatedAt' | 'version' | 'deleted' | 'lastMutationId'>
+
+const FormSchema = v.object(ActionFields)
+const NUMBER_FIELDS = ['baseline', 'target', 'current'] as const
+
+export function emptyMeasure(): MeasureRow {
+  return { id: newId(), text: '', baseline: '', target: '', current: '', unit: '', deadline: '', source: 'manual' }
+}
+
+export function emptyActionForm(): ActionFormValues {
+  return { code: '', themes: [], parentId: '', activity: '', outputs: '', timeframe: '', owner: '', measures: [] }
+}
+
+export function actionFormFrom(a: PlanAction): ActionFormValues {
+  const s = (x: number | undefined) => (x === undefined ? '' : String(x))
+  return {
+    code: a.code, themes: [...a.themes], parentId: a.parentId ?? '', activity: a.activity, outputs: a.outputs ?? '', timeframe: a.timeframe, owner: a.owner,
+    measures: a.measures.map((m) => ({ id: m.id, text: m.text, baseline: s(m.baseline), target: s(m.target), current: s(m.current), unit: m.unit ?? '', deadline: m.deadline ?? '', source: m.source ?? 'manual' })),
+  }
+}
+
+/** Fills a measure's empty number fields from its wording ("apprenticeships 9 → 14 by 2023"). */
+export function readMeasureText(row: MeasureRow, planStart?: string): MeasureRow {
+  const parsed = parseMeasure(row.text, { from: planStart })
+  const fill = (current: string, value: string | number | undefined) => (current.trim() === '' && value !== undefined ? String(value) : current)
+  return { ...row, baseline: fill(row.baseline, parsed.baseline), target: fill(row.target, parsed.target), unit: fill(row.unit, parsed.unit), deadline: fill(row.deadline, parsed.deadline) }
+}
+
+/** Checks the form; codes must be unique in the plan. */
+export function parseActionForm(
+  values: ActionFormValues,
+  context: { planId: string; otherCodes: readonly string[] },
+): { ok: true; fields: ActionFormFields } | { ok: false; errors: ActionFormErrors } {
+  const errors: ActionFormErrors = {}
+  const measures = values.measures.filter((m) => m.text.trim() !== '' || NUMBER_FIELDS.some((f) => m[f].trim() !== '')).map((m, k) => readMeasureRow(m, k, errors))
+  const input = {
+    planId: context.planId,
+    code: values.code.trim().replace(/\s+/g, ' '),
+    themes: values.themes,
+    ...(values.parentId ? { parentId: values.parentId } : {}),
+    activity: values.activity,
+    ...(values.outputs.trim() ? { outputs: values.outputs } : {}),
+    measures,
+    timeframe: values.timeframe,
+    owner: values.owner,
+  }
+  const result = v.safeParse(FormSchema, input)
+  if (!result.success) {
+    for (const issue of result.issues) {
+      const path = (issue.path ?? []).map((p) => String(p.key))
+      const key = path[0] === 'measures' && path.length >= 3 ? path.slice(0, 3).join('.') : (path[0] ?? '')
+      if (key && !errors[key]) errors[key] = issue.message.startsWith('Invalid') && !issue.message.startsWith('Invalid id') ? 'Check this field' : issue.message
+    }
+  }
+  if (!errors.code && context.otherCodes.includes(input.code)) errors.code = `Code ${input.code} is already in this plan`
+  if (Object.keys(errors).length > 0 || !result.success) return { ok: false, errors }
+  return { ok: true, fields: result.output }
+}
+
+function readMeasureRow(row: MeasureRow, k: number, errors: ActionFormErrors): SuccessMeasure {
+  const out: Record<string, unknown> = { id: row.id, text: row.text }
+  for (const f of NUMBER_FIELDS) {
+    const raw = row[f].trim().replace(/,/g, '').replace(/%$/, '')
+    if (raw === '') continue
+    const n = Number(raw)
+    if (Number.isFinite(n)) out[f] = n
+    else errors[`measures.${k}.${f}`] = 'Enter a number, e.g. 148 or 50'
+  }
+  if (row.unit.trim()) out.unit = row.unit.trim()
+  if (row.deadline.trim()) out.deadline = row.deadline.trim()
+  if (row.source) out.source = row.source
+  return out as SuccessMeasure
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest'
+import { createDb } from '@/db/database'
+import { createRepos } from '@/db/repos'
+import { importCsv, previewCsv } from './csv-import'
+
+const file = (text: string, size = new TextEncoder().encode(text).length) => ({ name: 'plan.csv', size, text: async () => text })
+const options = { planId: 'plan-1', existing: [{ id: 'old', code: 'A1' }] }
+
+const GOOD = [
+  'Code,Theme,Activity,Key outputs,Success measures,Timeframe,Owner,RAG,RAG rationale',
+  'V1,Visibility,Grow the Teams channel,Monthly posts,Teams membership from 148 +20% by 2028,P1,SG,Amber,Drive under way',
+  'V1 ii,Visibility,Self registration of all technicians,,Technicians registered: 0 → 400 by 2027,P1,SG,Red,Waiting for the tool',
+  'S2,Sustainability / Career Development,Grow apprenticeships,,Apprenticeships 9 → 14 by 2027,P1-2,HR,,',
+].join('\n')
+
+function fresh() {
+  const db = createDb(`csv-${crypto.randomUUID()}`)
+  return { db, repos: createRepos({ db, now: () => 1000 }) }
+}
+
+describe('CSV plan import', () => {
+  it('imports every action with its sub-item link and first RAG change, in one go', async () => {
+    const { db, repos } = fresh()
+    const preview = await previewCsv(file(GOOD), options)
+    expect(preview.errors).toEqual([])
+    expect(await importCsv(db, repos, preview, { uid: 'lead', now: 5000 })).toBe(3)
+    const actions = await db.actions.toArray()
+    expect(actions.map((a) => a.code).sort()).toEqual(['S2', 'V1', 'V1 ii'])
+    const v1 = actions.find((a) => a.code === 'V1')
+    expect(actions.find((a) => a.code === 'V1 ii')?.parentId).toBe(v1?.id)
+    expect(actions.find((a) => a.code === 'S2')?.themes).toEqual(['sustainability', 'career'])
+    expect(v1?.measures[0]).toMatchObject({ baseline: 148, target: 178 })
+    const rag = await db.ragChanges.toArray()
+    expect(rag.map((r) => [r.status, r.rationale, r.at, r.byUid]).sort()).toEqual([['amber', 'Drive under way', 5000, 'lead'], ['red', 'Waiting for the tool', 5000, 'lead']])
+    expect(await db.outbox.count()).toBe(5)
+    db.close()
+  })
+
+  it('gives row-level errors for a malformed file and imports nothing', async () => {
+    const { db, repos } = fresh()
+    const bad = [
+      'Code,Theme,Activity,Owner,RAG',
+      'V1,Visibility,Grow the channel,SG,',
+      'V1,Visibility,Again,SG,',
+      'R2,Wellbeing,Awards,OD,',
+      'A1,All,Review,SG,',
+      'CD3,Career,Fees,HR,Red',
+    ].join('\n')
+    const preview = await previewCsv(file(bad), options)
+    expect(preview.errors.map((e) => [e.row, e.column])).toEqual([[3, 'Code'], [4, 'Theme'], [5, 'Code'], [6, 'RAG']])
+    expect(preview.errors[0]?.message).toMatch(/Duplicate code V1/)
+    expect(preview.errors[1]?.message).toMatch(/Unknown theme "Wellbeing"/)
+    await expect(importCsv(db, repos, preview, { uid: 'lead', now: 1 })).rejects.toThrow(/Fix the errors/)
+    expect(await db.actions.count()).toBe(0)
+    expect(await db.outbox.count()).toBe(0)
+    db.close()
+  })
+
+  it('names missing columns, and refuses 5 MB of junk before reading it', async () => {
+    const missing = await previewCsv(file('Name,Notes\nx,y'), options)
+    expect(missing.errors[0]?.message).toMatch(/No header row|Missing column/)
+    let read = false
+    const junk = { name: 'junk.csv', size: 5 * 1024 * 1024, text: async () => ((read = true), '') }
+    const refused = await previewCsv(junk, options)
+    expect(read).toBe(false)
+    expect(refused).toEqual({ actions: [], errors: [{ row: 0, column: '', message: 'The file is 5 MB; the limit is 1 MB. Export just the action plan table as CSV.' }] })
+    const text = await previewCsv(file('\u0000\u0001garbage'.repeat(100)), options)
+    expect(text.actions).toEqual([])
+    expect(text.errors[0]?.message).toMatch(/not a text CSV/)
+  })
+
+  it('rolls back every action when one write fails', async () => {
+    const { db, repos } = fresh()
+    const preview = await previewCsv(file(GOOD), options)
+    const broken = { ...preview, actions: preview.actions.map((a, k) => (k === 2 ? { ...a, fields: { ...a.fields, activity: '' } } : a)) }
+    await expect(importCsv(db, repos, broken, { uid: 'lead', now: 1 })).rejects.toThrow()
+    expect(await db.actions.count()).toBe(0)
+    expect(await db.outbox.count()).toBe(0)
+    db.close()
+  })
+})

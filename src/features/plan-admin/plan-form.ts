@@ -1,0 +1,81 @@
+/** The lead's plan form: title, stage, dates, status, phases and the owners glossary. */
+import * as v from 'valibot'
+import { PlanFields, type ActionPlan } from '@/domain/entities'
+import { addDays, addMonths } from '@/domain/rules/dates'
+
+export interface GlossaryRow {
+  key: string
+  label: string
+}
+
+export interface PlanFormValues {
+  title: string
+  stage: string
+  startDate: string
+  endDate: string
+  status: string
+  phases: GlossaryRow[]
+  owners: GlossaryRow[]
+}
+
+/** Field → message; rows as `phases.2.key`, `owners.0.label`. */
+export type PlanFormErrors = Record<string, string>
+export type PlanFormFields = Omit<ActionPlan, 'id' | 'updatedAt' | 'version' | 'deleted' | 'lastMutationId'>
+
+const FormSchema = v.pipe(
+  v.object(PlanFields),
+  v.forward(v.check((p) => p.endDate > p.startDate, 'The end date must be after the start date'), ['endDate']),
+)
+
+/** A Stage One plan runs 24 months, a Stage Two plan 36: the end date follows the start. */
+export function defaultEndDate(stage: string, startDate: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(startDate)) return ''
+  return addDays(addMonths(startDate, stage === 'one' ? 24 : 36), -1)
+}
+
+export function emptyPlanForm(today: string): PlanFormValues {
+  return { title: '', stage: 'two', startDate: today, endDate: defaultEndDate('two', today), status: 'draft', phases: [], owners: [] }
+}
+
+export function planFormFrom(plan: ActionPlan): PlanFormValues {
+  const rows = (r: Record<string, string>) => Object.entries(r).map(([key, label]) => ({ key, label }))
+  return { title: plan.title, stage: plan.stage, startDate: plan.startDate, endDate: plan.endDate, status: plan.status, phases: rows(plan.phases), owners: rows(plan.owners) }
+}
+
+/** Checks the form with the plan schema; glossary rows need a unique code and a meaning. */
+export function parsePlanForm(values: PlanFormValues): { ok: true; fields: PlanFormFields } | { ok: false; errors: PlanFormErrors } {
+  const errors: PlanFormErrors = {}
+  const phases = readRows(values.phases, 'phases', 10, 'Phase', errors)
+  const owners = readRows(values.owners, 'owners', 20, 'Abbreviation', errors)
+  const result = v.safeParse(FormSchema, { ...values, phases, owners })
+  if (!result.success) {
+    for (const issue of result.issues) {
+      const key = String(issue.path?.[0]?.key ?? '')
+      if (key && !errors[key]) errors[key] = issue.message.startsWith('Invalid type') || issue.message.startsWith('Invalid option') ? 'Choose one' : issue.message
+    }
+  }
+  if (Object.keys(errors).length > 0 || !result.success) return { ok: false, errors }
+  return { ok: true, fields: result.output }
+}
+
+function readRows(rows: readonly GlossaryRow[], name: string, maxKey: number, what: string, errors: PlanFormErrors): Record<string, string> {
+  const out: Record<string, string> = {}
+  rows.forEach((row, k) => {
+    const key = row.key.trim()
+    const label = row.label.trim()
+    if (key === '' && label === '') return
+    const keyError = key === '' ? `${what} is required` : key.length > maxKey ? `${what} must be at most ${maxKey} characters` : key in out ? `${key} is listed twice` : null
+    if (keyError) errors[`${name}.${k}.key`] = keyError
+    if (label === '') errors[`${name}.${k}.label`] = 'Say what it stands for'
+    else if (!keyError) out[key] = label
+  })
+  return out
+}
+
+/**
+ * Only the fields that changed, so a save merges field by field with another lead's offline
+ * edits of other fields instead of overwriting them.
+ */
+export function changedFields<T extends Record<string, unknown>>(before: Readonly<Record<string, unknown>>, after: T): Partial<T> {
+  return Object.fromEntries(Object.entries(after).filter(([k, value]) => JSON.stringify(value) !== JSON.stringify(before[k]))) as Partial<T>
+}

@@ -1,0 +1,25 @@
+/** Saving the generated DOCX: the docx library loads only now, on the lead's request. */
+import { isoDateOf } from '@/domain/rules/dates'
+import type { AssessmentModel } from './assessment-model'
+import type { Stage } from './template'
+
+/** "technician-commitment-stage-two-2026-11-23.docx" */
+export function docxFileName(stage: Stage, now: number): string {
+  return `technician-commitment-stage-${stage}-${isoDateOf(now)}.docx`
+}
+
+/** Renders the document and hands it to the browser as a download; returns the file name. */
+export async function downloadDocx(model: AssessmentModel, stage: Stage, now = Date.now()): Promise<string> {
+  const { renderDocxBlob } = await import('./render-docx')
+  const blob = await renderDocxBlob(model)
+  const name = docxFileName(stage, now)
+  const url = URL.createObjectURL(blob)
+  const link = document.createElement('a')
+  link.href = url
+  link.download = name
+  document.body.append(link)
+  link.click()
+  link.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 30_000)
+  return name
+}
