@@ -125,3 +125,10 @@ export function isAnswered(q: Question, value: unknown): boolean {
   const checked = checkOne(q, value)
   return 'value' in checked && checked.value !== null
 }
+
+/** Questions in answering order: those outside any section first, then section by section. */
+export function orderQuestions<Q extends Pick<Question, 'sectionId'>>(survey: { sections: readonly { id: string }[]; questions: readonly Q[] }): Q[] {
+  const known = new Set(survey.sections.map((s) => s.id))
+  const loose = survey.questions.filter((q) => !q.sectionId || !known.has(q.sectionId))
+  return [...loose, ...survey.sections.flatMap((s) => survey.questions.filter((q) => q.sectionId === s.id))]
+}

@@ -1,115 +1,14 @@
 /**
- * Survey answers: validation against the survey's questions, and aggregation with small-number
- * suppression. Pure, so the same rules can be unit-tested without the emulators.
+ * Survey answers: validation against the survey's questions (shared with the app), and
+ * aggregation with small-number suppression. Pure, so it can be unit-tested without the emulators.
  */
 import type { Question } from '@/domain/entities'
+import { type AnswerValue, type StoredAnswer, MIN_RESPONSES } from '@/survey/rules'
+import type { QuestionResult } from '@/survey/types'
 
-export const MAX_TEXT_ANSWER = 5000
-/** Results (and every breakdown cell) are withheld below this many respondents. */
-export const MIN_RESPONSES = 5
-
-export type AnswerValue = string | number | string[]
-export interface StoredAnswer {
-  questionId: string
-  value: AnswerValue
-}
-
-export type AnswerCheck = { ok: true; answers: StoredAnswer[] } | { ok: false; message: string; field: string }
-
-const fail = (questionId: string, message: string): AnswerCheck => ({ ok: false, message, field: `answers.${questionId}` })
-
-/**
- * Check every answer against its question; returns the answers to store, in question order.
- * Unknown question ids are an error; answers to questions hidden by show-if logic are dropped
- * (a draft may keep them); empty answers count as unanswered; required visible questions must be
- * answered.
- */
-export function checkAnswers(questions: readonly Question[], answers: Record<string, unknown>): AnswerCheck {
-  const byId = new Map(questions.map((q) => [q.id, q]))
-  for (const id of Object.keys(answers)) {
-    if (!byId.has(id)) return { ok: false, message: 'Answer to an unknown question', field: `answers.${id.slice(0, 128)}` }
-  }
-  const given = new Map<string, AnswerValue>()
-  const out: StoredAnswer[] = []
-  for (const q of questions) {
-    if (q.showIf) {
-      const prior = given.get(q.showIf.questionId)
-      const shown = Array.isArray(prior) ? prior.includes(q.showIf.equals) : prior !== undefined && String(prior) === q.showIf.equals
-      if (!shown) continue
-    }
-    const raw = Object.hasOwn(answers, q.id) ? answers[q.id] : undefined
-    const checked = checkOne(q, raw)
-    if ('error' in checked) return fail(q.id, checked.error)
-    if (checked.value === null) {
-      if (q.required) return fail(q.id, `Please answer: ${q.prompt.slice(0, 80)}`)
-      continue
-    }
-    given.set(q.id, checked.value)
-    out.push({ questionId: q.id, value: checked.value })
-  }
-  return { ok: true, answers: out }
-}
-
-type OneCheck = { value: AnswerValue | null } | { error: string }
-
-/** The normalised answer (null when unanswered), or an error message. */
-function checkOne(q: Question, raw: unknown): OneCheck {
-  if (raw === undefined || raw === null) return { value: null }
-  const options = q.options ?? []
-  switch (q.type) {
-    case 'single':
-      if (typeof raw !== 'string') return { error: 'Choose one option' }
-      if (raw === '') return { value: null }
-      return options.includes(raw) ? { value: raw } : { error: 'Choose one of the listed options' }
-    case 'multiple':
-    case 'ranking': {
-      if (!Array.isArray(raw) || raw.some((x) => typeof x !== 'string')) return { error: q.type === 'ranking' ? 'Rank the listed options' : 'Choose from the listed options' }
-      const list = raw as string[]
-      if (list.length === 0) return { value: null }
-      if (new Set(list).size !== list.length) return { error: 'Each option can be chosen once' }
-      if (list.some((x) => !options.includes(x))) return { error: 'Choose from the listed options' }
-      return { value: [...list] }
-    }
-    case 'likert':
-      if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 1 || raw > 5) return { error: 'Choose a point from 1 to 5' }
-      return { value: raw }
-    case 'rating':
-      if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 0 || raw > 10) return { error: 'Choose a rating from 0 to 10' }
-      return { value: raw }
-    case 'short':
-    case 'long': {
-      if (typeof raw !== 'string') return { error: 'Answer with text' }
-      const text = raw.trim()
-      if (text.length > MAX_TEXT_ANSWER) return { error: `Answers are limited to ${MAX_TEXT_ANSWER} characters` }
-      return { value: text === '' ? null : text }
-    }
-    default:
-      return { error: 'Unsupported question type' }
-  }
-}
-
-export interface OptionCount {
-  option: string
-  count: number
-}
-
-export interface QuestionResult {
-  questionId: string
-  type: Question['type']
-  prompt: string
-  answered: number
-  /** True when fewer than MIN_RESPONSES answered this question: no figures are given. */
-  withheld: boolean
-  /** single / multiple: how many chose each option. */
-  options?: OptionCount[]
-  /** likert (1–5) / rating (0–10): count per point, index = point − min. */
-  distribution?: number[]
-  mean?: number
-  /** ranking: mean position (1 = top) per option, over those who ranked it. */
-  meanRank?: { option: string; meanRank: number; count: number }[]
-  /** short / long: the answers, sorted (order carries no link to respondents). */
-  texts?: string[]
-}
+// The answer rules live in src/survey/rules.ts so the phone checks answers exactly as the server does.
+export { checkAnswers, MAX_TEXT_ANSWER, MIN_RESPONSES, type AnswerCheck, type AnswerValue, type StoredAnswer } from '@/survey/rules'
+export type { OptionCount, QuestionResult } from '@/survey/types'
 
 export interface ResponseLike {
   answers: StoredAnswer[]

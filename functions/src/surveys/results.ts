@@ -12,7 +12,8 @@ import { SurveySchema } from '@/domain/entities'
 import { isPlainObject, typedError } from '../errors'
 import { fromStored } from '../push/apply'
 import { firstIssue } from '../push/validate'
-import { aggregate, MIN_RESPONSES, suppressCells, type QuestionResult } from './answers'
+import type { SurveyResults } from '@/survey/types'
+import { aggregate, MIN_RESPONSES, suppressCells } from './answers'
 import { institutionProfiles, type ResponseDoc } from './submit'
 
 export const ResultsInputSchema = v.strictObject({
@@ -20,25 +21,7 @@ export const ResultsInputSchema = v.strictObject({
   by: v.optional(v.picklist(['faculty', 'roleFamily'])),
 })
 
-export interface BreakdownCell {
-  key: string
-  /** null when the cell is withheld (fewer than 5, or hidden to protect a smaller cell). */
-  responseCount: number | null
-  withheld: boolean
-  questions: QuestionResult[]
-}
-
-export interface SurveyResults {
-  surveyId: string
-  title: string
-  responseCount: number
-  /** Live members in the survey's audience: the denominator of the response rate. */
-  audienceSize: number
-  minResponses: number
-  withheld: boolean
-  questions: QuestionResult[]
-  breakdown?: { by: 'faculty' | 'roleFamily'; cells: BreakdownCell[] }
-}
+export type { BreakdownCell, SurveyResults } from '@/survey/types'
 
 const ORGANISERS = new Set(['lead', 'admin', 'champion'])
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isOpen, keyedId, surveySecret, utcDay } from './submit'
+import { cachedCount, isOpen, keyedId, surveySecret, utcDay } from './submit'
 
 describe('survey submission helpers', () => {
   it('derives receipt and response keys that are stable, distinct and reveal nothing of the uid', () => {
@@ -30,5 +30,23 @@ describe('survey submission helpers', () => {
     expect(surveySecret({ FUNCTIONS_EMULATOR: 'true' })).toMatch(/emulator/)
     expect(() => surveySecret({})).toThrow(/SURVEY_HMAC_SECRET/)
     expect(() => surveySecret({ SURVEY_HMAC_SECRET: 'short' })).toThrow()
+  })
+})
+
+describe('cachedCount', () => {
+  it('keeps a group count for a minute and shares one query between concurrent callers', async () => {
+    let queries = 0
+    const load = async () => ++queries
+    const key = `k-${Math.random()}`
+    const [a, b] = await Promise.all([cachedCount(key, load, 1_000), cachedCount(key, load, 1_000)])
+    expect([a, b, queries]).toEqual([1, 1, 1])
+    expect(await cachedCount(key, load, 60_999)).toBe(1)
+    expect(await cachedCount(key, load, 61_000)).toBe(2)
+  })
+
+  it('does not remember a failed query', async () => {
+    const key = `k-${Math.random()}`
+    await expect(cachedCount(key, () => Promise.reject(new Error('x')), 0)).rejects.toThrow('x')
+    expect(await cachedCount(key, async () => 7, 1)).toBe(7)
   })
 })

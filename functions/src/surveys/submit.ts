@@ -27,10 +27,17 @@ import { isPlainObject, typedError } from '../errors'
 import { fromStored } from '../push/apply'
 import { jsonBytes } from '../push/doc'
 import { firstIssue } from '../push/validate'
+import type { SubmitOutcome } from '@/survey/types'
 import { checkAnswers, MIN_RESPONSES, type StoredAnswer } from './answers'
 
 export const SubmitInputSchema = v.strictObject({
   surveyId: Id,
+  /**
+   * The phone's id for this submission. A retry with the same id (the answer was stored but the
+   * reply was lost) gets the first outcome back instead of "already answered": retries never
+   * duplicate and never fail. Kept on the receipt only, never on the response.
+   */
+  submissionId: v.optional(Id),
   answers: v.pipe(
     v.custom<Record<string, unknown>>((x) => typeof x === 'object' && x !== null && !Array.isArray(x), 'Answers must be an object keyed by question id'),
     v.record(v.pipe(v.string(), v.maxLength(128)), v.unknown()),
@@ -50,9 +57,14 @@ export interface ResponseDoc {
   respondentName?: string
 }
 
-export interface SubmitOutcome {
-  status: 'submitted' | 'replaced'
-  day: string
+export type { SubmitOutcome } from '@/survey/types'
+
+/** What a receipt holds: whether the answer may be replaced, and the last submission's id. */
+interface ReceiptDoc {
+  editable: boolean
+  submissionId?: string
+  /** Set once the answer has been replaced (editable surveys). */
+  replaced?: boolean
 }
 
 /** The HMAC secret: from the environment; a fixed development value in the emulator only. */
@@ -92,7 +104,7 @@ export async function submitSurveyResponseCore(
     const issue = firstIssue(parsed.issues)
     throw typedError('invalid', issue.message, issue.field ? { field: issue.field } : {})
   }
-  const { surveyId, answers } = parsed.output
+  const { surveyId, answers, submissionId } = parsed.output
   const inst = caller.institutionId
   const surveyRef = db.doc(`institutions/${inst}/surveys/${surveyId}`)
   const profileRef = db.doc(`users/${caller.uid}/profiles/${caller.uid}`)
@@ -126,8 +138,9 @@ export async function submitSurveyResponseCore(
     response.respondentName = typeof member.displayName === 'string' ? member.displayName : ''
   }
   const editable = survey.allowEdit
+  const receiptDoc: ReceiptDoc = submissionId ? { editable, submissionId } : { editable }
   const batch = db.batch()
-  batch.create(receiptRef, { editable })
+  batch.create(receiptRef, receiptDoc)
   batch.set(editable ? editableRef : db.collection(`institutions/${inst}/surveys/${surveyId}/responses`).doc(), response)
   try {
     await batch.commit()
@@ -135,10 +148,15 @@ export async function submitSurveyResponseCore(
   } catch (err) {
     if ((err as { code?: unknown }).code !== ALREADY_EXISTS) throw err
   }
-  // Answered before: replace only where editing is allowed and the first answer was made editable.
   const receipt = await receiptRef.get()
+  // A retry of the submission already stored (its reply was lost): the same outcome, nothing written.
+  if (submissionId && receipt.get('submissionId') === submissionId) return { status: receipt.get('replaced') === true ? 'replaced' : 'submitted', day }
+  // Answered before: replace only where editing is allowed and the first answer was made editable.
   if (!(editable && receipt.get('editable') === true)) throw typedError('already-submitted', 'You have already answered this survey')
-  await editableRef.set(response)
+  const replace = db.batch()
+  replace.set(editableRef, response)
+  replace.set(receiptRef, { ...receiptDoc, replaced: true } satisfies ReceiptDoc)
+  await replace.commit()
   return { status: 'replaced', day }
 }
 
@@ -157,13 +175,32 @@ function readSurvey(data: Record<string, unknown> | undefined): Survey {
  */
 async function safeGroup(db: Firestore, inst: string, facultyId: string | undefined, roleFamily: string | undefined): Promise<ResponseDoc['group']> {
   const members = institutionProfiles(db, inst)
-  const count = async (q: Query) => (await q.count().get()).data().count
-  if (facultyId && roleFamily && (await count(members.where('facultyId', '==', facultyId).where('roleFamily', '==', roleFamily))) >= MIN_RESPONSES) {
+  const count = (key: string, q: () => Query) => cachedCount(`${inst}|${key}`, async () => (await q().count().get()).data().count)
+  if (facultyId && roleFamily && (await count(`f:${facultyId}|r:${roleFamily}`, () => members.where('facultyId', '==', facultyId).where('roleFamily', '==', roleFamily))) >= MIN_RESPONSES) {
     return { facultyId, roleFamily }
   }
-  if (facultyId && (await count(members.where('facultyId', '==', facultyId))) >= MIN_RESPONSES) return { facultyId }
-  if (roleFamily && (await count(members.where('roleFamily', '==', roleFamily))) >= MIN_RESPONSES) return { roleFamily }
+  if (facultyId && (await count(`f:${facultyId}`, () => members.where('facultyId', '==', facultyId))) >= MIN_RESPONSES) return { facultyId }
+  if (roleFamily && (await count(`r:${roleFamily}`, () => members.where('roleFamily', '==', roleFamily))) >= MIN_RESPONSES) return { roleFamily }
   return {}
+}
+
+/**
+ * Group sizes change when people join or leave, not between one answer and the next: each
+ * instance keeps a count for a minute, so a burst of answers (a whole faculty after a workshop)
+ * costs a few count queries instead of three per answer. Concurrent misses share one query.
+ */
+const GROUP_COUNT_TTL_MS = 60_000
+const groupCounts = new Map<string, { at: number; count: Promise<number> }>()
+
+export function cachedCount(key: string, load: () => Promise<number>, now = Date.now()): Promise<number> {
+  const hit = groupCounts.get(key)
+  if (hit && now - hit.at < GROUP_COUNT_TTL_MS) return hit.count
+  if (groupCounts.size > 10_000) groupCounts.clear()
+  const count = load()
+  groupCounts.set(key, { at: now, count })
+  // A failed query is not remembered.
+  count.catch(() => groupCounts.delete(key))
+  return count
 }
 
 /** Every live member profile of an institution, hidden ones included (a collection-group query). */

@@ -3,20 +3,33 @@ import { useLiveQuery } from '@/composables/use-live-query'
 import { db as defaultDb, type HubDb } from '@/db/database'
 import type { Survey } from '@/domain/entities'
 import { isoDateOf, type Clock } from '@/domain/rules/dates'
+import { draftKey } from '@/survey/drafts'
+import { answerState, inAudience, isOpenOn, type AnswerState } from './survey-status'
 
-/** Surveys open today, closing soonest first. */
-export function useOpenSurveys(options: { db?: HubDb; now?: () => Clock } = {}): ShallowRef<readonly Survey[]> {
+export interface OpenSurvey {
+  survey: Survey
+  state: AnswerState
+}
+
+/** Surveys open today for this member (their audience), closing soonest first, with where they stand. */
+export function useOpenSurveys(options: { db?: HubDb; now?: () => Clock } = {}): ShallowRef<readonly OpenSurvey[]> {
   const database = options.db ?? defaultDb
   const now = options.now ?? Date.now
-  return useLiveQuery<readonly Survey[]>(
+  return useLiveQuery<readonly OpenSurvey[]>(
     async () => {
       const today = isoDateOf(now())
-      const open = await database.surveys
-        .where('status')
-        .equals('open')
-        .filter((s) => !s.deleted && s.opensAt <= today && s.closesAt >= today)
-        .toArray()
-      return open.sort((a, b) => a.closesAt.localeCompare(b.closesAt))
+      const [open, profiles, rows] = await Promise.all([
+        database.surveys.where('status').equals('open').filter((s) => isOpenOn(s, today)).toArray(),
+        database.profiles.toArray(),
+        database.surveySubmissions.toArray(),
+      ])
+      const me = profiles.find((p) => !p.deleted)
+      const mine = open.filter((s) => inAudience(s, me))
+      const drafts = new Set((await database.drafts.bulkGet(mine.map((s) => draftKey(s.id)))).filter(Boolean).map((d) => d!.key))
+      const byId = new Map(rows.map((r) => [r.surveyId, r]))
+      return mine
+        .sort((a, b) => a.closesAt.localeCompare(b.closesAt))
+        .map((survey) => ({ survey, state: answerState(byId.get(survey.id), drafts.has(draftKey(survey.id))) }))
     },
     { initial: [] },
   )

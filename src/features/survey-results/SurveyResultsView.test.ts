@@ -1,0 +1,57 @@
+// @vitest-environment happy-dom
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import { useSessionStore } from '@/stores/session'
+import type { SurveyPort } from '@/survey/ports'
+import type { SurveyResults, SurveyTexts } from '@/survey/types'
+import SurveyResultsView from './SurveyResultsView.vue'
+
+const port = vi.hoisted(() => ({ current: null as unknown }))
+vi.mock('@/survey', () => ({ surveyPort: async () => port.current }))
+
+const results = (n: number): SurveyResults => ({
+  surveyId: 's1', title: 'Pulse', responseCount: n, audienceSize: 40, minResponses: 5, withheld: n < 5,
+  questions: n < 5 ? [] : [{ questionId: 'q1', type: 'single', prompt: 'Better?', answered: n, withheld: false, options: [{ option: 'Yes', count: n - 1 }, { option: 'No', count: 1 }] }],
+})
+const texts = (n: number): SurveyTexts => ({
+  surveyId: 's1', responseCount: n, minResponses: 5, withheld: n < 5, questions: [], themes: [],
+  entries: n < 5 ? [] : [{ key: 'a'.repeat(64), questionId: 'q2', text: 'More time for training', count: 1 }],
+})
+
+async function open(n: number) {
+  port.current = { results: vi.fn(async () => results(n)), texts: vi.fn(async () => texts(n)) } as unknown as SurveyPort
+  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/surveys/:id/results', component: SurveyResultsView }, { path: '/surveys', name: 'surveys', component: SurveyResultsView }] })
+  await router.push('/surveys/s1/results')
+  const wrapper = mount(SurveyResultsView, { global: { plugins: [router] } })
+  await flushPromises()
+  return wrapper
+}
+
+beforeEach(() => {
+  setActivePinia(createPinia())
+  useSessionStore().session = { uid: 'lead', email: 'lead@example.ac.uk', emailVerified: true, displayName: 'Lead', institutionId: 'inst', role: 'lead' }
+})
+
+describe('survey results screen', () => {
+  it('withholds everything under 5 responses: no figures, no texts, no export', async () => {
+    const w = await open(4)
+    expect(w.find('[aria-label="Results withheld"]').text()).toBe('Results appear when at least 5 people have answered — 4 so far. Smaller numbers could identify people.')
+    expect(w.text()).not.toContain('Answers by question')
+    expect(w.text()).not.toContain('What people said')
+    expect(w.findAll('button').map((b) => b.text())).not.toContain('Download CSV')
+    w.unmount()
+  })
+
+  it('shows counts, bars with a table alternative, and free texts from 5 responses', async () => {
+    const w = await open(6)
+    expect(w.text()).toContain('6 of 40 responded (15%)')
+    expect(w.text()).toContain('Answers by question')
+    expect(w.find('ul[aria-label="Answers to: Better?"]').text()).toContain('Yes5 · 83%')
+    expect(w.find('table').text()).toContain('Yes583%')
+    expect(w.text()).toContain('More time for training')
+    expect(w.find('[aria-label="Results withheld"]').exists()).toBe(false)
+    w.unmount()
+  })
+})

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest'
+import { IdeaFields } from '@/domain/entities'
+import * as v from 'valibot'
+import type { BreakdownCell, QuestionResult } from '@/survey/types'
+import { barRows, breakdownTable, cellName, ideaFromAnswer, ideaFromTheme, responseRateText, withheldText } from './results-view'
+
+const result = (extra: Partial<QuestionResult>): QuestionResult => ({ questionId: 'q', type: 'single', prompt: 'P', answered: 10, withheld: false, ...extra })
+
+describe('results view', () => {
+  it('bars for choices, Likert points with labels, ratings, and nothing for withheld results', () => {
+    expect(barRows(result({ options: [{ option: 'A', count: 7 }, { option: 'B', count: 3 }] }))).toEqual([{ label: 'A', count: 7, percent: 70 }, { label: 'B', count: 3, percent: 30 }])
+    const likert = barRows(result({ type: 'likert', distribution: [1, 0, 0, 4, 5] }))
+    expect(likert[0]).toEqual({ label: '1 Strongly disagree', count: 1, percent: 10 })
+    expect(barRows(result({ type: 'rating', distribution: Array(11).fill(1) as number[], answered: 11 }))[10]!.label).toBe('10')
+    expect(barRows(result({ withheld: true, options: [{ option: 'A', count: 1 }] }))).toEqual([])
+  })
+
+  it('states the response rate against the audience', () => {
+    expect(responseRateText(6, 40)).toBe('6 of 40 responded (15%)')
+    expect(responseRateText(6, 0)).toBe('6 responded')
+    expect(withheldText(3)).toMatch(/at least 5 .* 3 so far/)
+  })
+
+  it('breakdown tables name groups and leave withheld cells empty', () => {
+    const cells: BreakdownCell[] = [
+      { key: 'fac-science', responseCount: 8, withheld: false, questions: [result({ answered: 8, options: [{ option: 'A', count: 5 }, { option: 'B', count: 3 }] })] },
+      { key: 'unspecified', responseCount: null, withheld: true, questions: [] },
+    ]
+    const t = breakdownTable(cells, 'q', 'faculty', [{ id: 'fac-science', name: 'Faculty of Science' }])
+    expect(t.columns).toEqual(['A', 'B'])
+    expect(t.rows).toEqual([
+      { name: 'Faculty of Science', responses: 8, values: [5, 3] },
+      { name: 'Not stated or in a group under 5', responses: null, values: [null, null] },
+    ])
+    expect(cellName('workshop', 'roleFamily', [])).toBe('Workshop')
+  })
+
+  it('makes valid ideas that link back to the survey', () => {
+    const entries = [{ key: 'k1', questionId: 'q', text: 'No time for training', count: 2 }, { key: 'k2', questionId: 'q', text: 'Other', count: 1 }]
+    const idea = ideaFromTheme({ id: 't', name: 'Workload', keys: ['k1'] }, entries, { id: 's1', title: 'Pulse' }, 'lead', 5)
+    expect(idea).toMatchObject({ authorUid: 'lead', title: 'Workload', status: 'open', surveyId: 's1', createdAt: 5 })
+    expect(idea.body).toContain('2 anonymous answers tagged “Workload”')
+    expect(idea.body).toContain('• No time for training (×2)')
+    expect(v.safeParse(v.object(IdeaFields), idea).success).toBe(true)
+    const fromAnswer = ideaFromAnswer({ key: 'k', questionId: 'q', text: 'x'.repeat(5000), count: 1 }, { id: 's1', title: 'Pulse' }, 'lead', 5)
+    expect(v.safeParse(v.object(IdeaFields), fromAnswer).success).toBe(true)
+  })
+})

@@ -1,0 +1,70 @@
+import { getCurrentScope, onScopeDispose, shallowRef, watch, type Ref } from 'vue'
+import { useLiveQuery } from '@/composables/use-live-query'
+import { db as defaultDb, type HubDb, type SurveySubmissionRow } from '@/db/database'
+import type { Survey } from '@/domain/entities'
+import { appSurveyQueue } from '@/survey'
+import { loadAnswerDraft, saveAnswerDraft, type AnswerDraft } from '@/survey/drafts'
+import type { SurveyQueue } from '@/survey/queue'
+import type { AnswerMap } from '@/survey/rules'
+
+export interface UseSurveyAnsweringOptions {
+  db?: HubDb
+  /** Injected for tests; defaults to the app's queue and runner. */
+  queue?: () => { queue: SurveyQueue; runner: { trigger(): void } }
+  /** Autosave delay after the last change, ms. */
+  saveDelay?: number
+}
+
+/**
+ * One survey being answered on this phone: the survey and this member's queued or sent answer
+ * (live from Dexie), the autosaved draft, and sending (queue first, then the callable).
+ */
+export function useSurveyAnswering(surveyId: Ref<string>, options: UseSurveyAnsweringOptions = {}) {
+  const database = options.db ?? defaultDb
+  const app = options.queue ?? appSurveyQueue
+  const survey = useLiveQuery<Survey | null | 'loading'>(async () => (await database.surveys.get(surveyId.value)) ?? null, { initial: 'loading', deps: surveyId })
+  const submission = useLiveQuery<SurveySubmissionRow | null>(async () => (await database.surveySubmissions.get(surveyId.value)) ?? null, { initial: null, deps: surveyId })
+  /** undefined while loading; null when there is no draft. */
+  const draft = shallowRef<AnswerDraft | null | undefined>(undefined)
+  let pending: { id: string; draft: AnswerDraft } | null = null
+  let timer: ReturnType<typeof setTimeout> | undefined
+
+  watch(surveyId, async (id) => {
+    draft.value = undefined
+    draft.value = await loadAnswerDraft(id, database)
+  }, { immediate: true })
+  // The runner starts with the first survey screen and keeps sending while the app is open.
+  app()
+  if (getCurrentScope()) onScopeDispose(() => void flushDraft())
+
+  return { survey, submission, draft, saveDraft, flushDraft, submit, retry }
+
+  /** Autosaves (debounced); the last change is written when the screen closes. */
+  function saveDraft(next: AnswerDraft): void {
+    pending = { id: surveyId.value, draft: next }
+    clearTimeout(timer)
+    timer = setTimeout(() => void flushDraft(), options.saveDelay ?? 300)
+  }
+
+  async function flushDraft(): Promise<void> {
+    clearTimeout(timer)
+    const p = pending
+    pending = null
+    if (p) await saveAnswerDraft(p.id, p.draft, database)
+  }
+
+  /** Saves the answers on the phone (receipt: "saved on this phone"), then asks the runner to send. */
+  async function submit(answers: AnswerMap): Promise<void> {
+    clearTimeout(timer)
+    pending = null
+    const { queue, runner } = app()
+    await queue.enqueue(surveyId.value, answers)
+    runner.trigger()
+  }
+
+  async function retry(): Promise<void> {
+    const { queue, runner } = app()
+    await queue.requeue(surveyId.value)
+    runner.trigger()
+  }
+}

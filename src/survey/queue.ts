@@ -1,0 +1,141 @@
+/**
+ * The survey answer queue. Answers are saved on the phone first (Dexie `surveySubmissions`, one
+ * row per survey) and then sent through the `submitSurveyResponse` callable — not the generic
+ * outbox, which would carry the author's id in a synced document. A row is `queued` ("saved on
+ * this phone — will send when online") until the server has it, then `sent`. Every attempt of a
+ * row sends the same `submissionId`, and the server answers a retry of a submission it already
+ * stored with the same outcome, so a lost reply never creates a second response or an error.
+ * A refusal (closed, already answered elsewhere, invalid) is kept with its reason, never dropped.
+ */
+import { db as defaultDb, type HubDb, type SurveySubmissionRow } from '@/db/database'
+import { newId as defaultNewId } from '@/domain/ids'
+import { draftKey } from './drafts'
+import { SurveyPortError, type SurveyPort } from './ports'
+import type { AnswerMap } from './rules'
+
+export interface SurveyQueueOptions {
+  /** The port, loaded lazily (Firebase loads after first paint). */
+  port: () => Promise<SurveyPort>
+  db?: HubDb
+  now?: () => number
+  newId?: () => string
+}
+
+export interface FlushResult {
+  sent: number
+  waiting: number
+  refused: number
+}
+
+export interface SurveyQueue {
+  /** Saves answers on the phone for sending (replacing an earlier unsent or editable answer) and drops the draft. */
+  enqueue(surveyId: string, answers: AnswerMap): Promise<SurveySubmissionRow>
+  /** Sends every queued answer; stops at the first sign of being offline. One run at a time. */
+  flush(): Promise<FlushResult>
+  /** A refused answer goes back to the queue (e.g. after signing in again). */
+  requeue(surveyId: string): Promise<void>
+}
+
+export function createSurveyQueue(options: SurveyQueueOptions): SurveyQueue {
+  const database = options.db ?? defaultDb
+  const now = options.now ?? Date.now
+  const newId = options.newId ?? defaultNewId
+  let running: Promise<FlushResult> | null = null
+  let again = false
+
+  return { enqueue, flush, requeue }
+
+  async function enqueue(surveyId: string, answers: AnswerMap): Promise<SurveySubmissionRow> {
+    const row: SurveySubmissionRow = {
+      surveyId,
+      submissionId: newId(),
+      answers: JSON.parse(JSON.stringify(answers)) as AnswerMap,
+      state: 'queued',
+      queuedAt: now(),
+      attempts: 0,
+    }
+    await database.transaction('rw', database.surveySubmissions, database.drafts, async () => {
+      await database.surveySubmissions.put(row)
+      await database.drafts.delete(draftKey(surveyId))
+    })
+    return row
+  }
+
+  async function requeue(surveyId: string): Promise<void> {
+    await database.surveySubmissions.where('surveyId').equals(surveyId).modify((r) => {
+      if (r.state === 'refused') {
+        r.state = 'queued'
+        delete r.error
+      }
+    })
+  }
+
+  function flush(): Promise<FlushResult> {
+    if (running) {
+      // A change arrived mid-run: run once more after, so nothing queued waits for the next trigger.
+      again = true
+      return running
+    }
+    running = (async () => {
+      let result: FlushResult
+      do {
+        again = false
+        result = await sendAll()
+      } while (again && result.waiting === 0)
+      return result
+    })().finally(() => {
+      running = null
+    })
+    return running
+  }
+
+  async function sendAll(): Promise<FlushResult> {
+    const queued = await database.surveySubmissions.where('state').equals('queued').sortBy('queuedAt')
+    const result: FlushResult = { sent: 0, waiting: 0, refused: 0 }
+    if (queued.length === 0) return result
+    const port = await options.port()
+    for (const [i, row] of queued.entries()) {
+      try {
+        const outcome = await port.submit({ surveyId: row.surveyId, answers: row.answers, submissionId: row.submissionId })
+        await settle(row, { state: 'sent', sentAt: now(), day: outcome.day, outcome: outcome.status, attempts: row.attempts + 1 })
+        result.sent++
+      } catch (error) {
+        const e = error instanceof SurveyPortError ? error : new SurveyPortError(error instanceof Error ? error.message : String(error), 'offline')
+        if (e.kind === 'refused') {
+          await settle(row, { state: 'refused', attempts: row.attempts + 1, error: { code: e.code, message: refusalMessage(e), ...(e.field ? { field: e.field } : {}) } })
+          result.refused++
+          continue
+        }
+        // Offline or signed out: this and every later row wait for the next trigger.
+        await settle(row, { attempts: row.attempts + 1 })
+        result.waiting += queued.length - i
+        break
+      }
+    }
+    return result
+  }
+
+  /** Updates a row unless the respondent replaced its answers meanwhile (a new submissionId). */
+  async function settle(row: SurveySubmissionRow, changes: Partial<SurveySubmissionRow>): Promise<void> {
+    await database.transaction('rw', database.surveySubmissions, async () => {
+      const current = await database.surveySubmissions.get(row.surveyId)
+      if (current?.submissionId === row.submissionId) await database.surveySubmissions.put({ ...current, ...changes })
+    })
+  }
+}
+
+/** What to tell the respondent when the server refused their answers. */
+export function refusalMessage(e: SurveyPortError): string {
+  switch (e.code) {
+    case 'closed':
+      return 'This survey closed before your answers could be sent.'
+    case 'already-submitted':
+      return 'You have already answered this survey (perhaps on another device).'
+    case 'forbidden':
+      return 'This survey is for another group of technicians.'
+    case 'not-found':
+      return 'This survey no longer exists.'
+    default:
+      return e.message || 'Your answers could not be accepted.'
+  }
+}
