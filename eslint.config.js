@@ -5,7 +5,7 @@ import pluginVue from 'eslint-plugin-vue'
 import globals from 'globals'
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-slot-*/**', 'functions/lib/**', 'node_modules/**', 'coverage/**', 'dev-dist/**', 'test-results/**', 'playwright-report/**', 'bench-results/**'] },
+  { ignores: ['dist/**', 'dist-slot-*/**', '.tmp/**', 'functions/lib/**', 'node_modules/**', 'coverage/**', 'dev-dist/**', 'test-results/**', 'playwright-report/**', 'bench-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...pluginVue.configs['flat/recommended'],

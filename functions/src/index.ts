@@ -58,3 +58,8 @@ export const purgeTombstones = onSchedule({ schedule: 'every 24 hours', timeoutS
 })
 
 export { purgeTombstonesCore }
+export { evidenceDelete, evidenceRead, evidenceUpload } from './evidence'
+export { cpdStats } from './cpd-stats'
+export { institutionStats } from './stats'
+export { saveSurveyTheme, surveyExport, surveyTexts } from './surveys/callables'
+export { deleteAccount } from './account'

@@ -10,6 +10,7 @@ import type {
   SkillShareRequest, Survey, Vote,
 } from '@/domain/entities'
 import type { Checkpoint, Mutation, RejectionCode } from '@/domain/sync'
+import type { Evidence, EvidenceContentType } from '@/domain/entities'
 
 /** A pending mutation, in commit order. `seq` orders pushes; `attempts` drives backoff. */
 export interface OutboxRow extends Mutation {
@@ -52,6 +53,52 @@ export interface Draft {
   savedAt: number
 }
 
+/**
+ * An answer to a survey, queued on this phone for the `submitSurveyResponse` callable (never the
+ * generic outbox: answers must not carry the author's id through a synced document). One row per
+ * survey: `queued` until the server has it, then `sent`; `refused` keeps the answers and the reason.
+ */
+export interface SurveySubmissionRow {
+  surveyId: string
+  /** Sent with every attempt: the server answers a retry of a stored submission with its first outcome. */
+  submissionId: string
+  answers: Record<string, string | number | string[]>
+  state: 'queued' | 'sent' | 'refused'
+  queuedAt: number
+  attempts: number
+  sentAt?: number
+  /** The day the server recorded (no finer time exists server-side). */
+  day?: string
+  outcome?: 'submitted' | 'replaced'
+  error?: { code: string; message: string; field?: string }
+}
+
+/**
+ * A CPD evidence file kept on this device until the server has it: the local blob queue behind the
+ * BlobStore port (src/blob). `draft`: attached to an entry not saved yet; `pending` → `uploading` →
+ * `uploaded`; `failed` is retried with backoff; `refused` will never be taken (reason kept, shown);
+ * `deleting`: its removal from the server is queued.
+ */
+export interface EvidenceBlobRow {
+  id: string
+  cpdId: string | null
+  /** The unsaved entry's draft key while `draft`. */
+  draftKey: string | null
+  name: string
+  contentType: EvidenceContentType
+  size: number
+  sha256: string
+  /** The file; null once only a removal is queued. */
+  bytes: Uint8Array | null
+  state: 'draft' | 'pending' | 'uploading' | 'uploaded' | 'failed' | 'refused' | 'deleting'
+  attempts: number
+  createdAt: number
+  /** Not retried before this time (ms). */
+  nextAttemptAt: number
+  uploadedAt?: number
+  lastError?: string
+}
+
 export type DocTables = {
   institutions: Table<Institution, string>
   profiles: Table<Member, string>
@@ -68,6 +115,7 @@ export type DocTables = {
   surveys: Table<Survey, string>
   requests: Table<SkillShareRequest, string>
   assessments: Table<AssessmentSection, string>
+  evidence: Table<Evidence, string>
 }
 
 export type HubDb = Dexie & DocTables & {
@@ -77,6 +125,8 @@ export type HubDb = Dexie & DocTables & {
   meta: Table<MetaRow, string>
   drafts: Table<Draft, string>
   bases: Table<BaseRow, [CollectionName, string]>
+  surveySubmissions: Table<SurveySubmissionRow, string>
+  evidenceBlobs: Table<EvidenceBlobRow, string>
 }
 
 /** Schema history. Each entry is a Dexie version; never edit a shipped one, add a new one. */
@@ -118,6 +168,15 @@ export const SCHEMA_VERSIONS: Record<number, Record<string, string | null>> = {
     assessments: 'id, updatedAt, planId',
     ideas: 'id, updatedAt, actionId, status, authorUid',
     comments: 'id, updatedAt, targetId, [targetId+createdAt], authorUid',
+  },
+  5: {
+    // Survey answers waiting for (or sent through) the submitSurveyResponse callable.
+    surveySubmissions: 'surveyId, state',
+  },
+  6: {
+    // CPD evidence: descriptions of uploaded files (synced), and files waiting on this device.
+    evidence: 'id, updatedAt, cpdId',
+    evidenceBlobs: 'id, state, cpdId, draftKey',
   },
 }
 

@@ -8,13 +8,14 @@ import type { Role } from './common'
 import {
   ActionFields, ActionSchema, AssessmentFields, AssessmentSchema, CommentFields, CommentSchema, CpdEntrySchema, CpdFields, EqualityFields, EqualitySchema,
   IdeaFields, IdeaSchema, InstitutionFields, InstitutionSchema, MemberFields, MemberSchema, PlanFields, PlanSchema,
+  EvidenceFields, EvidenceSchema,
   RagChangeFields, RagChangeSchema, RegistrationFields, RegistrationSchema, SkillShareFields, SkillShareSchema,
   SurveyFields, SurveySchema, VoteFields, VoteSchema,
 } from './entities'
 
 export const COLLECTION_NAMES = [
   'institutions', 'profiles', 'members', 'equality', 'cpd', 'registrations', 'plans', 'actions', 'ragChanges',
-  'ideas', 'comments', 'votes', 'surveys', 'requests', 'assessments',
+  'ideas', 'comments', 'votes', 'surveys', 'requests', 'assessments', 'evidence',
 ] as const
 export type CollectionName = (typeof COLLECTION_NAMES)[number]
 
@@ -137,6 +138,12 @@ export const COLLECTIONS: Record<CollectionName, CollectionDef> = {
     // Lead-written narrative sections of the self-assessment; every member may read them.
     name: 'assessments', scope: 'institution', schema: AssessmentSchema, fields: Object.keys(AssessmentFields), merge: 'lww',
     canWrite: (c) => isManager(c),
+  }),
+  evidence: def({
+    // CPD evidence file descriptions, written only by the evidence callables once a file's chunks
+    // are all stored (users/{uid}/evidence/{id}, bytes in its chunks subcollection); clients pull them.
+    name: 'evidence', scope: 'user', schema: EvidenceSchema, fields: Object.keys(EvidenceFields), merge: 'lww',
+    canWrite: () => false,
   }),
 }
 

@@ -105,6 +105,32 @@ export const CpdEntrySchema = v.pipe(
 )
 export type CpdEntry = v.InferOutput<typeof CpdEntrySchema>
 
+// ---------- CPD evidence files ----------
+/** What evidence may be: photos (compressed on the phone) and PDFs. */
+export const EVIDENCE_CONTENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const
+export type EvidenceContentType = (typeof EVIDENCE_CONTENT_TYPES)[number]
+/** The most one evidence file may hold (after compression). */
+export const MAX_EVIDENCE_BYTES = 5 * 1024 * 1024
+/** Bytes per stored chunk (users/{uid}/evidence/{id}/chunks/{n}); well under Firestore's 1 MiB document limit. */
+export const EVIDENCE_CHUNK_BYTES = 512 * 1024
+/**
+ * An uploaded evidence file's description, written by the server once every chunk has arrived
+ * and the checksum matches (users/{uid}/evidence/{id}); the bytes are in its `chunks` subcollection.
+ */
+export const EvidenceFields = {
+  name: requiredText(200, 'File name'),
+  contentType: v.picklist(EVIDENCE_CONTENT_TYPES, 'Attach a photo (JPEG, PNG or WebP) or a PDF'),
+  size: v.pipe(v.number(), v.integer(), v.minValue(1, 'The file is empty'), v.maxValue(MAX_EVIDENCE_BYTES, 'Files can be at most 5 MB')),
+  /** SHA-256 of the whole file, lower-case hex. */
+  sha256: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'Invalid checksum')),
+  chunkCount: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(Math.ceil(MAX_EVIDENCE_BYTES / EVIDENCE_CHUNK_BYTES))),
+  /** The CPD entry it was attached to. */
+  cpdId: v.optional(Id),
+  uploadedAt: Millis,
+}
+export const EvidenceSchema = v.object({ ...SYNC_META_ENTRIES, ...EvidenceFields })
+export type Evidence = v.InferOutput<typeof EvidenceSchema>
+
 // ---------- Professional registration ----------
 export const REGISTRATION_TARGETS = ['RSciTech', 'RSci', 'CSci', 'EngTech', 'IEng', 'CEng', 'AFHEA', 'FHEA'] as const
 export const REGISTRATION_STEPS = ['eligibility', 'mentor', 'evidence', 'report', 'submit', 'assessment', 'outcome', 'renewal'] as const

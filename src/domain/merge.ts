@@ -4,6 +4,8 @@
  * the in-memory server of the property tests run exactly the same code.
  */
 import { COLLECTIONS, directoryProjection, type Caller, type CollectionName } from './collections'
+import { REQUEST_STATES, type RequestState } from './entities'
+import { transition } from './rules/requests'
 import type { Mutation, MutationResult, RejectionCode, SyncMeta } from './sync'
 import { validate } from './validation'
 
@@ -61,6 +63,8 @@ export function mergeMutation(caller: Caller, m: Mutation, existing: ServerDoc |
   const next = live ? mergeFields(live, payload, m.op === 'put', m.clientTime) : { fields: payload, clock: clockFor(payload, m.clientTime) }
   const op = live ? 'update' : 'create'
   if (!def.canWrite(caller, op, next.fields, live, m.docId)) return reject('forbidden', `You are not allowed to ${op === 'create' ? 'create' : 'change'} this`)
+  const refusal = STATE_RULES[m.collection]?.(caller, next.fields, live)
+  if (refusal) return reject('forbidden', refusal.message, refusal.field)
   if (live && !isManager(caller)) {
     // Checked after merging: a `put` that omits an optional locked field must not clear it either.
     const locked = (def.lockedFields ?? []).find((f) => JSON.stringify(next.fields[f]) !== JSON.stringify(live[f]))
@@ -76,6 +80,25 @@ export function mergeMutation(caller: Caller, m: Mutation, existing: ServerDoc |
   const doc = stampDoc({ ...body, id: m.docId, deleted: false, _clock: next.clock } as ServerDoc, existing, stamp)
   return { kind: 'write', doc, derived: derive(m.collection, m.docId, doc) }
 }
+
+/** A collection's own rule for how a merged document may change (a state machine); null = fine. */
+type StateRule = (caller: Caller, next: Record<string, unknown>, live: ServerDoc | null) => { message: string; field?: string } | null
+
+/**
+ * Skill-share requests move only as src/domain/rules/requests.ts allows: created pending by the
+ * learner for someone else; then each change of state must be a move the caller may make.
+ */
+export const requestStateRule: StateRule = (caller, next, live) => {
+  if (!live) return next.learnerUid === next.teacherUid ? { message: 'You cannot ask yourself to teach a skill', field: 'teacherUid' } : null
+  const from = live.state as RequestState
+  const to = next.state as RequestState
+  if (from === to) return null
+  if (!REQUEST_STATES.includes(from) || !REQUEST_STATES.includes(to)) return { message: 'Unknown request state', field: 'state' }
+  const moved = transition({ learnerUid: String(live.learnerUid), teacherUid: String(live.teacherUid), state: from, history: {} }, to, caller.uid, 0)
+  return moved.ok ? null : { message: moved.message, field: 'state' }
+}
+
+const STATE_RULES: Partial<Record<CollectionName, StateRule>> = { requests: requestStateRule }
 
 /** The result recorded for a mutation (and returned again on a replay). */
 export function resultFor(m: Mutation, outcome: MergeOutcome, current: ServerDoc | null): MutationResult {

@@ -5,6 +5,7 @@
 import type { Pinia } from 'pinia'
 import { computed, watch } from 'vue'
 import { startEvidenceUploads } from '@/features/evidence/evidence-uploads'
+import { appSurveyQueue } from '@/survey'
 import { useSessionStore } from '@/stores/session'
 import { useSyncStore } from '@/stores/sync'
 
@@ -19,6 +20,8 @@ export function startBackground(pinia: Pinia): void {
   })
   // Evidence files attached offline upload in the background, whichever screen is open.
   startEvidenceUploads(pinia)
+  // Survey answers queued offline send from whichever screen is open.
+  appSurveyQueue()
   const init = () => void session.init().then(() => session.completeSignInLink(), () => undefined)
   if ('requestIdleCallback' in window) requestIdleCallback(init, { timeout: 1500 })
   else setTimeout(init, 300)

@@ -60,6 +60,7 @@ beforeAll(async () => {
       await put(`users/${id}/equality/${id}`, { ...metaOf(id), ageBand: '25-34' })
       await put(`users/${id}/registrations/r1`, { ...metaOf('r1'), target: 'RSciTech' })
       await put(`users/${id}/evidence/e1/chunks/0`, { data: 'AAAA' })
+      await put(`users/${id}/evidence/e1`, { ...metaOf('e1'), name: 'bench.jpg', contentType: 'image/jpeg', size: 3, cpdId: 'c1' })
       await put(`users/${id}/mutations/m1`, { result: { status: 'applied' }, at: 1 })
       await put(`rateLimits/${id}`, { windowStart: 1, count: 1 })
     }
@@ -105,6 +106,7 @@ describe('allowed reads', () => {
   it('a member gets their own equality data', () => assertSucceeds(as('techA').doc(`users/${techA}/equality/${techA}`).get()))
   it('a member gets their own registration', () => assertSucceeds(as('techA').doc(`users/${techA}/registrations/r1`).get()))
   it('a member gets their own evidence chunks', () => assertSucceeds(as('techA').collection(`users/${techA}/evidence/e1/chunks`).get()))
+  it('a member pulls their own evidence descriptions by (updatedAt, id)', () => assertSucceeds(as('techA').collection(`users/${techA}/evidence`).orderBy('updatedAt').limit(500).get()))
   it('a signed-in non-member reads their own tree', () => assertSucceeds(as('loner').collection(`users/${loner}/profiles`).get()))
 })
 
@@ -129,6 +131,12 @@ describe('private and hidden data of other members is denied', () => {
   it('a lead listing a technician’s CPD', () => assertFails(as('leadA').collection(`users/${techA}/cpd`).get()))
   it('an admin reading a technician’s registration', () => assertFails(as('adminA').doc(`users/${techA}/registrations/r1`).get()))
   it('another member’s evidence', () => assertFails(as('techA2').doc(`users/${techA}/evidence/e1/chunks/0`).get()))
+  it('a lead reading a technician’s evidence chunks', () => assertFails(as('leadA').collection(`users/${techA}/evidence/e1/chunks`).get()))
+  it('a lead reading a technician’s evidence description', () => assertFails(as('leadA').doc(`users/${techA}/evidence/e1`).get()))
+  it('an admin listing a technician’s evidence', () => assertFails(as('adminA').collection(`users/${techA}/evidence`).get()))
+  it('a lead getting one of a technician’s CPD entries', () => assertFails(as('leadA').doc(`users/${techA}/cpd/c1`).get()))
+  it('a lead listing a technician’s registrations', () => assertFails(as('leadA').collection(`users/${techA}/registrations`).get()))
+  it('a member of another institution reading evidence', () => assertFails(as('techB').doc(`users/${techA}/evidence/e1/chunks/0`).get()))
 })
 
 describe('server-only data is unreadable, even by its subject', () => {
@@ -155,6 +163,8 @@ describe('no client writes anywhere', () => {
     ['a technician writing their directory entry', 'techA', (db) => db.doc(`institutions/${A}/members/${techA}`).set(profile(techA, A))],
     ['a technician updating their own profile', 'techA', (db) => db.doc(`users/${techA}/profiles/${techA}`).update({ displayName: 'X' })],
     ['a technician creating a CPD entry in their tree', 'techA', (db) => db.doc(`users/${techA}/cpd/new`).set({ title: 'x' })],
+    ['a technician writing an evidence chunk in their tree', 'techA', (db) => db.doc(`users/${techA}/evidence/e2/chunks/0`).set({ data: 'AAAA' })],
+    ['a technician marking their evidence uploaded', 'techA', (db) => db.doc(`users/${techA}/evidence/e1`).update({ size: 4 })],
     ['a technician deleting their equality data', 'techA', (db) => db.doc(`users/${techA}/equality/${techA}`).delete()],
     ['a lead appending RAG history', 'leadA', (db) => db.doc(`institutions/${A}/ragChanges/new`).set({ status: 'green' })],
     ['a lead editing an action', 'leadA', (db) => db.doc(`institutions/${A}/actions/d1`).update({ note: 'x' })],

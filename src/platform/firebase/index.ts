@@ -1,14 +1,25 @@
 /** The Firebase platform: the only entry point the rest of the app loads (lazily). */
 import type { AuthPort, SyncTransport } from '@/sync/ports'
+import type { SurveyPort } from '@/survey/ports'
+import type { CpdPort } from '@/blob/ports'
 import { createFirebaseAuth } from './auth'
+import { createFirebaseCpd } from './cpd'
+import { createFirebaseStats, type StatsPort } from './firebase-stats'
+import { createFirebaseSurveys } from './surveys'
 import { createFirebaseTransport, type TransportIds } from './transport'
 
 export interface Platform {
   auth: AuthPort
   transport(ids: () => TransportIds): SyncTransport
+  /** Survey callables: anonymous answers, results, free texts, themes, CSV. */
+  surveys: SurveyPort
+  /** CPD evidence files (BlobStore) and the leads' CPD and registration counts. */
+  cpd: CpdPort
+  /** The leads' dashboard figures (institutionStats): suppressed counts only. */
+  stats: StatsPort
 }
 
 /** `instance` names a separate Firebase app (tests simulate several devices in one process). */
 export function createPlatform(instance?: string): Platform {
-  return { auth: createFirebaseAuth(instance), transport: (ids) => createFirebaseTransport(ids, instance) }
+  return { auth: createFirebaseAuth(instance), transport: (ids) => createFirebaseTransport(ids, instance), surveys: createFirebaseSurveys(instance), cpd: createFirebaseCpd(instance), stats: createFirebaseStats(instance) }
 }

@@ -1,0 +1,137 @@
+/**
+ * deleteAccount: removes everything of the caller's, keeping only anonymous aggregates (see
+ * ./plan.ts for what happens to each kind of document), then deletes the Auth user. Safe to run
+ * again after a failure part-way: every step finds only what is left, and the Auth user goes last.
+ */
+import { randomBytes } from 'node:crypto'
+import * as v from 'valibot'
+import type { Auth } from 'firebase-admin/auth'
+import { FieldValue, type DocumentReference, type Firestore, type QueryDocumentSnapshot, type WriteBatch } from 'firebase-admin/firestore'
+import { collectionPath, docPath, type Caller } from '@/domain/collections'
+import { isPlainObject, typedError } from '../errors'
+import { keyedId, surveySecret } from '../surveys/submit'
+import { anonymousVote, AUTHOR_FIELDS, DeleteInputSchema, nextVersion, OWNED, tombstone } from './plan'
+
+export interface DeleteOutcome {
+  deleted: true
+  /** Documents removed or made tombstones. */
+  removed: number
+  /** Shared documents kept, with the person's name and id taken out. */
+  anonymised: number
+}
+
+type Write = (batch: WriteBatch) => void
+
+/** The callable's body, with its I/O injected so tests can drive it with firebase-admin. */
+export async function deleteAccountCore(db: Firestore, auth: Auth, caller: Caller, data: unknown, opts: { now?: () => number; secret?: string } = {}): Promise<DeleteOutcome> {
+  if (!isPlainObject(data) || !v.safeParse(DeleteInputSchema, data).success) {
+    throw typedError('invalid', 'Confirm that you want to delete your account', { field: 'confirm' })
+  }
+  const now = opts.now ?? Date.now
+  const uid = caller.uid
+  const ids = (institutionId: string) => ({ institutionId, uid })
+  const profile = await db.doc(docPath('profiles', ids(''), uid)).get()
+  const stored = profile.exists ? profile.get('institutionId') : undefined
+  const institutionId = caller.institutionId ?? (typeof stored === 'string' ? stored : null)
+  const writes: Write[] = []
+  let removed = 0
+  let anonymised = 0
+
+  if (institutionId) {
+    const inst = ids(institutionId)
+    // The directory entry: a tombstone, so every colleague's device drops it on its next pull.
+    const memberRef = db.doc(docPath('members', inst, uid))
+    const member = await memberRef.get()
+    if (member.exists && member.get('deleted') !== true) {
+      writes.push((b) => b.set(memberRef, stamped(tombstone(uid, member.data(), now()))))
+      removed++
+    }
+    // Skill-share requests either way round.
+    const owned = new Map<string, QueryDocumentSnapshot>()
+    for (const { collection, field } of OWNED) {
+      for (const d of (await db.collection(collectionPath(collection, inst)).where(field, '==', uid).get()).docs) owned.set(d.ref.path, d)
+    }
+    for (const d of owned.values()) {
+      if (d.get('deleted') === true) continue
+      writes.push((b) => b.set(d.ref, stamped(tombstone(d.id, d.data(), now()))))
+      removed++
+    }
+    // Authored records: kept, author removed.
+    for (const { collection, field, replace } of AUTHOR_FIELDS) {
+      for (const d of (await db.collection(collectionPath(collection, inst)).where(field, '==', uid).get()).docs) {
+        writes.push((b) => b.update(d.ref, { ...replace, version: nextVersion(d.data()), updatedAt: FieldValue.serverTimestamp(), lastMutationId: null }))
+        anonymised++
+      }
+    }
+    // Votes: still counted, under an anonymous voter (the old id names the person: tombstone it).
+    for (const d of (await db.collection(collectionPath('votes', inst)).where('voterUid', '==', uid).get()).docs) {
+      if (d.get('deleted') === true) continue
+      const anon = anonymousVote(d.data(), randomBytes(9).toString('base64url'), now())
+      if (anon) writes.push((b) => b.set(db.doc(`${collectionPath('votes', inst)}/${anon.id}`), stamped(anon.doc)))
+      writes.push((b) => b.set(d.ref, stamped(tombstone(d.id, d.data(), now()))))
+      anonymised++
+    }
+    const surveyCounts = await surveyTraces(db, institutionId, uid, opts.secret ?? surveySecret(), writes)
+    removed += surveyCounts.removed
+    anonymised += surveyCounts.anonymised
+  }
+
+  await commit(db, writes)
+  // The member's own tree (profile, CPD, registrations, equality data, evidence, ledger).
+  await db.recursiveDelete(db.doc(`users/${uid}`))
+  await db.doc(`rateLimits/${uid}`).delete()
+  removed++
+  try {
+    await auth.deleteUser(uid)
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'auth/user-not-found') throw error
+  }
+  return { deleted: true, removed, anonymised }
+}
+
+/** Sync metadata the server stamps on a document it writes. */
+function stamped(doc: Record<string, unknown>): Record<string, unknown> {
+  return { ...doc, updatedAt: FieldValue.serverTimestamp() }
+}
+
+/**
+ * Survey traces: the receipt that says "this person answered" (keyed by a hash of the uid) is
+ * deleted; an editable answer, whose id the same hash can recompute, moves to a random id; a
+ * named survey's answer loses its name. The answers themselves stay in the aggregate.
+ */
+async function surveyTraces(db: Firestore, institutionId: string, uid: string, secret: string, writes: Write[]): Promise<{ removed: number; anonymised: number }> {
+  let removed = 0
+  let anonymised = 0
+  const surveys = await db.collection(collectionPath('surveys', { institutionId, uid })).select().get()
+  for (const s of surveys.docs) {
+    const receipt = s.ref.collection('receipts').doc(keyedId(secret, 'receipt', institutionId, s.id, uid))
+    const editable = s.ref.collection('responses').doc(keyedId(secret, 'response', institutionId, s.id, uid))
+    const [r, e] = await db.getAll(receipt, editable)
+    if (r?.exists) {
+      writes.push((b) => b.delete(receipt))
+      removed++
+    }
+    if (e?.exists) {
+      const { respondentUid: _u, respondentName: _n, ...answers } = e.data()!
+      const moved: DocumentReference = s.ref.collection('responses').doc()
+      writes.push((b) => b.set(moved, answers))
+      writes.push((b) => b.delete(editable))
+      anonymised++
+    }
+    for (const named of (await s.ref.collection('responses').where('respondentUid', '==', uid).get()).docs) {
+      if (named.ref.path === editable.path) continue
+      writes.push((b) => b.update(named.ref, { respondentUid: FieldValue.delete(), respondentName: FieldValue.delete() }))
+      anonymised++
+    }
+  }
+  return { removed, anonymised }
+}
+
+/** Commits writes in batches under Firestore's 500-operation limit. */
+async function commit(db: Firestore, writes: Write[]): Promise<void> {
+  for (let i = 0; i < writes.length; i += 400) {
+    const batch = db.batch()
+    for (const w of writes.slice(i, i + 400)) w(batch)
+    await batch.commit()
+  }
+}

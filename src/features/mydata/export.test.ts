@@ -1,0 +1,35 @@
+import Papa from 'papaparse'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createDb, type HubDb } from '@/db/database'
+import { collectMyData, myDataCsv } from './export'
+
+const meta = (id: string) => ({ id, updatedAt: 5, version: 2, deleted: false, lastMutationId: 'm1' })
+let db: HubDb
+afterEach(() => db?.close())
+
+describe('collectMyData', () => {
+  it('takes my own tree and the shared documents that name me, nobody else’s', async () => {
+    db = createDb(`mydata-${Math.random()}`)
+    await db.profiles.put({ ...meta('me'), institutionId: 'inst', displayName: 'Me', email: 'me@example.ac.uk', role: 'technician', visibility: 'institution', skills: [], joinedAt: 1, gradeBand: 'Grade 5' })
+    await db.cpd.put({ ...meta('c1'), title: 'Course, with a comma', startDate: '2026-01-01', hours: 2, type: 'formal', skillIds: [], evidenceIds: [] })
+    await db.requests.bulkPut([
+      { ...meta('r1'), learnerUid: 'me', teacherUid: 'them', skillId: 'pcr', skillName: 'PCR', message: '', format: 'call', state: 'pending', history: { pending: 1 } },
+      { ...meta('r2'), learnerUid: 'x', teacherUid: 'y', skillId: 'pcr', skillName: 'PCR', message: '', format: 'call', state: 'pending', history: { pending: 1 } },
+    ])
+    await db.votes.bulkPut([{ ...meta('i1__me'), ideaId: 'i1', voterUid: 'me', createdAt: 1 }, { ...meta('i1__x'), ideaId: 'i1', voterUid: 'x', createdAt: 1 }])
+    await db.members.put({ ...meta('x'), institutionId: 'inst', displayName: 'X', email: 'x@example.ac.uk', role: 'technician', visibility: 'institution', skills: [], joinedAt: 1 })
+
+    const data = await collectMyData(db, 'me', Date.UTC(2026, 10, 23))
+    expect(data.exportedAt).toBe('2026-11-23T00:00:00.000Z')
+    expect(Object.keys(data.collections).sort()).toEqual(['cpd', 'profiles', 'requests', 'votes'])
+    expect(data.collections.requests!.map((r) => r.id)).toEqual(['r1'])
+    expect(data.collections.votes!.map((r) => r.id)).toEqual(['i1__me'])
+    expect(data.collections.profiles![0]).toMatchObject({ gradeBand: 'Grade 5' })
+    expect(data.collections.profiles![0]).not.toHaveProperty('lastMutationId')
+
+    const rows = Papa.parse<string[]>(myDataCsv(data), { skipEmptyLines: true }).data
+    expect(rows[0]).toEqual(['Collection', 'Document', 'Field', 'Value'])
+    expect(rows).toContainEqual(['cpd', 'c1', 'title', 'Course, with a comma'])
+    expect(rows).toContainEqual(['requests', 'r1', 'history', '{"pending":1}'])
+  })
+})

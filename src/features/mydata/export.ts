@@ -1,0 +1,64 @@
+/**
+ * "Everything about me" from this device: every document of my own tree (profile, CPD,
+ * registrations, equality data, evidence descriptions…) and every shared document that names me
+ * (requests, ideas, comments, votes, RAG notes, surveys I wrote), as JSON and as one CSV table.
+ */
+import type { Table } from 'dexie'
+import { COLLECTIONS, COLLECTION_NAMES } from '@/domain/collections'
+import type { HubDb } from '@/db/database'
+import { toCsv } from '@/features/coverage/csv'
+
+/** Fields of shared documents that name a member. */
+export const PERSON_FIELDS = ['authorUid', 'voterUid', 'byUid', 'createdByUid', 'updatedByUid', 'learnerUid', 'teacherUid'] as const
+
+export interface MyDataExport {
+  exportedAt: string
+  uid: string
+  /** Synced collections by name, then tables kept only on this device (e.g. queued survey answers). */
+  collections: Record<string, Record<string, unknown>[]>
+}
+
+/** Tables of this device only that hold things I wrote. */
+const LOCAL_TABLES = ['surveySubmissions', 'drafts'] as const
+
+const INTERNAL = new Set(['version', 'lastMutationId', 'deleted', '_clock', '_deletedAt'])
+
+/** Collects my documents from the local database. */
+export async function collectMyData(db: HubDb, uid: string, now = Date.now()): Promise<MyDataExport> {
+  const collections: MyDataExport['collections'] = {}
+  for (const name of COLLECTION_NAMES) {
+    if (!db.tables.some((t) => t.name === name)) continue
+    const table = db.table(name) as Table<Record<string, unknown>, string>
+    const def = COLLECTIONS[name]
+    let docs: Record<string, unknown>[]
+    if (def.scope === 'user') docs = await table.toArray()
+    else if (def.scope === 'root' || name === 'members') docs = [] // the institution; my directory entry copies my profile
+    else docs = await table.filter((d) => PERSON_FIELDS.some((f) => d[f] === uid)).toArray()
+    const clean = docs.filter((d) => d.deleted !== true).map(stripInternal)
+    if (clean.length > 0) collections[name] = clean
+  }
+  for (const name of LOCAL_TABLES) {
+    if (!db.tables.some((t) => t.name === name)) continue
+    const rows = (await db.table(name).toArray()) as Record<string, unknown>[]
+    if (rows.length > 0) collections[name] = rows.map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => !(v instanceof Uint8Array))))
+  }
+  return { exportedAt: new Date(now).toISOString(), uid, collections }
+}
+
+function stripInternal(doc: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(doc).filter(([k, v]) => !INTERNAL.has(k) && v !== undefined))
+}
+
+/** The export as one CSV table: collection, document id, field, value (objects as JSON). */
+export function myDataCsv(data: MyDataExport): string {
+  const rows: (string | number)[][] = [['Collection', 'Document', 'Field', 'Value']]
+  for (const [name, docs] of Object.entries(data.collections)) {
+    for (const doc of docs ?? []) {
+      for (const [field, value] of Object.entries(doc)) {
+        if (field === 'id') continue
+        rows.push([name, String(doc.id ?? doc.key ?? doc.surveyId ?? ''), field, typeof value === 'string' || typeof value === 'number' ? value : JSON.stringify(value)])
+      }
+    }
+  }
+  return toCsv(rows)
+}

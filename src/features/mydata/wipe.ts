@@ -1,0 +1,6 @@
+import type { HubDb } from '@/db/database'
+
+/** Empties every table of this device's database (documents, outbox, drafts, checkpoints…). */
+export async function wipeLocalData(db: HubDb): Promise<void> {
+  await db.transaction('rw', db.tables, () => Promise.all(db.tables.map((t) => t.clear())))
+}

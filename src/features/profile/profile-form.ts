@@ -1,0 +1,83 @@
+import * as v from 'valibot'
+import { MemberFields, type Institution, type Member } from '@/domain/entities'
+
+/** What the profile form edits, as its inputs hold it (strings). */
+export interface ProfileValues {
+  displayName: string
+  pronouns: string
+  jobTitle: string
+  roleFamily: string
+  facultyId: string
+  department: string
+  site: string
+  gradeBand: string
+  contract: string
+  bio: string
+  contactUrl: string
+  visibility: string
+}
+export type ProfileFormField = keyof ProfileValues
+export type ProfileErrors = Partial<Record<ProfileFormField | 'photo', string>>
+
+/** The profile fields the form saves (a patch of the member's own profile). */
+export type ProfilePatch = Partial<Pick<Member, ProfileFormField | 'photo'>>
+
+export const PROFILE_FORM_FIELDS: readonly ProfileFormField[] = [
+  'displayName', 'pronouns', 'jobTitle', 'roleFamily', 'facultyId', 'department', 'site', 'gradeBand', 'contract', 'bio', 'contactUrl', 'visibility',
+]
+/** Choices that, once made, can be changed but not emptied (the shared schema has no "none"). */
+const PICKED: readonly ProfileFormField[] = ['roleFamily', 'contract', 'visibility']
+
+/** The form's starting values from a stored profile. */
+export function profileValues(profile: Partial<Member>): ProfileValues {
+  const out = {} as ProfileValues
+  for (const f of PROFILE_FORM_FIELDS) out[f] = typeof profile[f] === 'string' ? (profile[f] as string) : ''
+  if (!out.visibility) out.visibility = 'institution'
+  return out
+}
+
+type Places = Pick<Institution, 'faculties' | 'sites'> | undefined
+
+/**
+ * Checks the form with the shared member schema plus the institution's own lists (faculty,
+ * department, site), returning the patch to save or one message per field. Cleared text fields
+ * are saved as "" so the clearing syncs (a missing key would leave the old value on the server).
+ */
+export function parseProfile(values: ProfileValues, places: Places): { ok: true; patch: ProfilePatch } | { ok: false; errors: ProfileErrors } {
+  const errors: ProfileErrors = {}
+  const patch: Record<string, unknown> = {}
+  for (const field of PROFILE_FORM_FIELDS) {
+    const raw = values[field].trim()
+    if (raw === '' && PICKED.includes(field)) continue
+    const result = v.safeParse(MemberFields[field], raw)
+    if (result.success) patch[field] = result.output
+    else errors[field] = messageFor(field, result.issues[0].message)
+  }
+  checkPlaces(values, places, errors)
+  if (Object.keys(errors).length > 0) return { ok: false, errors }
+  return { ok: true, patch: patch as ProfilePatch }
+}
+
+function checkPlaces(values: ProfileValues, places: Places, errors: ProfileErrors) {
+  const facultyId = values.facultyId.trim()
+  const department = values.department.trim()
+  const faculties = places?.faculties ?? []
+  const faculty = faculties.find((f) => f.id === facultyId)
+  if (facultyId && faculties.length > 0 && !faculty) errors.facultyId = 'Choose a faculty from your institution’s list'
+  if (department && faculty && faculty.departments.length > 0 && !faculty.departments.includes(department)) {
+    errors.department ??= `Choose a department of ${faculty.name}`
+  }
+  if (department && !facultyId && faculties.length > 0) errors.department ??= 'Choose your faculty first'
+  const site = values.site.trim()
+  const sites = places?.sites ?? []
+  if (site && sites.length > 0 && !sites.includes(site)) errors.site ??= 'Choose a site from your institution’s list'
+}
+
+/** valibot's type messages are not for people: say what to do instead. */
+function messageFor(field: ProfileFormField, message: string): string {
+  if (!message.startsWith('Invalid')) return message
+  if (field === 'roleFamily') return 'Choose a role family from the list'
+  if (field === 'contract') return 'Choose a contract type from the list'
+  if (field === 'visibility') return 'Choose who can see your profile'
+  return 'Check this field'
+}

@@ -1,0 +1,433 @@
+/**
+ * The directory's search index: an inverted index of words → (member, where it matched), a sorted
+ * vocabulary for prefix lookups (results on every keystroke), a bounded-edit-distance pass over the
+ * vocabulary for typos, filters and a ranking that puts experts who can teach first.
+ *
+ * Pure and synchronous, so the app can run it in a Web Worker and the bench can time it anywhere:
+ * `createDirectoryIndex(members)` once, then `search(index, query, filters)` per keystroke.
+ * Hidden, deleted and other institutions' members are never indexed, whatever the input holds.
+ *
+ * Where a match happened is one bit of a 32-bit mask: bits 0–4 are the name and other fields,
+ * bits 5–30 the member's first 26 skills, bit 31 any later skill (rare; checked by text).
+ */
+import type { Member, MemberSkill } from '@/domain/entities'
+import { normalise } from '@/domain/taxonomy'
+import { allowedEdits, boundedDistance, fuzzyPrefixRanges } from './fuzzy'
+import { queryWords, skillTerms, wordsOf } from './text'
+
+export type SkillLevel = MemberSkill['level']
+export type DirectoryField = 'name' | 'jobTitle' | 'department' | 'faculty' | 'site'
+
+export interface DirectoryFilters {
+  facultyId?: string
+  roleFamily?: string
+  /** Only people who can teach (a skill that matched the query, or any skill without one). */
+  canTeach?: boolean
+  /** Only people at this level or above (in a matching skill, or any skill without a query). */
+  minLevel?: SkillLevel
+}
+
+export interface DirectoryHit {
+  id: string
+  score: number
+  /** The member's skills that matched the query, in the member's own order. */
+  matchedSkillIds: string[]
+  matchedFields: DirectoryField[]
+}
+
+export interface DirectoryResult {
+  hits: DirectoryHit[]
+  /** Everyone who matched, beyond the page returned. */
+  total: number
+  /** True when the words were matched with typo tolerance (nothing matched them exactly). */
+  fuzzy: boolean
+}
+
+/** What the index reads of a member; a full `Member` fits. */
+export type IndexableMember = Pick<Member, 'id' | 'institutionId' | 'displayName' | 'visibility' | 'skills'> &
+  Partial<Pick<Member, 'deleted' | 'jobTitle' | 'department' | 'facultyId' | 'site' | 'roleFamily'>>
+
+export interface DirectoryIndexOptions {
+  /** Only this institution's members are indexed (the directory never holds others; belt and braces). */
+  institutionId?: string
+  /** Faculty id → name, so "engineering" finds a faculty's members. */
+  facultyNames?: Readonly<Record<string, string>>
+}
+
+export interface DirectoryIndex {
+  readonly size: number
+  readonly ids: readonly string[]
+  /** Sorted vocabulary and, aligned with it, postings (member << 5 | bit). */
+  readonly terms: readonly string[]
+  readonly postings: readonly Int32Array[]
+  /** Member → position by name, and back. */
+  readonly nameRank: Int32Array
+  readonly byRank: Int32Array
+  readonly facultyIds: readonly (string | undefined)[]
+  readonly roleFamilies: readonly (string | undefined)[]
+  readonly skills: readonly (readonly Pick<MemberSkill, 'skillId' | 'name'>[])[]
+  /** Per member: skill bits that can teach / are at least practitioner / expert / exist. */
+  readonly teachMask: Uint32Array
+  readonly practitionerMask: Uint32Array
+  readonly expertMask: Uint32Array
+  readonly skillMask: Uint32Array
+  /** Per member × 27 skill slots: the rank weight of that skill (level and teaching). */
+  readonly skillWeight: Uint8Array
+  /**
+   * Words of one or two letters match thousands of terms on the first keystrokes: their postings
+   * are merged per member once, when the index is built, so those keystrokes stay as fast as the rest.
+   */
+  readonly short: ReadonlyMap<string, ShortList>
+  /** Scratch space reused by every search (the index is searched by one thread). */
+  readonly scratch: Scratch
+}
+
+/** The merged postings of every term starting with a one- or two-letter prefix: one entry per member. */
+export interface ShortList {
+  members: Int32Array
+  masks: Uint32Array
+  /** 3 when a term is exactly the prefix (e.g. "3d", "r"), else 2. */
+  quality: Uint8Array
+}
+
+interface Scratch {
+  epoch: Int32Array
+  hits: Int32Array
+  tokMask: Uint32Array
+  orMask: Uint32Array
+  andMask: Uint32Array
+  tokQual: Int32Array
+  qual: Int32Array
+  touched: Int32Array
+  current: number
+}
+
+const FIELD_BITS: readonly DirectoryField[] = ['name', 'jobTitle', 'department', 'faculty', 'site']
+const NAME_BIT = 1
+/** Job title, department, faculty and site. */
+const OTHER_FIELD_BITS = 0b11110
+const SKILL_BITS = 0xffffffe0 >>> 0
+const FIRST_SKILL_BIT = 5
+const SKILL_SLOTS = 27 // 26 own bits + the overflow bit
+const OVERFLOW_BIT = 31
+const LEVEL_WEIGHT: Record<SkillLevel, number> = { learning: 4, practitioner: 8, expert: 12 }
+const TEACH_WEIGHT = 6
+
+const bitOfSkill = (k: number) => (k < 26 ? FIRST_SKILL_BIT + k : OVERFLOW_BIT)
+const slotOfBit = (bit: number) => (bit === OVERFLOW_BIT ? 26 : bit - FIRST_SKILL_BIT)
+
+/** True when a member belongs in the directory at all. */
+export function isListed(m: IndexableMember, institutionId?: string): boolean {
+  return m.deleted !== true && m.visibility === 'institution' && (!institutionId || m.institutionId === institutionId)
+}
+
+/** Builds the index (about 0.1 s per 10,000 profiles on a laptop; run it off the main thread). */
+export function createDirectoryIndex(members: readonly IndexableMember[], options: DirectoryIndexOptions = {}): DirectoryIndex {
+  const byId = new Map<string, IndexableMember>()
+  for (const m of members) if (isListed(m, options.institutionId)) byId.set(m.id, m)
+  const kept = [...byId.values()]
+  const n = kept.length
+  const termMap = new Map<string, number[]>()
+  const add = (term: string, posting: number) => {
+    const list = termMap.get(term)
+    if (!list) termMap.set(term, [posting])
+    else if (list[list.length - 1] !== posting) list.push(posting)
+  }
+  const teachMask = new Uint32Array(n)
+  const practitionerMask = new Uint32Array(n)
+  const expertMask = new Uint32Array(n)
+  const skillMask = new Uint32Array(n)
+  const skillWeight = new Uint8Array(n * SKILL_SLOTS)
+
+  // Titles, departments and sites repeat across thousands of people: split each once.
+  const seen = new Map<string, string[]>()
+  const words = (text: string | undefined) => {
+    if (!text) return []
+    let w = seen.get(text)
+    if (!w) seen.set(text, (w = wordsOf(text)))
+    return w
+  }
+  const nameWords = kept.map((m) => wordsOf(m.displayName))
+  kept.forEach((m, i) => {
+    const base = i << 5
+    for (const w of nameWords[i]!) add(w, base)
+    const fields = [m.jobTitle, m.department, m.facultyId ? options.facultyNames?.[m.facultyId] : undefined, m.site]
+    fields.forEach((text, k) => {
+      for (const w of words(text)) add(w, base | (k + 1))
+    })
+    m.skills.forEach((skill, k) => {
+      const bit = bitOfSkill(k)
+      const flag = (1 << bit) >>> 0
+      for (const term of skillTerms(skill)) add(term, base | bit)
+      skillMask[i]! |= flag
+      if (skill.canTeach) teachMask[i]! |= flag
+      if (skill.level !== 'learning') practitionerMask[i]! |= flag
+      if (skill.level === 'expert') expertMask[i]! |= flag
+      const w = LEVEL_WEIGHT[skill.level] + (skill.canTeach ? TEACH_WEIGHT : 0)
+      const slot = i * SKILL_SLOTS + slotOfBit(bit)
+      if (w > skillWeight[slot]!) skillWeight[slot] = w
+    })
+  })
+
+  const terms = [...termMap.keys()].sort()
+  const postings = terms.map((t) => Int32Array.from(termMap.get(t)!))
+  const short = shortLists(terms, postings, n)
+  const sortKeys = nameWords.map((w, i) => w.join(' ') || normalise(kept[i]!.displayName))
+  const byRank = Int32Array.from(kept.keys()).sort((a, b) => (sortKeys[a]! < sortKeys[b]! ? -1 : sortKeys[a]! > sortKeys[b]! ? 1 : a - b))
+  const nameRank = new Int32Array(n)
+  byRank.forEach((member, rank) => (nameRank[member] = rank))
+
+  return {
+    size: n,
+    ids: kept.map((m) => m.id),
+    terms,
+    postings,
+    nameRank,
+    byRank,
+    facultyIds: kept.map((m) => m.facultyId),
+    roleFamilies: kept.map((m) => m.roleFamily),
+    skills: kept.map((m) => m.skills.map(({ skillId, name }) => ({ skillId, name }))),
+    teachMask,
+    practitionerMask,
+    expertMask,
+    skillMask,
+    skillWeight,
+    short,
+    scratch: {
+      epoch: new Int32Array(n),
+      hits: new Int32Array(n),
+      tokMask: new Uint32Array(n),
+      orMask: new Uint32Array(n),
+      andMask: new Uint32Array(n),
+      tokQual: new Int32Array(n),
+      qual: new Int32Array(n),
+      touched: new Int32Array(n),
+      current: 0,
+    },
+  }
+}
+
+/** Merges, for every prefix of one or two letters, the postings of the terms that start with it. */
+function shortLists(terms: readonly string[], postings: readonly Int32Array[], n: number): Map<string, ShortList> {
+  const out = new Map<string, ShortList>()
+  const seen = new Int32Array(n).fill(-1)
+  const mask = new Uint32Array(n)
+  const quality = new Uint8Array(n)
+  const order = new Int32Array(n)
+  let group = 0
+  for (const len of [1, 2]) {
+    for (let from = 0; from < terms.length; ) {
+      const prefix = terms[from]!.slice(0, len)
+      let to = from
+      while (to < terms.length && terms[to]!.startsWith(prefix)) to++
+      if (prefix.length === len) {
+        let count = 0
+        group++
+        for (let t = from; t < to; t++) {
+          const q = terms[t]!.length === len ? 3 : 2
+          const list = postings[t]!
+          for (let p = 0; p < list.length; p++) {
+            const m = list[p]! >>> 5
+            if (seen[m] !== group) {
+              seen[m] = group
+              mask[m] = 0
+              quality[m] = 0
+              order[count++] = m
+            }
+            mask[m]! |= 1 << (list[p]! & 31)
+            if (q > quality[m]!) quality[m] = q
+          }
+        }
+        const members = order.slice(0, count)
+        out.set(prefix, { members, masks: Uint32Array.from(members, (m) => mask[m]!), quality: Uint8Array.from(members, (m) => quality[m]!) })
+      }
+      from = to
+    }
+  }
+  return out
+}
+
+/** One page of the directory for `query` and `filters`, best first (by name when there is no query). */
+export function search(index: DirectoryIndex, query: string, filters: DirectoryFilters = {}, limit = 30): DirectoryResult {
+  const words = queryWords(query)
+  if (words.length === 0) return browse(index, filters, limit)
+  let fuzzy = false
+  let found = matchWords(index, words, false)
+  if (found.count === 0) {
+    found = matchWords(index, words, true)
+    fuzzy = found.count > 0
+  } else fuzzy = found.fuzzy
+  return rank(index, words, found.candidates, found.count, filters, limit, fuzzy)
+}
+
+/** The terms a word matches: 3 = the whole word, 2 = its start, 1 = within a typo or two. */
+function matchingTerms(index: DirectoryIndex, word: string, forceFuzzy: boolean): { term: number; quality: number }[] {
+  const { terms } = index
+  const out: { term: number; quality: number }[] = []
+  const from = lowerBound(terms, word)
+  let to = from
+  for (; to < terms.length && terms[to]!.startsWith(word); to++) out.push({ term: to, quality: terms[to]!.length === word.length ? 3 : 2 })
+  const edits = allowedEdits(word.length)
+  if ((out.length === 0 || forceFuzzy) && edits > 0) {
+    for (const [a, b] of fuzzyPrefixRanges(terms, word, edits)) {
+      for (let t = a; t < b; t++) if (t < from || t >= to) out.push({ term: t, quality: 1 })
+    }
+  }
+  return out
+}
+
+/** Members matching every word (anywhere in their profile), with where and how well. */
+function matchWords(index: DirectoryIndex, words: string[], forceFuzzy: boolean): { candidates: Int32Array; count: number; fuzzy: boolean } {
+  const s = index.scratch
+  const epoch = ++s.current
+  let count = 0
+  let fuzzy = false
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!
+    count = 0
+    // One member's match of this word: where (bits) and how well.
+    const visit = (m: number, bits: number, quality: number) => {
+      if (s.epoch[m] !== epoch) {
+        if (i > 0) return
+        s.epoch[m] = epoch
+        s.hits[m] = 0
+        s.orMask[m] = 0
+        s.andMask[m] = 0xffffffff
+        s.qual[m] = 0
+      }
+      const h = s.hits[m]!
+      if (h === i) {
+        s.hits[m] = i + 1
+        s.tokMask[m] = 0
+        s.tokQual[m] = 0
+        s.touched[count++] = m
+      } else if (h !== i + 1) return
+      s.tokMask[m]! |= bits
+      if (quality > s.tokQual[m]!) s.tokQual[m] = quality
+    }
+    const merged = word.length <= 2 ? index.short.get(word) : undefined
+    if (merged) {
+      for (let k = 0; k < merged.members.length; k++) visit(merged.members[k]!, merged.masks[k]!, merged.quality[k]!)
+    } else {
+      const matches = matchingTerms(index, word, forceFuzzy)
+      if (matches.some((m) => m.quality === 1)) fuzzy = true
+      for (const { term, quality } of matches) {
+        const list = index.postings[term]!
+        for (let p = 0; p < list.length; p++) visit(list[p]! >>> 5, 1 << (list[p]! & 31), quality)
+      }
+    }
+    for (let k = 0; k < count; k++) {
+      const m = s.touched[k]!
+      s.orMask[m]! |= s.tokMask[m]!
+      s.andMask[m]! &= s.tokMask[m]!
+      s.qual[m]! += s.tokQual[m]!
+    }
+    if (count === 0) break
+  }
+  return { candidates: s.touched, count, fuzzy }
+}
+
+function skillFilterMask(index: DirectoryIndex, m: number, filters: DirectoryFilters): number {
+  let mask = index.skillMask[m]!
+  if (filters.canTeach) mask &= index.teachMask[m]!
+  if (filters.minLevel === 'practitioner') mask &= index.practitionerMask[m]!
+  else if (filters.minLevel === 'expert') mask &= index.expertMask[m]!
+  return mask >>> 0
+}
+
+function passesFields(index: DirectoryIndex, m: number, filters: DirectoryFilters): boolean {
+  return (!filters.facultyId || index.facultyIds[m] === filters.facultyId) && (!filters.roleFamily || index.roleFamilies[m] === filters.roleFamily)
+}
+
+const hasSkillFilter = (f: DirectoryFilters) => f.canTeach === true || (f.minLevel !== undefined && f.minLevel !== 'learning')
+
+function rank(index: DirectoryIndex, words: string[], candidates: Int32Array, count: number, filters: DirectoryFilters, limit: number, fuzzy: boolean): DirectoryResult {
+  const s = index.scratch
+  const skillFilter = hasSkillFilter(filters)
+  const keys = new Float64Array(count)
+  let total = 0
+  for (let k = 0; k < count; k++) {
+    const m = candidates[k]!
+    if (!passesFields(index, m, filters)) continue
+    const matchedSkills = (s.orMask[m]! & SKILL_BITS) >>> 0
+    const allowed = skillFilter ? skillFilterMask(index, m, filters) : (SKILL_BITS >>> 0)
+    if (skillFilter && (matchedSkills ? (matchedSkills & allowed) === 0 : allowed === 0)) continue
+    let score = s.qual[m]! * 2
+    const and = s.andMask[m]!
+    if (and & NAME_BIT) score += 40
+    // The best matching skill: one that holds every word beats one that holds some.
+    const whole = (and & matchedSkills & allowed) >>> 0
+    const some = (matchedSkills & allowed) >>> 0
+    score += whole ? bestWeight(index, m, whole) + 10 : some ? bestWeight(index, m, some) : 0
+    score += 3 * bitCount(s.orMask[m]! & OTHER_FIELD_BITS)
+    keys[total++] = score * 1_048_576 + (1_048_575 - index.nameRank[m]!)
+  }
+  const sorted = keys.subarray(0, total).sort()
+  const hits: DirectoryHit[] = []
+  for (let k = total - 1; k >= 0 && hits.length < limit; k--) {
+    const key = sorted[k]!
+    const member = index.byRank[1_048_575 - (key % 1_048_576)]!
+    hits.push(hitOf(index, member, Math.floor(key / 1_048_576), s.orMask[member]!, words, fuzzy))
+  }
+  return { hits, total, fuzzy }
+}
+
+function bestWeight(index: DirectoryIndex, m: number, mask: number): number {
+  let best = 0
+  for (let rest = mask >>> 0; rest !== 0; rest = (rest & (rest - 1)) >>> 0) {
+    const bit = 31 - Math.clz32(rest & -rest)
+    const w = index.skillWeight[m * SKILL_SLOTS + slotOfBit(bit)]!
+    if (w > best) best = w
+  }
+  return best
+}
+
+function bitCount(x: number): number {
+  let n = 0
+  for (let rest = x >>> 0; rest !== 0; rest = (rest & (rest - 1)) >>> 0) n++
+  return n
+}
+
+function hitOf(index: DirectoryIndex, m: number, score: number, mask: number, words: string[], fuzzy: boolean): DirectoryHit {
+  const matchedFields = FIELD_BITS.filter((_, bit) => mask & (1 << bit))
+  const matchedSkillIds: string[] = []
+  index.skills[m]!.forEach((skill, k) => {
+    const bit = bitOfSkill(k)
+    if (!(mask & (1 << bit))) return
+    // Skills past the 26th share one bit: check each by its words.
+    if (bit === OVERFLOW_BIT && !skillMatchesAny(skill, words, fuzzy)) return
+    matchedSkillIds.push(skill.skillId)
+  })
+  return { id: index.ids[m]!, score, matchedSkillIds, matchedFields }
+}
+
+function skillMatchesAny(skill: Pick<MemberSkill, 'skillId' | 'name'>, words: string[], fuzzy: boolean): boolean {
+  const terms = skillTerms(skill)
+  const near = (w: string, t: string) => fuzzy && allowedEdits(w.length) > 0 && boundedDistance(w, t, allowedEdits(w.length), true) <= allowedEdits(w.length)
+  return words.some((w) => terms.some((t) => t.startsWith(w) || near(w, t)))
+}
+
+function browse(index: DirectoryIndex, filters: DirectoryFilters, limit: number): DirectoryResult {
+  const skillFilter = hasSkillFilter(filters)
+  const hits: DirectoryHit[] = []
+  let total = 0
+  for (let r = 0; r < index.size; r++) {
+    const m = index.byRank[r]!
+    if (!passesFields(index, m, filters)) continue
+    if (skillFilter && skillFilterMask(index, m, filters) === 0) continue
+    total++
+    if (hits.length < limit) hits.push({ id: index.ids[m]!, score: 0, matchedSkillIds: [], matchedFields: [] })
+  }
+  return { hits, total, fuzzy: false }
+}
+
+function lowerBound(sorted: readonly string[], key: string): number {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (sorted[mid]! < key) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
