@@ -3,6 +3,7 @@
 //   lint → type check → unit (vitest + fake-indexeddb, property tests) → build + size budget
 //   → [emulators up] integration (rules, callables, fuzz, sync against the emulators)
 //   → browser (Playwright driving Debian's Chromium against the built PWA)
+//   → lighthouse (the accessibility and best-practices budget)
 // Each vitest/Playwright test counts once; lint, type check and the size budget count as one
 // check each. Ends with the line `N passed, N failed`; exits non-zero on any failure.
 import { spawnSync } from 'node:child_process'
@@ -79,6 +80,10 @@ stage('browser', () => {
   })
   return playwrightCounts(out, status)
 })
+
+// The Lighthouse budget (issue 7): accessibility = 100 and best practices ≥ 95, median of 3, on
+// Home, Directory and CPD with the demo data synced. Timings are reported by `npm run bench`, not gated.
+stage('lighthouse', () => check('node', ['scripts/with-emulators.mjs', '--seed', '--serve', '--', 'node', 'scripts/bench/lighthouse-budget.mjs']))
 
 console.log('\n━━ summary ━━')
 for (const line of summary) console.log(line)
