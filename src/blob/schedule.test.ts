@@ -1,18 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { startUploadSchedule, type UploadScheduleOptions } from './schedule'
+import { callsAfter, fakeWindow } from '@/sync/test-window'
+import { startUploadSchedule } from './schedule'
 import type { PassSummary } from './uploader'
 
 const ok: PassSummary = { uploaded: 0, removed: 0, failed: 0, refused: 0, offline: false }
-
-function fakeWindow(onLine = true) {
-  const listeners = new Map<string, () => void>()
-  const win = {
-    navigator: { onLine },
-    addEventListener: (type: string, fn: () => void) => void listeners.set(type, fn),
-    removeEventListener: (type: string) => void listeners.delete(type),
-  }
-  return Object.assign(win as unknown as NonNullable<UploadScheduleOptions['window']>, { fire: (type: string) => listeners.get(type)?.() })
-}
 
 beforeEach(() => {
   vi.useFakeTimers()
@@ -26,12 +17,10 @@ describe('the upload schedule', () => {
     const win = fakeWindow(false)
     const run = vi.fn(async () => ok)
     const schedule = startUploadSchedule({ run, nextDue: async () => 0, window: win, locks: null })
-    await vi.advanceTimersByTimeAsync(5_000)
-    expect(run).not.toHaveBeenCalled()
-    ;(win.navigator as { onLine: boolean }).onLine = true
+    expect(await callsAfter(5_000, run)).toBe(0)
+    win.navigator.onLine = true
     win.fire('online')
-    await vi.advanceTimersByTimeAsync(0)
-    expect(run).toHaveBeenCalledTimes(1)
+    expect(await callsAfter(0, run)).toBe(1)
     schedule.stop()
   })
 
@@ -40,15 +29,11 @@ describe('the upload schedule', () => {
     let due: number | null = Date.now() + 4_000
     const run = vi.fn(async () => ok)
     const schedule = startUploadSchedule({ run, nextDue: async () => due, window: win, locks: null })
-    await vi.advanceTimersByTimeAsync(0)
-    expect(run).toHaveBeenCalledTimes(1)
+    expect(await callsAfter(0, run)).toBe(1)
     due = null
-    await vi.advanceTimersByTimeAsync(3_900)
-    expect(run).toHaveBeenCalledTimes(1)
-    await vi.advanceTimersByTimeAsync(200)
-    expect(run).toHaveBeenCalledTimes(2)
-    await vi.advanceTimersByTimeAsync(120_000)
-    expect(run).toHaveBeenCalledTimes(2)
+    expect(await callsAfter(3_900, run)).toBe(1)
+    expect(await callsAfter(200, run)).toBe(2)
+    expect(await callsAfter(120_000, run)).toBe(2)
     schedule.stop()
   })
 
@@ -62,8 +47,7 @@ describe('the upload schedule', () => {
     release()
     await vi.advanceTimersByTimeAsync(0)
     release()
-    await vi.advanceTimersByTimeAsync(0)
-    expect(run).toHaveBeenCalledTimes(2)
+    expect(await callsAfter(0, run)).toBe(2)
     schedule.stop()
   })
 
@@ -72,10 +56,8 @@ describe('the upload schedule', () => {
     const run = vi.fn(async () => ok)
     const busy = { request: vi.fn(async (_name: string, _opts: unknown, fn: (lock: null) => unknown) => fn(null)) }
     const schedule = startUploadSchedule({ run, nextDue: async () => 0, window: win, locks: busy as unknown as LockManager, intervalMs: 10_000 })
-    await vi.advanceTimersByTimeAsync(0)
-    expect(run).not.toHaveBeenCalled()
-    await vi.advanceTimersByTimeAsync(10_000)
-    expect(busy.request).toHaveBeenCalledTimes(2)
+    expect(await callsAfter(0, run)).toBe(0)
+    expect(await callsAfter(10_000, busy.request)).toBe(2)
     schedule.stop()
   })
 })

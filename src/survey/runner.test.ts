@@ -1,13 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { callsAfter, fakeWindow } from '@/sync/test-window'
 import type { FlushResult, SurveyQueue } from './queue'
 import { startQueueRunner } from './runner'
-
-function fakeWindow(online: boolean) {
-  const target = new EventTarget()
-  const doc = Object.assign(new EventTarget(), { visibilityState: 'visible' })
-  const win = Object.assign(target, { navigator: { onLine: online }, document: doc })
-  return win as unknown as Window & { navigator: { onLine: boolean } }
-}
 
 function fakeQueue(results: FlushResult[]) {
   const flush = vi.fn(async () => results.shift() ?? { sent: 0, waiting: 0, refused: 0 })
@@ -25,10 +19,10 @@ describe('queue runner', () => {
     const runner = startQueueRunner({ queue, window: win })
     expect(flush).not.toHaveBeenCalled()
     win.navigator.onLine = true
-    win.dispatchEvent(new Event('online'))
+    win.fire('online')
     expect(flush).toHaveBeenCalledTimes(1)
     runner.stop()
-    win.dispatchEvent(new Event('online'))
+    win.fire('online')
     expect(flush).toHaveBeenCalledTimes(1)
   })
 
@@ -39,14 +33,10 @@ describe('queue runner', () => {
     const { queue, flush } = fakeQueue([waiting, waiting, { sent: 1, waiting: 0, refused: 0 }])
     const runner = startQueueRunner({ queue, window: win, retryMs: [100, 1000] })
     expect(flush).toHaveBeenCalledTimes(1)
-    await vi.advanceTimersByTimeAsync(100)
-    expect(flush).toHaveBeenCalledTimes(2)
-    await vi.advanceTimersByTimeAsync(999)
-    expect(flush).toHaveBeenCalledTimes(2)
-    await vi.advanceTimersByTimeAsync(1)
-    expect(flush).toHaveBeenCalledTimes(3)
-    await vi.advanceTimersByTimeAsync(10_000)
-    expect(flush).toHaveBeenCalledTimes(3)
+    expect(await callsAfter(100, flush)).toBe(2)
+    expect(await callsAfter(999, flush)).toBe(2)
+    expect(await callsAfter(1, flush)).toBe(3)
+    expect(await callsAfter(10_000, flush)).toBe(3)
     runner.stop()
   })
 })
