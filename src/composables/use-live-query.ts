@@ -1,5 +1,6 @@
 import { liveQuery, type Subscription } from 'dexie'
-import { getCurrentScope, onScopeDispose, shallowRef, watch, type ShallowRef, type WatchSource } from 'vue'
+import { getCurrentInstance, getCurrentScope, onScopeDispose, shallowRef, watch, type ShallowRef, type WatchSource } from 'vue'
+import { injectSettleGate } from './settle-gate'
 
 export interface UseLiveQueryOptions<T> {
   /** Value until the first result arrives (views render it at once, so keep it cheap). */
@@ -18,14 +19,22 @@ export function useLiveQuery<T>(querier: () => T | Promise<T>, options: UseLiveQ
   const result = shallowRef(options.initial) as ShallowRef<T>
   const onError = options.onError ?? ((error: unknown) => console.error('Live query failed', error))
   let subscription: Subscription | undefined
+  // Inside a settle group (Home), the group waits for this query's first answer before showing.
+  const gate = getCurrentInstance() ? injectSettleGate() : null
+  let answered: (() => void) | undefined
+  if (gate) gate.track(new Promise<void>((resolve) => (answered = resolve)))
 
   const subscribe = () => {
     subscription?.unsubscribe()
     subscription = liveQuery(querier).subscribe({
       next: (value) => {
         result.value = value
+        answered?.()
       },
-      error: onError,
+      error: (error: unknown) => {
+        answered?.()
+        onError(error)
+      },
     })
   }
 
@@ -34,6 +43,7 @@ export function useLiveQuery<T>(querier: () => T | Promise<T>, options: UseLiveQ
 
   if (getCurrentScope()) {
     onScopeDispose(() => {
+      answered?.()
       subscription?.unsubscribe()
       subscription = undefined
     })
