@@ -215,10 +215,8 @@ test('after a deploy, "A new version is available" shows and Reload switches to 
     await expect(prompt).toContainText('A new version is available.')
 
     await prompt.getByRole('button', { name: 'Reload' }).click()
-    // The reload destroys the page's context mid-poll: treat that moment as "not yet" and poll again.
-    await expect
-      .poll(() => page.evaluate(() => document.querySelector('meta[name="x-build"]')?.getAttribute('content') ?? null).catch(() => null))
-      .toBe('next')
+    // A locator assertion re-queries after the reload's navigation, so it waits for the new document.
+    await expect(page.locator('meta[name="x-build"]')).toHaveAttribute('content', 'next')
     await expect(pageHeading(page, 'Welcome to Technician Hub')).toBeVisible()
     await expect(prompt).toBeHidden()
   } finally {
