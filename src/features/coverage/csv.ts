@@ -1,4 +1,4 @@
-/** CSV out (papaparse's `unparse`: quoting, commas and newlines in cells) and file downloads. */
+/** CSV out (papaparse's `unparse`: quoting, commas and newlines in cells). */
 import Papa from 'papaparse'
 
 type Unparse = (data: readonly (readonly (string | number)[])[], config?: { newline?: string }) => string
@@ -14,14 +14,5 @@ export function toCsv(rows: readonly (readonly (string | number)[])[]): string {
   return unparse(safe, { newline: '\r\n' })
 }
 
-/** Saves text as a file through the browser's download. */
-export function download(filename: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = filename
-  document.body.append(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 1000)
-}
+/** Saves text as a file through the browser's download (kept here for the coverage view). */
+export { downloadText as download } from '@/ui/download'

@@ -1,5 +1,6 @@
 /** Saving the generated DOCX: the docx library loads only now, on the lead's request. */
 import { isoDateOf } from '@/domain/rules/dates'
+import { downloadBlob } from '@/ui/download'
 import type { AssessmentModel } from './assessment-model'
 import type { Stage } from './template'
 
@@ -13,13 +14,6 @@ export async function downloadDocx(model: AssessmentModel, stage: Stage, now = D
   const { renderDocxBlob } = await import('./render-docx')
   const blob = await renderDocxBlob(model)
   const name = docxFileName(stage, now)
-  const url = URL.createObjectURL(blob)
-  const link = document.createElement('a')
-  link.href = url
-  link.download = name
-  document.body.append(link)
-  link.click()
-  link.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 30_000)
+  downloadBlob(name, blob)
   return name
 }

@@ -24,13 +24,3 @@ export function csvFile(record: AuditRecord): ExportFile {
   // A byte-order mark so Excel reads the UTF-8 (names, “quotes”) correctly.
   return { name: `${exportBaseName(record)}.csv`, blob: new Blob([`\ufeff${toCsv(auditRows(record))}`], { type: 'text/csv;charset=utf-8' }) }
 }
-
-/** Saves a file through the browser's download. */
-export function download(file: ExportFile): void {
-  const url = URL.createObjectURL(file.blob)
-  const link = Object.assign(document.createElement('a'), { href: url, download: file.name, rel: 'noopener' })
-  document.body.append(link)
-  link.click()
-  link.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 60_000)
-}
