@@ -17,7 +17,8 @@ import { docPath } from '../src/domain/collections'
 import {
   DEMO_ACCOUNTS, DEMO_INSTITUTION_ID, DEMO_JOIN_CODE, DEMO_PASSWORD, demoDocuments, generateDemoData, type DemoUser,
 } from '../src/domain/demo-data'
-import { hashJoinCode } from '../functions/src/join/codes'
+import { hashJoinCode, secretsPath } from '../functions/src/join/codes'
+import { migrateCore } from '../functions/src/migrate'
 
 interface SeedArgs {
   members: number
@@ -140,7 +141,11 @@ async function seedFirestore(docs: ReturnType<typeof demoDocuments>, reset: bool
   writer.onWriteResult(() => {
     written++
   })
-  const joinCodeHashes = [hashJoinCode(DEMO_JOIN_CODE)]
+  // The join code's hash lives in a server-only document, never on the institution (members read that).
+  const secrets = db.doc(secretsPath(DEMO_INSTITUTION_ID))
+  const secretData = { joinCodeHashes: [hashJoinCode(DEMO_JOIN_CODE)] }
+  if (reset) void writer.set(secrets, secretData).catch(() => {})
+  else void writer.create(secrets, secretData).catch(() => {})
   for (const d of docs) {
     const path = docPath(d.collection, { institutionId: DEMO_INSTITUTION_ID, uid: d.uid }, d.id)
     const data: Record<string, unknown> = {
@@ -154,7 +159,6 @@ async function seedFirestore(docs: ReturnType<typeof demoDocuments>, reset: bool
       // No server bookkeeping (_clock …): the push callable treats a missing clock as "older than any edit".
     }
     if (d.collection === 'institutions') {
-      data.joinCodeHashes = joinCodeHashes
       // Sign-ups on the emulator cannot verify their email; the join callable allows that here only.
       data.allowUnverified = true
     }
@@ -164,6 +168,8 @@ async function seedFirestore(docs: ReturnType<typeof demoDocuments>, reset: bool
   }
   await writer.close()
   if (failures.length) throw new Error(`seed: ${failures.length} writes failed, e.g. ${failures[0]}`)
+  // Documents kept from an older seed catch up (join codes off the institution, request parties).
+  await migrateCore(db)
   return { written, kept }
 }
 

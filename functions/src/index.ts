@@ -11,6 +11,7 @@ import { PushRequestSchema, type PushResponse } from '@/domain/sync'
 import { isPlainObject, requireAuth, typedError } from './errors'
 import { getAdminAuth, getDb } from './firebase'
 import { joinInstitutionCore, type JoinOutcome } from './join/join'
+import { migrateCore } from './migrate'
 import { purgeTombstonesCore } from './purge'
 import { callerFromClaims } from './push/authorise'
 import { pushMutations } from './push/apply'
@@ -52,8 +53,9 @@ export const surveyResults = onCall<unknown, Promise<SurveyResults>>({ cors: tru
   return surveyResultsCore(getDb(), callerFromClaims(uid, req.auth?.token), req.data)
 })
 
-/** Daily: purge tombstones and ledger entries older than 30 days. */
+/** Daily: run any one-off migration not yet run (./migrate.ts), then purge tombstones and ledger entries older than 30 days. */
 export const purgeTombstones = onSchedule({ schedule: 'every 24 hours', timeoutSeconds: 540 }, async () => {
+  await migrateCore(getDb())
   await purgeTombstonesCore(getDb())
 })
 

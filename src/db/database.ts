@@ -34,6 +34,12 @@ export interface CheckpointRow extends Checkpoint {
   collection: CollectionName
   /** Wall-clock time of the last completed pull, for "last synced" and full-resync decisions. */
   pulledAt: number
+  /**
+   * The readers filter of the last completed full pull (see `readersField` in the registry). A
+   * checkpoint made without the collection's current filter forces one full pull, which drops
+   * documents this member may no longer read (requests pulled when the whole institution could).
+   */
+  filter?: string
 }
 
 export interface MetaRow {

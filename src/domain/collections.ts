@@ -47,6 +47,12 @@ export interface CollectionDef {
   canWrite(caller: Caller, op: 'create' | 'update' | 'delete', next: Record<string, unknown> | null, existing: Record<string, unknown> | null, docId: string): boolean
   /** Fields a non-manager may not change on update (e.g. role on a profile). */
   lockedFields?: readonly string[]
+  /**
+   * A collection only some members may read: the server keeps this array field of uids on every
+   * document (tombstones included), the rules allow a read only to a uid in it, and a pull asks
+   * only for documents where it `array-contains` the caller (rules are not filters).
+   */
+  readersField?: 'parties'
 }
 
 const isManager = (c: Caller) => c.role === 'lead' || c.role === 'admin'
@@ -130,9 +136,13 @@ export const COLLECTIONS: Record<CollectionName, CollectionDef> = {
     canWrite: (c, op, n, e) => {
       if (!member(c)) return false
       if (op === 'create') return n?.learnerUid === c.uid && n?.state === 'pending'
+      // The two parties are fixed for good (leads included): they are who may read it.
+      if (op === 'update' && (n?.learnerUid !== e?.learnerUid || n?.teacherUid !== e?.teacherUid)) return false
       return owns(c, 'learnerUid', e) || owns(c, 'teacherUid', e)
     },
     lockedFields: ['learnerUid', 'teacherUid', 'skillId'],
+    // Personal messages between a learner and a teacher: readable by those two only, not by leads.
+    readersField: 'parties',
   }),
   assessments: def({
     // Lead-written narrative sections of the self-assessment; every member may read them.
@@ -145,6 +155,16 @@ export const COLLECTIONS: Record<CollectionName, CollectionDef> = {
     name: 'evidence', scope: 'user', schema: EvidenceSchema, fields: Object.keys(EvidenceFields), merge: 'lww',
     canWrite: () => false,
   }),
+}
+
+/**
+ * Who may read a document of a collection with a `readersField` (for requests: the learner and
+ * the teacher), derived from its fields; null for other collections.
+ */
+export function readersOf(col: CollectionName, doc: Record<string, unknown>): string[] | null {
+  if (!COLLECTIONS[col].readersField) return null
+  const uids = [doc.learnerUid, doc.teacherUid].filter((u): u is string => typeof u === 'string' && u !== '')
+  return [...new Set(uids)]
 }
 
 /** Profile fields that never leave the owner's tree (not in the directory projection). */

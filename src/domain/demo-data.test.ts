@@ -29,6 +29,11 @@ describe('demo data', () => {
     for (const d of directory) expect(d.doc).not.toHaveProperty('gradeBand')
   })
 
+  it('stores requests as the server does: readable by their two parties only, and no join-code hash on the institution', () => {
+    for (const r of data.requests) expect(r.parties).toEqual([r.learnerUid, r.teacherUid])
+    expect(data.institution).not.toHaveProperty('joinCodeHashes')
+  })
+
   it('has the documented shape and sizes', () => {
     expect(data.institution.id).toBe(DEMO_INSTITUTION_ID)
     expect(data.institution.faculties.length).toBeGreaterThanOrEqual(3)

@@ -665,9 +665,12 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
     members.find((m) => m.id !== not && m.skills.some((s) => s.skillId === skillId && s.canTeach))?.id ?? 'demo-lead'
   const req = (id: string, learnerUid: string, skillId: string, format: SkillShareRequest['format'], message: string, history: [SkillShareRequest['state'], number][]): SkillShareRequest => {
     const state = history[history.length - 1]?.[0] ?? 'pending'
+    const teacherUid = teacherOf(skillId, learnerUid)
     return {
-      ...meta(id, now), learnerUid, teacherUid: teacherOf(skillId, learnerUid), skillId, skillName: skillById.get(skillId)?.name ?? skillId,
+      ...meta(id, now), learnerUid, teacherUid, skillId, skillName: skillById.get(skillId)?.name ?? skillId,
       message, format, state, history: Object.fromEntries(history.map(([s, d]) => [s, at(d)])),
+      // As the server stores it: only these two may read the request.
+      parties: [learnerUid, teacherUid],
     }
   }
   const requests: SkillShareRequest[] = [

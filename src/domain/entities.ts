@@ -303,5 +303,13 @@ export const SkillShareFields = {
   /** State → ms when entered. */
   history: v.record(v.picklist(REQUEST_STATES), Millis),
 }
-export const SkillShareSchema = v.object({ ...SYNC_META_ENTRIES, ...SkillShareFields })
+export const SkillShareSchema = v.object({
+  ...SYNC_META_ENTRIES,
+  ...SkillShareFields,
+  /**
+   * [learnerUid, teacherUid], set by the server on every write (never by a client): the rules let
+   * only these two read a request, and pulls filter on it (`array-contains` the caller's uid).
+   */
+  parties: v.optional(v.pipe(v.array(Id), v.maxLength(2))),
+})
 export type SkillShareRequest = v.InferOutput<typeof SkillShareSchema>

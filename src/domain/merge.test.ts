@@ -43,10 +43,39 @@ describe('mergeMutation', () => {
   it('keeps server-owned fields through a lead’s edit of the institution', () => {
     const existing: ServerDoc = {
       ...meta, id: 'inst', name: 'Example University', emailDomains: ['example.ac.uk'], faculties: [], sites: [],
-      joinCodeHashes: ['abc'], allowUnverified: true,
+      allowUnverified: true,
     }
     const doc = write(mergeMutation(lead, mutation({ collection: 'institutions', docId: 'inst', payload: { name: 'Example Uni' } }), existing, stamp))
-    expect(doc).toMatchObject({ name: 'Example Uni', joinCodeHashes: ['abc'], allowUnverified: true })
+    expect(doc).toMatchObject({ name: 'Example Uni', allowUnverified: true })
+  })
+
+  describe('skill-share requests carry their two readers', () => {
+    const request = { learnerUid: 'u-tech', teacherUid: 'u-teacher', skillId: 'pcr', skillName: 'PCR', message: '', format: 'demo', state: 'pending', history: { pending: 1 } }
+    const asRequest = (partial: Partial<Mutation>) => mutation({ collection: 'requests', docId: 'req-1', ...partial })
+    const teacher: Caller = { uid: 'u-teacher', institutionId: 'inst', role: 'technician' }
+
+    it('sets parties on create, whatever the client sent', () => {
+      const doc = write(mergeMutation(tech, asRequest({ op: 'put', payload: { ...request, parties: ['u-tech', 'u-someone-else'] } }), null, stamp))
+      expect(doc.parties).toEqual(['u-tech', 'u-teacher'])
+    })
+
+    it('adds parties to an older document on its next write', () => {
+      const existing: ServerDoc = { ...meta, id: 'req-1', ...request }
+      expect(write(mergeMutation(teacher, asRequest({ payload: { state: 'accepted', history: { pending: 1, accepted: 2 } } }), existing, stamp)).parties).toEqual(['u-tech', 'u-teacher'])
+    })
+
+    it('keeps them in the tombstone, so the deletion reaches both', () => {
+      const existing: ServerDoc = { ...meta, id: 'req-1', ...request, parties: ['u-tech', 'u-teacher'] }
+      const tomb = write(mergeMutation(tech, asRequest({ op: 'delete' }), existing, stamp))
+      expect(tomb).toMatchObject({ id: 'req-1', deleted: true, parties: ['u-tech', 'u-teacher'] })
+      expect(tomb).not.toHaveProperty('message')
+    })
+
+    it('never changes who the parties are, not even for a lead', () => {
+      const leadLearner: Caller = { ...lead, uid: 'u-tech' }
+      const existing: ServerDoc = { ...meta, id: 'req-1', ...request, parties: ['u-tech', 'u-teacher'] }
+      expect(mergeMutation(leadLearner, asRequest({ payload: { teacherUid: 'u-other' } }), existing, stamp)).toMatchObject({ kind: 'rejected', code: 'forbidden' })
+    })
   })
 
   it('never resurrects a tombstone with an older write, and keeps nothing in it', () => {

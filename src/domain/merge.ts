@@ -3,7 +3,7 @@
  * collection's rule, validate the result, stamp version and time. Pure, so the push callable and
  * the in-memory server of the property tests run exactly the same code.
  */
-import { COLLECTIONS, directoryProjection, type Caller, type CollectionName } from './collections'
+import { COLLECTIONS, directoryProjection, readersOf, type Caller, type CollectionName } from './collections'
 import { REQUEST_STATES, type RequestState } from './entities'
 import { transition } from './rules/requests'
 import type { Mutation, MutationResult, RejectionCode, SyncMeta } from './sync'
@@ -43,11 +43,13 @@ export function mergeMutation(caller: Caller, m: Mutation, existing: ServerDoc |
   const def = COLLECTIONS[m.collection]
   const live = existing && !existing.deleted ? existing : null
   const payload = fieldsOnly(m.payload)
+  if (def.readersField) delete payload[def.readersField] // the server's to set
 
   if (m.op === 'delete') {
     if (!live) return existing ? { kind: 'noop' } : reject('not-found', 'This item no longer exists')
     if (!def.canWrite(caller, 'delete', null, live, m.docId)) return reject('forbidden', 'You are not allowed to delete this')
-    const tomb = stampDoc({ id: m.docId, deleted: true, _deletedAt: m.clientTime } as ServerDoc, existing, stamp)
+    // A tombstone keeps who may read it, so it still reaches them (and only them).
+    const tomb = stampDoc({ id: m.docId, deleted: true, _deletedAt: m.clientTime, ...readers(m.collection, live) } as ServerDoc, existing, stamp)
     return { kind: 'write', doc: tomb, derived: derive(m.collection, m.docId, tomb) }
   }
 
@@ -77,8 +79,17 @@ export function mergeMutation(caller: Caller, m: Mutation, existing: ServerDoc |
     return reject('invalid', first?.message ?? 'Invalid data', first?.field || undefined)
   }
   const body = { ...serverOwned(def.fields, live), ...(checked.value as Record<string, unknown>) }
+  // Derived by the server on every write (a client's value is ignored); migrates older documents.
+  Object.assign(body, readers(m.collection, body))
   const doc = stampDoc({ ...body, id: m.docId, deleted: false, _clock: next.clock } as ServerDoc, existing, stamp)
   return { kind: 'write', doc, derived: derive(m.collection, m.docId, doc) }
+}
+
+/** `{ parties: [...] }` for a collection read only by some members; nothing for the others. */
+function readers(collection: CollectionName, doc: Record<string, unknown>): Record<string, string[]> {
+  const field = COLLECTIONS[collection].readersField
+  const uids = readersOf(collection, doc)
+  return field && uids ? { [field]: uids } : {}
 }
 
 /** A collection's own rule for how a merged document may change (a state machine); null = fine. */
@@ -139,7 +150,7 @@ function mergeFields(live: ServerDoc, payload: Record<string, unknown>, replace:
 }
 
 /**
- * Fields the sync protocol does not own (an institution's `joinCodeHashes`, `allowUnverified`)
+ * Fields the sync protocol does not own (an institution's `allowUnverified`)
  * survive every synced edit; the schema's output would otherwise drop them.
  */
 function serverOwned(editable: readonly string[], live: ServerDoc | null): Record<string, unknown> {

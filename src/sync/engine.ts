@@ -112,7 +112,9 @@ export class SyncEngine {
     const { db } = this
     const saved = await db.checkpoints.get(collection)
     // A checkpoint older than the tombstone window may have missed purged deletes: start over.
-    const full = !saved || this.now() - saved.pulledAt > TOMBSTONE_TTL_MS
+    // So does one made under another readers filter: what this member may no longer read goes.
+    const filter = COLLECTIONS[collection].readersField
+    const full = !saved || this.now() - saved.pulledAt > TOMBSTONE_TTL_MS || saved.filter !== filter
     // An empty id means the collection was empty last time: start from the beginning.
     let after: Checkpoint | null = full || !saved.id ? null : { updatedAt: saved.updatedAt, id: saved.id }
     const seen = new Set<string>()
@@ -126,7 +128,7 @@ export class SyncEngine {
           seen.add(doc.id)
           if (!(await this.applyPulled(collection, doc))) summary.invalid++
         }
-        if (last) await db.checkpoints.put({ collection, updatedAt: last.updatedAt, id: last.id, pulledAt: saved?.pulledAt ?? 0 })
+        if (last) await db.checkpoints.put({ collection, updatedAt: last.updatedAt, id: last.id, pulledAt: saved?.pulledAt ?? 0, filter: saved?.filter })
       })
       if (last) after = { updatedAt: last.updatedAt, id: last.id }
       if (page.length < this.pageSize) break
@@ -134,7 +136,7 @@ export class SyncEngine {
     await db.transaction('rw', [db.table(collection), db.outbox, db.checkpoints], async () => {
       if (full) await this.dropUnseen(collection, seen)
       const cp = after ?? { updatedAt: 0, id: '' }
-      await db.checkpoints.put({ collection, updatedAt: cp.updatedAt, id: cp.id, pulledAt: this.now() })
+      await db.checkpoints.put({ collection, updatedAt: cp.updatedAt, id: cp.id, pulledAt: this.now(), filter })
     })
   }
 

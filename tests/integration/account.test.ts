@@ -101,11 +101,15 @@ describe('deleteAccount', () => {
 
     // Their own tree is gone, ledger and all.
     expect((await admin.db.doc(`users/${leaver.uid}`).listCollections()).length).toBe(0)
-    // Directory entry and requests: tombstones with nothing but sync metadata.
-    for (const path of [inst('members', leaver.uid), inst('requests', ids.asked!), inst('requests', ids.askedOf!)]) {
+    // Directory entry and requests: tombstones with nothing but sync metadata — and, for a
+    // request, the other party, so it still reaches their devices (and never the leaver's).
+    const member = await get(inst('members', leaver.uid))
+    expect(member).toMatchObject({ deleted: true })
+    expect(Object.keys(member!).sort()).toEqual(['_deletedAt', 'deleted', 'id', 'lastMutationId', 'updatedAt', 'version'])
+    for (const path of [inst('requests', ids.asked!), inst('requests', ids.askedOf!)]) {
       const doc = await get(path)
-      expect(doc, path).toMatchObject({ deleted: true })
-      expect(Object.keys(doc!).sort()).toEqual(['_deletedAt', 'deleted', 'id', 'lastMutationId', 'updatedAt', 'version'])
+      expect(doc, path).toMatchObject({ deleted: true, parties: [colleague.uid] })
+      expect(Object.keys(doc!).sort()).toEqual(['_deletedAt', 'deleted', 'id', 'lastMutationId', 'parties', 'updatedAt', 'version'])
     }
     // Authored records keep their words, not their author; versions move on so devices re-pull them.
     expect(await get(inst('ideas', ids.idea!))).toMatchObject({ authorUid: 'former-member', title: 'Showcase day', version: 2 })

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { adminApp, type Admin } from './helpers/admin'
 import { call, callOk } from './helpers/callable'
 import { RUN } from './helpers/env'
-import { seedInstitution } from './helpers/seed'
+import { migrateCore } from '../../functions/src/migrate'
+import { codeHash, seedInstitution } from './helpers/seed'
 import { createUser, emailAt, refreshToken, signUp, type TestUser } from './helpers/users'
 
 const DOMAIN_INST = `joinDom-${RUN}`
@@ -57,6 +58,23 @@ describe('joinInstitution', () => {
     const out = await callOk('joinInstitution', { displayName: 'Grace Hopper', joinCode: ` tc ${RUN} ` }, user.idToken)
     expect(out).toEqual({ institutionId: CODE_INST, role: 'technician' })
     expect((await admin.db.doc(`rateLimits/${user.uid}`).get()).exists).toBe(false)
+  })
+
+  it('finds the code in the server-only secrets, and the institution document members read holds no hash', async () => {
+    const inst = (await admin.db.doc(`institutions/${CODE_INST}`).get()).data()
+    expect(inst).not.toHaveProperty('joinCodeHashes')
+    expect((await admin.db.doc(`institutionSecrets/${CODE_INST}`).get()).get('joinCodeHashes')).toHaveLength(1)
+    // A hash left on an institution document (as before) is not a join code any more.
+    const legacy = `joinLegacy-${RUN}`
+    const legacyCode = `OLD-${RUN.toUpperCase()}`
+    await seedInstitution(admin.db, { id: legacy, emailDomains: [] })
+    await admin.db.doc(`institutions/${legacy}`).update({ joinCodeHashes: [codeHash(legacyCode)] })
+    const user = await createUser(admin.auth, { email: emailAt(ELSEWHERE, 'legacy') })
+    await expectError(join(user, { displayName: 'Legacy', joinCode: legacyCode }), 'bad-code')
+    // The migration moves it off the institution document, and then it works.
+    await migrateCore(admin.db, { force: true })
+    expect((await admin.db.doc(`institutions/${legacy}`).get()).data()).not.toHaveProperty('joinCodeHashes')
+    expect(await callOk('joinInstitution', { displayName: 'Legacy', joinCode: legacyCode }, user.idToken)).toEqual({ institutionId: legacy, role: 'technician' })
   })
 
   it('refuses an unknown domain without a code', async () => {

@@ -247,15 +247,19 @@ describe('authorisation', () => {
     applied(await pushOne(lead, mutation('comments', c2, 'delete', {}, 3000)))
   })
 
-  it('a lead edits the institution; server-owned fields (join codes) survive; a technician cannot', async () => {
+  it('a lead edits the institution; server-owned fields survive, join codes stay off it; a technician cannot', async () => {
     rejected(await pushOne(tech, mutation('institutions', INST, 'patch', { name: 'Renamed by a technician' })), 'forbidden')
     applied(await pushOne(lead, mutation('institutions', INST, 'patch', { name: 'University of Example', sites: ['Main campus'] })))
     const stored = await get(`institutions/${INST}`)
     expect(stored).toMatchObject({ name: 'University of Example', sites: ['Main campus'], allowUnverified: true })
-    expect(stored?.joinCodeHashes).toHaveLength(1)
+    const secrets = await get(`institutionSecrets/${INST}`)
+    expect(secrets?.joinCodeHashes).toHaveLength(1)
     // Fields outside the schema are not the sync protocol's: ignored (as by the shared merge), never stored.
-    applied(await pushOne(lead, mutation('institutions', INST, 'patch', { joinCodeHashes: [], allowUnverified: false })))
-    expect(await get(`institutions/${INST}`)).toMatchObject({ joinCodeHashes: stored?.joinCodeHashes, allowUnverified: true })
+    applied(await pushOne(lead, mutation('institutions', INST, 'patch', { joinCodeHashes: ['0'.repeat(64)], allowUnverified: false })))
+    const after = await get(`institutions/${INST}`)
+    expect(after).toMatchObject({ allowUnverified: true })
+    expect(after).not.toHaveProperty('joinCodeHashes')
+    expect(await get(`institutionSecrets/${INST}`)).toEqual(secrets)
     rejected(await pushOne(lead, mutation('institutions', `other-${RUN}`, 'put', { name: 'Another', emailDomains: [], faculties: [], sites: [] })), 'forbidden')
   })
 

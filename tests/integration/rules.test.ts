@@ -23,7 +23,7 @@ const adminA = uid('adminA')
 const techB = uid('techB')
 const loner = uid('loner') // signed in, not yet a member
 
-const SHARED = ['plans', 'actions', 'ragChanges', 'ideas', 'comments', 'votes', 'surveys', 'requests', 'stats'] as const
+const SHARED = ['plans', 'actions', 'ragChanges', 'ideas', 'comments', 'votes', 'surveys', 'stats'] as const
 
 let env: RulesTestEnvironment
 
@@ -48,7 +48,15 @@ beforeAll(async () => {
       await put(`institutions/${inst}/surveys/d1/responses/r1`, { answers: [], day: '2026-01-01', group: {} })
       await put(`institutions/${inst}/surveys/d1/receipts/k1`, { editable: false })
       await put(`institutions/${inst}/other/d1`, { ...metaOf('d1') })
+      await put(`institutionSecrets/${inst}`, { joinCodeHashes: ['0'.repeat(64)] })
     }
+    // A skill-share request between two technicians of A (parties as the server writes it), its
+    // tombstone, and a request from before `parties` existed.
+    const request = { learnerUid: techA, teacherUid: techA2, skillId: 'pcr', skillName: 'PCR', message: 'Could you show me?', format: 'demo', state: 'pending', history: { pending: 1 } }
+    await put(`institutions/${A}/requests/r1`, { ...metaOf('r1'), ...request, parties: [techA, techA2] })
+    await put(`institutions/${A}/requests/r2`, { ...metaOf('r2'), deleted: true, parties: [techA, techA2] })
+    await put(`institutions/${A}/requests/legacy`, { ...metaOf('legacy'), ...request })
+    await put(`institutions/${B}/requests/r1`, { ...metaOf('r1'), ...request, learnerUid: techB, parties: [techB, techA] })
     for (const [id, inst] of [[techA, A], [techA2, A], [leadA, A], [adminA, A], [techB, B]] as const) {
       await put(`institutions/${inst}/members/${id}`, profile(id, inst))
     }
@@ -108,6 +116,34 @@ describe('allowed reads', () => {
   it('a member gets their own evidence chunks', () => assertSucceeds(as('techA').collection(`users/${techA}/evidence/e1/chunks`).get()))
   it('a member pulls their own evidence descriptions by (updatedAt, id)', () => assertSucceeds(as('techA').collection(`users/${techA}/evidence`).orderBy('updatedAt').limit(500).get()))
   it('a signed-in non-member reads their own tree', () => assertSucceeds(as('loner').collection(`users/${loner}/profiles`).get()))
+})
+
+describe('skill-share requests: only the two parties read them', () => {
+  const pull = (db: Db, uid: string) => db.collection(`institutions/${A}/requests`).where('parties', 'array-contains', uid).orderBy('updatedAt').limit(500).get()
+  it('the learner gets it', () => assertSucceeds(as('techA').doc(`institutions/${A}/requests/r1`).get()))
+  it('the teacher gets it', () => assertSucceeds(as('techA2').doc(`institutions/${A}/requests/r1`).get()))
+  it('a party gets its tombstone', () => assertSucceeds(as('techA2').doc(`institutions/${A}/requests/r2`).get()))
+  it('the learner pulls theirs (array-contains own uid, by updatedAt)', () => assertSucceeds(pull(as('techA'), techA)))
+  it('the teacher pulls theirs', () => assertSucceeds(pull(as('techA2'), techA2)))
+  it('a member with none pulls an empty page', () => assertSucceeds(pull(as('hiddenA'), hiddenA)))
+  it('denies a colleague', () => assertFails(as('hiddenA').doc(`institutions/${A}/requests/r1`).get()))
+  it('denies a lead', () => assertFails(as('leadA').doc(`institutions/${A}/requests/r1`).get()))
+  it('denies an admin', () => assertFails(as('adminA').doc(`institutions/${A}/requests/r1`).get()))
+  it('denies a colleague the tombstone', () => assertFails(as('leadA').doc(`institutions/${A}/requests/r2`).get()))
+  it('denies a party listing every request (rules are not filters)', () => assertFails(as('techA').collection(`institutions/${A}/requests`).orderBy('updatedAt').get()))
+  it('denies a lead listing every request', () => assertFails(as('leadA').collection(`institutions/${A}/requests`).get()))
+  it('denies pulling someone else’s requests', () => assertFails(pull(as('leadA'), techA)))
+  it('denies a document without parties, even to its learner', () => assertFails(as('techA').doc(`institutions/${A}/requests/legacy`).get()))
+  it('denies a party from another institution', () => assertFails(as('techA').doc(`institutions/${B}/requests/r1`).get()))
+})
+
+describe('join-code hashes are the server’s alone', () => {
+  it('denies a technician', () => assertFails(as('techA').doc(`institutionSecrets/${A}`).get()))
+  it('denies the institution’s lead', () => assertFails(as('leadA').doc(`institutionSecrets/${A}`).get()))
+  it('denies an admin', () => assertFails(as('adminA').doc(`institutionSecrets/${A}`).get()))
+  it('denies a signed-in non-member', () => assertFails(as('loner').doc(`institutionSecrets/${A}`).get()))
+  it('denies listing them by hash', () => assertFails(as('adminA').collection('institutionSecrets').where('joinCodeHashes', 'array-contains', '0'.repeat(64)).get()))
+  it('denies writing them', () => assertFails(as('adminA').doc(`institutionSecrets/${A}`).set({ joinCodeHashes: [] })))
 })
 
 describe('cross-institution reads are denied', () => {

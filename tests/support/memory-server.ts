@@ -63,6 +63,11 @@ export class MemoryServer {
     const rows = [...this.docs.entries()]
       .filter(([path]) => (prefix ? path.startsWith(prefix) && !path.slice(prefix.length).includes('/') : path === `institutions/${ids.institutionId}`))
       .map(([, doc]) => doc)
+      .filter((d) => {
+        // As the Firebase transport asks (and the rules allow): only documents naming the caller.
+        const field = COLLECTIONS[collection].readersField
+        return !field || (Array.isArray(d[field]) && (d[field] as unknown[]).includes(caller.uid))
+      })
       .filter((d) => !after || d.updatedAt > after.updatedAt || (d.updatedAt === after.updatedAt && d.id > after.id))
       .sort((a, b) => a.updatedAt - b.updatedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
       .slice(0, limit)

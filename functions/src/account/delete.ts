@@ -7,10 +7,10 @@ import { randomBytes } from 'node:crypto'
 import * as v from 'valibot'
 import type { Auth } from 'firebase-admin/auth'
 import { FieldValue, type DocumentReference, type Firestore, type QueryDocumentSnapshot, type WriteBatch } from 'firebase-admin/firestore'
-import { collectionPath, docPath, type Caller } from '@/domain/collections'
+import { collectionPath, docPath, type Caller, type CollectionName } from '@/domain/collections'
 import { isPlainObject, typedError } from '../errors'
 import { keyedId, surveySecret } from '../surveys/submit'
-import { anonymousVote, AUTHOR_FIELDS, DeleteInputSchema, nextVersion, OWNED, tombstone } from './plan'
+import { anonymousVote, AUTHOR_FIELDS, DeleteInputSchema, nextVersion, OWNED, remainingReaders, tombstone } from './plan'
 
 export interface DeleteOutcome {
   deleted: true
@@ -46,14 +46,14 @@ export async function deleteAccountCore(db: Firestore, auth: Auth, caller: Calle
       writes.push((b) => b.set(memberRef, stamped(tombstone(uid, member.data(), now()))))
       removed++
     }
-    // Skill-share requests either way round.
-    const owned = new Map<string, QueryDocumentSnapshot>()
+    // Skill-share requests either way round: tombstones the other party's devices still pull.
+    const owned = new Map<string, { collection: CollectionName; doc: QueryDocumentSnapshot }>()
     for (const { collection, field } of OWNED) {
-      for (const d of (await db.collection(collectionPath(collection, inst)).where(field, '==', uid).get()).docs) owned.set(d.ref.path, d)
+      for (const d of (await db.collection(collectionPath(collection, inst)).where(field, '==', uid).get()).docs) owned.set(d.ref.path, { collection, doc: d })
     }
-    for (const d of owned.values()) {
+    for (const { collection, doc: d } of owned.values()) {
       if (d.get('deleted') === true) continue
-      writes.push((b) => b.set(d.ref, stamped(tombstone(d.id, d.data(), now()))))
+      writes.push((b) => b.set(d.ref, stamped(tombstone(d.id, d.data(), now(), remainingReaders(collection, d.data(), uid)))))
       removed++
     }
     // Authored records: kept, author removed.

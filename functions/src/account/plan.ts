@@ -7,7 +7,7 @@
  * vote still counts but no longer says whose it was.
  */
 import * as v from 'valibot'
-import type { CollectionName } from '@/domain/collections'
+import { COLLECTIONS, readersOf, type CollectionName } from '@/domain/collections'
 
 /** The author every anonymised record points to. */
 export const FORMER_MEMBER = 'former-member'
@@ -36,10 +36,23 @@ export interface StoredMeta {
   version?: unknown
 }
 
-/** A tombstone replacing a document wholesale: no fields survive, only that it was deleted. */
-export function tombstone(id: string, previous: StoredMeta | undefined, now: number): Record<string, unknown> {
+/**
+ * A tombstone replacing a document wholesale: no fields survive, only that it was deleted — and,
+ * for a document only some members may read (a request), who else still needs to hear of it.
+ */
+export function tombstone(id: string, previous: StoredMeta | undefined, now: number, readers?: Record<string, string[]>): Record<string, unknown> {
   const version = typeof previous?.version === 'number' ? previous.version : 0
-  return { id, deleted: true, version: version + 1, lastMutationId: null, _deletedAt: now }
+  return { id, deleted: true, version: version + 1, lastMutationId: null, _deletedAt: now, ...readers }
+}
+
+/**
+ * The readers a tombstone of `collection` keeps when `uid` leaves: the other party of a request
+ * (so it reaches their devices), never the leaver. Nothing for collections everyone reads.
+ */
+export function remainingReaders(collection: CollectionName, doc: Record<string, unknown>, uid: string): Record<string, string[]> | undefined {
+  const field = COLLECTIONS[collection].readersField
+  const uids = readersOf(collection, doc)
+  return field && uids ? { [field]: uids.filter((u) => u !== uid) } : undefined
 }
 
 /** The next version of a document changed by the server (clients re-apply by version). */

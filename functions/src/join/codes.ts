@@ -14,8 +14,17 @@ export const MAX_BAD_CODES = 5
 export const BAD_CODE_WINDOW_MS = 60 * 60 * 1000
 
 /**
+ * Where an institution's join-code hashes live: `institutionSecrets/{institutionId}`, field
+ * `joinCodeHashes`. Never on the institution document, which every member reads (a short code
+ * could be guessed offline against its hash); the rules let no client read this one.
+ */
+export const SECRETS_COLLECTION = 'institutionSecrets'
+export const secretsPath = (institutionId: string) => `${SECRETS_COLLECTION}/${institutionId}`
+
+/**
  * Codes are compared case-insensitively, ignoring spaces and dashes, so "tc-4821 ab" and
- * "TC4821AB" are the same code. Store `hashJoinCode(code)` in an institution's `joinCodeHashes`.
+ * "TC4821AB" are the same code. Store `hashJoinCode(code)` in `joinCodeHashes` of the
+ * institution's secrets document (`secretsPath`).
  */
 export function normaliseJoinCode(code: string): string {
   return code.replace(/[\s-]+/g, '').toUpperCase()

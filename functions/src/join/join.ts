@@ -9,14 +9,14 @@
  */
 import * as v from 'valibot'
 import type { Auth } from 'firebase-admin/auth'
-import { FieldValue, type DocumentData, type Firestore, type QueryDocumentSnapshot } from 'firebase-admin/firestore'
+import { FieldValue, type DocumentData, type DocumentSnapshot, type Firestore, type QueryDocumentSnapshot } from 'firebase-admin/firestore'
 import { directoryProjection, docPath } from '@/domain/collections'
 import { MemberSchema } from '@/domain/entities'
 import type { Role } from '@/domain/common'
 import { ROLES } from '@/domain/common'
 import { isPlainObject, typedError } from '../errors'
 import { firstIssue } from '../push/validate'
-import { domainCandidates, hashJoinCode, isRateLimited, JoinInputSchema, MAX_BAD_CODES, recordAttempt, type RateWindow } from './codes'
+import { domainCandidates, hashJoinCode, isRateLimited, JoinInputSchema, MAX_BAD_CODES, recordAttempt, SECRETS_COLLECTION, type RateWindow } from './codes'
 
 export interface JoinOutcome {
   institutionId: string
@@ -41,7 +41,7 @@ export async function joinInstitutionCore(db: Firestore, auth: Auth, uid: string
   const email = user.email?.toLowerCase()
   if (!email) throw typedError('invalid', 'Your account has no email address')
 
-  let inst = await matchByDomain(db, email)
+  let inst: DocumentSnapshot<DocumentData> | null = await matchByDomain(db, email)
   if (!inst) {
     if (!input.joinCode) {
       throw typedError('unknown-domain', 'Your email domain is not registered with any institution. Ask your lead for a join code.')
@@ -49,7 +49,7 @@ export async function joinInstitutionCore(db: Firestore, auth: Auth, uid: string
     inst = await matchByCode(db, uid, input.joinCode, now)
   }
 
-  const instData = inst.data()
+  const instData = inst.data() ?? {}
   if (!user.emailVerified && instData.allowUnverified !== true) {
     throw typedError('invalid', 'Verify your email address before joining', { reason: 'email-unverified' })
   }
@@ -115,7 +115,7 @@ async function matchByDomain(db: Firestore, email: string): Promise<QueryDocumen
  * Every code attempt is counted before it is checked (so parallel guesses cannot slip past the
  * cap); a correct code clears the counter.
  */
-async function matchByCode(db: Firestore, uid: string, code: string, now: () => number): Promise<QueryDocumentSnapshot<DocumentData>> {
+async function matchByCode(db: Firestore, uid: string, code: string, now: () => number): Promise<DocumentSnapshot<DocumentData>> {
   const rlRef = db.doc(`rateLimits/${uid}`)
   const window = await db.runTransaction(async (tx) => {
     const snap = await tx.get(rlRef)
@@ -128,8 +128,10 @@ async function matchByCode(db: Firestore, uid: string, code: string, now: () => 
   })
   if (!window) throw typedError('rate-limited', 'Too many wrong join codes. Try again in an hour.')
 
-  const snap = await db.collection('institutions').where('joinCodeHashes', 'array-contains', hashJoinCode(code)).limit(5).get()
-  const inst = snap.docs.filter((d) => d.get('deleted') !== true).sort((a, b) => a.id.localeCompare(b.id))[0]
+  // The hashes sit in server-only documents (institutionSecrets/{id}), never on the institution.
+  const secrets = await db.collection(SECRETS_COLLECTION).where('joinCodeHashes', 'array-contains', hashJoinCode(code)).limit(5).get()
+  const candidates = secrets.empty ? [] : await db.getAll(...secrets.docs.map((d) => db.doc(`institutions/${d.id}`)))
+  const inst = candidates.filter((d) => d.exists && d.get('deleted') !== true).sort((a, b) => a.id.localeCompare(b.id))[0]
   if (!inst) {
     const remaining = Math.max(0, MAX_BAD_CODES - window.count)
     throw typedError('bad-code', remaining > 0 ? `That join code is not valid (${remaining} attempts left this hour)` : 'That join code is not valid. Try again in an hour.', { remaining })

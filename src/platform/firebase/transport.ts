@@ -1,5 +1,5 @@
 /** SyncTransport over Firestore Lite reads (REST) and the `syncPush` callable. */
-import { collection, doc, documentId, getDoc, getDocs, limit, orderBy, query, startAfter, Timestamp, type DocumentSnapshot } from 'firebase/firestore/lite'
+import { collection, doc, documentId, getDoc, getDocs, limit, orderBy, query, startAfter, Timestamp, where, type DocumentSnapshot, type QueryConstraint } from 'firebase/firestore/lite'
 import { httpsCallable } from 'firebase/functions'
 import { collectionPath, COLLECTIONS, type CollectionName } from '@/domain/collections'
 import type { Checkpoint, Mutation, PushResponse, SyncMeta } from '@/domain/sync'
@@ -37,7 +37,10 @@ export function createFirebaseTransport(ids: () => TransportIds, instance?: stri
           return !after || data.updatedAt > after.updatedAt || (data.updatedAt === after.updatedAt && data.id > after.id) ? [data] : []
         }
         const base = collection(firestore, collectionPath(col, ids()))
-        const constraints = [orderBy('updatedAt'), orderBy(documentId())]
+        // Rules are not filters: a collection only some members read (requests) is asked for only
+        // the documents naming the caller (index: readers array-contains, updatedAt, __name__).
+        const readers = COLLECTIONS[col].readersField
+        const constraints: QueryConstraint[] = [...(readers ? [where(readers, 'array-contains', ids().uid)] : []), orderBy('updatedAt'), orderBy(documentId())]
         // Resume from the checkpoint's millisecond: documents of that same millisecond may be read
         // again (harmless, they re-apply by version) but none is skipped.
         const cursor = after ? [startAfter(Timestamp.fromMillis(after.updatedAt), after.id)] : []

@@ -29,9 +29,10 @@ export async function seedInstitution(db: Firestore, s: InstitutionSeed): Promis
     emailDomains: s.emailDomains ?? [],
     faculties: s.faculties ?? [],
     sites: [],
-    joinCodeHashes: (s.joinCodes ?? []).map(codeHash),
     ...(s.allowUnverified ? { allowUnverified: true } : {}),
   })
+  // Join-code hashes: server-only, never on the institution document members read.
+  if (s.joinCodes?.length) await db.doc(`institutionSecrets/${s.id}`).set({ joinCodeHashes: s.joinCodes.map(codeHash) })
 }
 
 /** A member's profile and directory entry, as joinInstitution writes them. */
