@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { backoffDelay, startScheduler } from './scheduler'
 import { TransportError } from './ports'
+import { callsAfter, fakeWindow } from './test-window'
 
 /** An exclusive Web Lock model: one holder at a time, others wait in order. */
 function lockManager() {
@@ -24,60 +25,53 @@ function lockManager() {
   } as unknown as LockManager
 }
 
-function fakeWindow() {
-  const target = new EventTarget()
-  return Object.assign(target, { navigator: { onLine: true } })
-}
-
-afterEach(() => vi.useRealTimers())
+beforeEach(() => {
+  vi.useFakeTimers()
+})
+afterEach(() => {
+  vi.useRealTimers()
+})
 
 describe('scheduler', () => {
   it('lets only one tab push; the next takes over when the leader closes', async () => {
-    vi.useFakeTimers()
     const locks = lockManager()
     const win = fakeWindow()
-    const runs = { a: 0, b: 0 }
-    const a = startScheduler({ run: async () => void runs.a++, locks, window: win, intervalMs: 1000 })
-    const b = startScheduler({ run: async () => void runs.b++, locks, window: win, intervalMs: 1000 })
-    await vi.advanceTimersByTimeAsync(3500)
-    expect(runs.a).toBeGreaterThanOrEqual(3)
-    expect(runs.b).toBe(0)
+    const runA = vi.fn(async () => undefined)
+    const runB = vi.fn(async () => undefined)
+    const a = startScheduler({ run: runA, locks, window: win, intervalMs: 1000 })
+    const b = startScheduler({ run: runB, locks, window: win, intervalMs: 1000 })
+    expect(await callsAfter(3500, runA)).toBeGreaterThanOrEqual(3)
+    expect(runB).not.toHaveBeenCalled()
     a.stop()
-    await vi.advanceTimersByTimeAsync(2500)
-    expect(runs.b).toBeGreaterThanOrEqual(2)
+    expect(await callsAfter(2500, runB)).toBeGreaterThanOrEqual(2)
     b.stop()
   })
 
   it('syncs when the browser comes back online and on focus', async () => {
-    vi.useFakeTimers()
     const win = fakeWindow()
-    let runs = 0
-    const s = startScheduler({ run: async () => void runs++, locks: null, window: win, intervalMs: 60_000 })
-    await vi.advanceTimersByTimeAsync(10)
-    win.dispatchEvent(new Event('online'))
-    await vi.advanceTimersByTimeAsync(10)
-    win.dispatchEvent(new Event('focus'))
-    await vi.advanceTimersByTimeAsync(10)
-    expect(runs).toBe(3)
+    const run = vi.fn(async () => undefined)
+    const s = startScheduler({ run, locks: null, window: win, intervalMs: 60_000 })
+    expect(await callsAfter(10, run)).toBe(1)
+    win.fire('online')
+    expect(await callsAfter(10, run)).toBe(2)
+    win.fire('focus')
+    expect(await callsAfter(10, run)).toBe(3)
     s.stop()
   })
 
   it('backs off after failures, with jitter, and reports each failure', async () => {
-    vi.useFakeTimers()
     const win = fakeWindow()
     const delays: number[] = []
-    let runs = 0
+    const run = vi.fn(async () => {
+      throw new TransportError('down', 'offline')
+    })
     const s = startScheduler({
-      run: async () => {
-        runs++
-        throw new TransportError('down', 'offline')
-      },
+      run,
       onResult: (o) => void (!o.ok && delays.push(o.retryInMs)),
       locks: null, window: win, intervalMs: 60_000, random: () => 1,
     })
-    await vi.advanceTimersByTimeAsync(1000 + 2000 + 4000 + 10)
+    expect(await callsAfter(1000 + 2000 + 4000 + 10, run)).toBe(4)
     expect(delays).toEqual([1000, 2000, 4000, 8000])
-    expect(runs).toBe(4)
     s.stop()
   })
 
