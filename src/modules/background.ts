@@ -18,11 +18,18 @@ export function startBackground(pinia: Pinia): void {
     if (key && session.session) void sync.start(session.session)
     else sync.stop()
   })
+  // A sync refused for the session: refresh the token, which is how a deleted or disabled
+  // account (deleted on another device) is noticed before its token expires; the session store
+  // then signs out and wipes this device.
+  watch(() => sync.authFailures, () => void session.refresh().catch(() => undefined))
   // Evidence files attached offline upload in the background, whichever screen is open.
   startEvidenceUploads(pinia)
   // Survey answers queued offline send from whichever screen is open.
   appSurveyQueue()
   const init = () => void session.init().then(() => session.completeSignInLink(), () => undefined)
-  if ('requestIdleCallback' in window) requestIdleCallback(init, { timeout: 1500 })
-  else setTimeout(init, 300)
+  // Firebase is the biggest script the app runs: parse it once the page has loaded and the main
+  // thread is idle, so it never holds back the route's first list (offline cold start).
+  const whenIdle = () => ('requestIdleCallback' in window ? requestIdleCallback(init, { timeout: 1500 }) : setTimeout(init, 300))
+  if (document.readyState === 'complete') whenIdle()
+  else window.addEventListener('load', whenIdle, { once: true })
 }

@@ -9,20 +9,22 @@ export const useSessionStore = defineStore('session', () => {
   const ready = ref(false)
   /** Why the session could not be restored (shown on the account page), or null. */
   const error_ = ref<string | null>(null)
+  /** Why the server ended the last session on this device (shown on the account page), or null. */
+  const ended = ref<string | null>(null)
   const signedIn = computed(() => session.value !== null)
   const isManager = computed(() => session.value?.role === 'lead' || session.value?.role === 'admin')
   let auth: AuthPort | null = null
   let starting: Promise<void> | null = null
 
-  return { session, ready, error: error_, signedIn, isManager, init, signUp, signIn, signOut, join, refresh, sendSignInLink, completeSignInLink }
+  return { session, ready, error: error_, ended, signedIn, isManager, init, signUp, signIn, signOut, join, refresh, sendSignInLink, completeSignInLink }
 
   /** Restores the persisted session; safe to call many times. */
   function init(): Promise<void> {
     starting ??= (async () => {
       try {
         auth = (await loadPlatform()).auth
+        auth.onChange((s, ended) => void adopt(s, ended))
         await adopt(await auth.current())
-        auth.onChange((s) => void adopt(s))
       } catch (error) {
         // Without the platform (e.g. offline before it was ever cached) the app still works locally.
         starting = null
@@ -79,14 +81,27 @@ export const useSessionStore = defineStore('session', () => {
     await adopt(null)
   }
 
-  /** A different person on this device starts from an empty local store. */
-  async function adopt(next: Session | null) {
+  /**
+   * A different person on this device starts from an empty local store. A session the server
+   * ended (`ended`: the account was deleted or disabled on another device, or all its sessions
+   * revoked) leaves nothing behind either: sync stops and every local table is emptied.
+   */
+  async function adopt(next: Session | null, endedByServer = false) {
+    if (endedByServer) {
+      session.value = null
+      const { db } = await import('@/db/database')
+      await db.transaction('rw', db.tables, () => Promise.all(db.tables.map((t) => t.clear())))
+      localStorage.removeItem('th-link-email')
+      ended.value = 'You were signed out because this account was deleted, disabled or signed out everywhere. Its data has been removed from this device.'
+      return
+    }
     if (next) {
       // Dexie loads with the first session, not with the shell.
       const { db } = await import('@/db/database')
       const previous = (await db.meta.get('uid'))?.value
       if (previous && previous !== next.uid) await Promise.all(db.tables.map((t) => t.clear()))
       await db.meta.put({ key: 'uid', value: next.uid })
+      ended.value = null
     }
     session.value = next
   }

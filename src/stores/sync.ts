@@ -9,7 +9,7 @@ import { COLLECTION_NAMES, COLLECTIONS, type CollectionName } from '@/domain/col
 import { db, type Rejection } from '@/db/database'
 import { loadPlatform } from '@/platform/load'
 import { SyncEngine } from '@/sync/engine'
-import type { Session } from '@/sync/ports'
+import { TransportError, type Session } from '@/sync/ports'
 import { startScheduler, type Scheduler } from '@/sync/scheduler'
 import { syncStatusText, type SyncPhase } from '@/sync/status'
 
@@ -19,6 +19,8 @@ export const useSyncStore = defineStore('sync', () => {
   const lastSyncedAt = ref<number | null>(null)
   const phase = ref<SyncPhase>('signed-out')
   const lastError = ref<string | null>(null)
+  /** Passes refused for the session (token or permission): the session layer then re-checks it. */
+  const authFailures = ref(0)
   const now = ref(Date.now())
   const statusText = computed(() =>
     syncStatusText({ phase: phase.value, pending: pending.value, rejected: rejections.value.length, lastSyncedAt: lastSyncedAt.value, now: now.value }),
@@ -28,7 +30,7 @@ export const useSyncStore = defineStore('sync', () => {
   let clock: ReturnType<typeof setInterval> | undefined
 
   watchLocal()
-  return { pending, rejections, lastSyncedAt, phase, lastError, statusText, start, stop, syncNow, dismiss }
+  return { pending, rejections, lastSyncedAt, phase, lastError, authFailures, statusText, start, stop, syncNow, dismiss }
 
   /** Starts syncing for a member; a session without an institution syncs only its own tree. */
   async function start(session: Session): Promise<void> {
@@ -49,6 +51,7 @@ export const useSyncStore = defineStore('sync', () => {
         } else {
           phase.value = navigator.onLine ? 'error' : 'offline'
           lastError.value = outcome.error instanceof Error ? outcome.error.message : String(outcome.error)
+          if (outcome.error instanceof TransportError && outcome.error.kind === 'unauthenticated') authFailures.value++
         }
       },
     })

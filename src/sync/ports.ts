@@ -23,7 +23,12 @@ export type JoinResult =
 export interface AuthPort {
   /** Current session, or null when signed out. Resolves once the persisted session is restored. */
   current(): Promise<Session | null>
-  onChange(listener: (session: Session | null) => void): () => void
+  /**
+   * Every change of who is signed in. `ended` is true when the server ended the session rather
+   * than this device signing out: the account was deleted or disabled, or every session of it
+   * was revoked (its token no longer refreshes). The app then wipes its local data.
+   */
+  onChange(listener: (session: Session | null, ended?: boolean) => void): () => void
   signUp(email: string, password: string, displayName: string): Promise<Session>
   signIn(email: string, password: string): Promise<Session>
   sendSignInLink(email: string, continueUrl: string): Promise<void>

@@ -46,15 +46,77 @@ async function wrap<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * Errors with which Firebase refuses a session for good: the account was deleted (a token refresh
+ * says `user-token-expired` — `invalid-refresh-token` on the Auth emulator — and a reload
+ * `user-not-found`), disabled, or its sessions revoked. Firebase signs the user out itself on
+ * `user-token-expired` and `user-disabled` only; the app signs out on the others and, on all of
+ * them, forgets the account's data.
+ */
+const ENDED = new Set(['auth/user-token-expired', 'auth/user-disabled', 'auth/user-not-found', 'auth/invalid-refresh-token'])
+
+export function sessionEndedByServer(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && ENDED.has(String((error as { code: unknown }).code))
+}
+
 export function createFirebaseAuth(instance?: string): AuthPort {
   const { auth, functions } = firebase(instance)
+  const listeners = new Set<(session: Session | null, ended?: boolean) => void>()
+  /** The user last seen (to ask why it went away), and the last one signed out here. */
+  let last: User | null = null
+  let signedOutHere: User | null = null
+  let ended = false
+
+  /** The server ended the session: sign out here too (if Firebase has not) and tell the app once. */
+  async function end(): Promise<null> {
+    if (!ended) {
+      ended = true
+      signedOutHere = auth.currentUser ?? last
+      if (auth.currentUser) await signOut(auth).catch(() => undefined)
+      for (const l of listeners) l(null, true)
+    }
+    return null
+  }
+
+  /** toSession, but a session the server refuses ends (null) instead of throwing. */
+  async function session(user: User | null, forceRefresh = false): Promise<Session | null> {
+    try {
+      return await toSession(user, forceRefresh)
+    } catch (error) {
+      if (sessionEndedByServer(error)) return end()
+      throw error
+    }
+  }
+
+  onIdTokenChanged(auth, (user) => {
+    const previous = last
+    last = user
+    if (user) ended = false
+    void (async () => {
+      if (!user && previous && previous !== signedOutHere) {
+        // Signed out without this device asking: Firebase does that when a token refresh is
+        // refused. Ask once more with the old user's refresh token to learn whether the server
+        // ended the session (another tab's sign-out leaves the token valid).
+        try {
+          await previous.getIdToken(true)
+        } catch (error) {
+          if (sessionEndedByServer(error)) return void (await end())
+        }
+      }
+      const next = await session(user).catch(() => null)
+      if (user && !next) return // ended (already told) or unreadable
+      for (const l of listeners) l(next)
+    })()
+  })
+
   return {
     async current() {
       await auth.authStateReady()
-      return toSession(auth.currentUser)
+      return session(auth.currentUser)
     },
     onChange(listener) {
-      return onIdTokenChanged(auth, (user) => void toSession(user).then(listener))
+      listeners.add(listener)
+      return () => void listeners.delete(listener)
     },
     signUp: (email, password, displayName) =>
       wrap(async () => {
@@ -68,8 +130,12 @@ export function createFirebaseAuth(instance?: string): AuthPort {
     completeSignInLink: (url, email) =>
       wrap(async () => (isSignInWithEmailLink(auth, url) ? toSession((await signInWithEmailLink(auth, email, url)).user) : null)),
     sendVerification: () => wrap(async () => (auth.currentUser ? sendEmailVerification(auth.currentUser) : undefined)),
-    refresh: () => toSession(auth.currentUser, true),
-    signOut: () => signOut(auth),
+    // A forced refresh is how a deleted or disabled account is noticed between token expiries.
+    refresh: () => session(auth.currentUser, true),
+    async signOut() {
+      signedOutHere = auth.currentUser
+      await signOut(auth)
+    },
     async joinInstitution(input): Promise<JoinResult> {
       try {
         const call = httpsCallable<typeof input, { institutionId: string; role: Role }>(functions, 'joinInstitution')

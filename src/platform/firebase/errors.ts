@@ -8,6 +8,7 @@ export function toTransportError(error: unknown): TransportError {
   if (offline || /unavailable|deadline-exceeded|network-request-failed/.test(code) || /fetch|network/i.test(message)) {
     return new TransportError(message || 'Offline', 'offline')
   }
-  if (/unauthenticated|permission-denied/.test(code)) return new TransportError(message, 'unauthenticated')
+  // A refused token (deleted, disabled or revoked account) too: the app then checks its session.
+  if (/unauthenticated|permission-denied|user-token-expired|user-disabled|user-not-found|invalid-refresh-token/.test(code)) return new TransportError(message, 'unauthenticated')
   return new TransportError(message || 'Server error', 'server')
 }

@@ -1,0 +1,69 @@
+// @vitest-environment happy-dom
+/**
+ * The session store when the server ends a session (the account was deleted or disabled on
+ * another device): it signs out and wipes this device; an ordinary sign-out keeps the data.
+ */
+import { createPinia, setActivePinia } from 'pinia'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { db } from '@/db/database'
+import type { AuthPort, Session } from '@/sync/ports'
+import { useSessionStore } from './session'
+
+type Listener = (session: Session | null, ended?: boolean) => void
+const fake = vi.hoisted(() => ({ listeners: [] as ((s: unknown, ended?: boolean) => void)[], current: null as unknown }))
+
+vi.mock('@/platform/load', () => ({
+  loadPlatform: async () => ({
+    auth: {
+      current: async () => fake.current,
+      onChange: (l: Listener) => {
+        fake.listeners.push(l as (s: unknown, ended?: boolean) => void)
+        return () => undefined
+      },
+      signOut: async () => undefined,
+    } as unknown as AuthPort,
+  }),
+}))
+
+const me: Session = { uid: 'u-me', email: 'me@example.ac.uk', emailVerified: true, displayName: 'Me', institutionId: 'inst', role: 'technician' }
+const emit = (s: Session | null, ended?: boolean) => fake.listeners.forEach((l) => l(s, ended))
+const settle = () => new Promise((r) => setTimeout(r, 20))
+
+beforeEach(async () => {
+  setActivePinia(createPinia())
+  fake.listeners = []
+  fake.current = me
+  localStorage.setItem('th-link-email', 'me@example.ac.uk')
+  await db.cpd.put({ id: 'cpd-1' } as never)
+  await db.outbox.add({ mutationId: 'm-pending-0001', collection: 'cpd', docId: 'cpd-1', op: 'put', payload: {}, clientTime: 1 } as never)
+})
+
+afterEach(async () => {
+  await Promise.all(db.tables.map((t) => t.clear()))
+  localStorage.clear()
+})
+
+describe('session store', () => {
+  it('signs out and wipes every local table when the server ended the session', async () => {
+    const session = useSessionStore()
+    await session.init()
+    expect(session.session?.uid).toBe('u-me')
+    emit(null, true)
+    await settle()
+    expect(session.session).toBeNull()
+    expect(session.ended).toMatch(/deleted, disabled or signed out everywhere/)
+    for (const t of db.tables) expect(await t.count(), t.name).toBe(0)
+    expect(localStorage.getItem('th-link-email')).toBeNull()
+  })
+
+  it('keeps this device’s data on an ordinary sign-out (from another tab, say)', async () => {
+    const session = useSessionStore()
+    await session.init()
+    emit(null)
+    await settle()
+    expect(session.session).toBeNull()
+    expect(session.ended).toBeNull()
+    expect(await db.cpd.count()).toBe(1)
+    expect(await db.outbox.count()).toBe(1)
+  })
+})

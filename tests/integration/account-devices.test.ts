@@ -1,0 +1,87 @@
+/**
+ * A deleted account's other devices, with the app's Firebase auth port on the Auth emulator: once
+ * `deleteAccount` ran on one device, another device still signed in learns that the server ended
+ * its session at its next forced token refresh (what the app does when a sync is refused); a
+ * disabled account's device learns it when Firebase's own token refresh fails and signs it out.
+ * Both report `ended`, which makes the session store wipe the device. A plain sign-out does not.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import type { Platform } from '@/platform/firebase'
+import { firebase } from '@/platform/firebase/app'
+import type { Session } from '@/sync/ports'
+import { adminApp, type Admin } from './helpers/admin'
+import { callOk } from './helpers/callable'
+import { AUTH_HOST, FIRESTORE_HOST, FUNCTIONS_ORIGIN, hostPort, RUN } from './helpers/env'
+import { seedInstitution, seedMember } from './helpers/seed'
+import { createUser, emailAt, type TestUser } from './helpers/users'
+
+const INST = `acctDev-${RUN}`
+let admin: Admin
+
+interface Device {
+  platform: Platform
+  instance: string
+  events: [Session | null, boolean | undefined][]
+}
+
+async function signedIn(user: TestUser, name: string): Promise<Device> {
+  const { createPlatform } = await import('@/platform/firebase')
+  const instance = `acct-dev-${name}-${RUN}`
+  const platform = createPlatform(instance)
+  await platform.auth.signIn(user.email, user.password)
+  const d: Device = { platform, instance, events: [] }
+  platform.auth.onChange((s, ended) => d.events.push([s, ended]))
+  return d
+}
+
+async function member(name: string): Promise<TestUser> {
+  const user = await createUser(admin.auth, { email: emailAt('example.ac.uk', name), claims: { institutionId: INST, role: 'technician' } })
+  await seedMember(admin.db, INST, user.uid, { email: user.email })
+  return user
+}
+
+beforeAll(async () => {
+  vi.stubEnv('VITE_USE_EMULATORS', '1')
+  vi.stubEnv('VITE_EMULATOR_HOST', hostPort(AUTH_HOST).host)
+  vi.stubEnv('VITE_AUTH_EMULATOR_PORT', String(hostPort(AUTH_HOST).port))
+  vi.stubEnv('VITE_FIRESTORE_EMULATOR_PORT', String(hostPort(FIRESTORE_HOST).port))
+  vi.stubEnv('VITE_FUNCTIONS_EMULATOR_PORT', new URL(FUNCTIONS_ORIGIN).port)
+  admin = adminApp()
+  await seedInstitution(admin.db, { id: INST })
+}, 60_000)
+
+afterAll(async () => {
+  vi.unstubAllEnvs()
+  await admin?.close()
+})
+
+describe('a deleted account’s other devices', () => {
+  it('learn at a forced token refresh that the server ended the session', async () => {
+    const user = await member('refresh')
+    const other = await signedIn(user, 'refresh')
+    expect((await other.platform.auth.refresh())?.uid).toBe(user.uid)
+    await callOk('deleteAccount', { confirm: 'delete my account' }, user.idToken)
+    expect(await other.platform.auth.refresh()).toBeNull()
+    await expect.poll(() => other.events.some(([s, ended]) => s === null && ended === true)).toBe(true)
+    expect(firebase(other.instance).auth.currentUser).toBeNull()
+  })
+
+  it('a disabled account: Firebase’s own token refresh fails and signs out, and the port reports it ended', async () => {
+    const user = await member('disabled')
+    const other = await signedIn(user, 'disabled')
+    await admin.auth.updateUser(user.uid, { disabled: true })
+    // What the proactive refresh (or Firestore asking for a token) does once the ID token expires.
+    await expect(firebase(other.instance).auth.currentUser!.getIdToken(true)).rejects.toMatchObject({ code: 'auth/user-disabled' })
+    await expect.poll(() => other.events.some(([s, ended]) => s === null && ended === true)).toBe(true)
+    expect(firebase(other.instance).auth.currentUser).toBeNull()
+  })
+
+  it('a plain sign-out of a live account is not reported as ended', async () => {
+    const user = await member('plain')
+    const device = await signedIn(user, 'plain')
+    await device.platform.auth.signOut()
+    await expect.poll(() => device.events.some(([s]) => s === null)).toBe(true)
+    await new Promise((r) => setTimeout(r, 300))
+    expect(device.events.some(([, ended]) => ended)).toBe(false)
+  })
+})
