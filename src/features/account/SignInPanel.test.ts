@@ -1,0 +1,46 @@
+// @vitest-environment happy-dom
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { useSessionStore } from '@/stores/session'
+import SignInPanel from './SignInPanel.vue'
+
+beforeEach(() => {
+  setActivePinia(createPinia())
+})
+
+function open() {
+  const session = useSessionStore()
+  const calls = { signIn: vi.spyOn(session, 'signIn').mockResolvedValue(), sendSignInLink: vi.spyOn(session, 'sendSignInLink').mockResolvedValue() }
+  const wrapper = mount(SignInPanel, { attachTo: document.body })
+  return { wrapper, calls, email: () => wrapper.find<HTMLInputElement>('input[type="email"]') }
+}
+
+describe('the sign-in panel', () => {
+  it('on a sign-in with empty fields, shows both errors and focuses the email field', async () => {
+    const { wrapper, calls, email } = open()
+    await wrapper.find('form').trigger('submit')
+    await flushPromises()
+    expect(wrapper.findAll('.form-field-error').map((e) => e.text())).toEqual(['⚠ Enter your email address', '⚠ Enter your password'])
+    expect(document.activeElement).toBe(email().element)
+    expect(calls.signIn).not.toHaveBeenCalled()
+    wrapper.unmount()
+  })
+
+  it('asks for a valid email before sending a sign-in link, with focus on the email field', async () => {
+    const { wrapper, calls, email } = open()
+    await email().setValue('not-an-email')
+    await wrapper.findAll('button').find((b) => b.text() === 'Email me a sign-in link')!.trigger('click')
+    await flushPromises()
+    expect(wrapper.find('.form-field-error').text()).toBe('⚠ Enter a valid email address')
+    expect(document.activeElement).toBe(email().element)
+    expect(calls.sendSignInLink).not.toHaveBeenCalled()
+
+    await email().setValue('tech@example.ac.uk')
+    await wrapper.findAll('button').find((b) => b.text() === 'Email me a sign-in link')!.trigger('click')
+    await flushPromises()
+    expect(wrapper.find('.form-field-error').exists()).toBe(false)
+    expect(calls.sendSignInLink).toHaveBeenCalledWith('tech@example.ac.uk')
+    wrapper.unmount()
+  })
+})
