@@ -10,6 +10,8 @@ import SurveyResultsView from './SurveyResultsView.vue'
 
 const port = vi.hoisted(() => ({ current: null as unknown }))
 vi.mock('@/survey', () => ({ surveyPort: async () => port.current }))
+const downloadText = vi.hoisted(() => vi.fn())
+vi.mock('@/ui/download', () => ({ downloadText }))
 
 const results = (n: number): SurveyResults => ({
   surveyId: 's1', title: 'Pulse', responseCount: n, audienceSize: 40, minResponses: 5, withheld: n < 5,
@@ -21,7 +23,11 @@ const texts = (n: number): SurveyTexts => ({
 })
 
 async function open(n: number) {
-  port.current = { results: vi.fn(async () => results(n)), texts: vi.fn(async () => texts(n)) } as unknown as SurveyPort
+  port.current = {
+    results: vi.fn(async () => results(n)),
+    texts: vi.fn(async () => texts(n)),
+    exportCsv: vi.fn(async () => ({ filename: 'pulse-results.csv', csv: 'question,option,count\n' })),
+  } as unknown as SurveyPort
   const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/surveys/:id/results', component: SurveyResultsView }, { path: '/surveys', name: 'surveys', component: SurveyResultsView }] })
   await router.push('/surveys/s1/results')
   const wrapper = mount(SurveyResultsView, { global: { plugins: [router] } })
@@ -52,6 +58,15 @@ describe('survey results screen', () => {
     expect(w.find('table').text()).toContain('Yes583%')
     expect(w.text()).toContain('More time for training')
     expect(w.find('[aria-label="Results withheld"]').exists()).toBe(false)
+    w.unmount()
+  })
+
+  it('downloads the CSV the server exports and says so', async () => {
+    const w = await open(6)
+    await w.findAll('button').find((b) => b.text() === 'Download CSV')!.trigger('click')
+    await flushPromises()
+    expect(downloadText).toHaveBeenCalledWith('pulse-results.csv', 'question,option,count\n', 'text/csv;charset=utf-8')
+    expect(w.find('[aria-label="Results action status"]').text()).toBe('Downloaded pulse-results.csv.')
     w.unmount()
   })
 })
