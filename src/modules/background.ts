@@ -26,10 +26,6 @@ export function startBackground(pinia: Pinia): void {
   startEvidenceUploads(pinia)
   // Survey answers queued offline send from whichever screen is open.
   appSurveyQueue()
-  const init = () => void session.init().then(() => session.completeSignInLink(), () => undefined)
-  // Firebase is the biggest script the app runs: parse it once the page has loaded and the main
-  // thread is idle, so it never holds back the route's first list (offline cold start).
-  const whenIdle = () => ('requestIdleCallback' in window ? requestIdleCallback(init, { timeout: 1500 }) : setTimeout(init, 300))
-  if (document.readyState === 'complete') whenIdle()
-  else window.addEventListener('load', whenIdle, { once: true })
+  // main.ts starts all this once the page has loaded and its main thread is idle.
+  void session.init().then(() => session.completeSignInLink(), () => undefined)
 }

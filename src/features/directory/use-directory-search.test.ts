@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { effectScope, nextTick, ref } from 'vue'
+import { effectScope, nextTick, ref, watch } from 'vue'
 import { createDb, type HubDb } from '@/db/database'
 import type { Member, MemberSkill } from '@/domain/entities'
 import { useDirectorySearch } from './use-directory-search'
@@ -45,6 +45,33 @@ describe('useDirectorySearch', () => {
 
     institutionId.value = null
     await expect.poll(() => search.rows.value).toEqual([])
+    scope.stop()
+  })
+
+  it('paints the first page from the name index before the search worker starts, skipping hidden profiles', async () => {
+    db = createDb(`dir-first-${Math.random()}`)
+    // The first names alphabetically are hidden or elsewhere: the quick read finds too few and walks on.
+    await db.members.bulkPut([
+      member('a1', 'Aa', [], { visibility: 'hidden' }),
+      member('a2', 'Ab', [], { visibility: 'hidden' }),
+      member('a3', 'Ac', [], { institutionId: 'other' }),
+      member('a4', 'Ad', [], { deleted: true }),
+      member('b', 'Bo', []),
+      member('c', 'Cy', []),
+      member('d', 'Di', []),
+    ])
+    const institutionId = ref<string | null>('inst')
+    const scope = effectScope()
+    const painted: string[][] = []
+    const search = scope.run(() => {
+      const s = useDirectorySearch({ institutionId, db, inline: true, pageSize: 2 })
+      watch(s.rows, (rows) => painted.push(rows.map((r) => r.member.id)))
+      return s
+    })!
+    await expect.poll(() => search.preparing.value).toBe(false)
+    // The first rows shown came from Dexie while the index was still being prepared.
+    expect(painted[0]).toEqual(['b', 'c'])
+    expect(search.total.value).toBe(3)
     scope.stop()
   })
 })
