@@ -17,7 +17,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
-  outputDir: 'test-results',
+  // One folder per stack slot: two runs side by side must not clear each other's artifacts.
+  outputDir: process.env.STACK_SLOT ? `test-results/slot-${process.env.STACK_SLOT}` : 'test-results',
   use: {
     baseURL: APP_URL,
     browserName: 'chromium',
