@@ -11,7 +11,13 @@ const BACKGROUND_COLOR = '#f6f7f9'
 const FIREBASE_MODULE = /[\\/]node_modules[\\/](?:firebase|@firebase)[\\/]/
 
 export default defineConfig({
-  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+  resolve: {
+    alias: {
+      '@': fileURLToPath(new URL('./src', import.meta.url)),
+      // jsPDF's optional HTML/SVG extras are never used (src/platform/stubs/jspdf-extras.ts).
+      ...Object.fromEntries(['html2canvas', 'canvg', 'dompurify'].map((name) => [name, fileURLToPath(new URL('./src/platform/stubs/jspdf-extras.ts', import.meta.url))])),
+    },
+  },
   build: {
     target: 'es2022',
     // .vite/manifest.json lets scripts/size-budget.mjs follow the first route's imports.
