@@ -2,6 +2,7 @@
  * Typed callable errors. Every error a callable throws on purpose is an HttpsError whose
  * `details.code` is a stable, machine-readable reason the client maps to a message.
  */
+import type { Auth } from 'firebase-admin/auth'
 import { HttpsError, type FunctionsErrorCode } from 'firebase-functions/v2/https'
 
 export type JoinErrorCode = 'unknown-domain' | 'bad-code' | 'already-member' | 'rate-limited' | 'invalid'
@@ -31,6 +32,22 @@ export function typedError(code: ErrorCode, message: string, extra: Record<strin
 export function requireAuth(auth: { uid: string } | undefined): string {
   if (!auth?.uid) throw typedError('unauthenticated', 'Sign in first')
   return auth.uid
+}
+
+/**
+ * Refuses a caller whose account was deleted or disabled. Their devices keep a valid ID token for
+ * up to an hour; without this, a second device could push the deleted account's data back (and
+ * would not learn that its session ended until the token expired).
+ */
+export async function requireLiveAccount(auth: Pick<Auth, 'getUser'>, uid: string): Promise<void> {
+  let disabled: boolean
+  try {
+    disabled = (await auth.getUser(uid)).disabled
+  } catch (error) {
+    if ((error as { code?: string }).code === 'auth/user-not-found') throw typedError('unauthenticated', 'This account no longer exists', { reason: 'account-deleted' })
+    throw error
+  }
+  if (disabled) throw typedError('unauthenticated', 'This account is disabled', { reason: 'account-disabled' })
 }
 
 export function isPlainObject(x: unknown): x is Record<string, unknown> {

@@ -8,7 +8,7 @@ import { setGlobalOptions } from 'firebase-functions/v2'
 import { onCall } from 'firebase-functions/v2/https'
 import { onSchedule } from 'firebase-functions/v2/scheduler'
 import { PushRequestSchema, type PushResponse } from '@/domain/sync'
-import { isPlainObject, requireAuth, typedError } from './errors'
+import { isPlainObject, requireAuth, requireLiveAccount, typedError } from './errors'
 import { getAdminAuth, getDb } from './firebase'
 import { joinInstitutionCore, type JoinOutcome } from './join/join'
 import { migrateCore } from './migrate'
@@ -36,6 +36,8 @@ export const syncPush = onCall<unknown, Promise<PushResponse>>({ cors: true, tim
     const issue = firstIssue(parsed.issues)
     throw typedError('invalid', issue.message, issue.field ? { field: issue.field } : {})
   }
+  // A deleted or disabled account's other device still holds a valid token: refuse its writes.
+  await requireLiveAccount(getAdminAuth(), uid)
   const caller = callerFromClaims(uid, req.auth?.token)
   const results = await pushMutations(getDb(), caller, parsed.output.mutations)
   return { results }

@@ -1,7 +1,8 @@
 /**
  * A deleted account's other devices, with the app's Firebase auth port on the Auth emulator: once
- * `deleteAccount` ran on one device, another device still signed in learns that the server ended
- * its session at its next forced token refresh (what the app does when a sync is refused); a
+ * `deleteAccount` ran on one device, another device still signed in has its pushes refused (so it
+ * cannot write the account's data back) and learns that the server ended its session at its next
+ * forced token refresh (what the app does when a sync is refused); a
  * disabled account's device learns it when Firebase's own token refresh fails and signs it out.
  * Both report `ended`, which makes the session store wipe the device. A plain sign-out does not.
  */
@@ -11,6 +12,7 @@ import { firebase } from '@/platform/firebase/app'
 import type { Session } from '@/sync/ports'
 import { adminApp, type Admin } from './helpers/admin'
 import { callOk } from './helpers/callable'
+import { mutation } from './helpers/push'
 import { AUTH_HOST, FIRESTORE_HOST, FUNCTIONS_ORIGIN, hostPort, RUN } from './helpers/env'
 import { seedInstitution, seedMember } from './helpers/seed'
 import { createUser, emailAt, type TestUser } from './helpers/users'
@@ -61,6 +63,12 @@ describe('a deleted account’s other devices', () => {
     const other = await signedIn(user, 'refresh')
     expect((await other.platform.auth.refresh())?.uid).toBe(user.uid)
     await callOk('deleteAccount', { confirm: 'delete my account' }, user.idToken)
+    // Its ID token still verifies for up to an hour: the push refuses it (nothing written back),
+    // which is the sync failure that makes the app force the refresh below.
+    const transport = other.platform.transport(() => ({ uid: user.uid, institutionId: INST }))
+    const cpd = { title: 'Written after deletion', startDate: '2026-03-01', hours: 1, type: 'formal', skillIds: [], evidenceIds: [] }
+    await expect(transport.push([mutation('cpd', 'cpd-after-delete', 'put', cpd)])).rejects.toMatchObject({ kind: 'unauthenticated' })
+    expect((await admin.db.doc(`users/${user.uid}/cpd/cpd-after-delete`).get()).exists).toBe(false)
     expect(await other.platform.auth.refresh()).toBeNull()
     await expect.poll(() => other.events.some(([s, ended]) => s === null && ended === true)).toBe(true)
     expect(firebase(other.instance).auth.currentUser).toBeNull()
