@@ -45,6 +45,7 @@ afterEach(async () => {
 
 describe('session store', () => {
   it('signs out and wipes every local table when the server ended the session', async () => {
+    await db.outbox.clear()
     const session = useSessionStore()
     await session.init()
     expect(session.session?.uid).toBe('u-me')
@@ -54,6 +55,22 @@ describe('session store', () => {
     expect(session.ended).toMatch(/deleted, disabled or signed out everywhere/)
     for (const t of db.tables) expect(await t.count(), t.name).toBe(0)
     expect(localStorage.getItem('th-link-email')).toBeNull()
+  })
+
+  it('keeps changes not yet sent when the server ended the session, for the same person to send', async () => {
+    const session = useSessionStore()
+    await session.init()
+    emit(null, true)
+    await settle()
+    expect(session.session).toBeNull()
+    expect(session.ended).toMatch(/1 change not yet sent is kept on this device: sign in again to send it/)
+    expect(await db.outbox.count()).toBe(1)
+    expect(await db.cpd.get('cpd-1')).toBeDefined()
+    // The same person signs in again: nothing is cleared and the change can go.
+    emit(me)
+    await settle()
+    expect(session.session?.uid).toBe('u-me')
+    expect(await db.outbox.count()).toBe(1)
   })
 
   it('keeps this device’s data on an ordinary sign-out (from another tab, say)', async () => {

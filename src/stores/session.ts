@@ -84,14 +84,22 @@ export const useSessionStore = defineStore('session', () => {
   /**
    * A different person on this device starts from an empty local store. A session the server
    * ended (`ended`: the account was deleted or disabled on another device, or all its sessions
-   * revoked) leaves nothing behind either: sync stops and every local table is emptied.
+   * revoked) leaves nothing behind either — sync stops and every local table is emptied — unless
+   * changes are still waiting to be sent: those are never dropped, and stay for the same person.
    */
   async function adopt(next: Session | null, endedByServer = false) {
     if (endedByServer) {
       session.value = null
       const { db } = await import('@/db/database')
-      await db.transaction('rw', db.tables, () => Promise.all(db.tables.map((t) => t.clear())))
       localStorage.removeItem('th-link-email')
+      // A revoked session (a password changed elsewhere) looks the same as a deleted account: changes
+      // not yet sent stay, to go when the same person signs in again; anyone else starts empty.
+      const unsent = await db.outbox.count()
+      if (unsent > 0) {
+        ended.value = `You were signed out because this account was deleted, disabled or signed out everywhere. ${unsent === 1 ? '1 change' : `${unsent} changes`} not yet sent ${unsent === 1 ? 'is' : 'are'} kept on this device: sign in again to send ${unsent === 1 ? 'it' : 'them'}. If someone else signs in here, ${unsent === 1 ? 'it is' : 'they are'} removed.`
+        return
+      }
+      await db.transaction('rw', db.tables, () => Promise.all(db.tables.map((t) => t.clear())))
       ended.value = 'You were signed out because this account was deleted, disabled or signed out everywhere. Its data has been removed from this device.'
       return
     }
