@@ -8,9 +8,10 @@ import { setGlobalOptions } from 'firebase-functions/v2'
 import { onCall } from 'firebase-functions/v2/https'
 import { onSchedule } from 'firebase-functions/v2/scheduler'
 import { PushRequestSchema, type PushResponse } from '@/domain/sync'
-import { isPlainObject, requireAuth, requireLiveAccount, typedError } from './errors'
+import { isPlainObject, requireAuth, typedError } from './errors'
 import { getAdminAuth, getDb } from './firebase'
 import { joinInstitutionCore, type JoinOutcome } from './join/join'
+import { requireLiveUid } from './live'
 import { migrateCore } from './migrate'
 import { purgeTombstonesCore } from './purge'
 import { callerFromClaims } from './push/authorise'
@@ -23,13 +24,13 @@ setGlobalOptions({ region: 'us-central1', maxInstances: 20 })
 
 /** Join the institution matching the caller's email domain, or a join code. */
 export const joinInstitution = onCall<unknown, Promise<JoinOutcome>>({ cors: true }, async (req) => {
-  const uid = requireAuth(req.auth)
+  const uid = await requireLiveUid(req)
   return joinInstitutionCore(getDb(), getAdminAuth(), uid, req.data)
 })
 
 /** Apply up to MAX_BATCH outbox mutations; per-mutation results, in order. */
 export const syncPush = onCall<unknown, Promise<PushResponse>>({ cors: true, timeoutSeconds: 120, memory: '512MiB' }, async (req) => {
-  const uid = requireAuth(req.auth)
+  requireAuth(req.auth)
   if (!isPlainObject(req.data)) throw typedError('invalid', 'Send { mutations: [...] }')
   const parsed = v.safeParse(PushRequestSchema, req.data)
   if (!parsed.success) {
@@ -37,7 +38,7 @@ export const syncPush = onCall<unknown, Promise<PushResponse>>({ cors: true, tim
     throw typedError('invalid', issue.message, issue.field ? { field: issue.field } : {})
   }
   // A deleted or disabled account's other device still holds a valid token: refuse its writes.
-  await requireLiveAccount(getAdminAuth(), uid)
+  const uid = await requireLiveUid(req)
   const caller = callerFromClaims(uid, req.auth?.token)
   const results = await pushMutations(getDb(), caller, parsed.output.mutations)
   return { results }
@@ -45,7 +46,7 @@ export const syncPush = onCall<unknown, Promise<PushResponse>>({ cors: true, tim
 
 /** Anonymous (or named) survey answers: one each, no uid in the response. */
 export const submitSurveyResponse = onCall<unknown, Promise<SubmitOutcome>>({ cors: true }, async (req) => {
-  const uid = requireAuth(req.auth)
+  const uid = await requireLiveUid(req)
   return submitSurveyResponseCore(getDb(), callerFromClaims(uid, req.auth?.token), req.data, { secret: surveySecret() })
 })
 

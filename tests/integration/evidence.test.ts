@@ -130,6 +130,23 @@ describe('evidence callables', () => {
     expect((await admin.db.collection(`users/${owner.uid}/evidence/${id}/chunks`).get()).size).toBe(0)
   })
 
+  it('refuse a deleted account’s still-valid token (writing nothing) and a disabled account’s read', async () => {
+    const gone = await createUser(admin.auth, { email: emailAt(DOMAIN, 'gone'), claims: { institutionId: INST, role: 'technician' } })
+    await seedMember(admin.db, INST, gone.uid, { email: gone.email })
+    await admin.auth.deleteUser(gone.uid)
+    const before = await fingerprint()
+    const out = await upload(gone, chunk(evidenceId(), png(3000), 0))
+    expect(!out.ok && out.error).toMatchObject({ status: 'UNAUTHENTICATED', details: { code: 'unauthenticated', reason: 'account-deleted' } })
+    expect(diff(before, await fingerprint())).toEqual([])
+
+    const id = evidenceId()
+    const paused = await createUser(admin.auth, { email: emailAt(DOMAIN, 'paused'), claims: { institutionId: INST, role: 'technician' } })
+    await uploadAll(paused, id, png(3000))
+    await admin.auth.updateUser(paused.uid, { disabled: true })
+    const refused = await read(paused, id, 0)
+    expect(!refused.ok && refused.error.details).toMatchObject({ code: 'unauthenticated', reason: 'account-disabled' })
+  })
+
   it('report a last chunk that arrives before the others as incomplete, then complete it', async () => {
     const id = evidenceId()
     const file = png(EVIDENCE_CHUNK_BYTES + 10)

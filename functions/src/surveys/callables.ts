@@ -6,6 +6,7 @@ import { onCall } from 'firebase-functions/v2/https'
 import type { SurveyExport, SurveyTexts } from '@/survey/types'
 import { requireAuth } from '../errors'
 import { getDb } from '../firebase'
+import { requireLiveUid } from '../live'
 import { callerFromClaims } from '../push/authorise'
 import { surveyExportCore } from './export'
 import { saveSurveyThemeCore, type ThemeOutcome } from './themes'
@@ -19,7 +20,7 @@ export const surveyTexts = onCall<unknown, Promise<SurveyTexts>>({ cors: true },
 
 /** Create, change or delete a theme of free-text answers (and link the idea it became). */
 export const saveSurveyTheme = onCall<unknown, Promise<ThemeOutcome>>({ cors: true }, async (req) => {
-  const uid = requireAuth(req.auth)
+  const uid = await requireLiveUid(req)
   return saveSurveyThemeCore(getDb(), callerFromClaims(uid, req.auth?.token), req.data)
 })
 
