@@ -111,4 +111,29 @@ describe('mergeMutation', () => {
     if (hidden.kind !== 'write') throw new Error('expected write')
     expect(hidden.derived[0]?.build(member ?? null, stamp)).toEqual({ id: 'u-tech', deleted: true, version: 2, updatedAt: 5_000, lastMutationId: 'm-00000001' })
   })
+
+  it('takes a profile’s faculty, department and site only from the institution’s lists, checking what the write changes', () => {
+    const places = {
+      faculties: [{ id: 'sci', name: 'Faculty of Science', departments: ['Chemistry', 'Physics'] }, { id: 'eng', name: 'Engineering', departments: [] }],
+      sites: ['Main Campus'],
+    }
+    const ctx = { ...stamp, places }
+    const profile = { institutionId: 'inst', displayName: 'Ada Example', email: 'ada@example.ac.uk', role: 'technician', visibility: 'institution', skills: [], joinedAt: 1 }
+    const existing: ServerDoc = { ...meta, id: 'u-tech', ...profile, facultyId: 'sci', department: 'Chemistry' }
+    const patch = (payload: Record<string, unknown>, doc: ServerDoc | null = existing) =>
+      mergeMutation(tech, mutation({ collection: 'profiles', docId: 'u-tech', payload }), doc, ctx)
+
+    expect(patch({ facultyId: 'made-up' })).toMatchObject({ kind: 'rejected', code: 'invalid', field: 'facultyId', message: 'Choose a faculty from your institution’s list' })
+    expect(patch({ department: 'Welding' })).toMatchObject({ kind: 'rejected', field: 'department', message: 'Choose a department of Faculty of Science' })
+    // Moving faculty re-checks the department it keeps.
+    expect(patch({ facultyId: 'eng' })).toMatchObject({ kind: 'write' })
+    expect(patch({ facultyId: 'sci', department: 'Physics', site: 'North Site' })).toMatchObject({ kind: 'rejected', field: 'site' })
+    expect(write(patch({ department: 'Physics', site: 'Main Campus' }))).toMatchObject({ department: 'Physics', site: 'Main Campus' })
+    // A faculty the institution has since dropped does not block an edit of something else.
+    const dropped: ServerDoc = { ...existing, facultyId: 'old-faculty', department: 'Old department' }
+    expect(write(patch({ bio: 'Mass spec' }, dropped))).toMatchObject({ bio: 'Mass spec', facultyId: 'old-faculty' })
+    // Where the institution keeps no lists, text is free; without the institution, nothing is checked.
+    expect(mergeMutation(tech, mutation({ collection: 'profiles', docId: 'u-tech', payload: { facultyId: 'anything' } }), existing, { ...stamp, places: {} })).toMatchObject({ kind: 'write' })
+    expect(mergeMutation(tech, mutation({ collection: 'profiles', docId: 'u-tech', payload: { facultyId: 'anything' } }), existing, stamp)).toMatchObject({ kind: 'write' })
+  })
 })

@@ -5,6 +5,7 @@
  */
 import { COLLECTIONS, directoryProjection, readersOf, type Caller, type CollectionName } from './collections'
 import { REQUEST_STATES, type RequestState } from './entities'
+import { placeErrors, type PlaceField, type Places } from './rules/profile'
 import { transition } from './rules/requests'
 import type { Mutation, MutationResult, RejectionCode, SyncMeta } from './sync'
 import { validate } from './validation'
@@ -35,11 +36,17 @@ export interface Stamp {
   mutationId: string
 }
 
+/** What a merge may need besides the document: for profiles, the institution's own lists. */
+export interface MergeContext extends Stamp {
+  /** The caller's institution's faculties and sites (undefined: not checked, e.g. no institution yet). */
+  places?: Places | null
+}
+
 const META = new Set(['id', 'updatedAt', 'version', 'deleted', 'lastMutationId', '_clock', '_deletedAt'])
 const isManager = (c: Caller) => c.role === 'lead' || c.role === 'admin'
 
 /** Applies `m` by `caller` to `existing` (null: no such document). */
-export function mergeMutation(caller: Caller, m: Mutation, existing: ServerDoc | null, stamp: Stamp): MergeOutcome {
+export function mergeMutation(caller: Caller, m: Mutation, existing: ServerDoc | null, stamp: MergeContext): MergeOutcome {
   const def = COLLECTIONS[m.collection]
   const live = existing && !existing.deleted ? existing : null
   const payload = fieldsOnly(m.payload)
@@ -78,11 +85,27 @@ export function mergeMutation(caller: Caller, m: Mutation, existing: ServerDoc |
     const first = checked.issues[0]
     return reject('invalid', first?.message ?? 'Invalid data', first?.field || undefined)
   }
+  const placeRefusal = m.collection === 'profiles' ? checkPlaces(checked.value as Record<string, unknown>, live, stamp.places) : null
+  if (placeRefusal) return reject('invalid', placeRefusal.message, placeRefusal.field)
   const body = { ...serverOwned(def.fields, live), ...(checked.value as Record<string, unknown>) }
   // Derived by the server on every write (a client's value is ignored); migrates older documents.
   Object.assign(body, readers(m.collection, body))
   const doc = stampDoc({ ...body, id: m.docId, deleted: false, _clock: next.clock } as ServerDoc, existing, stamp)
   return { kind: 'write', doc, derived: derive(m.collection, m.docId, doc) }
+}
+
+/**
+ * A profile's faculty, department and site come from its institution's lists (the rule the form
+ * uses). Only what this write changes is checked: a faculty the institution later renamed does
+ * not block an edit of someone's bio.
+ */
+function checkPlaces(next: Record<string, unknown>, live: ServerDoc | null, places: Places | null | undefined): { message: string; field: PlaceField } | null {
+  if (places === undefined) return null
+  const str = (value: unknown) => (typeof value === 'string' ? value : undefined)
+  const changed = (f: PlaceField) => !live || str(next[f]) !== str(live[f])
+  const errors = placeErrors({ facultyId: str(next.facultyId), department: str(next.department), site: str(next.site) }, places)
+  const field = (['facultyId', 'department', 'site'] as const).find((f) => errors[f] && (changed(f) || (f === 'department' && changed('facultyId'))))
+  return field ? { message: errors[field]!, field } : null
 }
 
 /** `{ parties: [...] }` for a collection read only by some members; nothing for the others. */

@@ -41,7 +41,10 @@ export class MemoryServer {
       const path = docPath(m.collection, ids, m.docId)
       const existing = this.docs.get(path) ?? null
       const stamp = { now: this.time, mutationId: m.mutationId }
-      const outcome = mergeMutation(caller, m as Mutation, existing, stamp)
+      // As syncPush: a profile's places are checked against the institution's lists.
+      const inst = caller.institutionId ? this.docs.get(docPath('institutions', ids, caller.institutionId)) : undefined
+      const places = m.collection !== 'profiles' || !caller.institutionId ? undefined : inst && !inst.deleted ? { faculties: inst.faculties as never, sites: inst.sites as never } : null
+      const outcome = mergeMutation(caller, m as Mutation, existing, { ...stamp, places })
       if (outcome.kind === 'write') {
         this.docs.set(path, outcome.doc)
         for (const d of outcome.derived) {

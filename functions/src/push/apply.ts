@@ -17,6 +17,7 @@
 import { FieldValue, Timestamp, type DocumentReference, type Firestore, type Transaction } from 'firebase-admin/firestore'
 import { docPath, type Caller, type CollectionName } from '@/domain/collections'
 import { mergeMutation, resultFor, type MergeOutcome, type ServerDoc } from '@/domain/merge'
+import type { Places } from '@/domain/rules/profile'
 import { MAX_PAYLOAD_BYTES, type Mutation, type MutationResult } from '@/domain/sync'
 import { checkScope } from './authorise'
 import { jsonBytes, unstorablePath } from './doc'
@@ -186,6 +187,18 @@ async function decideChunk(db: Firestore, tx: Transaction, caller: Caller, chunk
     more.forEach((snap, i) => docs.set(missing[i]!, snap.exists ? fromStored(snap.data()!) : null))
   }
 
+  // Profiles take their faculty, department and site from the institution's lists: read it once.
+  const instPath = caller.institutionId ? docPath('institutions', ids(caller), caller.institutionId) : null
+  if (instPath && !docs.has(instPath) && chunk.some((it) => it.m.collection === 'profiles')) {
+    const snap = await tx.get(db.doc(instPath))
+    docs.set(instPath, snap.exists ? fromStored(snap.data()!) : null)
+  }
+  const placesNow = (): Places | null | undefined => {
+    if (!instPath || !docs.has(instPath)) return undefined
+    const inst = docs.get(instPath)
+    return inst && !inst.deleted ? { faculties: inst.faculties as Places['faculties'], sites: inst.sites as Places['sites'] } : null
+  }
+
   const now = Date.now() // placeholder: every stored updatedAt becomes the commit time
   const results = new Map<number, MutationResult>()
   const stampedNow = new Set<number>()
@@ -200,7 +213,7 @@ async function decideChunk(db: Firestore, tx: Transaction, caller: Caller, chunk
       continue
     }
     const existing = docs.get(path) ?? null
-    let outcome: MergeOutcome = mergeMutation(caller, m, existing, { now, mutationId: m.mutationId })
+    let outcome: MergeOutcome = mergeMutation(caller, m, existing, { now, mutationId: m.mutationId, places: m.collection === 'profiles' ? placesNow() : undefined })
     if (outcome.kind === 'write') {
       const extra = storable(outcome.doc)
       if (extra) outcome = { kind: 'rejected', ...extra }

@@ -3,7 +3,7 @@
  * find and contact a technician count; private or optional ones (pronouns, grade band, contract,
  * photo) never make a profile look unfinished.
  */
-import type { Member } from '../entities'
+import type { Institution, Member } from '../entities'
 
 export type ProfileField = 'displayName' | 'jobTitle' | 'roleFamily' | 'facultyId' | 'department' | 'site' | 'bio' | 'contactUrl' | 'skills'
 
@@ -38,4 +38,30 @@ function isFilled(value: unknown): boolean {
   if (typeof value === 'string') return value.trim().length > 0
   if (Array.isArray(value)) return value.length > 0
   return value !== undefined && value !== null
+}
+
+/** An institution's own lists, where it keeps them; an empty list means free text. */
+export type Places = Partial<Pick<Institution, 'faculties' | 'sites'>>
+export type PlaceField = 'facultyId' | 'department' | 'site'
+
+/**
+ * Faculty, department and site must come from the institution's lists where it keeps them. One
+ * rule for the profile form and for the push callable, so a device that skips the form (or an
+ * old copy of it) gets the same answer at the field.
+ */
+export function placeErrors(values: Partial<Record<PlaceField, string | undefined>>, places: Places | null | undefined): Partial<Record<PlaceField, string>> {
+  const errors: Partial<Record<PlaceField, string>> = {}
+  const facultyId = (values.facultyId ?? '').trim()
+  const department = (values.department ?? '').trim()
+  const site = (values.site ?? '').trim()
+  const faculties = places?.faculties ?? []
+  const faculty = faculties.find((f) => f.id === facultyId)
+  if (facultyId && faculties.length > 0 && !faculty) errors.facultyId = 'Choose a faculty from your institution’s list'
+  if (department && faculty && faculty.departments.length > 0 && !faculty.departments.includes(department)) {
+    errors.department = `Choose a department of ${faculty.name}`
+  }
+  if (department && !facultyId && faculties.length > 0) errors.department ??= 'Choose your faculty first'
+  const sites = places?.sites ?? []
+  if (site && sites.length > 0 && !sites.includes(site)) errors.site = 'Choose a site from your institution’s list'
+  return errors
 }

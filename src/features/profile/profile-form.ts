@@ -1,5 +1,6 @@
 import * as v from 'valibot'
-import { MemberFields, type Institution, type Member } from '@/domain/entities'
+import { MemberFields, type Member } from '@/domain/entities'
+import { placeErrors, type PlaceField, type Places } from '@/domain/rules/profile'
 
 /** What the profile form edits, as its inputs hold it (strings). */
 export interface ProfileValues {
@@ -36,14 +37,13 @@ export function profileValues(profile: Partial<Member>): ProfileValues {
   return out
 }
 
-type Places = Pick<Institution, 'faculties' | 'sites'> | undefined
 
 /**
  * Checks the form with the shared member schema plus the institution's own lists (faculty,
  * department, site), returning the patch to save or one message per field. Cleared text fields
  * are saved as "" so the clearing syncs (a missing key would leave the old value on the server).
  */
-export function parseProfile(values: ProfileValues, places: Places): { ok: true; patch: ProfilePatch } | { ok: false; errors: ProfileErrors } {
+export function parseProfile(values: ProfileValues, places: Places | undefined): { ok: true; patch: ProfilePatch } | { ok: false; errors: ProfileErrors } {
   const errors: ProfileErrors = {}
   const patch: Record<string, unknown> = {}
   for (const field of PROFILE_FORM_FIELDS) {
@@ -53,24 +53,9 @@ export function parseProfile(values: ProfileValues, places: Places): { ok: true;
     if (result.success) patch[field] = result.output
     else errors[field] = messageFor(field, result.issues[0].message)
   }
-  checkPlaces(values, places, errors)
+  for (const [field, message] of Object.entries(placeErrors(values, places))) errors[field as PlaceField] ??= message
   if (Object.keys(errors).length > 0) return { ok: false, errors }
   return { ok: true, patch: patch as ProfilePatch }
-}
-
-function checkPlaces(values: ProfileValues, places: Places, errors: ProfileErrors) {
-  const facultyId = values.facultyId.trim()
-  const department = values.department.trim()
-  const faculties = places?.faculties ?? []
-  const faculty = faculties.find((f) => f.id === facultyId)
-  if (facultyId && faculties.length > 0 && !faculty) errors.facultyId = 'Choose a faculty from your institution’s list'
-  if (department && faculty && faculty.departments.length > 0 && !faculty.departments.includes(department)) {
-    errors.department ??= `Choose a department of ${faculty.name}`
-  }
-  if (department && !facultyId && faculties.length > 0) errors.department ??= 'Choose your faculty first'
-  const site = values.site.trim()
-  const sites = places?.sites ?? []
-  if (site && sites.length > 0 && !sites.includes(site)) errors.site ??= 'Choose a site from your institution’s list'
 }
 
 /** valibot's type messages are not for people: say what to do instead. */
