@@ -17,28 +17,26 @@ export function emailAt(domain: string, name = 'user'): string {
   return `${name}-${RUN}-${seq++}@${domain}`
 }
 
-/** Sign in with email + password against the Auth emulator's REST API. */
-export async function signIn(email: string, password: string): Promise<{ uid: string; idToken: string }> {
-  const res = await fetch(`http://${AUTH_HOST}/identitytoolkit.googleapis.com/v1/accounts:signInWithPassword?key=fake-api-key`, {
+/** POST to the Auth emulator's REST API (`accounts:<method>`); the new session's uid and ID token. */
+async function accounts(method: 'signInWithPassword' | 'signUp', email: string, password: string): Promise<{ uid: string; idToken: string }> {
+  const res = await fetch(`http://${AUTH_HOST}/identitytoolkit.googleapis.com/v1/accounts:${method}?key=fake-api-key`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ email, password, returnSecureToken: true }),
   })
   const body = (await res.json()) as { localId?: string; idToken?: string; error?: { message: string } }
-  if (!res.ok || !body.idToken || !body.localId) throw new Error(`sign-in failed: ${body.error?.message ?? res.status}`)
+  if (!res.ok || !body.idToken || !body.localId) throw new Error(`${method === 'signUp' ? 'sign-up' : 'sign-in'} failed: ${body.error?.message ?? res.status}`)
   return { uid: body.localId, idToken: body.idToken }
+}
+
+/** Sign in with email + password against the Auth emulator's REST API. */
+export function signIn(email: string, password: string): Promise<{ uid: string; idToken: string }> {
+  return accounts('signInWithPassword', email, password)
 }
 
 /** Self sign-up through the REST API, as the app does (the email starts unverified). */
 export async function signUp(email: string, password = 'password-123'): Promise<TestUser> {
-  const res = await fetch(`http://${AUTH_HOST}/identitytoolkit.googleapis.com/v1/accounts:signUp?key=fake-api-key`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email, password, returnSecureToken: true }),
-  })
-  const body = (await res.json()) as { localId?: string; idToken?: string; error?: { message: string } }
-  if (!res.ok || !body.idToken || !body.localId) throw new Error(`sign-up failed: ${body.error?.message ?? res.status}`)
-  return { uid: body.localId, email, password, idToken: body.idToken }
+  return { ...(await accounts('signUp', email, password)), email, password }
 }
 
 export interface UserSpec {
