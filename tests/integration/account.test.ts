@@ -12,8 +12,8 @@ import { adminApp, type Admin } from './helpers/admin'
 import { call, callOk } from './helpers/callable'
 import { FIRESTORE_HOST, PROJECT_ID, RUN } from './helpers/env'
 import { docId, mutation, pushOne } from './helpers/push'
-import { seedInstitution, seedMember } from './helpers/seed'
-import { createUser, emailAt, type TestUser } from './helpers/users'
+import { createMember, seedInstitution } from './helpers/seed'
+import { emailAt, type TestUser } from './helpers/users'
 
 const INST = `acct-${RUN}`
 const DOMAIN = `acct${RUN}.example.ac.uk`
@@ -50,11 +50,7 @@ async function everything(): Promise<Map<string, string>> {
 beforeAll(async () => {
   admin = adminApp()
   await seedInstitution(admin.db, { id: INST, emailDomains: [DOMAIN] })
-  const mk = async (name: string, role: 'technician' | 'lead') => {
-    const u = await createUser(admin.auth, { email: emailAt(DOMAIN, name), claims: { institutionId: INST, role } })
-    await seedMember(admin.db, INST, u.uid, { role, email: u.email, displayName: `Person ${name}` })
-    return u
-  }
+  const mk = (name: string, role: 'technician' | 'lead') => createMember(admin, INST, emailAt(DOMAIN, name), role, { displayName: `Person ${name}` })
   ;[leaver, colleague, lead] = await Promise.all([mk('leaver', 'technician'), mk('colleague', 'technician'), mk('lead', 'lead')])
 
   // The leaver's own tree.

@@ -16,7 +16,7 @@ import { adminApp, type Admin } from './helpers/admin'
 import { call, callOk } from './helpers/callable'
 import { AUTH_HOST, FIRESTORE_HOST, FUNCTIONS_ORIGIN, hostPort, PROJECT_ID, RUN } from './helpers/env'
 import { diff, fingerprint } from './helpers/fingerprint'
-import { meta, seedInstitution, seedMember } from './helpers/seed'
+import { createMember, meta, seedInstitution, seedMember } from './helpers/seed'
 import { createUser, emailAt, type TestUser } from './helpers/users'
 
 const INST = `evidence-${RUN}`
@@ -63,11 +63,7 @@ async function readAll(user: TestUser, id: string): Promise<Buffer> {
 beforeAll(async () => {
   admin = adminApp()
   await seedInstitution(admin.db, { id: INST, emailDomains: [DOMAIN], faculties: [{ id: 'f-sci', name: 'Science', departments: [] }] })
-  const mk = async (name: string, role: 'technician' | 'lead') => {
-    const u = await createUser(admin.auth, { email: emailAt(DOMAIN, name), claims: { institutionId: INST, role } })
-    await seedMember(admin.db, INST, u.uid, { role, email: u.email, facultyId: 'f-sci' })
-    return u
-  }
+  const mk = (name: string, role: 'technician' | 'lead') => createMember(admin, INST, emailAt(DOMAIN, name), role, { facultyId: 'f-sci' })
   owner = await mk('owner', 'technician')
   colleague = await mk('colleague', 'technician')
   lead = await mk('lead', 'lead')
@@ -131,8 +127,7 @@ describe('evidence callables', () => {
   })
 
   it('refuse a deleted account’s still-valid token (writing nothing) and a disabled account’s read', async () => {
-    const gone = await createUser(admin.auth, { email: emailAt(DOMAIN, 'gone'), claims: { institutionId: INST, role: 'technician' } })
-    await seedMember(admin.db, INST, gone.uid, { email: gone.email })
+    const gone = await createMember(admin, INST, emailAt(DOMAIN, 'gone'))
     await admin.auth.deleteUser(gone.uid)
     const before = await fingerprint()
     const out = await upload(gone, chunk(evidenceId(), png(3000), 0))

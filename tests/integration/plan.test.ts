@@ -10,7 +10,7 @@ import { Timestamp } from 'firebase-admin/firestore'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { collectionPath, type CollectionName } from '@/domain/collections'
 import { currentRag, ragHistory } from '@/domain/rules/rag'
-import type { Checkpoint, MutationResult, PushResponse, SyncMeta } from '@/domain/sync'
+import type { Checkpoint, PushResponse, SyncMeta } from '@/domain/sync'
 import { createDb, type HubDb } from '@/db/database'
 import { createRepos } from '@/db/repos'
 import { SyncEngine } from '@/sync/engine'
@@ -19,8 +19,8 @@ import type { InstitutionStats } from '@/features/dashboard/stats-schema'
 import { adminApp, type Admin } from './helpers/admin'
 import { call, callOk } from './helpers/callable'
 import { RUN } from './helpers/env'
-import { docId, mutation, pushOne } from './helpers/push'
-import { meta, seedInstitution, seedMember } from './helpers/seed'
+import { applied, docId, mutation, pushOne, rejected } from './helpers/push'
+import { createMember, meta, seedInstitution } from './helpers/seed'
 import { createUser, emailAt, type TestUser } from './helpers/users'
 
 const INST = `plan-${RUN}`
@@ -36,14 +36,6 @@ let actionId: string
 
 const inst = (col: string, id: string) => `institutions/${INST}/${col}/${id}`
 const get = async (path: string) => (await admin.db.doc(path).get()).data()
-const applied = (r: MutationResult | undefined) => {
-  expect(r, JSON.stringify(r)).toMatchObject({ status: 'applied' })
-  return r as Extract<MutationResult, { status: 'applied' }>
-}
-const rejected = (r: MutationResult | undefined, code: string, field?: string) => {
-  expect(r, JSON.stringify(r)).toMatchObject({ status: 'rejected', code, ...(field ? { field } : {}) })
-  return r as Extract<MutationResult, { status: 'rejected' }>
-}
 
 const planFields = () => ({ title: 'Stage Two plan', stage: 'two', startDate: '2026-06-01', endDate: '2029-05-31', phases: { P1: 'Jun 2026 – May 2027' }, owners: { SG: 'Steering group' }, status: 'published' })
 const actionFields = (code = 'V1') => ({ planId, code, themes: ['visibility', 'sustainability'], activity: 'Grow the technician network', measures: [], timeframe: 'P1', owner: 'SG' })
@@ -54,11 +46,7 @@ const comment = (author: TestUser, extra: Record<string, unknown> = {}) => ({ au
 beforeAll(async () => {
   admin = adminApp()
   await seedInstitution(admin.db, { id: INST, emailDomains: [DOMAIN], faculties: [{ id: 'f-sci', name: 'Science', departments: [] }] })
-  const mk = async (name: string, role: 'technician' | 'lead') => {
-    const u = await createUser(admin.auth, { email: emailAt(DOMAIN, name), claims: { institutionId: INST, role } })
-    await seedMember(admin.db, INST, u.uid, { role, email: u.email, facultyId: 'f-sci', roleFamily: 'laboratory' })
-    return u
-  }
+  const mk = (name: string, role: 'technician' | 'lead') => createMember(admin, INST, emailAt(DOMAIN, name), role, { facultyId: 'f-sci', roleFamily: 'laboratory' })
   ;[tech, tech2, lead, lead2] = await Promise.all([mk('tech', 'technician'), mk('tech2', 'technician'), mk('lead', 'lead'), mk('lead2', 'lead')])
   outsider = await createUser(admin.auth, { email: emailAt(`other${RUN}.example.ac.uk`, 'outsider'), claims: { institutionId: `other-${RUN}`, role: 'lead' } })
   planId = docId('plan')

@@ -4,14 +4,14 @@
  */
 import { Timestamp } from 'firebase-admin/firestore'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Mutation, MutationResult } from '@/domain/sync'
+import type { Mutation } from '@/domain/sync'
 import { TOMBSTONE_TTL_MS } from '@/domain/sync'
 import { purgeTombstonesCore } from '../../functions/src/purge'
 import { adminApp, type Admin } from './helpers/admin'
 import { call } from './helpers/callable'
 import { RUN } from './helpers/env'
-import { docId, mutation, push, pushOne } from './helpers/push'
-import { seedInstitution, seedMember } from './helpers/seed'
+import { applied, docId, mutation, push, pushOne, rejected } from './helpers/push'
+import { createMember, seedInstitution } from './helpers/seed'
 import { createUser, emailAt, type TestUser } from './helpers/users'
 
 const INST = `push-${RUN}`
@@ -26,14 +26,6 @@ let loner: TestUser
 const now = () => Date.now()
 const get = async (path: string) => (await admin.db.doc(path).get()).data()
 const inst = (col: string, id: string) => `institutions/${INST}/${col}/${id}`
-const applied = (r: MutationResult | undefined) => {
-  expect(r, JSON.stringify(r)).toMatchObject({ status: 'applied' })
-  return r as Extract<MutationResult, { status: 'applied' }>
-}
-const rejected = (r: MutationResult | undefined, code: string, field?: string) => {
-  expect(r, JSON.stringify(r)).toMatchObject({ status: 'rejected', code, ...(field ? { field } : {}) })
-  return r as Extract<MutationResult, { status: 'rejected' }>
-}
 
 const idea = (author: TestUser, extra: Record<string, unknown> = {}) => ({
   authorUid: author.uid, title: 'Technician showcase day', body: 'Once a year', status: 'open', createdAt: 1_700_000_000_000, ...extra,
@@ -50,11 +42,7 @@ const plan = () => ({ title: 'Stage Two plan', stage: 'two', startDate: '2026-06
 beforeAll(async () => {
   admin = adminApp()
   await seedInstitution(admin.db, { id: INST, emailDomains: [DOMAIN], joinCodes: [`PUSH-${RUN}`], allowUnverified: true })
-  const mk = async (name: string, role: 'technician' | 'lead' | null) => {
-    const u = await createUser(admin.auth, { email: emailAt(DOMAIN, name), claims: role ? { institutionId: INST, role } : null })
-    if (role) await seedMember(admin.db, INST, u.uid, { role, email: u.email })
-    return u
-  }
+  const mk = (name: string, role: 'technician' | 'lead' | null) => (role ? createMember(admin, INST, emailAt(DOMAIN, name), role) : createUser(admin.auth, { email: emailAt(DOMAIN, name) }))
   ;[tech, tech2, lead, lead2, loner] = await Promise.all([mk('tech', 'technician'), mk('tech2', 'technician'), mk('lead', 'lead'), mk('lead2', 'lead'), mk('loner', null)])
 })
 

@@ -11,8 +11,8 @@ import { call, callOk } from './helpers/callable'
 import { RUN } from './helpers/env'
 import { diff, fingerprint } from './helpers/fingerprint'
 import { docId, mutation, pushOne } from './helpers/push'
-import { seedInstitution, seedMember } from './helpers/seed'
-import { createUser, emailAt, type TestUser } from './helpers/users'
+import { createMember, seedInstitution } from './helpers/seed'
+import { emailAt, type TestUser } from './helpers/users'
 
 const INST = `surveys-results-${RUN}`
 const DOMAIN = `surveysresults${RUN}.example.ac.uk`
@@ -54,11 +54,8 @@ const receiptsOf = async (surveyId: string) => (await admin.db.collection(`insti
 beforeAll(async () => {
   admin = adminApp()
   await seedInstitution(admin.db, { id: INST, emailDomains: [DOMAIN], faculties: [{ id: 'f-sci', name: 'Faculty of Science', departments: [] }] })
-  const mk = async (name: string, role: 'technician' | 'lead' | 'champion') => {
-    const u = await createUser(admin.auth, { email: emailAt(DOMAIN, name), claims: { institutionId: INST, role } })
-    await seedMember(admin.db, INST, u.uid, { role, email: u.email, displayName: `Person ${name}`, facultyId: 'f-sci', roleFamily: 'laboratory' })
-    return u
-  }
+  const mk = (name: string, role: 'technician' | 'lead' | 'champion') =>
+    createMember(admin, INST, emailAt(DOMAIN, name), role, { displayName: `Person ${name}`, facultyId: 'f-sci', roleFamily: 'laboratory' })
   lead = await mk('lead', 'lead')
   champion = await mk('champion', 'champion')
   techs = await Promise.all(Array.from({ length: 7 }, (_, i) => mk(`tech${i}`, 'technician')))

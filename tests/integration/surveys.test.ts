@@ -11,7 +11,7 @@ import { call, callOk } from './helpers/callable'
 import { RUN } from './helpers/env'
 import { diff, fingerprint } from './helpers/fingerprint'
 import { docId, mutation, pushOne } from './helpers/push'
-import { seedInstitution, seedMember } from './helpers/seed'
+import { createMember, seedInstitution } from './helpers/seed'
 import { createUser, emailAt, type TestUser } from './helpers/users'
 
 const INST = `surveys-${RUN}`
@@ -63,11 +63,8 @@ const receiptsOf = async (surveyId: string) => (await admin.db.collection(`insti
 beforeAll(async () => {
   admin = adminApp()
   await seedInstitution(admin.db, { id: INST, emailDomains: [DOMAIN] })
-  const mk = async (name: string, role: 'technician' | 'lead' | 'champion', facultyId?: string, roleFamily?: string) => {
-    const u = await createUser(admin.auth, { email: emailAt(DOMAIN, name), claims: { institutionId: INST, role } })
-    await seedMember(admin.db, INST, u.uid, { role, email: u.email, displayName: `Person ${name}`, facultyId, roleFamily })
-    return u
-  }
+  const mk = (name: string, role: 'technician' | 'lead' | 'champion', facultyId?: string, roleFamily?: string) =>
+    createMember(admin, INST, emailAt(DOMAIN, name), role, { displayName: `Person ${name}`, facultyId, roleFamily })
   lead = await mk('lead', 'lead')
   champion = await mk('champion', 'champion')
   sci = await Promise.all(Array.from({ length: 6 }, (_, i) => mk(`sci${i}`, 'technician', 'f-sci', 'laboratory')))

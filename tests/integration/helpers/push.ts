@@ -1,4 +1,5 @@
 /** Building mutations and pushing them through the real `syncPush` callable. */
+import { expect } from 'vitest'
 import type { CollectionName } from '@/domain/collections'
 import type { Mutation, MutationOp, MutationResult } from '@/domain/sync'
 import { call, callOk } from './callable'
@@ -30,6 +31,18 @@ export async function push(user: TestUser, mutations: unknown[]): Promise<Mutati
 export async function pushOne(user: TestUser, m: unknown): Promise<MutationResult> {
   const [r] = await push(user, [m])
   return r!
+}
+
+/** Expect `r` applied; it, narrowed. */
+export function applied(r: MutationResult | undefined): Extract<MutationResult, { status: 'applied' }> {
+  expect(r, JSON.stringify(r)).toMatchObject({ status: 'applied' })
+  return r as Extract<MutationResult, { status: 'applied' }>
+}
+
+/** Expect `r` rejected with `code` (and `field`); it, narrowed. */
+export function rejected(r: MutationResult | undefined, code: string, field?: string): Extract<MutationResult, { status: 'rejected' }> {
+  expect(r, JSON.stringify(r)).toMatchObject({ status: 'rejected', code, ...(field ? { field } : {}) })
+  return r as Extract<MutationResult, { status: 'rejected' }>
 }
 
 export { call }

@@ -1,7 +1,10 @@
 /** Seeding documents the way the server stores them (sync metadata, commit-time updatedAt). */
 import { createHash } from 'node:crypto'
 import { FieldValue, type Firestore } from 'firebase-admin/firestore'
+import type { Role } from '@/domain/common'
 import type { Institution } from '@/domain/entities'
+import type { Admin } from './admin'
+import { createUser, type TestUser } from './users'
 
 /** Sync metadata of a freshly created server document. */
 export function meta(id: string) {
@@ -36,12 +39,16 @@ export async function seedInstitution(db: Firestore, s: InstitutionSeed): Promis
 }
 
 /** A member's profile and directory entry, as joinInstitution writes them. */
-export async function seedMember(
-  db: Firestore,
-  inst: string,
-  uid: string,
-  fields: { role?: string; displayName?: string; email?: string; visibility?: 'institution' | 'hidden'; facultyId?: string; roleFamily?: string } = {},
-): Promise<void> {
+export interface MemberFields {
+  role?: string
+  displayName?: string
+  email?: string
+  visibility?: 'institution' | 'hidden'
+  facultyId?: string
+  roleFamily?: string
+}
+
+export async function seedMember(db: Firestore, inst: string, uid: string, fields: MemberFields = {}): Promise<void> {
   const profile = {
     institutionId: inst,
     displayName: fields.displayName ?? `Member ${uid.slice(0, 6)}`,
@@ -57,4 +64,11 @@ export async function seedMember(
   await db.doc(`institutions/${inst}/members/${uid}`).set(
     profile.visibility === 'hidden' ? { id: uid, deleted: true, updatedAt: FieldValue.serverTimestamp(), version: 1, lastMutationId: null } : { ...profile, ...meta(uid) },
   )
+}
+
+/** A signed-in member of `inst`: an Auth user with the claims joinInstitution sets, and the profile and directory entry it writes. */
+export async function createMember(admin: Admin, inst: string, email: string, role: Role = 'technician', fields: Omit<MemberFields, 'role' | 'email'> = {}): Promise<TestUser> {
+  const user = await createUser(admin.auth, { email, claims: { institutionId: inst, role } })
+  await seedMember(admin.db, inst, user.uid, { ...fields, role, email })
+  return user
 }
