@@ -8,18 +8,11 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { MutationResult, RejectionCode } from '@/domain/sync'
 import { adminApp, type Admin } from './helpers/admin'
-import { call, type CallOutcome } from './helpers/callable'
 import { RUN } from './helpers/env'
-import { diff, fingerprint } from './helpers/fingerprint'
-import { mutation, pushOne } from './helpers/push'
-import { seedInstitution, seedMember } from './helpers/seed'
+import { fuzz, fuzzInstitution, huge as hugeOf, junk, notAPlainObject, notAString, RUNS, SEED, typedError, type Judge } from './helpers/fuzz'
+import { createMember } from './helpers/seed'
 import { createUser, emailAt, type TestUser } from './helpers/users'
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 1000)
-const CONCURRENCY = Number(process.env.FUZZ_CONCURRENCY ?? 4)
-const SEED = Number(process.env.FUZZ_SEED ?? 20261123)
-const INST = `fuzz-${RUN}`
-const DOMAIN = `fuzz${RUN}.example.ac.uk`
 const REJECTION_CODES: RejectionCode[] = ['invalid', 'forbidden', 'not-found', 'conflict', 'too-large']
 
 let admin: Admin
@@ -30,24 +23,17 @@ let surveyId = ''
 
 beforeAll(async () => {
   admin = adminApp()
-  await seedInstitution(admin.db, { id: INST, emailDomains: [DOMAIN] })
-  tech = await createUser(admin.auth, { email: emailAt(DOMAIN, 'fuzz'), claims: { institutionId: INST, role: 'technician' } })
-  lead = await createUser(admin.auth, { email: emailAt(DOMAIN, 'fuzzlead'), claims: { institutionId: INST, role: 'lead' } })
-  stranger = await createUser(admin.auth, { email: emailAt(`nowhere${RUN}.example.org`, 'stranger') })
-  await seedMember(admin.db, INST, tech.uid, { email: tech.email })
-  await seedMember(admin.db, INST, lead.uid, { email: lead.email, role: 'lead' })
-  surveyId = `fuzz-survey-${RUN}`
-  const today = new Date().toISOString().slice(0, 10)
-  const r = await pushOne(lead, mutation('surveys', surveyId, 'put', {
-    title: 'Pulse', description: '', sections: [], audience: { facultyIds: [], roleFamilies: [] }, anonymous: true, allowEdit: false,
-    opensAt: today, closesAt: '2099-12-31', status: 'open', createdByUid: lead.uid,
+  const made = await fuzzInstitution(admin, 'fuzz', {
+    title: 'Pulse',
     questions: [
       { id: 'q1', type: 'single', prompt: 'Pick one', required: true, options: ['A', 'B'] },
       { id: 'q2', type: 'likert', prompt: 'Agree?', required: false },
       { id: 'q3', type: 'long', prompt: 'Say more', required: false },
     ],
-  }))
-  expect(r.status).toBe('applied')
+  })
+  ;({ lead, surveyId } = made)
+  tech = await createMember(admin, made.inst, emailAt(made.domain, 'fuzz'))
+  stranger = await createUser(admin.auth, { email: emailAt(`nowhere${RUN}.example.org`, 'stranger') })
 }, 120_000)
 
 afterAll(async () => {
@@ -56,11 +42,8 @@ afterAll(async () => {
 
 // ---------- arbitraries ----------
 
-const junk = fc.oneof(fc.constant(null), fc.boolean(), fc.integer(), fc.double(), fc.string({ maxLength: 40 }), fc.array(fc.integer(), { maxLength: 5 }), fc.object({ maxDepth: 2 }))
-const notAString = fc.oneof(fc.constant(null), fc.integer(), fc.boolean(), fc.array(fc.string(), { maxLength: 3 }), fc.object({ maxDepth: 1 }))
-const notAPlainObject = fc.oneof(fc.constant(null), fc.integer(), fc.string({ maxLength: 20 }), fc.boolean(), fc.array(junk, { maxLength: 4 }))
 /** About 1 MB of text: over MAX_PAYLOAD_BYTES (900 KiB) and over the survey size cap. */
-const huge = fc.constantFrom('x', 'é', '字').map((ch) => ch.repeat(Math.ceil((1024 * 1024) / Buffer.byteLength(ch))))
+const huge = hugeOf('x', 'é', '字')
 
 const validCpd = { title: 'Course', startDate: '2026-03-01', hours: 6, type: 'formal', skillIds: [], evidenceIds: [] }
 const validPlan = { title: 'Plan', stage: 'two', startDate: '2026-06-01', endDate: '2029-05-31', phases: {}, owners: {}, status: 'draft' }
@@ -155,59 +138,12 @@ const resultsPayload: fc.Arbitrary<unknown> = fc.oneof(
 
 // ---------- running ----------
 
-async function pool<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length)
-  let next = 0
-  await Promise.all(Array.from({ length: limit }, async () => {
-    while (next < items.length) {
-      const i = next++
-      out[i] = await work(items[i]!)
-    }
-  }))
-  return out
-}
-
-/** Describes what is wrong with an outcome (null: a typed refusal, as required). */
-type Judge = (out: CallOutcome<unknown>) => string | null
-
-const typedError = (codes: readonly string[]): Judge => (out) => {
-  if (out.ok) return `succeeded: ${JSON.stringify(out.data).slice(0, 200)}`
-  const code = out.error.details?.code
-  return typeof code === 'string' && codes.includes(code) && out.error.message.length > 0 ? null : `untyped error ${out.httpStatus} ${JSON.stringify(out.error).slice(0, 200)}`
-}
-
 const pushJudge: Judge = (out) => {
   if (!out.ok) return typedError(['invalid'])(out)
   const results = (out.data as { results?: MutationResult[] }).results
   if (!Array.isArray(results) || results.length === 0) return `no results: ${JSON.stringify(out.data).slice(0, 200)}`
   const bad = results.find((r) => r.status !== 'rejected' || !REJECTION_CODES.includes(r.code) || !r.message)
   return bad ? `not a typed rejection: ${JSON.stringify(bad).slice(0, 300)}` : null
-}
-
-/** How the outcomes were refused: error codes, and rejection codes inside syncPush results. */
-function tally(outcomes: CallOutcome<unknown>[]): Record<string, number> {
-  const t: Record<string, number> = {}
-  const add = (k: string) => (t[k] = (t[k] ?? 0) + 1)
-  for (const o of outcomes) {
-    if (!o.ok) add(`error:${String(o.error.details?.code)}`)
-    else for (const r of (o.data as { results?: MutationResult[] }).results ?? []) add(r.status === 'rejected' ? `rejected:${r.code}` : r.status)
-  }
-  return t
-}
-
-async function fuzz(name: string, arb: fc.Arbitrary<unknown>, user: () => TestUser, judge: Judge, seed: number) {
-  const samples = fc.sample(arb, { numRuns: RUNS, seed })
-  const before = await fingerprint()
-  const t0 = performance.now()
-  const outcomes = await pool(samples, CONCURRENCY, (data) => call(name, data, user().idToken))
-  const seconds = (performance.now() - t0) / 1000
-  const failures = outcomes.map((o, i) => ({ problem: judge(o), payload: JSON.stringify(samples[i])?.slice(0, 300) })).filter((f) => f.problem)
-  const changed = diff(before, await fingerprint())
-  const bytes = samples.reduce<number>((s, x) => s + Buffer.byteLength(JSON.stringify({ data: x }) ?? ''), 0)
-  console.log(`[fuzz] ${name}: ${samples.length} payloads (${(bytes / 1e6).toFixed(1)} MB, seed ${seed}) in ${seconds.toFixed(1)} s, concurrency ${CONCURRENCY}; ${failures.length} untyped, ${changed.length} documents changed; outcomes ${JSON.stringify(tally(outcomes))}`)
-  expect(failures.slice(0, 5)).toEqual([])
-  expect(changed).toEqual([])
-  expect(samples.length).toBeGreaterThanOrEqual(Math.min(RUNS, 1000))
 }
 
 describe(`fuzz: ${RUNS} generated bad payloads per callable, nothing written`, () => {
