@@ -7,47 +7,33 @@
  * Both report `ended`, which makes the session store wipe the device. A plain sign-out does not.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import type { Platform } from '@/platform/firebase'
 import { firebase } from '@/platform/firebase/app'
 import type { Session } from '@/sync/ports'
 import { adminApp, type Admin } from './helpers/admin'
 import { callOk } from './helpers/callable'
+import { signInDevice, useEmulatorsInApp, type AppDevice } from './helpers/device'
+import { RUN } from './helpers/env'
 import { mutation } from './helpers/push'
-import { AUTH_HOST, FIRESTORE_HOST, FUNCTIONS_ORIGIN, hostPort, RUN } from './helpers/env'
-import { seedInstitution, seedMember } from './helpers/seed'
-import { createUser, emailAt, type TestUser } from './helpers/users'
+import { createMember, seedInstitution } from './helpers/seed'
+import { emailAt, type TestUser } from './helpers/users'
 
 const INST = `acctDev-${RUN}`
 let admin: Admin
 
-interface Device {
-  platform: Platform
-  instance: string
+interface Device extends AppDevice {
   events: [Session | null, boolean | undefined][]
 }
 
 async function signedIn(user: TestUser, name: string): Promise<Device> {
-  const { createPlatform } = await import('@/platform/firebase')
-  const instance = `acct-dev-${name}-${RUN}`
-  const platform = createPlatform(instance)
-  await platform.auth.signIn(user.email, user.password)
-  const d: Device = { platform, instance, events: [] }
-  platform.auth.onChange((s, ended) => d.events.push([s, ended]))
+  const d: Device = { ...(await signInDevice(user, `acct-dev-${name}-${RUN}`, INST)), events: [] }
+  d.platform.auth.onChange((s, ended) => d.events.push([s, ended]))
   return d
 }
 
-async function member(name: string): Promise<TestUser> {
-  const user = await createUser(admin.auth, { email: emailAt('example.ac.uk', name), claims: { institutionId: INST, role: 'technician' } })
-  await seedMember(admin.db, INST, user.uid, { email: user.email })
-  return user
-}
+const member = (name: string): Promise<TestUser> => createMember(admin, INST, emailAt('example.ac.uk', name))
 
 beforeAll(async () => {
-  vi.stubEnv('VITE_USE_EMULATORS', '1')
-  vi.stubEnv('VITE_EMULATOR_HOST', hostPort(AUTH_HOST).host)
-  vi.stubEnv('VITE_AUTH_EMULATOR_PORT', String(hostPort(AUTH_HOST).port))
-  vi.stubEnv('VITE_FIRESTORE_EMULATOR_PORT', String(hostPort(FIRESTORE_HOST).port))
-  vi.stubEnv('VITE_FUNCTIONS_EMULATOR_PORT', new URL(FUNCTIONS_ORIGIN).port)
+  useEmulatorsInApp()
   admin = adminApp()
   await seedInstitution(admin.db, { id: INST })
 }, 60_000)
@@ -65,9 +51,8 @@ describe('a deleted account’s other devices', () => {
     await callOk('deleteAccount', { confirm: 'delete my account' }, user.idToken)
     // Its ID token still verifies for up to an hour: the push refuses it (nothing written back),
     // which is the sync failure that makes the app force the refresh below.
-    const transport = other.platform.transport(() => ({ uid: user.uid, institutionId: INST }))
     const cpd = { title: 'Written after deletion', startDate: '2026-03-01', hours: 1, type: 'formal', skillIds: [], evidenceIds: [] }
-    await expect(transport.push([mutation('cpd', 'cpd-after-delete', 'put', cpd)])).rejects.toMatchObject({ kind: 'unauthenticated' })
+    await expect(other.transport.push([mutation('cpd', 'cpd-after-delete', 'put', cpd)])).rejects.toMatchObject({ kind: 'unauthenticated' })
     expect((await admin.db.doc(`users/${user.uid}/cpd/cpd-after-delete`).get()).exists).toBe(false)
     expect(await other.platform.auth.refresh()).toBeNull()
     await expect.poll(() => other.events.some(([s, ended]) => s === null && ended === true)).toBe(true)

@@ -7,16 +7,16 @@
 import { setLogLevel } from 'firebase/firestore/lite'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createDb, type HubDb } from '@/db/database'
-import type { Platform } from '@/platform/firebase'
 import { createDirectoryIndex, search } from '@/search'
 import { createDirectorySearch, type SearchAnswer } from '@/search/client'
 import { SyncEngine } from '@/sync/engine'
 import type { SyncTransport } from '@/sync/ports'
 import { adminApp, type Admin } from './helpers/admin'
-import { AUTH_HOST, FIRESTORE_HOST, FUNCTIONS_ORIGIN, hostPort, RUN } from './helpers/env'
+import { signInDevice, useEmulatorsInApp } from './helpers/device'
+import { RUN } from './helpers/env'
 import { mutation, pushOne } from './helpers/push'
-import { seedInstitution, seedMember } from './helpers/seed'
-import { createUser, emailAt, type TestUser } from './helpers/users'
+import { createMember, seedInstitution } from './helpers/seed'
+import { emailAt, type TestUser } from './helpers/users'
 
 const A = `dirA-${RUN}`
 const B = `dirB-${RUN}`
@@ -34,8 +34,7 @@ let db: HubDb
 
 /** A member with a searchable skill and private fields, written as joinInstitution + a profile edit would. */
 async function member(inst: string, name: string, visibility: 'institution' | 'hidden'): Promise<TestUser> {
-  const user = await createUser(admin.auth, { email: emailAt('example.ac.uk', name.toLowerCase().replace(/\W+/g, '-')), claims: { institutionId: inst, role: 'technician' } })
-  await seedMember(admin.db, inst, user.uid, { displayName: name, email: user.email, visibility })
+  const user = await createMember(admin, inst, emailAt('example.ac.uk', name.toLowerCase().replace(/\W+/g, '-')), 'technician', { displayName: name, visibility })
   const result = await pushOne(user, mutation('profiles', user.uid, 'patch', { skills: [SKILL], gradeBand: 'Grade 6', contract: 'fixed-term', jobTitle: 'Imaging Technician' }))
   expect(result.status, JSON.stringify(result)).toBe('applied')
   return user
@@ -47,27 +46,20 @@ async function pull(): Promise<void> {
 }
 
 beforeAll(async () => {
-  vi.stubEnv('VITE_USE_EMULATORS', '1')
-  vi.stubEnv('VITE_EMULATOR_HOST', hostPort(AUTH_HOST).host)
-  vi.stubEnv('VITE_AUTH_EMULATOR_PORT', String(hostPort(AUTH_HOST).port))
-  vi.stubEnv('VITE_FIRESTORE_EMULATOR_PORT', String(hostPort(FIRESTORE_HOST).port))
-  vi.stubEnv('VITE_FUNCTIONS_EMULATOR_PORT', new URL(FUNCTIONS_ORIGIN).port)
+  useEmulatorsInApp()
   setLogLevel('silent') // the refused read of another institution is expected; keep it out of the report
   admin = adminApp()
   for (const inst of [A, B]) await seedInstitution(admin.db, { id: inst, faculties: [{ id: 'fac-sci', name: 'Faculty of Science', departments: ['Biosciences'] }] })
-  viewer = await createUser(admin.auth, { email: emailAt('example.ac.uk', 'viewer'), claims: { institutionId: A, role: 'technician' } })
-  await seedMember(admin.db, A, viewer.uid, { displayName: 'Viewer Vee', email: viewer.email })
+  viewer = await createMember(admin, A, emailAt('example.ac.uk', 'viewer'), 'technician', { displayName: 'Viewer Vee' })
   visible = await member(A, 'Visible Val', 'institution')
   hider = await member(A, 'Later Hider', 'institution')
   hidden = await member(A, 'Hidden Hal', 'hidden')
   outsider = await member(B, 'Outside Olu', 'institution')
 
-  const { createPlatform } = await import('@/platform/firebase')
-  const platform: Platform = createPlatform(`dir-viewer-${RUN}`)
-  await platform.auth.signIn(viewer.email, viewer.password)
-  transport = platform.transport(() => ({ uid: viewer.uid, institutionId: A }))
+  const device = await signInDevice(viewer, `dir-viewer-${RUN}`, A)
+  transport = device.transport
   // The same signed-in viewer pointed at another institution's directory (a tampered client).
-  viewerB = platform.transport(() => ({ uid: viewer.uid, institutionId: B }))
+  viewerB = device.platform.transport(() => ({ uid: viewer.uid, institutionId: B }))
   db = createDb(`directory-privacy-${RUN}`)
 }, 120_000)
 

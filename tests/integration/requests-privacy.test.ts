@@ -9,17 +9,17 @@
 import { doc, getDoc, setLogLevel } from 'firebase/firestore/lite'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createDb, type HubDb } from '@/db/database'
-import type { Platform } from '@/platform/firebase'
 import { firebase } from '@/platform/firebase/app'
 import { SyncEngine } from '@/sync/engine'
 import type { SyncTransport } from '@/sync/ports'
 import { migrateCore } from '../../functions/src/migrate'
 import { adminApp, type Admin } from './helpers/admin'
 import { callOk } from './helpers/callable'
-import { AUTH_HOST, FIRESTORE_HOST, FUNCTIONS_ORIGIN, hostPort, RUN } from './helpers/env'
+import { signInDevice, useEmulatorsInApp } from './helpers/device'
+import { RUN } from './helpers/env'
 import { docId, mutation, push, pushOne } from './helpers/push'
-import { meta, seedInstitution, seedMember } from './helpers/seed'
-import { createUser, emailAt, type TestUser } from './helpers/users'
+import { createMember, meta, seedInstitution } from './helpers/seed'
+import { emailAt, type TestUser } from './helpers/users'
 
 const INST = `reqP-${RUN}`
 const OTHER = `reqQ-${RUN}`
@@ -58,23 +58,15 @@ async function pull(d: Device, pageSize = 500): Promise<{ roundTrips: number }> 
 const localIds = async (d: Device) => (await d.db.requests.toArray()).map((r) => r.id).sort()
 
 async function device(name: string, role: 'technician' | 'lead', inst = INST): Promise<Device> {
-  const user = await createUser(admin.auth, { email: emailAt('example.ac.uk', name), claims: { institutionId: inst, role } })
-  await seedMember(admin.db, inst, user.uid, { role, email: user.email, displayName: `Person ${name}` })
-  const instance = `req-${name}-${RUN}`
-  const { createPlatform } = await import('@/platform/firebase')
-  const platform: Platform = createPlatform(instance)
-  await platform.auth.signIn(user.email, user.password)
-  const d = { user, instance, transport: platform.transport(() => ({ uid: user.uid, institutionId: inst })), db: createDb(`requests-${name}-${RUN}`) }
+  const user = await createMember(admin, inst, emailAt('example.ac.uk', name), role, { displayName: `Person ${name}` })
+  const { instance, transport } = await signInDevice(user, `req-${name}-${RUN}`, inst)
+  const d = { user, instance, transport, db: createDb(`requests-${name}-${RUN}`) }
   devices.push(d)
   return d
 }
 
 beforeAll(async () => {
-  vi.stubEnv('VITE_USE_EMULATORS', '1')
-  vi.stubEnv('VITE_EMULATOR_HOST', hostPort(AUTH_HOST).host)
-  vi.stubEnv('VITE_AUTH_EMULATOR_PORT', String(hostPort(AUTH_HOST).port))
-  vi.stubEnv('VITE_FIRESTORE_EMULATOR_PORT', String(hostPort(FIRESTORE_HOST).port))
-  vi.stubEnv('VITE_FUNCTIONS_EMULATOR_PORT', new URL(FUNCTIONS_ORIGIN).port)
+  useEmulatorsInApp()
   setLogLevel('silent') // refused reads are expected; keep the SDK's errors out of the report
   admin = adminApp()
   await seedInstitution(admin.db, { id: INST })

@@ -9,12 +9,12 @@ import { Timestamp } from 'firebase-admin/firestore'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { collectionPath, type Caller, type CollectionName } from '@/domain/collections'
 import type { LocalDoc } from '@/db/apply'
-import type { Platform } from '@/platform/firebase'
 import type { SyncTransport } from '@/sync/ports'
 import { withFaults } from '../support/memory-server'
 import { COLLECTIONS_UNDER_TEST, runSchedule, stepArb, type ClientSpec } from '../support/sync-harness'
 import { adminApp, type Admin } from './helpers/admin'
-import { AUTH_HOST, FIRESTORE_HOST, FUNCTIONS_ORIGIN, hostPort, RUN } from './helpers/env'
+import { signInDevice, useEmulatorsInApp } from './helpers/device'
+import { RUN } from './helpers/env'
 import { createUser, emailAt } from './helpers/users'
 
 const RUNS = Number(process.env.EMULATOR_PROPERTY_RUNS ?? 50)
@@ -26,14 +26,8 @@ let tech: Caller
 let lead: Caller
 
 beforeAll(async () => {
-  // The app's Firebase config, pointed at this run's emulators.
-  vi.stubEnv('VITE_USE_EMULATORS', '1')
-  vi.stubEnv('VITE_EMULATOR_HOST', hostPort(AUTH_HOST).host)
-  vi.stubEnv('VITE_AUTH_EMULATOR_PORT', String(hostPort(AUTH_HOST).port))
-  vi.stubEnv('VITE_FIRESTORE_EMULATOR_PORT', String(hostPort(FIRESTORE_HOST).port))
-  vi.stubEnv('VITE_FUNCTIONS_EMULATOR_PORT', new URL(FUNCTIONS_ORIGIN).port)
+  useEmulatorsInApp()
   admin = adminApp()
-  const { createPlatform } = await import('@/platform/firebase')
   const users = [
     { key: 'tech', role: 'technician' as const, devices: 2 },
     { key: 'lead', role: 'lead' as const, devices: 1 },
@@ -44,10 +38,9 @@ beforeAll(async () => {
     if (u.key === 'tech') tech = caller
     else lead = caller
     for (let d = 0; d < u.devices; d++) {
-      const platform: Platform = createPlatform(`${u.key}-${d}-${RUN}`)
-      const session = await platform.auth.signIn(user.email, user.password)
+      const { session, transport } = await signInDevice(user, `${u.key}-${d}-${RUN}`, INSTITUTION)
       expect(session.institutionId).toBe(INSTITUTION)
-      devices.set(`${u.key}-${d}`, platform.transport(() => ({ uid: user.uid, institutionId: INSTITUTION })))
+      devices.set(`${u.key}-${d}`, transport)
     }
   }
 }, 120_000)
