@@ -3,12 +3,10 @@
  * shared data and their own tree; nobody reads survey responses, receipts, ledgers or rate
  * limits; no client writes anywhere (leads and admins included).
  */
-import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
-import { assertFails, assertSucceeds, initializeTestEnvironment, type RulesTestEnvironment } from '@firebase/rules-unit-testing'
-import { setLogLevel } from 'firebase/firestore'
+import { assertFails, assertSucceeds, type RulesTestEnvironment } from '@firebase/rules-unit-testing'
 import { afterAll, beforeAll, describe, it } from 'vitest'
-import { FIRESTORE_HOST, hostPort, PROJECT_ID, RUN } from './helpers/env'
+import { RUN } from './helpers/env'
+import { metaOf, rulesEnv } from './helpers/rules'
 
 type Db = ReturnType<ReturnType<RulesTestEnvironment['unauthenticatedContext']>['firestore']>
 
@@ -27,18 +25,12 @@ const SHARED = ['plans', 'actions', 'ragChanges', 'ideas', 'comments', 'votes', 
 
 let env: RulesTestEnvironment
 
-const metaOf = (id: string) => ({ id, updatedAt: 1, version: 1, deleted: false, lastMutationId: null })
 const profile = (id: string, inst: string, visibility = 'institution') => ({
   ...metaOf(id), institutionId: inst, displayName: id, email: `${id.toLowerCase()}@example.ac.uk`, role: 'technician', visibility, skills: [], joinedAt: 1,
 })
 
 beforeAll(async () => {
-  setLogLevel('silent') // denied writes are expected; keep the SDK's stream errors out of the report
-  const { host, port } = hostPort(FIRESTORE_HOST)
-  env = await initializeTestEnvironment({
-    projectId: PROJECT_ID,
-    firestore: { host, port, rules: readFileSync(fileURLToPath(new URL('../../firestore.rules', import.meta.url)), 'utf8') },
-  })
+  env = await rulesEnv()
   await env.withSecurityRulesDisabled(async (ctx) => {
     const db = ctx.firestore()
     const put = (path: string, data: Record<string, unknown>) => db.doc(path).set(data)

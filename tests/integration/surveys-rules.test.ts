@@ -3,27 +3,20 @@
  * the server's — no client reads or writes them, not even the lead who tagged them (they come
  * back through the surveyTexts callable, which withholds them under 5 respondents).
  */
-import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
-import { assertFails, assertSucceeds, initializeTestEnvironment, type RulesTestEnvironment } from '@firebase/rules-unit-testing'
-import { setLogLevel } from 'firebase/firestore'
+import { assertFails, assertSucceeds, type RulesTestEnvironment } from '@firebase/rules-unit-testing'
 import { afterAll, beforeAll, describe, it } from 'vitest'
-import { FIRESTORE_HOST, hostPort, PROJECT_ID, RUN } from './helpers/env'
+import { RUN } from './helpers/env'
+import { metaOf, rulesEnv } from './helpers/rules'
 
 const INST = `surveys-rules-${RUN}`
 let env: RulesTestEnvironment
 const as = (role: 'lead' | 'technician') => env.authenticatedContext(`${role}-${RUN}`, { institutionId: INST, role }).firestore()
 
 beforeAll(async () => {
-  setLogLevel('silent')
-  const { host, port } = hostPort(FIRESTORE_HOST)
-  env = await initializeTestEnvironment({
-    projectId: PROJECT_ID,
-    firestore: { host, port, rules: readFileSync(fileURLToPath(new URL('../../firestore.rules', import.meta.url)), 'utf8') },
-  })
+  env = await rulesEnv()
   await env.withSecurityRulesDisabled(async (ctx) => {
     const db = ctx.firestore()
-    await db.doc(`institutions/${INST}/surveys/s1`).set({ id: 's1', updatedAt: 1, version: 1, deleted: false, lastMutationId: null, title: 'Pulse' })
+    await db.doc(`institutions/${INST}/surveys/s1`).set({ ...metaOf('s1'), title: 'Pulse' })
     await db.doc(`institutions/${INST}/surveys/s1/themes/t1`).set({ name: 'Time', keys: ['a'.repeat(64)] })
   })
 })
