@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
+import { routePreload } from './scripts/vite/route-preload.ts'
 
 /** Theme colours shared by the manifest and index.html (keep in step with src/ui/theme.css). */
 const THEME_COLOR = '#0b5c6b'
@@ -36,6 +37,14 @@ export default defineConfig({
   },
   plugins: [
     vue(),
+    // The bottom navigation's routes: the ones the app is opened on.
+    routePreload({
+      '/': 'src/features/home/HomeView.vue',
+      '/directory': 'src/features/directory/DirectoryView.vue',
+      '/cpd': 'src/features/cpd/CpdView.vue',
+      '/plan': 'src/features/plan/PlanView.vue',
+      '/surveys': 'src/features/surveys/SurveysView.vue',
+    }),
     VitePWA({
       // 'prompt': an update waits for the user's "Reload" (src/features/shell/register-sw.ts registers).
       registerType: 'prompt',
