@@ -6,8 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { adminApp, type Admin } from './helpers/admin'
 import { RUN } from './helpers/env'
 import { mutation, pushOne } from './helpers/push'
-import { seedInstitution, seedMember } from './helpers/seed'
-import { createUser, emailAt, type TestUser } from './helpers/users'
+import { createMember, seedInstitution } from './helpers/seed'
+import { emailAt, type TestUser } from './helpers/users'
 
 const INST = `places-${RUN}`
 let admin: Admin
@@ -20,8 +20,7 @@ beforeAll(async () => {
     faculties: [{ id: 'sci', name: 'Faculty of Science', departments: ['Chemistry', 'Physics'] }],
   })
   await admin.db.doc(`institutions/${INST}`).update({ sites: ['Main Campus'] })
-  tech = await createUser(admin.auth, { email: emailAt(`places${RUN}.example.ac.uk`, 'tech'), claims: { institutionId: INST, role: 'technician' } })
-  await seedMember(admin.db, INST, tech.uid, { facultyId: 'sci' })
+  tech = await createMember(admin, INST, emailAt(`places${RUN}.example.ac.uk`, 'tech'), 'technician', { facultyId: 'sci' })
 })
 
 const profile = async () => (await admin.db.doc(`users/${tech.uid}/profiles/${tech.uid}`).get()).data()!
