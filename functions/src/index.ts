@@ -52,7 +52,7 @@ export const submitSurveyResponse = onCall<unknown, Promise<SubmitOutcome>>({ co
 
 /** Aggregated survey results for leads and champions; withheld under 5 respondents. */
 export const surveyResults = onCall<unknown, Promise<SurveyResults>>({ cors: true }, async (req) => {
-  const uid = requireAuth(req.auth)
+  const uid = await requireLiveUid(req)
   return surveyResultsCore(getDb(), callerFromClaims(uid, req.auth?.token), req.data)
 })
 

@@ -4,7 +4,6 @@
  */
 import { onCall } from 'firebase-functions/v2/https'
 import type { SurveyExport, SurveyTexts } from '@/survey/types'
-import { requireAuth } from '../errors'
 import { getDb } from '../firebase'
 import { requireLiveUid } from '../live'
 import { callerFromClaims } from '../push/authorise'
@@ -14,7 +13,7 @@ import { surveyTextsCore } from './texts'
 
 /** Free-text answers (withheld under 5), searchable, with the themes tagged so far. */
 export const surveyTexts = onCall<unknown, Promise<SurveyTexts>>({ cors: true }, async (req) => {
-  const uid = requireAuth(req.auth)
+  const uid = await requireLiveUid(req)
   return surveyTextsCore(getDb(), callerFromClaims(uid, req.auth?.token), req.data)
 })
 
@@ -26,6 +25,6 @@ export const saveSurveyTheme = onCall<unknown, Promise<ThemeOutcome>>({ cors: tr
 
 /** The results as CSV: aggregates, free texts with themes, breakdown counts. */
 export const surveyExport = onCall<unknown, Promise<SurveyExport>>({ cors: true }, async (req) => {
-  const uid = requireAuth(req.auth)
+  const uid = await requireLiveUid(req)
   return surveyExportCore(getDb(), callerFromClaims(uid, req.auth?.token), req.data)
 })
