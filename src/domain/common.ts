@@ -17,10 +17,19 @@ export function requiredText(max: number, label = 'This field') {
   return v.pipe(v.string(), v.trim(), v.minLength(1, `${label} is required`), v.maxLength(max, `${label} must be at most ${max} characters`))
 }
 /** Rejects strings that look like HTML/script so profile text never smuggles markup. */
+/**
+ * An HTML element's tag (or a comment/doctype): what would be markup if the text were ever put into
+ * HTML. Only real element names count, so "pH <7 at 25 °C>" or "x <y z> w" stay plain text.
+ */
+const HTML_TAG = new RegExp(
+  String.raw`<\s*(?:!|\/?\s*(?:a|abbr|area|audio|b|base|blockquote|body|br|button|canvas|code|del|details|dialog|div|em|embed|font|form|frame|frameset|h[1-6]|head|hr|html|i|iframe|img|input|ins|label|li|link|marquee|math|meta|noscript|object|ol|option|p|param|picture|pre|s|script|select|small|source|span|strong|style|sub|summary|sup|svg|table|tbody|td|template|textarea|tfoot|th|thead|title|tr|u|ul|video)(?=[\s/>]))`,
+  'i',
+)
+
 export function plainText(max: number, label = 'This field') {
   return v.pipe(
     text(max, label),
-    v.check((s) => !/<\s*\/?\s*[a-z!][^>]*>/i.test(s), `${label} cannot contain HTML or script tags`),
+    v.check((s) => !HTML_TAG.test(s), `${label} cannot contain HTML or script tags`),
   )
 }
 

@@ -108,6 +108,15 @@ describe('entity schemas: rejections', () => {
     expect(firstIssue(MemberSchema, { ...member, bio: 'Hi <script>alert(1)</script>' })).toEqual({ message: 'Bio cannot contain HTML or script tags', field: 'bio' })
     expect(firstIssue(MemberSchema, { ...member, bio: '<img src=x onerror=alert(1)>' })?.message).toBe('Bio cannot contain HTML or script tags')
     expect(firstIssue(MemberSchema, { ...member, jobTitle: '<b>Boss</b>' })?.message).toBe('Job title cannot contain HTML or script tags')
+    expect(firstIssue(MemberSchema, { ...member, bio: 'Safe <!-- hidden -->' })?.message).toBe('Bio cannot contain HTML or script tags')
+    expect(firstIssue(MemberSchema, { ...member, bio: 'x < / SCRIPT >' })?.message).toBe('Bio cannot contain HTML or script tags')
+    expect(firstIssue(MemberSchema, { ...member, bio: '<svg/onload=alert(1)>' })?.message).toBe('Bio cannot contain HTML or script tags')
+  })
+
+  it('keeps angle brackets that are not markup', () => {
+    for (const bio of ['x <y z> w', 'Buffers at pH <7 and >5', 'Use <Ctrl> + C', 'a<3 b', 'Sizes <5 µm> measured']) {
+      expect(firstIssue(MemberSchema, { ...member, bio }), bio).toBeNull()
+    }
   })
 
   it('rejects links that could run script', () => {
