@@ -83,4 +83,32 @@ describe('session store', () => {
     expect(await db.cpd.count()).toBe(1)
     expect(await db.outbox.count()).toBe(1)
   })
+
+  it('treats a device whose account was dropped while the app was closed as ended by the server', async () => {
+    // Someone used this device before; Firebase now starts with no user (it dropped the refused one).
+    await db.meta.put({ key: 'uid', value: 'u-me' })
+    await db.outbox.clear()
+    fake.current = null
+    const session = useSessionStore()
+    await session.init()
+    expect(session.session).toBeNull()
+    expect(session.ended).toMatch(/deleted, disabled or signed out everywhere/)
+    for (const t of db.tables) expect(await t.count(), t.name).toBe(0)
+  })
+
+  it('keeps the data of a device that was signed out on purpose, and starts it signed out', async () => {
+    fake.current = me
+    const first = useSessionStore()
+    await first.init()
+    await first.signOut()
+    // The app is opened again later, with no user.
+    setActivePinia(createPinia())
+    fake.listeners = []
+    fake.current = null
+    const session = useSessionStore()
+    await session.init()
+    expect(session.ended).toBeNull()
+    expect(await db.cpd.count()).toBe(1)
+    expect(await db.outbox.count()).toBe(1)
+  })
 })

@@ -24,7 +24,8 @@ export const useSessionStore = defineStore('session', () => {
       try {
         auth = (await loadPlatform()).auth
         auth.onChange((s, ended) => void adopt(s, ended))
-        await adopt(await auth.current())
+        const current = await auth.current()
+        await adopt(current, current === null && (await droppedWhileAway()))
       } catch (error) {
         // Without the platform (e.g. offline before it was ever cached) the app still works locally.
         starting = null
@@ -77,8 +78,22 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   async function signOut() {
+    const { db } = await import('@/db/database')
+    // Marks a device that still holds someone's data as signed out on purpose (see droppedWhileAway).
+    if (await db.meta.get('uid')) await db.meta.put({ key: 'signedOut', value: true })
     await (await port()).signOut()
     await adopt(null)
+  }
+
+  /**
+   * Firebase drops a persisted user at start-up when the server refuses it for good (deleted,
+   * disabled, signed out everywhere) while the app was closed. A device that holds someone's data
+   * but was not signed out on purpose was dropped that way: it is treated as ended by the server.
+   */
+  async function droppedWhileAway(): Promise<boolean> {
+    const { db } = await import('@/db/database')
+    const [uid, signedOut] = await Promise.all([db.meta.get('uid'), db.meta.get('signedOut')])
+    return typeof uid?.value === 'string' && uid.value !== '' && signedOut?.value !== true
   }
 
   /**
@@ -109,6 +124,7 @@ export const useSessionStore = defineStore('session', () => {
       const previous = (await db.meta.get('uid'))?.value
       if (previous && previous !== next.uid) await Promise.all(db.tables.map((t) => t.clear()))
       await db.meta.put({ key: 'uid', value: next.uid })
+      await db.meta.delete('signedOut')
       ended.value = null
     }
     session.value = next
