@@ -14,5 +14,3 @@ export function toCsv(rows: readonly (readonly (string | number)[])[]): string {
   return unparse(safe, { newline: '\r\n' })
 }
 
-/** Saves text as a file through the browser's download (kept here for the coverage view). */
-export { downloadText as download } from '@/ui/download'
