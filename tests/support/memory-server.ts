@@ -5,6 +5,7 @@
  */
 import { collectionPath, docPath, COLLECTIONS, type Caller, type CollectionName } from '@/domain/collections'
 import { mergeMutation, resultFor, type ServerDoc } from '@/domain/merge'
+import { placesOf } from '@/domain/rules/profile'
 import { MutationSchema, type Checkpoint, type Mutation, type MutationResult, type PushResponse, type SyncMeta } from '@/domain/sync'
 import { validate } from '@/domain/validation'
 import { TransportError, type SyncTransport } from '@/sync/ports'
@@ -42,8 +43,7 @@ export class MemoryServer {
       const existing = this.docs.get(path) ?? null
       const stamp = { now: this.time, mutationId: m.mutationId }
       // As syncPush: a profile's places are checked against the institution's lists.
-      const inst = caller.institutionId ? this.docs.get(docPath('institutions', ids, caller.institutionId)) : undefined
-      const places = m.collection !== 'profiles' || !caller.institutionId ? undefined : inst && !inst.deleted ? { faculties: inst.faculties as never, sites: inst.sites as never } : null
+      const places = m.collection === 'profiles' && caller.institutionId ? placesOf(this.docs.get(docPath('institutions', ids, caller.institutionId))) : undefined
       const outcome = mergeMutation(caller, m as Mutation, existing, { ...stamp, places })
       if (outcome.kind === 'write') {
         this.docs.set(path, outcome.doc)

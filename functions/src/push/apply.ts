@@ -17,7 +17,7 @@
 import { FieldValue, Timestamp, type DocumentReference, type Firestore, type Transaction } from 'firebase-admin/firestore'
 import { docPath, type Caller, type CollectionName } from '@/domain/collections'
 import { mergeMutation, resultFor, type MergeOutcome, type ServerDoc } from '@/domain/merge'
-import type { Places } from '@/domain/rules/profile'
+import { placesOf, type Places } from '@/domain/rules/profile'
 import { MAX_PAYLOAD_BYTES, type Mutation, type MutationResult } from '@/domain/sync'
 import { checkScope } from './authorise'
 import { jsonBytes, unstorablePath } from './doc'
@@ -193,11 +193,7 @@ async function decideChunk(db: Firestore, tx: Transaction, caller: Caller, chunk
     const snap = await tx.get(db.doc(instPath))
     docs.set(instPath, snap.exists ? fromStored(snap.data()!) : null)
   }
-  const placesNow = (): Places | null | undefined => {
-    if (!instPath || !docs.has(instPath)) return undefined
-    const inst = docs.get(instPath)
-    return inst && !inst.deleted ? { faculties: inst.faculties as Places['faculties'], sites: inst.sites as Places['sites'] } : null
-  }
+  const placesNow = (): Places | null | undefined => (instPath && docs.has(instPath) ? placesOf(docs.get(instPath)) : undefined)
 
   const now = Date.now() // placeholder: every stored updatedAt becomes the commit time
   const results = new Map<number, MutationResult>()

@@ -44,6 +44,12 @@ function isFilled(value: unknown): boolean {
 export type Places = Partial<Pick<Institution, 'faculties' | 'sites'>>
 export type PlaceField = 'facultyId' | 'department' | 'site'
 
+/** The lists of an institution document as stored (null when it is missing or deleted). */
+export function placesOf(institution: Record<string, unknown> | null | undefined): Places | null {
+  if (!institution || institution.deleted === true) return null
+  return { faculties: institution.faculties as Places['faculties'], sites: institution.sites as Places['sites'] }
+}
+
 /**
  * Faculty, department and site must come from the institution's lists where it keeps them. One
  * rule for the profile form and for the push callable, so a device that skips the form (or an
