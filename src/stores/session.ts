@@ -1,6 +1,7 @@
 /** Who is signed in, and the actions that change it. Firebase loads lazily behind the AuthPort. */
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
+import { wipeLocalData } from '@/db/wipe'
 import { loadPlatform } from '@/platform/load'
 import type { AuthPort, JoinResult, Session } from '@/sync/ports'
 
@@ -114,7 +115,7 @@ export const useSessionStore = defineStore('session', () => {
         ended.value = `You were signed out because this account was deleted, disabled or signed out everywhere. ${unsent === 1 ? '1 change' : `${unsent} changes`} not yet sent ${unsent === 1 ? 'is' : 'are'} kept on this device: sign in again to send ${unsent === 1 ? 'it' : 'them'}. If someone else signs in here, ${unsent === 1 ? 'it is' : 'they are'} removed.`
         return
       }
-      await db.transaction('rw', db.tables, () => Promise.all(db.tables.map((t) => t.clear())))
+      await wipeLocalData(db)
       ended.value = 'You were signed out because this account was deleted, disabled or signed out everywhere. Its data has been removed from this device.'
       return
     }
@@ -122,7 +123,7 @@ export const useSessionStore = defineStore('session', () => {
       // Dexie loads with the first session, not with the shell.
       const { db } = await import('@/db/database')
       const previous = (await db.meta.get('uid'))?.value
-      if (previous && previous !== next.uid) await Promise.all(db.tables.map((t) => t.clear()))
+      if (previous && previous !== next.uid) await wipeLocalData(db)
       await db.meta.put({ key: 'uid', value: next.uid })
       await db.meta.delete('signedOut')
       ended.value = null

@@ -1,4 +1,4 @@
-import type { HubDb } from '@/db/database'
+import type { HubDb } from './database'
 
 /** Empties every table of this device's database (documents, outbox, drafts, checkpoints…). */
 export async function wipeLocalData(db: HubDb): Promise<void> {
