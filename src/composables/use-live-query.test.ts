@@ -1,5 +1,5 @@
 import Dexie, { type Table } from 'dexie'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { effectScope, nextTick, ref } from 'vue'
 import { useLiveQuery } from './use-live-query'
 
@@ -21,8 +21,7 @@ afterEach(() => db.notes.clear())
 
 /** Waits until `check` holds (liveQuery re-runs asynchronously after a write). */
 async function until(check: () => boolean) {
-  for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 5))
-  expect(check()).toBe(true)
+  await vi.waitFor(() => expect(check()).toBe(true), { timeout: 10_000 })
 }
 
 describe('useLiveQuery', () => {
@@ -40,9 +39,14 @@ describe('useLiveQuery', () => {
     const count = scope.run(() => useLiveQuery(() => db.notes.count(), { initial: -1 }))!
     await until(() => count.value === 0)
     scope.stop()
+    // A second query, still followed, sees the write: by then the stopped one would have too.
+    const witness = effectScope()
+    const seen = witness.run(() => useLiveQuery(() => db.notes.count(), { initial: -1 }))!
+    await until(() => seen.value === 0)
     await db.notes.add({ id: 'b', kind: 'x' })
-    await new Promise((r) => setTimeout(r, 50))
+    await until(() => seen.value === 1)
     expect(count.value).toBe(0)
+    witness.stop()
   })
 
   it('re-subscribes when its deps change', async () => {

@@ -27,7 +27,6 @@ vi.mock('@/platform/load', () => ({
 
 const me: Session = { uid: 'u-me', email: 'me@example.ac.uk', emailVerified: true, displayName: 'Me', institutionId: 'inst', role: 'technician' }
 const emit = (s: Session | null, ended?: boolean) => fake.listeners.forEach((l) => l(s, ended))
-const settle = () => new Promise((r) => setTimeout(r, 20))
 
 beforeEach(async () => {
   setActivePinia(createPinia())
@@ -50,9 +49,9 @@ describe('session store', () => {
     await session.init()
     expect(session.session?.uid).toBe('u-me')
     emit(null, true)
-    await settle()
+    // `ended` is set last, once the wipe has finished.
+    await vi.waitFor(() => expect(session.ended).toMatch(/deleted, disabled or signed out everywhere/))
     expect(session.session).toBeNull()
-    expect(session.ended).toMatch(/deleted, disabled or signed out everywhere/)
     for (const t of db.tables) expect(await t.count(), t.name).toBe(0)
     expect(localStorage.getItem('th-link-email')).toBeNull()
   })
@@ -61,15 +60,15 @@ describe('session store', () => {
     const session = useSessionStore()
     await session.init()
     emit(null, true)
-    await settle()
+    await vi.waitFor(() => expect(session.ended).not.toBeNull())
     expect(session.session).toBeNull()
     expect(session.ended).toMatch(/1 change not yet sent is kept on this device: sign in again to send it/)
     expect(await db.outbox.count()).toBe(1)
     expect(await db.cpd.get('cpd-1')).toBeDefined()
     // The same person signs in again: nothing is cleared and the change can go.
     emit(me)
-    await settle()
-    expect(session.session?.uid).toBe('u-me')
+    await vi.waitFor(() => expect(session.session?.uid).toBe('u-me'))
+    expect(session.ended).toBeNull()
     expect(await db.outbox.count()).toBe(1)
   })
 
@@ -77,8 +76,7 @@ describe('session store', () => {
     const session = useSessionStore()
     await session.init()
     emit(null)
-    await settle()
-    expect(session.session).toBeNull()
+    await vi.waitFor(() => expect(session.session).toBeNull())
     expect(session.ended).toBeNull()
     expect(await db.cpd.count()).toBe(1)
     expect(await db.outbox.count()).toBe(1)

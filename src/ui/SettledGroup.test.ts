@@ -2,7 +2,7 @@
 /* eslint-disable vue/one-component-per-file -- small test components, defined beside the test */
 import { flushPromises, mount } from '@vue/test-utils'
 import Dexie, { type Table } from 'dexie'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it, vi } from 'vitest'
 import { defineAsyncComponent, defineComponent, h, type Component } from 'vue'
 import { useLiveQuery } from '@/composables/use-live-query'
 import SettledGroup from './SettledGroup.vue'
@@ -30,9 +30,7 @@ function countCard(key: string): Component {
 /** The group's element, found in the page (the wrapper's root is a Suspense boundary). */
 const group = () => document.body.querySelector<HTMLElement>('div.stack')!
 const visible = () => group()?.style.display !== 'none'
-const until = async (check: () => boolean) => {
-  for (let i = 0; i < 400 && !check(); i++) await new Promise((r) => setTimeout(r, 5))
-}
+const until = (check: () => boolean) => vi.waitFor(() => expect(check()).toBe(true), { timeout: 10_000 })
 
 describe('SettledGroup', () => {
   it('shows its cards together once each has loaded its code and answered its first query, never with placeholders', async () => {
@@ -46,7 +44,9 @@ describe('SettledGroup', () => {
       attachTo: document.body,
     })
     await flushPromises()
-    await new Promise((r) => setTimeout(r, 50))
+    // The ready card's query has answered (a read queued after it has): the late card still holds the group.
+    await db.counts.toArray()
+    await flushPromises()
     // One card is ready, the other's code is still loading: nothing shows yet.
     expect(group() === null || !visible()).toBe(true)
 

@@ -1,15 +1,14 @@
-import { beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { effectScope, nextTick, ref } from 'vue'
 import { db } from '@/db/database'
 import { repos } from '@/db/repos'
 import { useCpdEditor } from './use-cpd-editor'
 
-const settle = (ms = 60) => new Promise((resolve) => setTimeout(resolve, ms))
-
 async function editor(id: string | null, query: Record<string, unknown> = {}) {
   const scope = effectScope()
   const state = scope.run(() => useCpdEditor({ id: ref(id), query: () => query, uid: () => 'me', autosaveMs: 10 }))!
-  await settle()
+  // Loaded (or found missing): autosave listens from here on.
+  await vi.waitFor(() => expect(state.state.value).not.toBe('loading'))
   return { state, stop: () => scope.stop() }
 }
 
@@ -23,17 +22,15 @@ describe('useCpdEditor', () => {
     expect(first.state.values.title).toBe('Course: ')
     first.state.values.title = 'Course: radiation protection'
     await nextTick()
-    await settle()
-    expect((await db.drafts.get('cpd:new'))?.value).toMatchObject({ values: { title: 'Course: radiation protection' } })
+    await vi.waitFor(async () => expect((await db.drafts.get('cpd:new'))?.value).toMatchObject({ values: { title: 'Course: radiation protection' } }))
     first.stop()
 
     const second = await editor(null, { template: 'course' })
     expect(second.state.values.title).toBe('Course: radiation protection')
     expect(second.state.restoredAt.value).toEqual(expect.any(Number))
     await second.state.discardDraft()
-    await settle()
-    expect(second.state.values.title).toBe('Course: ')
-    expect(await db.drafts.get('cpd:new')).toBeUndefined()
+    await vi.waitFor(() => expect(second.state.values.title).toBe('Course: '))
+    await vi.waitFor(async () => expect(await db.drafts.get('cpd:new')).toBeUndefined())
     second.stop()
   })
 
