@@ -30,7 +30,7 @@ export function buildOptions({ entry = resolve(here, 'src/index.ts'), outfile = 
     outfile,
     bundle: true,
     platform: 'node',
-    target: 'node20',
+    target: 'node24',
     // CommonJS: functions/package.json has no "type", so Node and the emulator load lib/index.js as CJS.
     format: 'cjs',
     sourcemap: true,

@@ -14,7 +14,7 @@
 import { spawn } from 'node:child_process'
 import { createWriteStream, existsSync, mkdirSync, readFileSync, unwatchFile, watchFile, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { dirname, join, resolve } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
@@ -53,6 +53,8 @@ export function emulatorEnv() {
     FUNCTIONS_EMULATOR_ORIGIN: `http://${HOST}:${PORTS.functions}`,
     GCLOUD_PROJECT: PROJECT_ID,
     GOOGLE_CLOUD_PROJECT: PROJECT_ID,
+    // Where this slot's logs are (a test reads which Node the Functions emulator runs on).
+    EMULATOR_LOG_DIR: LOG_DIR,
   }
 }
 
@@ -303,6 +305,16 @@ export async function loadRules() {
   return true
 }
 
+/**
+ * The project's pinned Node (.nvmrc, installed as the optional dependency node-<os>-<arch>): firebase-tools
+ * runs the Functions emulator on the Node it runs on, which must be the deployed runtime's major
+ * (firebase.json). Falls back to this process's Node where that package is not installed.
+ */
+export function pinnedNode() {
+  const bin = join(ROOT, 'node_modules', '.bin', 'node')
+  return existsSync(bin) ? bin : process.execPath
+}
+
 function firebaseBin() {
   const pkgPath = require.resolve('firebase-tools/package.json')
   const pkg = JSON.parse(readFileSync(pkgPath, 'utf8'))
@@ -367,12 +379,14 @@ async function startFirebaseTools(withFunctions) {
   }
   delete env.FIREBASE_EMULATOR_HUB
   // cwd = the log folder so firebase-debug.log lands there, not in the repository root.
-  const rec = spawnGroup('firebase', process.execPath, [
+  const rec = spawnGroup('firebase', pinnedNode(), [
     firebaseBin(), 'emulators:start', '--only', only, '--project', PROJECT_ID, '--config', firebaseConfigFile(),
   ], { env, logFile: join(LOG_DIR, 'firebase.log'), cwd: LOG_DIR })
   await waitFor('firebase-tools emulators', async () => /All emulators ready/.test(rec.output), rec, 120_000)
   await waitFor('Auth emulator', authUp, rec, 10_000)
   const failed = rec.output.match(/Failed to load function definition[^\n]*/)
+  const runtime = rec.output.match(/Using node@(\d+) from host/)
+  if (withFunctions) status(`functions: running on Node ${runtime ? runtime[1] : '(unknown)'}`)
   if (failed) status(`functions: WARNING ${failed[0].slice(0, 300)} (see ${rel(rec.logFile)})`)
   else if (withFunctions) {
     const loaded = rec.output.match(/Loaded functions definitions from source: ([^\n]*)/)
@@ -445,21 +459,27 @@ export async function serveApp() {
  * git nor ESLint sees it. Resolves with { summary, signIns, password, joinCode, members, sample };
  * rejects with the seed's output.
  */
-export async function runSeed(args = [], { env = {} } = {}) {
+/** Bundles a TypeScript admin script (it may import `@/…` and functions/src) to an ES module; returns its path. */
+export async function bundleScript(entry) {
   const esbuild = await import('esbuild')
   const { aliasPlugin } = await import(join(ROOT, 'functions', 'build.mjs'))
-  const outfile = join(ROOT, 'node_modules', '.cache', 'technician-hub', 'seed.mjs')
+  const outfile = join(ROOT, 'node_modules', '.cache', 'technician-hub', `${basename(entry, '.ts')}.mjs`)
   await esbuild.build({
-    entryPoints: [join(ROOT, 'scripts', 'seed.ts')],
+    entryPoints: [entry],
     outfile,
     bundle: true,
     platform: 'node',
-    target: 'node20',
+    target: 'node24',
     format: 'esm',
     logLevel: 'error',
     external: ['firebase-admin', 'firebase-admin/*'],
     plugins: [aliasPlugin],
   })
+  return outfile
+}
+
+export async function runSeed(args = [], { env = {} } = {}) {
+  const outfile = await bundleScript(join(ROOT, 'scripts', 'seed.ts'))
   const child = spawn(process.execPath, [outfile, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...emulatorEnv(), ...env },
