@@ -3,8 +3,9 @@
  * schemas (bundled), authorise from custom claims and write with firebase-admin; clients never
  * write Firestore directly.
  */
+// First: the shared options must be set before any module below defines a function.
+import './options'
 import * as v from 'valibot'
-import { setGlobalOptions } from 'firebase-functions/v2'
 import { onCall } from 'firebase-functions/v2/https'
 import { onSchedule } from 'firebase-functions/v2/scheduler'
 import { PushRequestSchema, type PushResponse } from '@/domain/sync'
@@ -19,8 +20,6 @@ import { pushMutations } from './push/apply'
 import { firstIssue } from './push/validate'
 import { surveyResultsCore, type SurveyResults } from './surveys/results'
 import { submitSurveyResponseCore, surveySecret, type SubmitOutcome } from './surveys/submit'
-
-setGlobalOptions({ region: 'us-central1', maxInstances: 20 })
 
 /** Join the institution matching the caller's email domain, or a join code. */
 export const joinInstitution = onCall<unknown, Promise<JoinOutcome>>({ cors: true }, async (req) => {

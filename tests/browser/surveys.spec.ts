@@ -7,6 +7,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { DEMO_PASSWORD as SEEDED_PASSWORD, generateDemoData } from '../../src/domain/demo-data'
+import { FUNCTIONS_REGION } from '../../src/domain/deployment'
 import { waitForServiceWorkerControl } from './fixtures'
 import { DEMO, newDevice, signIn, waitForAllSaved } from './session'
 
@@ -47,7 +48,7 @@ async function answerAs(email: string, surveyId: string, answers: Record<string,
   })
   const { idToken } = (await auth.json()) as { idToken?: string }
   expect(idToken, `sign-in of ${email}`).toBeTruthy()
-  const res = await fetch(`${FUNCTIONS}/${PROJECT}/us-central1/submitSurveyResponse`, {
+  const res = await fetch(`${FUNCTIONS}/${PROJECT}/${FUNCTIONS_REGION}/submitSurveyResponse`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${idToken}` },
     body: JSON.stringify({ data: { surveyId, answers, submissionId: `seeded-${Date.now().toString(36)}-${email.length}` } }),

@@ -15,6 +15,7 @@
  */
 import { deleteApp, initializeApp } from 'firebase-admin/app'
 import { FieldValue, getFirestore, type Firestore } from 'firebase-admin/firestore'
+import { FUNCTIONS_REGION } from '@/domain/deployment'
 import type { Question } from '@/domain/entities'
 
 export interface SurveyBurstOptions {
@@ -214,7 +215,7 @@ async function signIn(email: string): Promise<string> {
 /** The callable over HTTP. A transport failure (network, 5xx without a typed error) reads as `unavailable`. */
 async function callSubmit(idToken: string, data: unknown): Promise<{ ok: true } | { ok: false; code?: string; message: string }> {
   try {
-    const res = await fetch(`${FUNCTIONS()}/${PROJECT()}/us-central1/submitSurveyResponse`, {
+    const res = await fetch(`${FUNCTIONS()}/${PROJECT()}/${FUNCTIONS_REGION}/submitSurveyResponse`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${idToken}` },
       body: JSON.stringify({ data }),

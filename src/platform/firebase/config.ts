@@ -3,6 +3,7 @@
  * the Emulator Suite under the `demo-` project, which needs no credentials.
  */
 import type { FirebaseOptions } from 'firebase/app'
+import { FUNCTIONS_REGION } from '@/domain/deployment'
 
 export interface HubFirebaseConfig {
   options: FirebaseOptions
@@ -28,6 +29,7 @@ export function readConfig(env: Record<string, string | boolean | undefined> = i
           functionsPort: Number(env.VITE_FUNCTIONS_EMULATOR_PORT ?? 5001),
         }
       : null,
-    region: String(env.VITE_FUNCTIONS_REGION ?? 'us-central1'),
+    // Not a build variable: the functions export the same constant (src/domain/deployment.ts).
+    region: FUNCTIONS_REGION,
   }
 }

@@ -7,7 +7,7 @@ export const PROJECT_ID = process.env.GCLOUD_PROJECT || process.env.FIREBASE_PRO
 export const FIRESTORE_HOST = process.env.FIRESTORE_EMULATOR_HOST || '127.0.0.1:8080'
 export const AUTH_HOST = process.env.FIREBASE_AUTH_EMULATOR_HOST || '127.0.0.1:9099'
 export const FUNCTIONS_ORIGIN = (process.env.FUNCTIONS_EMULATOR_ORIGIN || 'http://127.0.0.1:5001').replace(/\/$/, '')
-export const REGION = 'us-central1'
+export { FUNCTIONS_REGION as REGION } from '@/domain/deployment'
 
 /** host:port → { host, port } */
 export function hostPort(hp: string): { host: string; port: number } {
