@@ -10,7 +10,8 @@
 //     --no-seed    start empty
 //     --reset      overwrite demo documents that already exist (when reusing running emulators)
 //     --members N  seed N members (default 36)
-import { APP_URL, PORTS, buildApp, installSignalHandlers, runSeed, serveApp, start, status } from './emulators.mjs'
+import { relative } from 'node:path'
+import { APP_URL, LOG_DIR, PORTS, ROOT, buildApp, installSignalHandlers, runSeed, serveApp, start, status } from './emulators.mjs'
 
 const argv = process.argv.slice(2)
 const flags = new Set(argv)
@@ -63,7 +64,7 @@ if (seeded?.signIns) {
   console.log(`    + ${seeded.members - seeded.signIns.length} generated members, e.g. ${seeded.sample.join(', ')}`)
   console.log(`  Join code (addresses outside example.ac.uk): ${seeded.joinCode}`)
 }
-console.log('  Logs:       .tmp/emulators/   ·   Ctrl-C stops everything')
+console.log(`  Logs:       ${relative(ROOT, LOG_DIR)}/   ·   Ctrl-C stops everything`)
 console.log(`${line}\n`)
 status('waiting (Ctrl-C to stop)')
 setInterval(() => {}, 1 << 30) // stay alive until a signal
