@@ -2,6 +2,7 @@
  * How a mutation changes the local view of a document. The same rules rebuild a view from the
  * server's copy plus the pending outbox (rebase) after a pull or a rejection.
  */
+import { COLLECTIONS } from '@/domain/collections'
 import type { Mutation, SyncMeta } from '@/domain/sync'
 
 export type LocalDoc = SyncMeta & Record<string, unknown>
@@ -15,17 +16,19 @@ export function metaOf(base: LocalDoc | null | undefined, id: string): SyncMeta 
 }
 
 /** Applies one mutation to a document view; returns the new view (null: nothing left). */
-export function applyMutation(view: LocalDoc | null, m: Pick<Mutation, 'op' | 'payload' | 'docId'>): LocalDoc | null {
+export function applyMutation(view: LocalDoc | null, m: Pick<Mutation, 'op' | 'payload' | 'docId'> & Partial<Pick<Mutation, 'collection'>>): LocalDoc | null {
   const meta = metaOf(view, m.docId)
   if (m.op === 'delete') return view ? { ...view, deleted: true } : null
   const fields = stripMeta(m.payload)
+  // Over the server's copy, what the server stamped (createdAt, an author's name) stays its.
+  if (view && view.version > 0 && m.collection) for (const f of COLLECTIONS[m.collection].serverFields ?? []) if (view[f] !== undefined) fields[f] = view[f]
   if (m.op === 'put') return { ...fields, ...meta, deleted: false }
   if (!view) return null // a patch of a document we do not have: the server decides
   return { ...view, ...fields }
 }
 
 /** Server copy + pending mutations, in order. */
-export function rebase(base: LocalDoc | null, pending: Pick<Mutation, 'op' | 'payload' | 'docId'>[]): LocalDoc | null {
+export function rebase(base: LocalDoc | null, pending: (Pick<Mutation, 'op' | 'payload' | 'docId'> & Partial<Pick<Mutation, 'collection'>>)[]): LocalDoc | null {
   let view = base
   for (const m of pending) view = applyMutation(view, m)
   return view

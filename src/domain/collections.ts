@@ -45,8 +45,20 @@ export interface CollectionDef {
   merge: MergeRule
   /** Pure authorisation: may `caller` apply this op to this doc (existing is null on create)? */
   canWrite(caller: Caller, op: 'create' | 'update' | 'delete', next: Record<string, unknown> | null, existing: Record<string, unknown> | null, docId: string): boolean
-  /** Fields a non-manager may not change on update (e.g. role on a profile). */
+  /** Fields a non-manager may not change on update (e.g. the status of an idea). */
   lockedFields?: readonly string[]
+  /**
+   * Fields no client may change once the document exists, managers included: they belong to the
+   * server or to a callable (a profile's role, an institution's email domains).
+   */
+  fixedFields?: readonly string[]
+  /**
+   * Fields the server stamps (see `serverStamp` in merge.ts: the author's name from their
+   * profile, server time, the caller's uid); a payload's value for them is ignored.
+   */
+  serverFields?: readonly string[]
+  /** Fields only the member named in `by` may change (the learner's message on a request). */
+  partyFields?: { by: string; fields: readonly string[] }
   /**
    * A collection only some members may read: the server keeps this array field of uids on every
    * document (tombstones included), the rules allow a read only to a uid in it, and a pull asks
@@ -68,14 +80,16 @@ export const COLLECTIONS: Record<CollectionName, CollectionDef> = {
   institutions: def({
     name: 'institutions', scope: 'root', schema: InstitutionSchema, fields: Object.keys(InstitutionFields), merge: 'lww',
     canWrite: (c, op, _n, _e, id) => op === 'update' && isManager(c) && c.institutionId === id,
+    // A domain decides who joins: only a platform admin sets them (setInstitutionDomains).
+    fixedFields: ['emailDomains'],
   }),
   profiles: def({
     // The member's full profile (incl. private fields), in their own tree: users/{uid}/profiles/{uid}.
     name: 'profiles', scope: 'user', schema: MemberSchema, fields: Object.keys(MemberFields), merge: 'lww',
     // Created by joinInstitution; the owner edits it; account deletion goes through a callable.
     canWrite: (c, op, _n, _e, id) => id === c.uid && op === 'update',
-    // Role and institution change only through callables.
-    lockedFields: ['role', 'institutionId', 'email', 'joinedAt'],
+    // Role and institution change only through callables (a lead's own profile included).
+    fixedFields: ['role', 'institutionId', 'email', 'joinedAt'],
   }),
   members: def({
     // The directory projection of a profile, written only by the server when a profile changes:
@@ -116,20 +130,26 @@ export const COLLECTIONS: Record<CollectionName, CollectionDef> = {
       if (op === 'create') return n?.authorUid === c.uid && (isManager(c) || (n?.status === 'open' && n.response === undefined && n.adoptedActionId === undefined && n.surveyId === undefined))
       return isManager(c) || owns(c, 'authorUid', e)
     },
-    // Only leads adopt, decline or respond.
-    lockedFields: ['authorUid', 'status', 'response', 'adoptedActionId', 'createdAt', 'surveyId'],
+    // Only leads adopt, decline or respond; the words are the author's (a lead cannot rewrite them).
+    lockedFields: ['status', 'response', 'adoptedActionId', 'surveyId'],
+    fixedFields: ['authorUid'],
+    serverFields: ['createdAt'],
+    partyFields: { by: 'authorUid', fields: ['title', 'body', 'actionId', 'theme'] },
   }),
   comments: def({
     name: 'comments', scope: 'institution', schema: CommentSchema, fields: Object.keys(CommentFields), merge: 'append-only',
     canWrite: (c, op, n, e) => member(c) && (op === 'create' ? n?.authorUid === c.uid : op === 'delete' && (owns(c, 'authorUid', e) || isManager(c))),
+    serverFields: ['authorName', 'createdAt'],
   }),
   votes: def({
     name: 'votes', scope: 'institution', schema: VoteSchema, fields: Object.keys(VoteFields), merge: 'one-per-member',
     canWrite: (c, op, n, e, id) => member(c) && id.endsWith(`__${c.uid}`) && (op === 'delete' ? owns(c, 'voterUid', e) : n?.voterUid === c.uid && op === 'create'),
+    serverFields: ['createdAt'],
   }),
   surveys: def({
     name: 'surveys', scope: 'institution', schema: SurveySchema, fields: Object.keys(SurveyFields), merge: 'lww',
     canWrite: (c) => isOrganiser(c),
+    serverFields: ['createdByUid'],
   }),
   requests: def({
     name: 'requests', scope: 'institution', schema: SkillShareSchema, fields: Object.keys(SkillShareFields), merge: 'lww',
@@ -140,7 +160,9 @@ export const COLLECTIONS: Record<CollectionName, CollectionDef> = {
       if (op === 'update' && (n?.learnerUid !== e?.learnerUid || n?.teacherUid !== e?.teacherUid)) return false
       return owns(c, 'learnerUid', e) || owns(c, 'teacherUid', e)
     },
-    lockedFields: ['learnerUid', 'teacherUid', 'skillId'],
+    fixedFields: ['learnerUid', 'teacherUid', 'skillId'],
+    // What the learner asked for is theirs; the teacher answers by moving the state only.
+    partyFields: { by: 'learnerUid', fields: ['skillName', 'message', 'format'] },
     // Personal messages between a learner and a teacher: readable by those two only, not by leads.
     readersField: 'parties',
   }),
@@ -148,6 +170,7 @@ export const COLLECTIONS: Record<CollectionName, CollectionDef> = {
     // Lead-written narrative sections of the self-assessment; every member may read them.
     name: 'assessments', scope: 'institution', schema: AssessmentSchema, fields: Object.keys(AssessmentFields), merge: 'lww',
     canWrite: (c) => isManager(c),
+    serverFields: ['updatedByUid'],
   }),
   evidence: def({
     // CPD evidence file descriptions, written only by the evidence callables once a file's chunks

@@ -21,7 +21,8 @@ function write(outcome: ReturnType<typeof mergeMutation>): ServerDoc {
 describe('mergeMutation', () => {
   it('stamps version+1, the commit time and the mutation', () => {
     const doc = write(mergeMutation(tech, mutation({ op: 'put', payload: idea }), null, stamp))
-    expect(doc).toMatchObject({ ...idea, id: 'idea-1', version: 1, updatedAt: 5_000, lastMutationId: 'm-00000001', deleted: false })
+    // createdAt is the server's time too, whatever the payload said.
+    expect(doc).toMatchObject({ ...idea, createdAt: 5_000, id: 'idea-1', version: 1, updatedAt: 5_000, lastMutationId: 'm-00000001', deleted: false })
   })
 
   it('merges field by field: an older patch does not overwrite a newer field', () => {

@@ -40,6 +40,8 @@ export interface Stamp {
 export interface MergeContext extends Stamp {
   /** The caller's institution's faculties and sites (undefined: not checked, e.g. no institution yet). */
   places?: Places | null
+  /** The caller's display name from their profile on the server (stamped on comments). */
+  authorName?: string
 }
 
 const META = new Set(['id', 'updatedAt', 'version', 'deleted', 'lastMutationId', '_clock', '_deletedAt'])
@@ -51,6 +53,7 @@ export function mergeMutation(caller: Caller, m: Mutation, existing: ServerDoc |
   const live = existing && !existing.deleted ? existing : null
   const payload = fieldsOnly(m.payload)
   if (def.readersField) delete payload[def.readersField] // the server's to set
+  for (const f of def.serverFields ?? []) delete payload[f] // stamped below, whatever the client says
 
   if (m.op === 'delete') {
     if (!live) return existing ? { kind: 'noop' } : reject('not-found', 'This item no longer exists')
@@ -70,14 +73,20 @@ export function mergeMutation(caller: Caller, m: Mutation, existing: ServerDoc |
   }
 
   const next = live ? mergeFields(live, payload, m.op === 'put', m.clientTime) : { fields: payload, clock: clockFor(payload, m.clientTime) }
+  Object.assign(next.fields, serverStamp(m.collection, caller, live, stamp))
   const op = live ? 'update' : 'create'
   if (!def.canWrite(caller, op, next.fields, live, m.docId)) return reject('forbidden', `You are not allowed to ${op === 'create' ? 'create' : 'change'} this`)
   const refusal = STATE_RULES[m.collection]?.(caller, next.fields, live)
   if (refusal) return reject('forbidden', refusal.message, refusal.field)
-  if (live && !isManager(caller)) {
+  if (live) {
     // Checked after merging: a `put` that omits an optional locked field must not clear it either.
-    const locked = (def.lockedFields ?? []).find((f) => JSON.stringify(next.fields[f]) !== JSON.stringify(live[f]))
+    const changed = (f: string) => JSON.stringify(next.fields[f]) !== JSON.stringify(live[f])
+    const fixed = (def.fixedFields ?? []).find(changed)
+    if (fixed) return reject('forbidden', FIXED_MESSAGES[fixed] ?? `${fixed} cannot be changed`, fixed)
+    const locked = isManager(caller) ? undefined : (def.lockedFields ?? []).find(changed)
     if (locked) return reject('forbidden', `Only a lead can change ${locked}`, locked)
+    const party = def.partyFields && live[def.partyFields.by] !== caller.uid ? def.partyFields.fields.find(changed) : undefined
+    if (party) return reject('forbidden', `Only ${PARTY_NAMES[def.partyFields!.by] ?? 'its author'} can change ${party}`, party)
   }
   const meta = { id: m.docId, updatedAt: 0, version: 0, deleted: false, lastMutationId: null }
   const checked = validate(def.schema, { ...next.fields, ...meta })
@@ -113,6 +122,29 @@ function readers(collection: CollectionName, doc: Record<string, unknown>): Reco
   const field = COLLECTIONS[collection].readersField
   const uids = readersOf(collection, doc)
   return field && uids ? { [field]: uids } : {}
+}
+
+/** Why a fixed field cannot be changed through sync. */
+const FIXED_MESSAGES: Record<string, string> = {
+  emailDomains: 'Email domains are set by a platform administrator',
+  role: 'A role is changed by a lead, not by editing the profile',
+}
+const PARTY_NAMES: Record<string, string> = { learnerUid: 'the person who asked', authorUid: 'its author' }
+
+/**
+ * The values the server gives a collection's `serverFields`: set when the document is created
+ * (server time, the author's name from their profile, the caller's uid) and kept after;
+ * `updatedByUid` names whoever wrote last. A payload never sets them.
+ */
+function serverStamp(collection: CollectionName, caller: Caller, live: ServerDoc | null, ctx: MergeContext): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const f of COLLECTIONS[collection].serverFields ?? []) {
+    if (live && f !== 'updatedByUid' && live[f] !== undefined) out[f] = live[f]
+    else if (f === 'createdAt') out[f] = ctx.now
+    else if (f === 'authorName') out[f] = ctx.authorName
+    else out[f] = caller.uid // createdByUid, updatedByUid
+  }
+  return out
 }
 
 /** A collection's own rule for how a merged document may change (a state machine); null = fine. */

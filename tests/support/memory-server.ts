@@ -44,7 +44,10 @@ export class MemoryServer {
       const stamp = { now: this.time, mutationId: m.mutationId }
       // As syncPush: a profile's places are checked against the institution's lists.
       const places = m.collection === 'profiles' && caller.institutionId ? placesOf(this.docs.get(docPath('institutions', ids, caller.institutionId))) : undefined
-      const outcome = mergeMutation(caller, m as Mutation, existing, { ...stamp, places })
+      // As syncPush: a comment's author name comes from the author's profile.
+      const profile = this.docs.get(docPath('profiles', ids, caller.uid))
+      const authorName = profile && !profile.deleted && typeof profile.displayName === 'string' ? profile.displayName : undefined
+      const outcome = mergeMutation(caller, m as Mutation, existing, { ...stamp, places, authorName })
       if (outcome.kind === 'write') {
         this.docs.set(path, outcome.doc)
         for (const d of outcome.derived) {

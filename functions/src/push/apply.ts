@@ -195,7 +195,18 @@ async function decideChunk(db: Firestore, tx: Transaction, caller: Caller, chunk
   }
   const placesNow = (): Places | null | undefined => (instPath && docs.has(instPath) ? placesOf(docs.get(instPath)) : undefined)
 
-  const now = Date.now() // placeholder: every stored updatedAt becomes the commit time
+  // A comment carries its author's name from their profile here, never from the payload.
+  const profilePath = docPath('profiles', ids(caller), caller.uid)
+  if (!docs.has(profilePath) && chunk.some((it) => it.m.collection === 'comments')) {
+    const snap = await tx.get(db.doc(profilePath))
+    docs.set(profilePath, snap.exists ? fromStored(snap.data()!) : null)
+  }
+  const authorName = (): string | undefined => {
+    const profile = docs.get(profilePath)
+    return profile && !profile.deleted && typeof profile.displayName === 'string' ? profile.displayName : undefined
+  }
+
+  const now = Date.now() // server time: createdAt stamps keep it; every stored updatedAt becomes the commit time
   const results = new Map<number, MutationResult>()
   const stampedNow = new Set<number>()
   const dirty = new Set<string>()
@@ -209,7 +220,7 @@ async function decideChunk(db: Firestore, tx: Transaction, caller: Caller, chunk
       continue
     }
     const existing = docs.get(path) ?? null
-    let outcome: MergeOutcome = mergeMutation(caller, m, existing, { now, mutationId: m.mutationId, places: m.collection === 'profiles' ? placesNow() : undefined })
+    let outcome: MergeOutcome = mergeMutation(caller, m, existing, { now, mutationId: m.mutationId, places: m.collection === 'profiles' ? placesNow() : undefined, authorName: authorName() })
     if (outcome.kind === 'write') {
       const extra = storable(outcome.doc)
       if (extra) outcome = { kind: 'rejected', ...extra }
