@@ -6,7 +6,7 @@ import type { Auth } from 'firebase-admin/auth'
 import { HttpsError, type FunctionsErrorCode } from 'firebase-functions/v2/https'
 
 export type JoinErrorCode = 'unknown-domain' | 'bad-code' | 'already-member' | 'rate-limited' | 'invalid'
-export type SurveyErrorCode = 'invalid' | 'not-found' | 'closed' | 'already-submitted' | 'forbidden' | 'too-large'
+export type SurveyErrorCode = 'invalid' | 'not-found' | 'closed' | 'already-submitted' | 'forbidden' | 'too-large' | 'mode-changed'
 export type ErrorCode = JoinErrorCode | SurveyErrorCode | 'unauthenticated'
 
 const HTTP_CODE: Record<ErrorCode, FunctionsErrorCode> = {
@@ -17,6 +17,7 @@ const HTTP_CODE: Record<ErrorCode, FunctionsErrorCode> = {
   invalid: 'invalid-argument',
   'not-found': 'not-found',
   closed: 'failed-precondition',
+  'mode-changed': 'failed-precondition',
   'already-submitted': 'already-exists',
   forbidden: 'permission-denied',
   'too-large': 'invalid-argument',

@@ -9,7 +9,7 @@ import type {
   ActionPlan, AssessmentSection, Comment, CpdEntry, Equality, Idea, Institution, Member, PlanAction, RagChange, Registration,
   SkillShareRequest, Survey, Vote,
 } from '@/domain/entities'
-import type { Checkpoint, Mutation, RejectionCode } from '@/domain/sync'
+import type { Checkpoint, Mutation, OverriddenBy, RejectionCode } from '@/domain/sync'
 import type { Evidence, EvidenceContentType } from '@/domain/entities'
 
 /** A pending mutation, in commit order. `seq` orders pushes; `attempts` drives backoff. */
@@ -18,13 +18,19 @@ export interface OutboxRow extends Mutation {
   attempts: number
 }
 
-/** A change the server refused: kept and shown to its author until they dismiss or fix it. */
+/**
+ * A change the server refused, or that lost a merge to a newer change (`overridden`): kept and
+ * shown to its author until they dismiss or fix it.
+ */
 export interface Rejection {
   mutationId: string
   collection: CollectionName
   docId: string
-  code: RejectionCode
+  code: RejectionCode | 'overridden'
   message: string
+  /** Overridden: the fields that lost, and who made the newer change. */
+  fields?: string[]
+  by?: OverriddenBy
   field?: string
   at: number
   payload: Record<string, unknown>
@@ -66,8 +72,16 @@ export interface Draft {
  */
 export interface SurveySubmissionRow {
   surveyId: string
-  /** Sent with every attempt: the server answers a retry of a stored submission with its first outcome. */
+  /** This phone's local id of the current answer (a new one per edit); never sent. */
   submissionId: string
+  /**
+   * The phone's random secret for its answer to this survey, kept across edits and sent with every
+   * attempt: the server recognises a retry or an edit by it and stores only two unrelated hashes.
+   * Rows queued before it existed have none and are sent with a fresh one.
+   */
+  token?: string
+  /** Whether the survey was shown as anonymous when answered: the server refuses a mismatch. */
+  anonymous?: boolean
   answers: Record<string, string | number | string[]>
   state: 'queued' | 'sent' | 'refused'
   queuedAt: number

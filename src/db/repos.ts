@@ -6,10 +6,12 @@
 import type { Table } from 'dexie'
 import { COLLECTIONS, COLLECTION_NAMES, type CollectionName } from '@/domain/collections'
 import { newId } from '@/domain/ids'
+import { canonical, diffSets } from '@/domain/sets'
 import type { Mutation, MutationOp } from '@/domain/sync'
 import { validate, ValidationError } from '@/domain/validation'
 import { applyMutation, stripMeta, type LocalDoc } from './apply'
 import { db as defaultDb, type DocTables, type HubDb } from './database'
+import { deviceOf } from './device'
 
 type DocOf<C extends CollectionName> = DocTables[C] extends Table<infer T, string> ? T : never
 type Fields<C extends CollectionName> = Omit<DocOf<C>, 'id' | 'updatedAt' | 'version' | 'deleted' | 'lastMutationId'>
@@ -20,8 +22,17 @@ export interface Repo<C extends CollectionName> {
   create(fields: Fields<C>, id?: string): Promise<DocOf<C>>
   /** Replaces a document's fields wholesale. */
   put(id: string, fields: Fields<C>): Promise<DocOf<C>>
-  /** Changes some fields; on the server they merge field by field. */
+  /**
+   * Changes some fields; on the server they merge field by field, and lists element by element
+   * (the list edits are taken against the current local view).
+   */
   patch(id: string, fields: Partial<Fields<C>>): Promise<DocOf<C>>
+  /**
+   * What a form saves: only the fields that differ between the version it `loaded` and `next`
+   * (lists as added/removed elements against `loaded`), so a device never sends back values it
+   * did not change. Returns null when nothing changed (nothing is queued).
+   */
+  patchFrom(id: string, loaded: Partial<Fields<C>>, next: Partial<Fields<C>>): Promise<DocOf<C> | null>
   /** Deletes (a tombstone on the server, gone locally). */
   remove(id: string): Promise<void>
 }
@@ -43,17 +54,29 @@ export function createRepo<C extends CollectionName>(collection: C, options: Rep
     create: (fields, id = newId()) => write(id, 'put', fields as Record<string, unknown>),
     put: (id, fields) => write(id, 'put', fields as Record<string, unknown>),
     patch: (id, fields) => write(id, 'patch', fields as Record<string, unknown>),
+    patchFrom: async (id, loaded, next) => {
+      const before = stripMeta(loaded as Record<string, unknown>)
+      const after = stripMeta(next as Record<string, unknown>)
+      // A field the person cleared travels as null (JSON has no undefined): the server removes it.
+      const changed = Object.fromEntries(Object.entries(after).filter(([k, v]) => !sameValue(v, before[k])).map(([k, v]) => [k, v === undefined ? null : v]))
+      if (Object.keys(changed).length === 0) return null
+      return write(id, 'patch', changed, before)
+    },
     remove: async (id) => {
       await write(id, 'delete', {})
     },
   }
 
-  async function write(docId: string, op: MutationOp, payload: Record<string, unknown>): Promise<DocOf<C>> {
-    const fields = stripMeta(payload)
+  async function write(docId: string, op: MutationOp, payload: Record<string, unknown>, listBase?: Record<string, unknown>): Promise<DocOf<C>> {
+    let fields = stripMeta(payload)
     return database.transaction('rw', [table(), database.outbox, database.bases], async () => {
       const current = (await table().get(docId)) ?? null
       if (op !== 'put' && (!current || current.deleted)) throw new ValidationError([{ field: '', message: 'This item no longer exists' }])
-      const next = applyMutation(current, { op, payload: fields, docId })
+      // Lists travel as element operations: two devices adding to one list both keep theirs.
+      const { ops, rest } = op === 'patch' ? diffSets(collection, listBase ?? current ?? {}, fields) : { ops: [], rest: fields }
+      fields = rest
+      const sets = ops.length ? { sets: ops } : {}
+      const next = applyMutation(current, { op, payload: fields, docId, collection, ...sets })
       if (!next) throw new ValidationError([{ field: '', message: 'This item no longer exists' }])
       if (op !== 'delete') {
         const checked = validate(def.schema, next)
@@ -62,7 +85,8 @@ export function createRepo<C extends CollectionName>(collection: C, options: Rep
       // Keep the server copy before the first pending change, so it can be rebased later.
       const pending = await database.outbox.where('[collection+docId]').equals([collection, docId]).count()
       if (pending === 0 && current && current.version > 0) await database.bases.put({ collection, id: docId, doc: current })
-      const mutation: Mutation = { mutationId: newId(), collection, docId, op, payload: fields, clientTime: now() }
+      const device = deviceOf(database.name)
+      const mutation: Mutation = { mutationId: newId(), collection, docId, op, payload: fields, clientTime: now(), baseVersion: current?.version ?? 0, device, ...sets }
       await database.outbox.add({ ...mutation, attempts: 0 })
       if (op === 'delete') await table().delete(docId)
       else await table().put(next)
@@ -79,3 +103,7 @@ export function createRepos(options: RepoOptions = {}): Repos {
 }
 
 export const repos: Repos = createRepos()
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b))
+}

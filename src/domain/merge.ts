@@ -7,19 +7,37 @@ import { COLLECTIONS, directoryProjection, readersOf, type Caller, type Collecti
 import { REQUEST_STATES, type RequestState } from './entities'
 import { placeErrors, type PlaceField, type Places } from './rules/profile'
 import { transition } from './rules/requests'
-import type { Mutation, MutationResult, RejectionCode, SyncMeta } from './sync'
+import { applySetOps, canonical, type Tags } from './sets'
+import type { Mutation, MutationResult, OverriddenBy, RejectionCode, SyncMeta } from './sync'
 import { validate } from './validation'
 
 /** A document as stored on the server: fields, sync metadata, and per-field clocks for LWW. */
 export type ServerDoc = SyncMeta & Record<string, unknown> & {
-  /** Field → clientTime of the write that set it (field-level last-writer-wins). */
+  /**
+   * Field → time of the write that set it: its clientTime clamped to the server's time at receipt
+   * (a clock ahead cannot freeze a field), and after every value its author had seen.
+   */
   _clock?: Record<string, number>
+  /** Field → who set it: the document version it wrote, the author, their device. */
+  _by?: Record<string, FieldWriter>
+  /** Set fields' element tags (see src/domain/sets.ts). */
+  _tags?: Tags
   /** clientTime of the delete that made this a tombstone. */
   _deletedAt?: number
 }
 
+/** Who last wrote a field. */
+export interface FieldWriter {
+  v: number
+  uid: string
+  /** Device id and name, when the mutation named its device. */
+  d?: string
+  n?: string
+}
+
 export type MergeOutcome =
-  | { kind: 'write'; doc: ServerDoc; derived: DerivedWrite[] }
+  /** `lost`: what of this mutation lost the merge to newer changes its author had not seen. */
+  | { kind: 'write'; doc: ServerDoc; derived: DerivedWrite[]; lost?: { fields: string[]; by: OverriddenBy } }
   | { kind: 'noop' } // already true (a repeated append-only create, a delete of a tombstone)
   | { kind: 'rejected'; code: RejectionCode; message: string; field?: string }
 
@@ -44,7 +62,7 @@ export interface MergeContext extends Stamp {
   authorName?: string
 }
 
-const META = new Set(['id', 'updatedAt', 'version', 'deleted', 'lastMutationId', '_clock', '_deletedAt'])
+const META = new Set(['id', 'updatedAt', 'version', 'deleted', 'lastMutationId', '_clock', '_deletedAt', '_by', '_tags'])
 const isManager = (c: Caller) => c.role === 'lead' || c.role === 'admin'
 
 /** Applies `m` by `caller` to `existing` (null: no such document). */
@@ -54,16 +72,18 @@ export function mergeMutation(caller: Caller, m: Mutation, existing: ServerDoc |
   const payload = fieldsOnly(m.payload)
   if (def.readersField) delete payload[def.readersField] // the server's to set
   for (const f of def.serverFields ?? []) delete payload[f] // stamped below, whatever the client says
+  // A device's clock may lie: no edit is later than the server's time at receipt.
+  const t = Math.min(m.clientTime, stamp.now)
 
   if (m.op === 'delete') {
     if (!live) return existing ? { kind: 'noop' } : reject('not-found', 'This item no longer exists')
     if (!def.canWrite(caller, 'delete', null, live, m.docId)) return reject('forbidden', 'You are not allowed to delete this')
     // A tombstone keeps who may read it, so it still reaches them (and only them).
-    const tomb = stampDoc({ id: m.docId, deleted: true, _deletedAt: m.clientTime, ...readers(m.collection, live) } as ServerDoc, existing, stamp)
+    const tomb = stampDoc({ id: m.docId, deleted: true, _deletedAt: t, ...readers(m.collection, live) } as ServerDoc, existing, stamp)
     return { kind: 'write', doc: tomb, derived: derive(m.collection, m.docId, tomb) }
   }
 
-  if (existing?.deleted && (m.op === 'patch' || m.clientTime <= (existing._deletedAt ?? Number.POSITIVE_INFINITY))) {
+  if (existing?.deleted && (m.op === 'patch' || t <= (existing._deletedAt ?? Number.POSITIVE_INFINITY))) {
     return reject('conflict', 'This item was deleted on another device')
   }
   if (m.op === 'patch' && !live) return reject('not-found', 'This item no longer exists')
@@ -72,7 +92,26 @@ export function mergeMutation(caller: Caller, m: Mutation, existing: ServerDoc |
     return m.op === 'put' && sameFields(live, payload) ? { kind: 'noop' } : reject('conflict', 'This item cannot be changed once saved')
   }
 
-  const next = live ? mergeFields(live, payload, m.op === 'put', m.clientTime) : { fields: payload, clock: clockFor(payload, m.clientTime) }
+  const version = (existing?.version ?? 0) + 1
+  const writer: FieldWriter = { v: version, uid: caller.uid, ...(m.device ? { d: m.device.id, n: m.device.name } : {}) }
+  const next = live ? mergeFields(live, payload, m, t, writer) : { fields: payload, clock: clockFor(payload, t), by: byFor(payload, writer), lost: [] as string[], winners: [] as FieldWriter[] }
+  // Lists merge by element: a patch's add/remove operations on the merged fields.
+  const tags: Tags = structuredClone(live?._tags ?? {})
+  if (m.op === 'patch' && m.sets?.length) {
+    const lostSets = applySetOps(m.collection, next.fields, m.sets, { tags, version, device: m.device?.id, baseVersion: m.baseVersion ?? 0 })
+    for (const path of lostSets) {
+      next.lost.push(path.split('/')[0]!)
+      const w = live?._by?.[path.split('/')[0]!]
+      if (w) next.winners.push(w)
+    }
+    for (const op of m.sets) {
+      const f = op.path[0]!
+      if (op.add?.length || op.remove?.length || op.order?.length) {
+        next.clock[f] = Math.max(t, (live?._clock?.[f] ?? 0) + 1)
+        next.by[f] = writer
+      }
+    }
+  }
   Object.assign(next.fields, serverStamp(m.collection, caller, live, stamp))
   const op = live ? 'update' : 'create'
   if (!def.canWrite(caller, op, next.fields, live, m.docId)) return reject('forbidden', `You are not allowed to ${op === 'create' ? 'create' : 'change'} this`)
@@ -99,8 +138,14 @@ export function mergeMutation(caller: Caller, m: Mutation, existing: ServerDoc |
   const body = { ...serverOwned(def.fields, live), ...(checked.value as Record<string, unknown>) }
   // Derived by the server on every write (a client's value is ignored); migrates older documents.
   Object.assign(body, readers(m.collection, body))
-  const doc = stampDoc({ ...body, id: m.docId, deleted: false, _clock: next.clock } as ServerDoc, existing, stamp)
-  return { kind: 'write', doc, derived: derive(m.collection, m.docId, doc) }
+  // Only the fields the schema keeps have clocks (a dropped key is not recorded).
+  const keep = new Set(def.fields)
+  const pick = <T>(o: Record<string, T>) => Object.fromEntries(Object.entries(o).filter(([k]) => keep.has(k)))
+  const liveTags = Object.fromEntries(Object.entries(tags).filter(([k]) => keep.has(k.split('/')[0]!)))
+  const doc = stampDoc({ ...body, id: m.docId, deleted: false, _clock: pick(next.clock), _by: pick(next.by), ...(Object.keys(liveTags).length ? { _tags: liveTags } : {}) } as ServerDoc, existing, stamp)
+  const lostFields = [...new Set(next.lost)].filter((f) => keep.has(f))
+  const lost = lostFields.length ? { fields: lostFields, by: overriddenBy(caller, next.winners) } : undefined
+  return { kind: 'write', doc, derived: derive(m.collection, m.docId, doc), ...(lost ? { lost } : {}) }
 }
 
 /**
@@ -164,7 +209,20 @@ export const requestStateRule: StateRule = (caller, next, live) => {
   return moved.ok ? null : { message: moved.message, field: 'state' }
 }
 
-const STATE_RULES: Partial<Record<CollectionName, StateRule>> = { requests: requestStateRule }
+/**
+ * A survey's anonymity is fixed once it has opened: people answered believing it, so flipping
+ * anonymous ↔ named (and back to draft to flip it there) is refused for good. A draft can change.
+ */
+export const surveyStateRule: StateRule = (_caller, next, live) => {
+  if (!live || live.status === 'draft') return null
+  if (next.anonymous !== live.anonymous) {
+    return { message: live.anonymous ? 'This survey opened as anonymous: it stays anonymous. Copy it into a new survey to ask with names.' : 'This survey opened with names: it cannot become anonymous now. Copy it into a new survey instead.', field: 'anonymous' }
+  }
+  if (next.status === 'draft') return { message: 'An opened survey cannot go back to draft; close it instead', field: 'status' }
+  return null
+}
+
+const STATE_RULES: Partial<Record<CollectionName, StateRule>> = { requests: requestStateRule, surveys: surveyStateRule }
 
 /** The result recorded for a mutation (and returned again on a replay). */
 export function resultFor(m: Mutation, outcome: MergeOutcome, current: ServerDoc | null): MutationResult {
@@ -172,6 +230,12 @@ export function resultFor(m: Mutation, outcome: MergeOutcome, current: ServerDoc
     return { mutationId: m.mutationId, status: 'rejected', docId: m.docId, code: outcome.code, message: outcome.message, ...(outcome.field ? { field: outcome.field } : {}) }
   }
   const doc = outcome.kind === 'write' ? outcome.doc : current
+  if (outcome.kind === 'write' && outcome.lost) {
+    const { fields, by } = outcome.lost
+    const where = by.deviceName ? `on ${by.deviceName}` : by.samePerson ? 'on another of your devices' : 'by someone else'
+    const message = `Overridden by a newer change ${where}: ${fields.join(', ')}`
+    return { mutationId: m.mutationId, status: 'overridden', docId: m.docId, version: doc?.version ?? 0, updatedAt: doc?.updatedAt ?? 0, code: 'overridden', message, fields, by }
+  }
   return { mutationId: m.mutationId, status: 'applied', docId: m.docId, version: doc?.version ?? 0, updatedAt: doc?.updatedAt ?? 0 }
 }
 
@@ -190,18 +254,48 @@ export function stampDoc(doc: ServerDoc, previous: ServerDoc | null, stamp: Stam
   }
 }
 
-function mergeFields(live: ServerDoc, payload: Record<string, unknown>, replace: boolean, t: number) {
+/**
+ * Field-level merge. A value its author had seen (written at a version ≤ `baseVersion`) is
+ * replaced; a concurrent one (written since) is replaced only by a later edit (clamped time;
+ * ties go to the later arrival) — else this edit of the field lost, and is reported.
+ */
+function mergeFields(live: ServerDoc, payload: Record<string, unknown>, m: Mutation, t: number, writer: FieldWriter) {
   const fields = fieldsOnly(live)
   const clock = { ...(live._clock ?? {}) }
-  const keys = replace ? new Set([...Object.keys(fields), ...Object.keys(payload)]) : new Set(Object.keys(payload))
+  const by = { ...(live._by ?? {}) }
+  const lost: string[] = []
+  const winners: FieldWriter[] = []
+  const base = m.baseVersion ?? 0
+  const keys = m.op === 'put' ? new Set([...Object.keys(fields), ...Object.keys(payload)]) : new Set(Object.keys(payload))
   for (const key of keys) {
-    // Field-level last-writer-wins by client time; ties go to the later arrival.
-    if ((clock[key] ?? 0) > t) continue
-    if (payload[key] === undefined) delete fields[key]
+    const prev = by[key]
+    const seen = prev !== undefined && prev.v <= base
+    if (!seen && (clock[key] ?? 0) > t) {
+      if (JSON.stringify(canonical(payload[key])) !== JSON.stringify(canonical(fields[key]))) {
+        lost.push(key)
+        if (prev) winners.push(prev)
+      }
+      continue
+    }
+    // null clears a field (a patch cannot carry undefined over JSON).
+    if (payload[key] === undefined || payload[key] === null) delete fields[key]
     else fields[key] = payload[key]
-    clock[key] = t
+    // After every value its author had seen, so a clock running behind cannot undo a newer edit.
+    clock[key] = seen ? Math.max(t, (clock[key] ?? 0) + 1) : t
+    by[key] = writer
   }
-  return { fields, clock }
+  return { fields, clock, by, lost, winners }
+}
+
+function byFor(payload: Record<string, unknown>, writer: FieldWriter): Record<string, FieldWriter> {
+  return Object.fromEntries(Object.keys(payload).map((k) => [k, writer]))
+}
+
+/** Who made the newest change that beat this one. */
+function overriddenBy(caller: Caller, winners: FieldWriter[]): OverriddenBy {
+  const w = [...winners].sort((a, b) => b.v - a.v)[0]
+  if (!w) return { uid: caller.uid, samePerson: true }
+  return { uid: w.uid, samePerson: w.uid === caller.uid, ...(w.n ? { deviceName: w.n } : {}) }
 }
 
 /**

@@ -33,8 +33,25 @@ export const MutationSchema = v.strictObject({
   op: v.picklist(['put', 'patch', 'delete']),
   /** For put: the whole document (without SyncMeta); for patch: the changed fields; for delete: {}. */
   payload: v.record(v.string(), v.unknown()),
-  /** Client time of the edit, ms: orders field-level last-writer-wins and append-only entries. */
+  /**
+   * Client time of the edit, ms: orders concurrent field edits. The server clamps it to its own
+   * time at receipt, so a device whose clock runs ahead cannot freeze a field.
+   */
   clientTime: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** The server version of the document the edit was made on (0: never synced): what its author had seen. */
+  baseVersion: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  /** The device that made the edit, so whoever loses a merge is told where the newer change came from. */
+  device: v.optional(v.strictObject({ id: v.pipe(v.string(), v.minLength(1), v.maxLength(64)), name: v.pipe(v.string(), v.maxLength(80)) })),
+  /** For a patch: add/remove operations on the document's lists (see src/domain/sets.ts). */
+  sets: v.optional(v.pipe(
+    v.array(v.strictObject({
+      path: v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(128))), v.minLength(1), v.maxLength(5)),
+      add: v.optional(v.pipe(v.array(v.unknown()), v.maxLength(200))),
+      remove: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(200))),
+      order: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(200))),
+    })),
+    v.maxLength(200),
+  )),
 })
 export type Mutation = v.InferOutput<typeof MutationSchema>
 
@@ -49,10 +66,24 @@ export type RejectionCode =
   | 'not-found' // patch/delete of a document that does not exist
   | 'conflict' // e.g. a second vote, a stale update of a deleted document
   | 'too-large'
+  | 'mutation-id-reused' // a mutation id already recorded for a different change
 
+/** Who made the change that won a merge over this one. */
+export interface OverriddenBy {
+  uid: string
+  /** The device's name when it sent one ("Android phone"), else absent. */
+  deviceName?: string
+  /** True when the same person made it (on another device). */
+  samePerson: boolean
+}
 export type MutationResult =
   | { mutationId: string; status: 'applied'; docId: string; version: number; updatedAt: number }
   | { mutationId: string; status: 'rejected'; docId: string; code: RejectionCode; message: string; field?: string }
+  /**
+   * Committed, but some of its edits lost the merge to a newer change the author had not seen
+   * (`fields`: what lost). Never reported as applied: the author is told.
+   */
+  | { mutationId: string; status: 'overridden'; docId: string; version: number; updatedAt: number; code: 'overridden'; message: string; fields: string[]; by: OverriddenBy }
 
 export interface PushResponse {
   results: MutationResult[]

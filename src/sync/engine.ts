@@ -25,6 +25,8 @@ export interface PushSummary {
   sent: number
   applied: number
   rejected: number
+  /** Committed, but part of it lost to a newer change: shown to its author like a rejection. */
+  overridden: number
   roundTrips: number
 }
 
@@ -59,7 +61,7 @@ export class SyncEngine {
 
   /** Sends the outbox, oldest first, in batches until it is empty. */
   async push(): Promise<PushSummary> {
-    const summary: PushSummary = { sent: 0, applied: 0, rejected: 0, roundTrips: 0 }
+    const summary: PushSummary = { sent: 0, applied: 0, rejected: 0, overridden: 0, roundTrips: 0 }
     for (;;) {
       const rows = await this.db.outbox.orderBy('seq').limit(this.batchSize).toArray()
       if (rows.length === 0) return summary
@@ -88,10 +90,14 @@ export class SyncEngine {
         await db.outbox.where('mutationId').equals(row.mutationId).delete()
         if (result.status === 'applied') summary.applied++
         else {
-          summary.rejected++
+          // Refused, or overridden by a newer change: either way its author is told, never "applied".
+          if (result.status === 'overridden') summary.overridden++
+          else summary.rejected++
+          const field = result.status === 'overridden' ? result.fields[0] : result.field
           await db.rejections.put({
             mutationId: row.mutationId, collection: row.collection, docId: row.docId, code: result.code,
-            message: result.message, field: result.field, at: this.now(), payload: row.payload,
+            message: result.message, field, at: this.now(), payload: row.payload,
+            ...(result.status === 'overridden' ? { fields: result.fields, by: result.by } : {}),
           })
           await this.rebuild(row.collection, row.docId)
         }
@@ -180,7 +186,11 @@ export class SyncEngine {
 }
 
 function toMutation(row: OutboxRow): Mutation {
-  return { mutationId: row.mutationId, collection: row.collection, docId: row.docId, op: row.op, payload: row.payload, clientTime: row.clientTime }
+  const m: Mutation = { mutationId: row.mutationId, collection: row.collection, docId: row.docId, op: row.op, payload: row.payload, clientTime: row.clientTime }
+  if (row.baseVersion !== undefined) m.baseVersion = row.baseVersion
+  if (row.device) m.device = row.device
+  if (row.sets?.length) m.sets = row.sets
+  return m
 }
 
 function docTables(db: HubDb, rows: OutboxRow[]) {

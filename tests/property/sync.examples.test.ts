@@ -3,22 +3,22 @@ import { describe, expect, it } from 'vitest'
 import type { Caller } from '@/domain/collections'
 import type { LocalDoc } from '@/db/apply'
 import { MemoryServer, memoryTransport } from '../support/memory-server'
-import { INSTITUTION, runSchedule, type Step } from '../support/sync-harness'
+import { INSTITUTION, realClock, runSchedule, type Step } from '../support/sync-harness'
 
 const tech: Caller = { uid: 'u-tech', institutionId: INSTITUTION, role: 'technician' }
 const lead: Caller = { uid: 'u-lead', institutionId: INSTITUTION, role: 'lead' }
 
-function run(steps: Step[], callers: Caller[] = [tech, tech], pageSize = 2) {
-  const server = new MemoryServer()
+function run(steps: Step[], callers: Caller[] = [tech, tech], pageSize = 2, skews: number[] = []) {
+  const server = new MemoryServer(() => 1, () => realClock.t)
   return runSchedule(steps, {
-    specs: callers.map((caller) => ({ caller })),
+    specs: callers.map((caller, i) => ({ caller, skew: skews[i] })),
     pageSize,
     makeTransport: (s) => memoryTransport(server, s.caller),
     serverDocs: async (c, col) => new Map(server.pull(c, col, null, 1e9).map((d) => [d.id, d as LocalDoc])),
     checkAppliedOnce: async () => {
       for (const [id, n] of server.applyCount) expect(n, `mutation ${id} applied once`).toBe(1)
     },
-    ledger: async () => new Map([...server.ledger.entries()].map(([k, r]) => [k.split('__')[1] ?? k, r.status])),
+    ledger: async () => new Map([...server.ledger.entries()].map(([k, r]) => [k.split('__')[1] ?? k, r])),
   })
 }
 
@@ -57,4 +57,24 @@ describe('sync examples', () => {
       { kind: 'push', client: 0, fault: 'duplicate' },
       { kind: 'pull', client: 1 },
     ], [tech, lead]))
+
+  const YEAR = 365 * 24 * 3600 * 1000
+  it('a phone whose clock is a year ahead does not freeze a title the laptop edits later', () =>
+    run([
+      { kind: 'create', client: 0, collection: 'cpd', title: 'Alpha', hours: 1 },
+      { kind: 'push', client: 0, fault: 'none' },
+      { kind: 'pull', client: 1 },
+      { kind: 'patch', client: 1, collection: 'cpd', pick: 0, title: 'Beta' },
+      { kind: 'push', client: 1, fault: 'none' },
+    ], [tech, tech], 2, [YEAR, 0]))
+
+  it('two devices of one person each add a skill offline to the same entry: both stay', () =>
+    run([
+      ...shared,
+      { kind: 'online', client: 0, online: false },
+      { kind: 'online', client: 1, online: false },
+      { kind: 'skill', client: 0, pick: 0, skill: 'cryo', add: true },
+      { kind: 'skill', client: 1, pick: 0, skill: 'pcr', add: true },
+      { kind: 'patch', client: 1, collection: 'cpd', pick: 0, title: 'Gamma' },
+    ], [tech, tech], 2, [-YEAR, YEAR]))
 })

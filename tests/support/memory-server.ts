@@ -4,6 +4,7 @@
  * schedules quickly; the same properties then run against the emulators.
  */
 import { collectionPath, docPath, COLLECTIONS, type Caller, type CollectionName } from '@/domain/collections'
+import { mutationFingerprint, reusedIdResult } from '@/domain/ledger'
 import { mergeMutation, resultFor, type ServerDoc } from '@/domain/merge'
 import { placesOf } from '@/domain/rules/profile'
 import { MutationSchema, type Checkpoint, type Mutation, type MutationResult, type PushResponse, type SyncMeta } from '@/domain/sync'
@@ -13,13 +14,18 @@ import { TransportError, type SyncTransport } from '@/sync/ports'
 export class MemoryServer {
   readonly docs = new Map<string, ServerDoc>()
   readonly ledger = new Map<string, MutationResult>()
+  /** Ledger key → fingerprint of the mutation recorded under it. */
+  readonly hashes = new Map<string, string>()
   /** How many times each mutation was actually applied (must never exceed 1). */
   readonly applyCount = new Map<string, number>()
   pullReads = 0
   private time = 1_000
 
-  /** `tick`: how far the clock moves between commits (≥ 1). */
-  constructor(private readonly tick: () => number = () => 1) {}
+  /**
+   * `tick`: how far the clock moves between commits (≥ 1); `realTime`: the world's time, which
+   * commits never precede (so devices' clocks, right or skewed, compare with the server's).
+   */
+  constructor(private readonly tick: () => number = () => 1, private readonly realTime: () => number = () => 0) {}
 
   /**
    * One push is one commit: every document it writes shares the commit time, as in a Firestore
@@ -27,15 +33,16 @@ export class MemoryServer {
    */
   push(caller: Caller, mutations: unknown[]): PushResponse {
     const results: MutationResult[] = []
-    this.time += Math.max(1, this.tick())
+    this.time = Math.max(this.time + Math.max(1, this.tick()), this.realTime())
     for (const raw of mutations) {
       const parsed = validate(MutationSchema, raw)
       if (!parsed.ok) throw new Error('invalid-argument')
       const m = parsed.value
       const key = `${caller.uid}__${m.mutationId}`
       const recorded = this.ledger.get(key)
+      const hash = mutationFingerprint(m as Mutation)
       if (recorded) {
-        results.push(recorded)
+        results.push(this.hashes.get(key) === hash ? recorded : reusedIdResult(m as Mutation))
         continue
       }
       const ids = { uid: caller.uid, institutionId: caller.institutionId ?? '' }
@@ -58,6 +65,7 @@ export class MemoryServer {
       }
       const result = resultFor(m as Mutation, outcome, existing)
       this.ledger.set(key, result)
+      this.hashes.set(key, hash)
       results.push(result)
     }
     return { results }

@@ -18,6 +18,7 @@ import { FieldValue, Timestamp, type DocumentReference, type Firestore, type Tra
 import { docPath, type Caller, type CollectionName } from '@/domain/collections'
 import { mergeMutation, resultFor, type MergeOutcome, type ServerDoc } from '@/domain/merge'
 import { placesOf, type Places } from '@/domain/rules/profile'
+import { mutationFingerprint, reusedIdResult } from '@/domain/ledger'
 import { MAX_PAYLOAD_BYTES, type Mutation, type MutationResult } from '@/domain/sync'
 import { checkScope } from './authorise'
 import { jsonBytes, unstorablePath } from './doc'
@@ -45,6 +46,8 @@ export interface LedgerEntry {
   collection: string
   docId: string
   at: Timestamp
+  /** Fingerprint of the mutation's content: a replay of its id with other content is refused. */
+  hash?: string
 }
 
 /** The ledger document of one mutation id, private to its author. */
@@ -144,7 +147,7 @@ async function runChunk(db: Firestore, caller: Caller, chunk: Item[]): Promise<M
     const commitMs = at instanceof Timestamp ? at.toMillis() : Date.now()
     for (const index of outcome.stampedNow) {
       const r = outcome.results.get(index)
-      if (r?.status === 'applied') outcome.results.set(index, { ...r, updatedAt: commitMs })
+      if (r?.status === 'applied' || r?.status === 'overridden') outcome.results.set(index, { ...r, updatedAt: commitMs })
     }
   }
   return outcome.results
@@ -161,13 +164,15 @@ async function decideChunk(db: Firestore, tx: Transaction, caller: Caller, chunk
   const docList = [...refs.values()]
   const snaps = await tx.getAll(...ledgerList, ...docList)
   const ledger = new Map<string, MutationResult>()
+  const hashes = new Map<string, string>()
   const docs = new Map<string, ServerDoc | null>()
   snaps.forEach((snap, i) => {
     if (i < ledgerList.length) {
       if (snap.exists) {
         const entry = snap.data() as LedgerEntry
         const at = entry.at instanceof Timestamp ? entry.at.toMillis() : 0
-        ledger.set(snap.id, entry.result.status === 'applied' ? { ...entry.result, updatedAt: at || entry.result.updatedAt } : entry.result)
+        ledger.set(snap.id, entry.result.status !== 'rejected' ? { ...entry.result, updatedAt: at || entry.result.updatedAt } : entry.result)
+        if (entry.hash) hashes.set(snap.id, entry.hash)
       }
     } else {
       docs.set(docList[i - ledgerList.length]!.path, snap.exists ? fromStored(snap.data()!) : null)
@@ -214,6 +219,11 @@ async function decideChunk(db: Firestore, tx: Transaction, caller: Caller, chunk
   const appliedHere = new Set<string>()
   for (const { index, m, path } of chunk) {
     const recorded = ledger.get(m.mutationId)
+    const hash = mutationFingerprint(m)
+    if (recorded && hashes.has(m.mutationId) && hashes.get(m.mutationId) !== hash) {
+      results.set(index, reusedIdResult(m))
+      continue
+    }
     if (recorded) {
       results.set(index, recorded)
       if (appliedHere.has(m.mutationId)) stampedNow.add(index) // a duplicate id within this batch
@@ -242,13 +252,16 @@ async function decideChunk(db: Firestore, tx: Transaction, caller: Caller, chunk
       stampedNow.add(index) // a no-op against a doc this commit already wrote
     }
     const result = resultFor(m, outcome, existing)
-    if (result.status === 'applied') ledger.set(m.mutationId, result)
+    if (result.status !== 'rejected') {
+      ledger.set(m.mutationId, result)
+      hashes.set(m.mutationId, hash)
+    }
     results.set(index, result)
   }
 
   for (const path of dirty) tx.set(refs.get(path) ?? db.doc(path), toStored(docs.get(path)!))
   for (const { m, ref, index } of newLedger) {
-    const entry = { result: results.get(index)!, collection: m.collection, docId: m.docId, at: FieldValue.serverTimestamp() }
+    const entry = { result: results.get(index)!, collection: m.collection, docId: m.docId, at: FieldValue.serverTimestamp(), hash: mutationFingerprint(m) }
     tx.set(ref, entry)
   }
   return { results, stampedNow, probe: newLedger[0]?.ref ?? null }

@@ -19,6 +19,11 @@ export interface SaveEntryInput {
   evidenceIds: readonly string[]
   /** Files it had that were taken off. */
   removedIds: readonly string[]
+  /**
+   * The entry as the editor loaded it: only the fields changed since then are sent, so an edit
+   * made meanwhile on another device (another field, another linked skill) is kept.
+   */
+  loaded?: CpdEntry | null
 }
 
 export async function saveCpdEntry(input: SaveEntryInput, options: { db?: HubDb; repos?: Repos } = {}): Promise<CpdEntry> {
@@ -27,7 +32,11 @@ export async function saveCpdEntry(input: SaveEntryInput, options: { db?: HubDb;
   return db.transaction('rw', [db.cpd, db.outbox, db.bases, db.evidenceBlobs, db.evidence, db.drafts], async () => {
     const id = input.id ?? newId()
     const fields = { ...input.fields, evidenceIds: [...input.evidenceIds] }
-    const entry = input.id ? await repos.cpd.put(id, fields) : await repos.cpd.create(fields, id)
+    const entry = !input.id
+      ? await repos.cpd.create(fields, id)
+      : input.loaded
+        ? ((await repos.cpd.patchFrom(id, input.loaded, fields)) ?? (await repos.cpd.get(id)) ?? (await repos.cpd.put(id, fields)))
+        : await repos.cpd.put(id, fields)
     await commitDraftEvidence(db, input.draftKey, entry.id, input.evidenceIds)
     for (const removed of input.removedIds) await removeEvidence(db, removed, Boolean(await db.evidence.get(removed)))
     await db.drafts.delete(input.draftKey)

@@ -73,7 +73,10 @@ export function useSurveyBuilder(id: Ref<string>, options: UseSurveyBuilderOptio
     }
     try {
       clearTimeout(timer)
-      await repo.put(id.value, checked.value)
+      // Only what changed since the version loaded: another organiser's edits (and options added
+      // on another device) merge instead of being overwritten by this copy.
+      if (savedJson) await repo.patchFrom(id.value, JSON.parse(savedJson) as Partial<Survey>, checked.value)
+      else await repo.put(id.value, checked.value)
       savedJson = JSON.stringify(checked.value)
       await database.drafts.delete(builderDraftKey(id.value))
       errors.value = {}
