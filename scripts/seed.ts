@@ -17,6 +17,7 @@ import { docPath } from '../src/domain/collections'
 import {
   DEMO_ACCOUNTS, DEMO_INSTITUTION_ID, DEMO_JOIN_CODE, DEMO_PASSWORD, demoDocuments, generateDemoData, type DemoUser,
 } from '../src/domain/demo-data'
+import { registryPath } from '../functions/src/domains/domains'
 import { hashJoinCode, secretsPath } from '../functions/src/join/codes'
 import { migrateCore } from '../functions/src/migrate'
 
@@ -146,6 +147,10 @@ async function seedFirestore(docs: ReturnType<typeof demoDocuments>, reset: bool
   const secretData = { joinCodeHashes: [hashJoinCode(DEMO_JOIN_CODE)] }
   if (reset) void writer.set(secrets, secretData).catch(() => {})
   else void writer.create(secrets, secretData).catch(() => {})
+  // Sign-up by domain resolves through the server-held registry (emailDomains/{domain}).
+  for (const domain of (docs.find((d) => d.collection === 'institutions')?.doc.emailDomains as string[] | undefined) ?? []) {
+    void writer.set(db.doc(registryPath(domain)), { institutionId: DEMO_INSTITUTION_ID, setBy: 'seed' }).catch(() => {})
+  }
   for (const d of docs) {
     const path = docPath(d.collection, { institutionId: DEMO_INSTITUTION_ID, uid: d.uid }, d.id)
     const data: Record<string, unknown> = {

@@ -7,7 +7,7 @@ import { HttpsError, type FunctionsErrorCode } from 'firebase-functions/v2/https
 
 export type JoinErrorCode = 'unknown-domain' | 'bad-code' | 'already-member' | 'rate-limited' | 'invalid'
 export type SurveyErrorCode = 'invalid' | 'not-found' | 'closed' | 'already-submitted' | 'forbidden' | 'too-large' | 'mode-changed'
-export type ErrorCode = JoinErrorCode | SurveyErrorCode | 'unauthenticated'
+export type ErrorCode = JoinErrorCode | SurveyErrorCode | 'unauthenticated' | 'domain-taken'
 
 const HTTP_CODE: Record<ErrorCode, FunctionsErrorCode> = {
   'unknown-domain': 'not-found',
@@ -22,6 +22,7 @@ const HTTP_CODE: Record<ErrorCode, FunctionsErrorCode> = {
   forbidden: 'permission-denied',
   'too-large': 'invalid-argument',
   unauthenticated: 'unauthenticated',
+  'domain-taken': 'already-exists',
 }
 
 /** An HttpsError carrying `details.code` (plus optional extra details such as `field`). */
@@ -40,15 +41,21 @@ export function requireAuth(auth: { uid: string } | undefined): string {
  * up to an hour; without this, a second device could push the deleted account's data back (and
  * would not learn that its session ended until the token expired).
  */
-export async function requireLiveAccount(auth: Pick<Auth, 'getUser'>, uid: string): Promise<void> {
-  let disabled: boolean
+export async function requireLiveAccount(auth: Pick<Auth, 'getUser'>, uid: string, authTime?: unknown): Promise<void> {
+  let user: Awaited<ReturnType<Auth['getUser']>>
   try {
-    disabled = (await auth.getUser(uid)).disabled
+    user = await auth.getUser(uid)
   } catch (error) {
     if ((error as { code?: string }).code === 'auth/user-not-found') throw typedError('unauthenticated', 'This account no longer exists', { reason: 'account-deleted' })
     throw error
   }
-  if (disabled) throw typedError('unauthenticated', 'This account is disabled', { reason: 'account-disabled' })
+  if (user.disabled) throw typedError('unauthenticated', 'This account is disabled', { reason: 'account-disabled' })
+  // A session signed in before its refresh tokens were revoked (a member removed by a lead) is
+  // over, though its ID token has not expired yet (as verifyIdToken's checkRevoked decides).
+  const validSince = user.tokensValidAfterTime ? Date.parse(user.tokensValidAfterTime) : Number.NaN
+  if (typeof authTime === 'number' && Number.isFinite(validSince) && authTime * 1000 < validSince) {
+    throw typedError('unauthenticated', 'This session was ended: sign in again', { reason: 'session-revoked' })
+  }
 }
 
 export function isPlainObject(x: unknown): x is Record<string, unknown> {

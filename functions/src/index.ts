@@ -11,7 +11,7 @@ import { onSchedule } from 'firebase-functions/v2/scheduler'
 import { PushRequestSchema, type PushResponse } from '@/domain/sync'
 import { isPlainObject, requireAuth, typedError } from './errors'
 import { getAdminAuth, getDb } from './firebase'
-import { joinInstitutionCore, type JoinOutcome } from './join/join'
+import { clientAddress, joinInstitutionCore, type JoinOutcome } from './join/join'
 import { requireLiveUid } from './live'
 import { migrateCore } from './migrate'
 import { purgeTombstonesCore } from './purge'
@@ -24,7 +24,7 @@ import { submitSurveyResponseCore, surveySecret, type SubmitOutcome } from './su
 /** Join the institution matching the caller's email domain, or a join code. */
 export const joinInstitution = onCall<unknown, Promise<JoinOutcome>>({ cors: true }, async (req) => {
   const uid = await requireLiveUid(req)
-  return joinInstitutionCore(getDb(), getAdminAuth(), uid, req.data)
+  return joinInstitutionCore(getDb(), getAdminAuth(), uid, req.data, Date.now, { ip: clientAddress(req.rawRequest.headers, req.rawRequest.ip) })
 })
 
 /** Apply up to MAX_BATCH outbox mutations; per-mutation results, in order. */
@@ -66,4 +66,5 @@ export { evidenceDelete, evidenceRead, evidenceUpload } from './evidence'
 export { cpdStats } from './cpd-stats'
 export { institutionStats } from './stats'
 export { saveSurveyTheme, surveyExport, surveyTexts } from './surveys/callables'
-export { deleteAccount } from './account'
+export { deleteAccount, removeMember } from './account'
+export { setInstitutionDomains } from './domains'

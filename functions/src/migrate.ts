@@ -8,9 +8,14 @@
  *   version), so their learner and teacher can still read and pull them. A tombstone without it
  *   has nothing left to derive it from: it is left to the purge (a device holding the request
  *   drops it at its next full pull).
+ * - `domainRegistry`: every institution's `emailDomains` enter the server-held registry
+ *   (`emailDomains/{domain}`) joinInstitution now resolves through; a domain claimed by two
+ *   institutions stays with the first by id (the other loses it, reported as a conflict), and
+ *   public suffixes and free-mail domains are dropped (reported as refused).
  */
 import { FieldValue, type Firestore, type QueryDocumentSnapshot } from 'firebase-admin/firestore'
 import { readersOf } from '@/domain/collections'
+import { backfillDomainRegistry, type RegistryBackfill } from './domains/domains'
 import { secretsPath } from './join/codes'
 
 export interface MigrationReport {
@@ -18,6 +23,8 @@ export interface MigrationReport {
   ran: string[]
   institutions: number
   requests: number
+  /** `domainRegistry`: domains registered, and those refused or claimed twice (first by id wins). */
+  domains?: RegistryBackfill
 }
 
 const PAGE = 400
@@ -28,6 +35,7 @@ export async function migrateCore(db: Firestore, opts: { force?: boolean } = {})
   const steps: [string, () => Promise<void>][] = [
     ['joinCodeSecrets', async () => void (report.institutions = await moveJoinCodes(db))],
     ['requestParties', async () => void (report.requests = await addRequestParties(db))],
+    ['domainRegistry', async () => void (report.domains = await backfillDomainRegistry(db))],
   ]
   for (const [name, run] of steps) {
     const marker = db.doc(`migrations/${name}`)

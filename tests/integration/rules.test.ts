@@ -54,6 +54,9 @@ beforeAll(async () => {
     }
     // Defence in depth: a directory entry marked hidden (the server normally writes a tombstone).
     await put(`institutions/${A}/members/${hiddenA}`, profile(hiddenA, A, 'hidden'))
+    // The profile is the membership the rules check (joinInstitution writes it).
+    for (const [id, inst] of [[leadA, A], [adminA, A], [techB, B]] as const) await put(`users/${id}/profiles/${id}`, profile(id, inst))
+    await put(`users/${hiddenA}/profiles/${hiddenA}`, profile(hiddenA, A, 'hidden'))
     for (const id of [techA, techA2]) {
       await put(`users/${id}/profiles/${id}`, profile(id, A))
       await put(`users/${id}/cpd/c1`, { ...metaOf('c1'), title: 'Course' })

@@ -18,6 +18,8 @@ beforeAll(async () => {
     const db = ctx.firestore()
     await db.doc(`institutions/${INST}/surveys/s1`).set({ ...metaOf('s1'), title: 'Pulse' })
     await db.doc(`institutions/${INST}/surveys/s1/themes/t1`).set({ name: 'Time', keys: ['a'.repeat(64)] })
+    // The rules check the membership itself: each reader's profile names the institution.
+    for (const role of ['lead', 'technician']) await db.doc(`users/${role}-${RUN}/profiles/${role}-${RUN}`).set({ ...metaOf(`${role}-${RUN}`), institutionId: INST, role })
   })
 })
 

@@ -15,7 +15,8 @@ import { COLLECTIONS_UNDER_TEST, runSchedule, stepArb, type ClientSpec } from '.
 import { adminApp, type Admin } from './helpers/admin'
 import { signInDevice, useEmulatorsInApp } from './helpers/device'
 import { RUN } from './helpers/env'
-import { createUser, emailAt } from './helpers/users'
+import { createMember } from './helpers/seed'
+import { emailAt } from './helpers/users'
 
 const RUNS = Number(process.env.EMULATOR_PROPERTY_RUNS ?? 50)
 const INSTITUTION = `inst-sync-${RUN}`
@@ -33,7 +34,8 @@ beforeAll(async () => {
     { key: 'lead', role: 'lead' as const, devices: 1 },
   ]
   for (const u of users) {
-    const user = await createUser(admin.auth, { email: emailAt('example.ac.uk', u.key), claims: { institutionId: INSTITUTION, role: u.role } })
+    // A member as joinInstitution makes one (claims and profile): the rules check both.
+    const user = await createMember(admin, INSTITUTION, emailAt('example.ac.uk', u.key), u.role)
     const caller: Caller = { uid: user.uid, institutionId: INSTITUTION, role: u.role }
     if (u.key === 'tech') tech = caller
     else lead = caller

@@ -10,6 +10,7 @@ import { FieldValue, type DocumentReference, type Firestore, type QueryDocumentS
 import { collectionPath, docPath, type Caller, type CollectionName } from '@/domain/collections'
 import { isPlainObject, typedError } from '../errors'
 import { keyedId, surveySecret } from '../surveys/submit'
+import { endSession } from './remove'
 import { anonymousVote, AUTHOR_FIELDS, DeleteInputSchema, nextVersion, OWNED, remainingReaders, tombstone } from './plan'
 
 export interface DeleteOutcome {
@@ -81,6 +82,8 @@ export async function deleteAccountCore(db: Firestore, auth: Auth, caller: Calle
   await db.recursiveDelete(db.doc(`users/${uid}`))
   await db.doc(`rateLimits/${uid}`).delete()
   removed++
+  // Revoke first: should the deletion below fail, no device of this account can refresh its token.
+  await endSession(auth, uid)
   try {
     await auth.deleteUser(uid)
   } catch (error) {

@@ -12,6 +12,11 @@ export type JoinInput = v.InferOutput<typeof JoinInputSchema>
 /** Bad join codes allowed per uid per window before `rate-limited`. */
 export const MAX_BAD_CODES = 5
 export const BAD_CODE_WINDOW_MS = 60 * 60 * 1000
+/**
+ * Join-code attempts allowed per window: per account, per network address (across accounts) and
+ * across all institutions (every bad code is a guess at each institution's code).
+ */
+export const JOIN_CODE_LIMITS = { perAccount: MAX_BAD_CODES, perAddress: 10, allInstitutions: 100 }
 
 /**
  * Where an institution's join-code hashes live: `institutionSecrets/{institutionId}`, field
@@ -57,8 +62,8 @@ export interface RateWindow {
 }
 
 /** Is the caller currently blocked from trying codes? */
-export function isRateLimited(w: RateWindow | null, now: number): boolean {
-  return !!w && now - w.windowStart < BAD_CODE_WINDOW_MS && w.count >= MAX_BAD_CODES
+export function isRateLimited(w: RateWindow | null, now: number, max = MAX_BAD_CODES): boolean {
+  return !!w && now - w.windowStart < BAD_CODE_WINDOW_MS && w.count >= max
 }
 
 /** The window after recording one attempt. */

@@ -9,22 +9,30 @@
  */
 import * as v from 'valibot'
 import type { Auth } from 'firebase-admin/auth'
-import { FieldValue, type DocumentData, type DocumentSnapshot, type Firestore, type QueryDocumentSnapshot } from 'firebase-admin/firestore'
+import { createHash } from 'node:crypto'
+import { FieldValue, type DocumentData, type DocumentReference, type DocumentSnapshot, type Firestore } from 'firebase-admin/firestore'
 import { directoryProjection, docPath } from '@/domain/collections'
 import { MemberSchema } from '@/domain/entities'
 import type { Role } from '@/domain/common'
 import { ROLES } from '@/domain/common'
 import { isPlainObject, typedError } from '../errors'
 import { firstIssue } from '../push/validate'
-import { domainCandidates, hashJoinCode, isRateLimited, JoinInputSchema, MAX_BAD_CODES, recordAttempt, SECRETS_COLLECTION, type RateWindow } from './codes'
+import { institutionByDomain } from '../domains/domains'
+import { domainCandidates, hashJoinCode, isRateLimited, JoinInputSchema, JOIN_CODE_LIMITS, recordAttempt, SECRETS_COLLECTION, type RateWindow } from './codes'
 
 export interface JoinOutcome {
   institutionId: string
   role: Role
 }
 
+/** Where a join request came from, for the join-code limits (see `clientAddress`). */
+export interface JoinContext {
+  /** The caller's network address, or null when unknown. */
+  ip?: string | null
+}
+
 /** The callable's body, with its I/O injected so tests can drive it with firebase-admin. */
-export async function joinInstitutionCore(db: Firestore, auth: Auth, uid: string, data: unknown, now = Date.now): Promise<JoinOutcome> {
+export async function joinInstitutionCore(db: Firestore, auth: Auth, uid: string, data: unknown, now = Date.now, ctx: JoinContext = {}): Promise<JoinOutcome> {
   if (!isPlainObject(data)) throw typedError('invalid', 'Send a name and, if you have one, a join code')
   const parsed = v.safeParse(JoinInputSchema, data)
   if (!parsed.success) {
@@ -41,12 +49,13 @@ export async function joinInstitutionCore(db: Firestore, auth: Auth, uid: string
   const email = user.email?.toLowerCase()
   if (!email) throw typedError('invalid', 'Your account has no email address')
 
-  let inst: DocumentSnapshot<DocumentData> | null = await matchByDomain(db, email)
+  // A domain joins through the server-held registry (emailDomains/{domain}), never a claim on an institution document.
+  let inst: DocumentSnapshot<DocumentData> | null = await institutionByDomain(db, domainCandidates(email))
   if (!inst) {
     if (!input.joinCode) {
       throw typedError('unknown-domain', 'Your email domain is not registered with any institution. Ask your lead for a join code.')
     }
-    inst = await matchByCode(db, uid, input.joinCode, now)
+    inst = await matchByCode(db, uid, input.joinCode, now, ctx.ip ?? null)
   }
 
   const instData = inst.data() ?? {}
@@ -63,6 +72,11 @@ export async function joinInstitutionCore(db: Firestore, auth: Auth, uid: string
     if (existing && existing.deleted !== true && existing.institutionId === institutionId) {
       // A join whose claims step failed earlier: finish it with the stored role.
       return (ROLES as readonly string[]).includes(existing.role as string) ? (existing.role as Role) : 'technician'
+    }
+    // The profile is the membership: a parallel join (another code, another device) that committed
+    // first wins, and this one is refused, so a person is in exactly one institution.
+    if (existing && existing.deleted !== true) {
+      throw typedError('already-member', 'You are already a member of an institution', { institutionId: existing.institutionId })
     }
     const fields = {
       institutionId,
@@ -96,46 +110,57 @@ export async function joinInstitutionCore(db: Firestore, auth: Auth, uid: string
   return { institutionId, role }
 }
 
-async function matchByDomain(db: Firestore, email: string): Promise<QueryDocumentSnapshot<DocumentData> | null> {
-  const candidates = domainCandidates(email)
-  if (candidates.length === 0) return null
-  const snap = await db.collection('institutions').where('emailDomains', 'array-contains-any', candidates).get()
-  const live = snap.docs.filter((d) => d.get('deleted') !== true)
-  // Most specific domain wins; then the lowest id, so the choice is stable.
-  const rank = (d: QueryDocumentSnapshot) => {
-    const domains = (d.get('emailDomains') as unknown[]) ?? []
-    const i = candidates.findIndex((c) => domains.includes(c))
-    return i < 0 ? Number.MAX_SAFE_INTEGER : i
-  }
-  live.sort((a, b) => rank(a) - rank(b) || a.id.localeCompare(b.id))
-  return live[0] ?? null
+/**
+ * A network address as a rate-limit key (hashed: no addresses are stored). The last
+ * X-Forwarded-For entry is the one Google's front end appended for the connecting client (an
+ * earlier entry can be anything the client sent); without the header, the socket's address.
+ */
+export function clientAddress(headers: Record<string, string | string[] | undefined>, socketIp: string | undefined): string | null {
+  const xff = headers['x-forwarded-for']
+  const raw = (Array.isArray(xff) ? xff.join(',') : xff ?? '').split(',').map((s) => s.trim()).filter(Boolean).at(-1) ?? socketIp
+  return raw ? raw.slice(0, 64) : null
 }
 
+const ipKey = (ip: string) => `rateLimits/ip-${createHash('sha256').update(ip).digest('hex').slice(0, 32)}`
+/** Every bad code is a guess at every institution's code: one window across all of them. */
+export const ALL_CODES_KEY = 'rateLimits/join-codes'
+
 /**
- * Every code attempt is counted before it is checked (so parallel guesses cannot slip past the
- * cap); a correct code clears the counter.
+ * Every code attempt is counted before it is checked (so parallel guesses cannot slip past a
+ * cap), per account, per network address and across all institutions (so a burst of fresh
+ * accounts does not multiply the guesses). A correct code clears the account's counter and gives
+ * its attempt back to the other two.
  */
-async function matchByCode(db: Firestore, uid: string, code: string, now: () => number): Promise<DocumentSnapshot<DocumentData>> {
-  const rlRef = db.doc(`rateLimits/${uid}`)
-  const window = await db.runTransaction(async (tx) => {
-    const snap = await tx.get(rlRef)
-    const w = snap.exists ? (snap.data() as RateWindow) : null
+async function matchByCode(db: Firestore, uid: string, code: string, now: () => number, ip: string | null): Promise<DocumentSnapshot<DocumentData>> {
+  const counters: { ref: DocumentReference; max: number }[] = [
+    { ref: db.doc(`rateLimits/${uid}`), max: JOIN_CODE_LIMITS.perAccount },
+    ...(ip ? [{ ref: db.doc(ipKey(ip)), max: JOIN_CODE_LIMITS.perAddress }] : []),
+    { ref: db.doc(ALL_CODES_KEY), max: JOIN_CODE_LIMITS.allInstitutions },
+  ]
+  const remaining = await db.runTransaction(async (tx) => {
+    const snaps = await tx.getAll(...counters.map((c) => c.ref))
     const t = now()
-    if (isRateLimited(w, t)) return null
-    const next = recordAttempt(w, t)
-    tx.set(rlRef, next)
-    return next
+    const windows = snaps.map((s) => (s.exists ? (s.data() as RateWindow) : null))
+    if (windows.some((w, i) => isRateLimited(w, t, counters[i]!.max))) return null
+    let left = Number.POSITIVE_INFINITY
+    windows.forEach((w, i) => {
+      const next = recordAttempt(w, t)
+      tx.set(counters[i]!.ref, next)
+      left = Math.min(left, counters[i]!.max - next.count)
+    })
+    return left
   })
-  if (!window) throw typedError('rate-limited', 'Too many wrong join codes. Try again in an hour.')
+  if (remaining === null) throw typedError('rate-limited', 'Too many wrong join codes. Try again in an hour.')
 
   // The hashes sit in server-only documents (institutionSecrets/{id}), never on the institution.
   const secrets = await db.collection(SECRETS_COLLECTION).where('joinCodeHashes', 'array-contains', hashJoinCode(code)).limit(5).get()
   const candidates = secrets.empty ? [] : await db.getAll(...secrets.docs.map((d) => db.doc(`institutions/${d.id}`)))
   const inst = candidates.filter((d) => d.exists && d.get('deleted') !== true).sort((a, b) => a.id.localeCompare(b.id))[0]
   if (!inst) {
-    const remaining = Math.max(0, MAX_BAD_CODES - window.count)
-    throw typedError('bad-code', remaining > 0 ? `That join code is not valid (${remaining} attempts left this hour)` : 'That join code is not valid. Try again in an hour.', { remaining })
+    const left = Math.max(0, remaining)
+    throw typedError('bad-code', left > 0 ? `That join code is not valid (${left} attempts left this hour)` : 'That join code is not valid. Try again in an hour.', { remaining: left })
   }
-  await rlRef.delete()
+  await counters[0]!.ref.delete()
+  await Promise.all(counters.slice(1).map((c) => c.ref.update({ count: FieldValue.increment(-1) }).catch(() => {})))
   return inst
 }

@@ -36,6 +36,8 @@ export async function seedInstitution(db: Firestore, s: InstitutionSeed): Promis
   })
   // Join-code hashes: server-only, never on the institution document members read.
   if (s.joinCodes?.length) await db.doc(`institutionSecrets/${s.id}`).set({ joinCodeHashes: s.joinCodes.map(codeHash) })
+  // Who owns a domain is the server-held registry's to say (as setInstitutionDomains writes it).
+  for (const d of s.emailDomains ?? []) await db.doc(`emailDomains/${d}`).set({ institutionId: s.id, setBy: 'test-seed' })
 }
 
 /** A member's profile and directory entry, as joinInstitution writes them. */
