@@ -88,6 +88,18 @@ export default defineConfig({
         cleanupOutdatedCaches: true,
         runtimeCaching: [
           {
+            // The PDF export's fonts (src/features/cpd/export/pdf-fonts.ts, 0.73 MB gzip): not in the
+            // precache (globPatterns has no ttf), so no install downloads them for a rarely used
+            // export; kept here after the first PDF export, so later ones work offline.
+            urlPattern: ({ url, sameOrigin }) => sameOrigin && /\/assets\/[\w-]+\.ttf$/.test(url.pathname),
+            handler: 'CacheFirst',
+            options: {
+              cacheName: 'pdf-fonts',
+              expiration: { maxEntries: 4, maxAgeSeconds: 60 * 60 * 24 * 365 },
+              cacheableResponse: { statuses: [200] },
+            },
+          },
+          {
             // Hashed file names never change content, so cache-first is safe and works offline.
             urlPattern: ({ url, sameOrigin }) => sameOrigin && /\/assets\/firebase-[\w-]+\.js$/.test(url.pathname),
             handler: 'CacheFirst',

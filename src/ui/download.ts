@@ -13,5 +13,14 @@ export function downloadBlob(name: string, blob: Blob): void {
 
 /** Saves text as a file of the given MIME type. */
 export function downloadText(name: string, text: string, type: string): void {
-  downloadBlob(name, new Blob([text], { type }))
+  downloadBlob(name, textBlob(text, type))
+}
+
+/**
+ * Text as a file's bytes (UTF-8). A CSV starts with a byte-order mark: without it Excel reads the
+ * file as the system's legacy code page, and "Siân ap Gwŵr" or "Дмитрий" come out mangled.
+ */
+export function textBlob(text: string, type: string): Blob {
+  const bom = /^text\/csv\b/i.test(type) && !text.startsWith('\ufeff') ? '\ufeff' : ''
+  return new Blob([bom + text], { type })
 }

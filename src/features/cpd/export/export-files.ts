@@ -11,8 +11,9 @@ export interface ExportFile {
 }
 
 export async function pdfFile(record: AuditRecord): Promise<ExportFile> {
-  const { auditPdf } = await import('./export-pdf')
-  return { name: `${exportBaseName(record)}.pdf`, blob: auditPdf(record) }
+  // The fonts (./pdf-fonts.ts) are fetched with the code, only now.
+  const [{ auditPdf }, fonts] = await Promise.all([import('./export-pdf'), import('./pdf-fonts').then((m) => m.loadPdfFonts())])
+  return { name: `${exportBaseName(record)}.pdf`, blob: auditPdf(record, fonts) }
 }
 
 export async function docxFile(record: AuditRecord): Promise<ExportFile> {

@@ -2,35 +2,58 @@
 import { jsPDF } from 'jspdf'
 import { formatHours } from '@/ui/format'
 import { totalsLine, type AuditRecord } from './audit-record'
+import type { PdfFonts } from './pdf-fonts'
 
 const PAGE = { width: 210, height: 297, margin: 18 }
 const LINE = 1.35
+/** The embedded family (./pdf-fonts.ts). It has no italic face: italic lines use the regular one. */
+const FAMILY = 'DejaVuSans'
 
 /**
- * The built-in PDF fonts cover Latin-1 only: typographic quotes and dashes become their plain
- * forms, anything else outside Latin-1 a question mark, so nothing prints as garbage.
+ * Text as the embedded font prints it: composed (NFC), so a "ŵ" typed as w + a combining
+ * circumflex is the one glyph ŵ; a tab as a space; a character the font has no glyph for (e.g.
+ * CJK, emoji) as "?", never as an empty box or garbage.
  */
-export function pdfSafe(text: string): string {
-  return text
-    .replace(/[\u2018\u2019\u201a\u2032]/g, "'")
-    .replace(/[\u201c\u201d\u201e\u2033]/g, '"')
-    .replace(/[\u2013\u2014\u2212]/g, '-')
-    .replace(/\u2026/g, '...')
-    .replace(/[\u2022\u00b7]/g, '-')
-    .replace(/[^\n\u0020-\u007e\u00a0-\u00ff]/g, '?')
+export function pdfSafe(text: string, hasGlyph: (codePoint: number) => boolean): string {
+  let out = ''
+  for (const char of text.normalize('NFC').replaceAll('\t', ' ')) {
+    const code = char.codePointAt(0)!
+    out += char === '\n' || hasGlyph(code) ? char : '?'
+  }
+  return out
 }
 
-export function auditPdf(record: AuditRecord): Blob {
-  const pdf = new jsPDF({ unit: 'mm', format: 'a4', compress: false })
-  pdf.setProperties({ title: pdfSafe(`${record.title}: ${record.person.name}`), creator: 'Technician Hub', subject: pdfSafe(record.window.label) })
+/** jsPDF reads a font from its virtual file system as a "binary string" (one char per byte). */
+function binaryString(bytes: Uint8Array): string {
+  let out = ''
+  for (let i = 0; i < bytes.length; i += 0x8000) out += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  return out
+}
+
+/** Embeds both faces (as subsets of the glyphs used: jsPDF writes only those). */
+function embedFonts(pdf: jsPDF, fonts: PdfFonts): (codePoint: number) => boolean {
+  pdf.addFileToVFS(`${FAMILY}.ttf`, binaryString(fonts.regular))
+  pdf.addFont(`${FAMILY}.ttf`, FAMILY, 'normal')
+  pdf.addFileToVFS(`${FAMILY}-Bold.ttf`, binaryString(fonts.bold))
+  pdf.addFont(`${FAMILY}-Bold.ttf`, FAMILY, 'bold')
+  pdf.setFont(FAMILY, 'normal')
+  const regular = (pdf.getFont() as { metadata: { characterToGlyph(code: number): number } }).metadata
+  return (code) => code <= 0xffff && regular.characterToGlyph(code) !== 0
+}
+
+export function auditPdf(record: AuditRecord, fonts: PdfFonts): Blob {
+  const pdf = new jsPDF({ unit: 'mm', format: 'a4', compress: true, putOnlyUsedFonts: true })
+  const hasGlyph = embedFonts(pdf, fonts)
+  const safe = (text: string) => pdfSafe(text, hasGlyph)
+  pdf.setProperties({ title: safe(`${record.title}: ${record.person.name}`), creator: 'Technician Hub', subject: safe(record.window.label) })
   const width = PAGE.width - 2 * PAGE.margin
   let y = PAGE.margin
 
   const write = (value: string, size = 10, style: 'normal' | 'bold' | 'italic' = 'normal', indent = 0) => {
-    pdf.setFont('helvetica', style)
+    pdf.setFont(FAMILY, style === 'bold' ? 'bold' : 'normal')
     pdf.setFontSize(size)
     const height = (size * 0.3528) * LINE
-    for (const line of pdf.splitTextToSize(pdfSafe(value), width - indent) as string[]) {
+    for (const line of pdf.splitTextToSize(safe(value), width - indent) as string[]) {
       if (y + height > PAGE.height - PAGE.margin) {
         pdf.addPage()
         y = PAGE.margin
