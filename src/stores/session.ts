@@ -46,6 +46,9 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   async function signUp(email: string, password: string, displayName: string) {
+    // Firebase announces the new account before its name is set: keep the typed name until the
+    // member has joined, so no order of events (a quick "Join", a reload) falls back to the email.
+    localStorage.setItem(TYPED_NAME_KEY, JSON.stringify({ email: email.trim().toLowerCase(), displayName }))
     await adopt(await (await port()).signUp(email, password, displayName))
   }
 
@@ -68,9 +71,15 @@ export const useSessionStore = defineStore('session', () => {
     }
   }
 
-  async function join(input: { displayName: string; joinCode?: string }): Promise<JoinResult> {
-    const result = await (await port()).joinInstitution(input)
-    if (result.ok) await refresh()
+  /** Joins with the name typed at sign-up, else the account's name, else the email's first part. */
+  async function join(input: { joinCode?: string } = {}): Promise<JoinResult> {
+    const s = session.value
+    const displayName = (s && typedNameFor(s.email)) ?? s?.displayName ?? s?.email.split('@')[0] ?? 'Technician'
+    const result = await (await port()).joinInstitution({ displayName, ...input })
+    if (result.ok) {
+      localStorage.removeItem(TYPED_NAME_KEY)
+      await refresh()
+    }
     return result
   }
 
@@ -119,6 +128,11 @@ export const useSessionStore = defineStore('session', () => {
       ended.value = 'You were signed out because this account was deleted, disabled or signed out everywhere. Its data has been removed from this device.'
       return
     }
+    if (next && !next.displayName) {
+      // The account's name may not be set yet (or this event raced it): the typed one stands.
+      const typed = typedNameFor(next.email)
+      if (typed) next = { ...next, displayName: typed }
+    }
     if (next) {
       // Dexie loads with the first session, not with the shell.
       const { db } = await import('@/db/database')
@@ -131,5 +145,17 @@ export const useSessionStore = defineStore('session', () => {
     session.value = next
   }
 })
+
+const TYPED_NAME_KEY = 'th-typed-name'
+
+/** The name typed at sign-up on this device for `email`, until that member has joined. */
+function typedNameFor(email: string): string | null {
+  try {
+    const saved = JSON.parse(localStorage.getItem(TYPED_NAME_KEY) ?? 'null') as { email?: unknown; displayName?: unknown } | null
+    return saved && saved.email === email.trim().toLowerCase() && typeof saved.displayName === 'string' && saved.displayName.trim() ? saved.displayName : null
+  } catch {
+    return null
+  }
+}
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useSessionStore, import.meta.hot))

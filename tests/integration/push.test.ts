@@ -139,11 +139,11 @@ describe('idempotency', () => {
 })
 
 describe('field-level last-writer-wins', () => {
-  it('an older patch does not overwrite a newer field; other fields still apply', async () => {
+  it('an older patch does not overwrite a newer field, and says so (overridden, not applied); other fields still apply', async () => {
     const path = `users/${tech.uid}/profiles/${tech.uid}`
     applied(await pushOne(tech, mutation('profiles', tech.uid, 'patch', { bio: 'Newest bio', jobTitle: 'Old title' }, 2000)))
-    const stale = applied(await pushOne(tech, mutation('profiles', tech.uid, 'patch', { bio: 'Stale bio', department: 'Chemistry' }, 1500)))
-    expect(stale.status).toBe('applied')
+    const stale = await pushOne(tech, mutation('profiles', tech.uid, 'patch', { bio: 'Stale bio', department: 'Chemistry' }, 1500))
+    expect(stale).toMatchObject({ status: 'overridden', code: 'overridden', fields: ['bio'], by: { uid: tech.uid, samePerson: true } })
     applied(await pushOne(tech, mutation('profiles', tech.uid, 'patch', { jobTitle: 'Senior technician' }, 3000)))
     const stored = await get(path)
     expect(stored).toMatchObject({ bio: 'Newest bio', department: 'Chemistry', jobTitle: 'Senior technician' })

@@ -80,7 +80,7 @@ export async function joinInstitutionCore(db: Firestore, auth: Auth, uid: string
     }
     const fields = {
       institutionId,
-      displayName: input.displayName,
+      displayName: joinName(input.displayName, email, user.displayName),
       email,
       role: 'technician' as Role,
       visibility: 'institution' as const,
@@ -131,6 +131,16 @@ export const ALL_CODES_KEY = 'rateLimits/join-codes'
  * accounts does not multiply the guesses). A correct code clears the account's counter and gives
  * its attempt back to the other two.
  */
+/**
+ * The name to join with. A client that lost the name typed at sign-up to a race (Firebase reports
+ * the account before its name is set) sends the email's first part; the account's own name, set
+ * at sign-up, is the one the person typed, so it wins then.
+ */
+export function joinName(sent: string, email: string, accountName: string | undefined): string {
+  const account = accountName?.trim()
+  return account && sent.trim().toLowerCase() === email.split('@')[0] ? account.slice(0, 100) : sent
+}
+
 async function matchByCode(db: Firestore, uid: string, code: string, now: () => number, ip: string | null): Promise<DocumentSnapshot<DocumentData>> {
   const counters: { ref: DocumentReference; max: number }[] = [
     { ref: db.doc(`rateLimits/${uid}`), max: JOIN_CODE_LIMITS.perAccount },
