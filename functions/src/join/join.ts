@@ -126,12 +126,6 @@ const ipKey = (ip: string) => `rateLimits/ip-${createHash('sha256').update(ip).d
 export const ALL_CODES_KEY = 'rateLimits/join-codes'
 
 /**
- * Every code attempt is counted before it is checked (so parallel guesses cannot slip past a
- * cap), per account, per network address and across all institutions (so a burst of fresh
- * accounts does not multiply the guesses). A correct code clears the account's counter and gives
- * its attempt back to the other two.
- */
-/**
  * The name to join with. A client that lost the name typed at sign-up to a race (Firebase reports
  * the account before its name is set) sends the email's first part; the account's own name, set
  * at sign-up, is the one the person typed, so it wins then.
@@ -141,6 +135,12 @@ export function joinName(sent: string, email: string, accountName: string | unde
   return account && sent.trim().toLowerCase() === email.split('@')[0] ? account.slice(0, 100) : sent
 }
 
+/**
+ * Every code attempt is counted before it is checked (so parallel guesses cannot slip past a
+ * cap), per account, per network address and across all institutions (so a burst of fresh
+ * accounts does not multiply the guesses). A correct code clears the account's counter and gives
+ * its attempt back to the other two.
+ */
 async function matchByCode(db: Firestore, uid: string, code: string, now: () => number, ip: string | null): Promise<DocumentSnapshot<DocumentData>> {
   const counters: { ref: DocumentReference; max: number }[] = [
     { ref: db.doc(`rateLimits/${uid}`), max: JOIN_CODE_LIMITS.perAccount },
