@@ -45,7 +45,9 @@ export function firstIssue(issues: readonly v.BaseIssue<unknown>[], fallbackFiel
 export function checkMutation(raw: unknown): Checked<Mutation> {
   // Size first: never walk a huge object with the schema.
   if (raw && typeof raw === 'object' && 'payload' in raw) {
-    const bytes = jsonBytes((raw as { payload: unknown }).payload)
+    // A patch's list operations count towards the same limit as its fields.
+    const { payload, sets } = raw as { payload: unknown; sets?: unknown }
+    const bytes = jsonBytes(sets === undefined ? payload : { payload, sets })
     if (bytes > MAX_PAYLOAD_BYTES) {
       return { ok: false, rejection: { code: 'too-large', message: `The change is too large (${bytes} bytes; the limit is ${MAX_PAYLOAD_BYTES}).`, field: 'payload' } }
     }
