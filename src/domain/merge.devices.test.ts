@@ -117,6 +117,15 @@ describe('a lying clock cannot freeze a field', () => {
     expect(s.doc.body).toBe('Details')
   })
 
+  it('a device’s second offline edit of a field replaces its first, even if its clock stepped back between them', () => {
+    const s = server(m({ collection: 'ideas', docId: 'idea-1', op: 'put', payload: idea }))
+    const base = s.doc.version
+    s.push(m({ collection: 'ideas', docId: 'idea-1', payload: { title: 'First' }, clientTime: 5_000, baseVersion: base, device: phone }))
+    const second = s.push(m({ collection: 'ideas', docId: 'idea-1', payload: { title: 'Second' }, clientTime: 4_000, baseVersion: base, device: phone }))
+    expect(second.status).toBe('applied')
+    expect(s.doc.title).toBe('Second')
+  })
+
   it('an older concurrent edit comes back overridden (who and which device), never applied', () => {
     const s = server(m({ collection: 'ideas', docId: 'idea-1', op: 'put', payload: idea }))
     const base = s.doc.version

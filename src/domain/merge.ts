@@ -232,7 +232,7 @@ export function resultFor(m: Mutation, outcome: MergeOutcome, current: ServerDoc
   const doc = outcome.kind === 'write' ? outcome.doc : current
   if (outcome.kind === 'write' && outcome.lost) {
     const { fields, by } = outcome.lost
-    const where = by.deviceName ? `on ${by.deviceName}` : by.samePerson ? 'on another of your devices' : 'by someone else'
+    const where = by.deviceName ? `on ${by.deviceName}` : by.samePerson ? 'on another of your devices' : by.uid ? 'by someone else' : 'made elsewhere'
     const message = `Overridden by a newer change ${where}: ${fields.join(', ')}`
     return { mutationId: m.mutationId, status: 'overridden', docId: m.docId, version: doc?.version ?? 0, updatedAt: doc?.updatedAt ?? 0, code: 'overridden', message, fields, by }
   }
@@ -269,7 +269,8 @@ function mergeFields(live: ServerDoc, payload: Record<string, unknown>, m: Mutat
   const keys = m.op === 'put' ? new Set([...Object.keys(fields), ...Object.keys(payload)]) : new Set(Object.keys(payload))
   for (const key of keys) {
     const prev = by[key]
-    const seen = prev !== undefined && prev.v <= base
+    // Seen: written at a version its author had, or earlier from its own device (the outbox is in order).
+    const seen = prev !== undefined && (prev.v <= base || (prev.d !== undefined && prev.d === m.device?.id))
     if (!seen && (clock[key] ?? 0) > t) {
       if (JSON.stringify(canonical(payload[key])) !== JSON.stringify(canonical(fields[key]))) {
         lost.push(key)
@@ -294,7 +295,7 @@ function byFor(payload: Record<string, unknown>, writer: FieldWriter): Record<st
 /** Who made the newest change that beat this one. */
 function overriddenBy(caller: Caller, winners: FieldWriter[]): OverriddenBy {
   const w = [...winners].sort((a, b) => b.v - a.v)[0]
-  if (!w) return { uid: caller.uid, samePerson: true }
+  if (!w) return { uid: '', samePerson: false } // written before writers were recorded
   return { uid: w.uid, samePerson: w.uid === caller.uid, ...(w.n ? { deviceName: w.n } : {}) }
 }
 
