@@ -376,6 +376,9 @@ async function startFirebaseTools(withFunctions) {
     // No GCE metadata-server probe for default credentials (a demo project needs none; the probe
     // costs seconds on a closed network).
     METADATA_SERVER_DETECTION: 'none',
+    // Loading the functions' definitions takes well over firebase-tools' default 10 s on a busy
+    // 2-core machine (seen: "Failed to load function definition", every call then 404s).
+    FUNCTIONS_DISCOVERY_TIMEOUT: process.env.FUNCTIONS_DISCOVERY_TIMEOUT ?? '120',
   }
   delete env.FIREBASE_EMULATOR_HUB
   // cwd = the log folder so firebase-debug.log lands there, not in the repository root.
