@@ -2,6 +2,7 @@
 import type { AuthPort, SyncTransport } from '@/sync/ports'
 import type { SurveyPort } from '@/survey/ports'
 import type { CpdPort } from '@/blob/ports'
+import { createFirebaseAccount, type AccountPort } from './account'
 import { createFirebaseAuth } from './auth'
 import { createFirebaseCpd } from './cpd'
 import { createFirebaseStats, type StatsPort } from './firebase-stats'
@@ -17,9 +18,11 @@ export interface Platform {
   cpd: CpdPort
   /** The leads' dashboard figures (institutionStats): suppressed counts only. */
   stats: StatsPort
+  /** The member's own account (deletion). */
+  account: AccountPort
 }
 
 /** `instance` names a separate Firebase app (tests simulate several devices in one process). */
 export function createPlatform(instance?: string): Platform {
-  return { auth: createFirebaseAuth(instance), transport: (ids) => createFirebaseTransport(ids, instance), surveys: createFirebaseSurveys(instance), cpd: createFirebaseCpd(instance), stats: createFirebaseStats(instance) }
+  return { auth: createFirebaseAuth(instance), transport: (ids) => createFirebaseTransport(ids, instance), surveys: createFirebaseSurveys(instance), cpd: createFirebaseCpd(instance), stats: createFirebaseStats(instance), account: createFirebaseAccount(instance) }
 }
