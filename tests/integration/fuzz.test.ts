@@ -11,7 +11,7 @@ import { adminApp, type Admin } from './helpers/admin'
 import { RUN } from './helpers/env'
 import { fuzz, fuzzInstitution, huge as hugeOf, junk, notAPlainObject, notAString, RUNS, SEED, typedError, type Judge } from './helpers/fuzz'
 import { createMember } from './helpers/seed'
-import { createUser, emailAt, type TestUser } from './helpers/users'
+import { createUser, emailAt, refreshToken, type TestUser } from './helpers/users'
 
 const REJECTION_CODES: RejectionCode[] = ['invalid', 'forbidden', 'not-found', 'conflict', 'too-large']
 
@@ -146,6 +146,29 @@ const pushJudge: Judge = (out) => {
   return bad ? `not a typed rejection: ${JSON.stringify(bad).slice(0, 300)}` : null
 }
 
+// Platform admin and lead callables: only payloads that must be refused (no state changes).
+const notADomain = fc.oneof(
+  notAString,
+  fc.constantFrom('', 'ac.uk', 'co.uk', 'uk', 'com', 'gmail.com', 'hotmail.co.uk', 'yahoo.fr', 'icloud.com', 'not a domain', '.example.ac.uk', 'x'.repeat(300)),
+  fc.string({ maxLength: 30 }).filter((s) => !/^[a-z0-9.-]+\.[a-z]{2,}$/i.test(s.trim())),
+)
+const badId = fc.oneof(notAString, fc.constantFrom('', '../x', 'a/b', 'sp ace', 'x'.repeat(129)))
+const domainsPayload = (): fc.Arbitrary<unknown> => fc.oneof(
+  notAPlainObject,
+  fc.record({ institutionId: badId, domains: fc.array(fc.string({ maxLength: 20 }), { maxLength: 3 }) }, { requiredKeys: [] }),
+  { weight: 4, arbitrary: fc.record({ institutionId: fc.constant(`fuzz-${RUN}`), domains: fc.array(notADomain, { minLength: 1, maxLength: 4 }) }) },
+  fc.record({ institutionId: fc.constant(`fuzz-${RUN}`), domains: fc.oneof(notAPlainObject.filter((x) => !Array.isArray(x)), fc.constant(Array.from({ length: 21 }, (_, i) => `d${i}.example.ac.uk`)), fc.constant(['dup.example.ac.uk', 'DUP.example.ac.uk'])) }),
+  fc.record({ institutionId: fc.stringMatching(/^nope-[a-z0-9]{4,10}$/), domains: fc.constant([`nope${RUN}.example.ac.uk`]) }),
+  fc.record({ institutionId: fc.constant(`fuzz-${RUN}`), domains: fc.constant([]), extra: junk }),
+)
+const removePayload = (): fc.Arbitrary<unknown> => fc.oneof(
+  notAPlainObject,
+  { weight: 3, arbitrary: fc.record({ uid: badId }, { requiredKeys: [] }) },
+  fc.record({ uid: fc.stringMatching(/^nobody[A-Za-z0-9]{6,20}$/) }),
+  fc.record({ uid: fc.constant(lead.uid) }),
+  fc.record({ uid: fc.constant(tech.uid), extra: junk }),
+)
+
 describe(`fuzz: ${RUNS} generated bad payloads per callable, nothing written`, () => {
   it('syncPush', () => fuzz('syncPush', pushPayload, () => tech, pushJudge, SEED), 600_000)
   it('joinInstitution', async () => {
@@ -154,4 +177,11 @@ describe(`fuzz: ${RUNS} generated bad payloads per callable, nothing written`, (
   }, 600_000)
   it('submitSurveyResponse', () => fuzz('submitSurveyResponse', surveyPayload(), () => tech, typedError(['invalid', 'too-large', 'not-found']), SEED + 2), 600_000)
   it('surveyResults', () => fuzz('surveyResults', resultsPayload, () => lead, typedError(['invalid', 'not-found']), SEED + 3), 600_000)
+  it('setInstitutionDomains', async () => {
+    const person = await createUser(admin.auth, { email: emailAt('platform.example.ac.uk', 'fuzzop') })
+    await admin.auth.setCustomUserClaims(person.uid, { platformAdmin: true })
+    const operator = await refreshToken(person)
+    await fuzz('setInstitutionDomains', domainsPayload(), () => operator, typedError(['invalid', 'not-found']), SEED + 4)
+  }, 600_000)
+  it('removeMember', () => fuzz('removeMember', removePayload(), () => lead, typedError(['invalid', 'not-found']), SEED + 5), 600_000)
 })
