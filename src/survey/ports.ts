@@ -8,8 +8,10 @@ import type { AnswerMap } from './rules'
 export interface SubmitInput {
   surveyId: string
   answers: AnswerMap
-  /** The phone's id for this submission: retries reuse it, so they never duplicate. */
-  submissionId: string
+  /** The phone's random secret for this survey's answer: retries and edits reuse it, so they never duplicate. */
+  token: string
+  /** Whether the person saw the survey as anonymous. */
+  anonymous: boolean
 }
 
 export interface SurveyPort {

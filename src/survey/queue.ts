@@ -2,9 +2,10 @@
  * The survey answer queue. Answers are saved on the phone first (Dexie `surveySubmissions`, one
  * row per survey) and then sent through the `submitSurveyResponse` callable — not the generic
  * outbox, which would carry the author's id in a synced document. A row is `queued` ("saved on
- * this phone — will send when online") until the server has it, then `sent`. Every attempt of a
- * row sends the same `submissionId`, and the server answers a retry of a submission it already
- * stored with the same outcome, so a lost reply never creates a second response or an error.
+ * this phone — will send when online") until the server has it, then `sent`. Every attempt and
+ * every edit of a survey's answer sends the same random `token` (made on this phone, never a time
+ * or an id), and the server answers a retry of a submission it already stored with the same
+ * outcome, so a lost reply never creates a second response or an error.
  * A refusal (closed, already answered elsewhere, invalid) is kept with its reason, never dropped.
  */
 import { db as defaultDb, type HubDb, type SurveySubmissionRow } from '@/db/database'
@@ -19,6 +20,8 @@ export interface SurveyQueueOptions {
   db?: HubDb
   now?: () => number
   newId?: () => string
+  /** The random answer token (tests inject one). */
+  newToken?: () => string
 }
 
 export interface FlushResult {
@@ -29,7 +32,7 @@ export interface FlushResult {
 
 export interface SurveyQueue {
   /** Saves answers on the phone for sending (replacing an earlier unsent or editable answer) and drops the draft. */
-  enqueue(surveyId: string, answers: AnswerMap): Promise<SurveySubmissionRow>
+  enqueue(surveyId: string, answers: AnswerMap, mode: { anonymous: boolean }): Promise<SurveySubmissionRow>
   /** Sends every queued answer; stops at the first sign of being offline. One run at a time. */
   flush(): Promise<FlushResult>
   /** A refused answer goes back to the queue (e.g. after signing in again). */
@@ -40,21 +43,25 @@ export function createSurveyQueue(options: SurveyQueueOptions): SurveyQueue {
   const database = options.db ?? defaultDb
   const now = options.now ?? Date.now
   const newId = options.newId ?? defaultNewId
+  const newToken = options.newToken ?? randomToken
   let running: Promise<FlushResult> | null = null
   let again = false
 
   return { enqueue, flush, requeue }
 
-  async function enqueue(surveyId: string, answers: AnswerMap): Promise<SurveySubmissionRow> {
+  async function enqueue(surveyId: string, answers: AnswerMap, mode: { anonymous: boolean }): Promise<SurveySubmissionRow> {
     const row: SurveySubmissionRow = {
       surveyId,
       submissionId: newId(),
       answers: JSON.parse(JSON.stringify(answers)) as AnswerMap,
+      anonymous: mode.anonymous,
       state: 'queued',
       queuedAt: now(),
       attempts: 0,
     }
     await database.transaction('rw', database.surveySubmissions, database.drafts, async () => {
+      // An edit keeps the survey's token: it is how the server knows the answer is this phone's.
+      row.token = (await database.surveySubmissions.get(surveyId))?.token ?? newToken()
       await database.surveySubmissions.put(row)
       await database.drafts.delete(draftKey(surveyId))
     })
@@ -96,7 +103,8 @@ export function createSurveyQueue(options: SurveyQueueOptions): SurveyQueue {
     const port = await options.port()
     for (const [i, row] of queued.entries()) {
       try {
-        const outcome = await port.submit({ surveyId: row.surveyId, answers: row.answers, submissionId: row.submissionId })
+        const token = row.token ?? (await keepToken(row))
+        const outcome = await port.submit({ surveyId: row.surveyId, answers: row.answers, token, anonymous: row.anonymous ?? true })
         await settle(row, { state: 'sent', sentAt: now(), day: outcome.day, outcome: outcome.status, attempts: row.attempts + 1 })
         result.sent++
       } catch (error) {
@@ -115,6 +123,14 @@ export function createSurveyQueue(options: SurveyQueueOptions): SurveyQueue {
     return result
   }
 
+  /** A row queued before tokens existed gets one, stored before it is first sent. */
+  async function keepToken(row: SurveySubmissionRow): Promise<string> {
+    const token = newToken()
+    await settle(row, { token })
+    row.token = token
+    return token
+  }
+
   /** Updates a row unless the respondent replaced its answers meanwhile (a new submissionId). */
   async function settle(row: SurveySubmissionRow, changes: Partial<SurveySubmissionRow>): Promise<void> {
     await database.transaction('rw', database.surveySubmissions, async () => {
@@ -131,6 +147,8 @@ export function refusalMessage(e: SurveyPortError): string {
       return 'This survey closed before your answers could be sent.'
     case 'already-submitted':
       return 'You have already answered this survey (perhaps on another device).'
+    case 'mode-changed':
+      return e.message || 'How this survey records answers changed since you opened it: open it again and check before sending.'
     case 'forbidden':
       return 'This survey is for another group of technicians.'
     case 'not-found':
@@ -138,4 +156,10 @@ export function refusalMessage(e: SurveyPortError): string {
     default:
       return e.message || 'Your answers could not be accepted.'
   }
+}
+
+/** 256 random bits, base64url: the phone's secret for one survey's answer (no time, no id in it). */
+export function randomToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32))
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
 }

@@ -13,7 +13,8 @@ export interface QuestionResult {
   questionId: string
   type: Question['type']
   prompt: string
-  answered: number
+  /** How many answered it; null when withheld ("fewer than 5": the exact count is not given). */
+  answered: number | null
   /** True when fewer than MIN_RESPONSES answered this question: no figures are given. */
   withheld: boolean
   /** single / multiple: how many chose each option. */
@@ -40,7 +41,10 @@ export interface BreakdownCell {
 export interface SurveyResults {
   surveyId: string
   title: string
+  /** Answers the figures count: they arrive in groups of five (see functions/src/surveys/pool.ts). */
   responseCount: number
+  /** Answers received but still waiting to be counted (mixed in with the next group of five). */
+  waiting: number
   /** Live members in the survey's audience: the denominator of the response rate. */
   audienceSize: number
   minResponses: number
@@ -75,7 +79,7 @@ export interface SurveyTexts {
   /** True under MIN_RESPONSES respondents: no texts are given. */
   withheld: boolean
   /** Text questions, and whether each is withheld (answered by fewer than MIN_RESPONSES). */
-  questions: { questionId: string; prompt: string; answered: number; withheld: boolean }[]
+  questions: { questionId: string; prompt: string; answered: number | null; withheld: boolean }[]
   entries: TextEntry[]
   themes: SurveyTheme[]
 }

@@ -13,6 +13,7 @@ import { call, callOk } from './helpers/callable'
 import { FIRESTORE_HOST, PROJECT_ID, RUN } from './helpers/env'
 import { docId, mutation, pushOne } from './helpers/push'
 import { createMember, seedInstitution } from './helpers/seed'
+import { answerToken, storedResponses } from './helpers/surveys'
 import { emailAt, type TestUser } from './helpers/users'
 
 const INST = `acct-${RUN}`
@@ -76,7 +77,7 @@ beforeAll(async () => {
   ids.namedSurvey = docId('survey')
   await applied(lead, mutation('surveys', ids.anonSurvey, 'put', survey({ createdByUid: lead.uid })))
   await applied(lead, mutation('surveys', ids.namedSurvey, 'put', survey({ createdByUid: lead.uid, anonymous: false, allowEdit: true })))
-  for (const surveyId of [ids.anonSurvey, ids.namedSurvey]) await callOk('submitSurveyResponse', { surveyId, answers: { q1: 'Career' } }, leaver.idToken)
+  for (const [surveyId, anonymous] of [[ids.anonSurvey, true], [ids.namedSurvey, false]] as const) await callOk('submitSurveyResponse', { surveyId, token: answerToken(), anonymous, answers: { q1: 'Career' } }, leaver.idToken)
 }, 120_000)
 
 afterAll(async () => {
@@ -120,10 +121,10 @@ describe('deleteAccount', () => {
     // Survey answers stay in the totals, unlinked: no receipt, no name, no uid-derived id.
     for (const surveyId of [ids.anonSurvey, ids.namedSurvey]) {
       expect((await admin.db.collection(`institutions/${INST}/surveys/${surveyId}/receipts`).get()).size).toBe(0)
-      const responses = (await admin.db.collection(`institutions/${INST}/surveys/${surveyId}/responses`).get()).docs
+      const responses = await storedResponses(admin.db, INST, surveyId!)
       expect(responses).toHaveLength(1)
-      expect(responses[0]!.data()).not.toHaveProperty('respondentUid')
-      expect(responses[0]!.data()).not.toHaveProperty('respondentName')
+      expect(responses[0]!).not.toHaveProperty('respondentUid')
+      expect(responses[0]!).not.toHaveProperty('respondentName')
     }
     // The Auth user.
     await expect(admin.auth.getUser(leaver.uid)).rejects.toMatchObject({ code: 'auth/user-not-found' })

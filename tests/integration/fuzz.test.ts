@@ -125,8 +125,11 @@ const surveyPayload = (): fc.Arbitrary<unknown> => fc.oneof(
   { weight: 2, arbitrary: fc.record({ surveyId: fc.oneof(notAString, fc.constantFrom('', '../x', 'a/b', 'x'.repeat(129))), answers: junk }, { requiredKeys: [] }) },
   { weight: 2, arbitrary: fc.record({ surveyId: fc.constant(surveyId), answers: notAPlainObject }) },
   { weight: 1, arbitrary: fc.record({ surveyId: fc.stringMatching(/^nope-[a-z0-9]{4,10}$/), answers: fc.constant({ q1: 'A' }) }) },
-  { weight: 8, arbitrary: fc.record({ surveyId: fc.constant(surveyId), answers: badAnswer }) },
-  { weight: 1, arbitrary: fc.record({ surveyId: fc.constant(surveyId), answers: fc.constant({ q1: 'A' }), extra: junk }) },
+  { weight: 8, arbitrary: fc.record({ surveyId: fc.constant(surveyId), token: fc.constant('fuzz-token-of-a-phone-0123456789'), anonymous: fc.constant(true), answers: badAnswer }) },
+  { weight: 1, arbitrary: fc.record({ surveyId: fc.constant(surveyId), token: fc.constant('fuzz-token-of-a-phone-0123456789'), anonymous: fc.constant(true), answers: fc.constant({ q1: 'A' }), extra: junk }) },
+  // A bad token or mode flag, with good answers.
+  { weight: 2, arbitrary: fc.record({ surveyId: fc.constant(surveyId), token: fc.oneof(notAString, fc.constantFrom('', 'short', 'x'.repeat(129), 'sp ace-of-the-token-is-long')), anonymous: fc.constant(true), answers: fc.constant({ q1: 'A' }) }) },
+  { weight: 1, arbitrary: fc.record({ surveyId: fc.constant(surveyId), token: fc.constant('fuzz-token-of-a-phone-0123456789'), anonymous: junk.filter((x) => typeof x !== 'boolean'), answers: fc.constant({ q1: 'A' }) }, { requiredKeys: ['surveyId', 'token', 'answers'] }) },
 )
 const resultsPayload: fc.Arbitrary<unknown> = fc.oneof(
   notAPlainObject,

@@ -5,11 +5,13 @@
  * must be exactly as before.
  */
 import fc from 'fast-check'
-import { afterAll, beforeAll, describe, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { adminApp, type Admin } from './helpers/admin'
 import { callOk } from './helpers/callable'
 import { extraKey, fuzz, fuzzInstitution, huge as hugeOf, junk, notAPlainObject, notAString, RUNS, SEED as FUZZ_SEED, typedError } from './helpers/fuzz'
+import { mutation, pushOne } from './helpers/push'
 import { createMember } from './helpers/seed'
+import { answerToken } from './helpers/surveys'
 import { emailAt, type TestUser } from './helpers/users'
 
 const SEED = FUZZ_SEED + 60
@@ -22,11 +24,13 @@ beforeAll(async () => {
   admin = adminApp()
   const made = await fuzzInstitution(admin, 'surveys-fuzz', { title: 'Fuzz', questions: [{ id: 'q1', type: 'long', prompt: 'Say', required: true }] })
   ;({ lead, surveyId } = made)
-  // Five answers, so a theme can be tagged (and an unknown answer key is the only thing wrong).
+  // Five answers, counted once the survey closes, so a theme can be tagged (and an unknown
+  // answer key is the only thing wrong).
   for (let i = 0; i < 5; i++) {
     const u = await createMember(admin, made.inst, emailAt(made.domain, `t${i}`))
-    await callOk('submitSurveyResponse', { surveyId, answers: { q1: `Answer ${i}` } }, u.idToken)
+    await callOk('submitSurveyResponse', { surveyId, token: answerToken(), anonymous: true, answers: { q1: `Answer ${i}` } }, u.idToken)
   }
+  expect((await pushOne(lead, mutation('surveys', surveyId, 'patch', { status: 'closed' }))).status).toBe('applied')
 }, 120_000)
 
 afterAll(async () => {

@@ -12,6 +12,7 @@ import { RUN } from './helpers/env'
 import { diff, fingerprint } from './helpers/fingerprint'
 import { docId, mutation, pushOne } from './helpers/push'
 import { createMember, seedInstitution } from './helpers/seed'
+import { answerToken, storedResponses } from './helpers/surveys'
 import { emailAt, type TestUser } from './helpers/users'
 
 const INST = `surveys-results-${RUN}`
@@ -27,7 +28,7 @@ const questions: Survey['questions'] = [
   { id: 'q2', type: 'long', prompt: 'What are the barriers?', required: false },
   { id: 'q3', type: 'short', prompt: 'One word', required: false },
 ]
-const BARRIERS = ['No time for training', 'Funding for courses', 'No time for training', 'Not known outside the lab', 'Café rota clashes', 'Workload peaks in term', 'Nobody asks us']
+const BARRIERS = ['No time for training', 'Funding for courses', 'No time for training', 'Not known outside the lab', 'Café rota clashes', 'Workload peaks in term', 'Nobody asks us', 'Kit is old', 'Rotas change late', 'Too few of us']
 
 async function newSurvey(extra: Partial<Survey> = {}): Promise<string> {
   const id = docId('survey')
@@ -39,16 +40,21 @@ async function newSurvey(extra: Partial<Survey> = {}): Promise<string> {
   return id
 }
 
-/** Answers from the first k technicians (q3 only from two of them: under 5, withheld). */
-async function answered(surveyId: string, k: number): Promise<void> {
+/**
+ * Answers from the first k technicians (q3 only from two of them: under 5, withheld); `close`
+ * closes the survey after, so every complete group of five is counted (functions/src/surveys/pool.ts).
+ */
+async function answered(surveyId: string, k: number, opts: { close?: boolean } = {}): Promise<void> {
   for (const [i, u] of techs.slice(0, k).entries()) {
-    await callOk('submitSurveyResponse', { surveyId, answers: { q1: i % 2 ? 'Recognition' : 'Visibility', q2: BARRIERS[i], ...(i < 2 ? { q3: 'time' } : {}) } }, u.idToken)
+    await callOk('submitSurveyResponse', { surveyId, token: answerToken(), anonymous: true, answers: { q1: i % 2 ? 'Recognition' : 'Visibility', q2: BARRIERS[i], ...(i < 2 ? { q3: 'time' } : {}) } }, u.idToken)
   }
+  if (opts.close) expect((await pushOne(lead, mutation('surveys', surveyId, 'patch', { status: 'closed' }))).status).toBe('applied')
 }
 
 const texts = (user: TestUser, data: unknown) => call<SurveyTexts>('surveyTexts', data, user.idToken)
 const saveTheme = (user: TestUser, data: unknown) => call<{ themes: SurveyTheme[] }>('saveSurveyTheme', data, user.idToken)
-const responsesOf = async (surveyId: string) => (await admin.db.collection(`institutions/${INST}/surveys/${surveyId}/responses`).get()).docs
+/** Every stored answer, counted or still waiting in the mixing pool. */
+const responsesOf = (surveyId: string) => storedResponses(admin.db, INST, surveyId)
 const receiptsOf = async (surveyId: string) => (await admin.db.collection(`institutions/${INST}/surveys/${surveyId}/receipts`).get()).docs
 
 beforeAll(async () => {
@@ -58,7 +64,7 @@ beforeAll(async () => {
     createMember(admin, INST, emailAt(DOMAIN, name), role, { displayName: `Person ${name}`, facultyId: 'f-sci', roleFamily: 'laboratory' })
   lead = await mk('lead', 'lead')
   champion = await mk('champion', 'champion')
-  techs = await Promise.all(Array.from({ length: 7 }, (_, i) => mk(`tech${i}`, 'technician')))
+  techs = await Promise.all(Array.from({ length: 10 }, (_, i) => mk(`tech${i}`, 'technician')))
 }, 120_000)
 
 afterAll(async () => {
@@ -66,24 +72,25 @@ afterAll(async () => {
 })
 
 describe('retried submissions (the phone’s queue)', () => {
-  it('a retry of the same submission gets the first outcome back: one response, one receipt, no error', async () => {
+  it('a retry with the same token gets the first outcome back: one response, one receipt, no error, no token stored', async () => {
     const surveyId = await newSurvey()
-    const data = { surveyId, answers: { q1: 'Visibility' }, submissionId: `sub-${RUN}-a` }
+    const token = `tok-${RUN}-a-0123456789abcdef`
+    const data = { surveyId, token, anonymous: true, answers: { q1: 'Visibility' } }
     const outs = await Promise.all([0, 1, 2].map(() => call<{ status: string }>('submitSurveyResponse', data, techs[0]!.idToken)))
     expect(outs.map((o) => o.ok && o.data.status)).toEqual(['submitted', 'submitted', 'submitted'])
     expect(await callOk('submitSurveyResponse', data, techs[0]!.idToken)).toMatchObject({ status: 'submitted' })
     expect(await responsesOf(surveyId)).toHaveLength(1)
     const receipts = await receiptsOf(surveyId)
     expect(receipts).toHaveLength(1)
-    const stored = JSON.stringify(receipts[0]!.data()) + receipts[0]!.id + JSON.stringify((await responsesOf(surveyId))[0]!.data())
+    const stored = JSON.stringify(receipts[0]!.data()) + receipts[0]!.id + JSON.stringify(await responsesOf(surveyId))
     expect(stored).not.toContain(techs[0]!.uid)
-    expect((await responsesOf(surveyId))[0]!.data()).not.toHaveProperty('submissionId')
+    expect(stored).not.toContain(token)
   })
 
-  it('another submission by the same member is still refused where editing is not allowed', async () => {
+  it('another submission by the same member (another phone) is still refused where editing is not allowed', async () => {
     const surveyId = await newSurvey()
-    await callOk('submitSurveyResponse', { surveyId, answers: { q1: 'Visibility' }, submissionId: `sub-${RUN}-b1` }, techs[1]!.idToken)
-    const again = await call('submitSurveyResponse', { surveyId, answers: { q1: 'Recognition' }, submissionId: `sub-${RUN}-b2` }, techs[1]!.idToken)
+    await callOk('submitSurveyResponse', { surveyId, token: answerToken(), anonymous: true, answers: { q1: 'Visibility' } }, techs[1]!.idToken)
+    const again = await call('submitSurveyResponse', { surveyId, token: answerToken(), anonymous: true, answers: { q1: 'Recognition' } }, techs[1]!.idToken)
     expect(again).toMatchObject({ ok: false, error: { details: { code: 'already-submitted' } } })
     expect(await responsesOf(surveyId)).toHaveLength(1)
   })
@@ -91,21 +98,22 @@ describe('retried submissions (the phone’s queue)', () => {
   it('where editing is allowed, a changed answer replaces the first and its retry is idempotent', async () => {
     const surveyId = await newSurvey({ allowEdit: true })
     const me = techs[2]!
-    await callOk('submitSurveyResponse', { surveyId, answers: { q1: 'Visibility' }, submissionId: `sub-${RUN}-c1` }, me.idToken)
-    const change = { surveyId, answers: { q1: 'Recognition' }, submissionId: `sub-${RUN}-c2` }
+    const token = answerToken()
+    await callOk('submitSurveyResponse', { surveyId, token, anonymous: true, answers: { q1: 'Visibility' } }, me.idToken)
+    const change = { surveyId, token, anonymous: true, answers: { q1: 'Recognition' } }
     expect(await callOk('submitSurveyResponse', change, me.idToken)).toMatchObject({ status: 'replaced' })
-    expect(await callOk('submitSurveyResponse', change, me.idToken)).toMatchObject({ status: 'replaced' })
+    expect(await callOk('submitSurveyResponse', change, me.idToken)).toMatchObject({ status: 'submitted' })
     const responses = await responsesOf(surveyId)
     expect(responses).toHaveLength(1)
-    expect(responses[0]!.data().answers).toEqual([{ questionId: 'q1', value: 'Recognition' }])
+    expect(responses[0]!.answers).toEqual([{ questionId: 'q1', value: 'Recognition' }])
     expect(await receiptsOf(surveyId)).toHaveLength(1)
   })
 
-  it('refuses a malformed submission id and writes nothing', async () => {
+  it('refuses a malformed token and writes nothing', async () => {
     const surveyId = await newSurvey()
     const before = await fingerprint()
-    const out = await call('submitSurveyResponse', { surveyId, answers: { q1: 'Visibility' }, submissionId: '../x' }, techs[3]!.idToken)
-    expect(out).toMatchObject({ ok: false, error: { details: { code: 'invalid', field: 'submissionId' } } })
+    const out = await call('submitSurveyResponse', { surveyId, token: '../x', anonymous: true, answers: { q1: 'Visibility' } }, techs[3]!.idToken)
+    expect(out).toMatchObject({ ok: false, error: { details: { code: 'invalid', field: 'token' } } })
     expect(diff(before, await fingerprint())).toEqual([])
   })
 })
@@ -113,20 +121,20 @@ describe('retried submissions (the phone’s queue)', () => {
 describe('surveyTexts', () => {
   it('is for organisers only, and withholds every text under 5 respondents', async () => {
     const surveyId = await newSurvey()
-    await answered(surveyId, 4)
+    await answered(surveyId, 4, { close: true })
     expect(await texts(techs[0]!, { surveyId })).toMatchObject({ ok: false, error: { details: { code: 'forbidden' } } })
     const out = await callOk<SurveyTexts>('surveyTexts', { surveyId }, champion.idToken)
-    expect(out).toMatchObject({ responseCount: 4, withheld: true, entries: [], themes: [] })
+    expect(out).toMatchObject({ responseCount: 0, withheld: true, entries: [], themes: [] })
   })
 
   it('lists distinct texts with counts and content keys; per question under 5 stays withheld; search ignores case and accents', async () => {
     const surveyId = await newSurvey()
-    await answered(surveyId, 7)
+    await answered(surveyId, 10, { close: true })
     const out = await callOk<SurveyTexts>('surveyTexts', { surveyId }, lead.idToken)
     expect(out.withheld).toBe(false)
     expect(out.questions).toEqual([
-      { questionId: 'q2', prompt: 'What are the barriers?', answered: 7, withheld: false },
-      { questionId: 'q3', prompt: 'One word', answered: 2, withheld: true },
+      { questionId: 'q2', prompt: 'What are the barriers?', answered: 10, withheld: false },
+      { questionId: 'q3', prompt: 'One word', answered: null, withheld: true },
     ])
     expect(out.entries.find((e) => e.text === 'No time for training')).toMatchObject({ count: 2, questionId: 'q2' })
     expect(out.entries.some((e) => e.questionId === 'q3')).toBe(false)
@@ -147,7 +155,7 @@ describe('themes and ideas', () => {
   let timeKey = ''
   beforeAll(async () => {
     surveyId = await newSurvey()
-    await answered(surveyId, 7)
+    await answered(surveyId, 10, { close: true })
     timeKey = (await callOk<SurveyTexts>('surveyTexts', { surveyId }, lead.idToken)).entries.find((e) => e.text === 'No time for training')!.key
   })
 
@@ -196,16 +204,16 @@ describe('themes and ideas', () => {
 describe('surveyExport', () => {
   it('gives aggregates, texts with themes and breakdown counts as CSV — no respondent ids', async () => {
     const surveyId = await newSurvey()
-    await answered(surveyId, 6)
+    await answered(surveyId, 5, { close: true })
     const out = await callOk<SurveyExport>('surveyExport', { surveyId }, lead.idToken)
     expect(out.filename).toMatch(/^barriers-quoted-and-formulas-results-\d{4}-\d{2}-\d{2}\.csv$/)
     const lines = out.csv.split('\r\n')
     expect(lines[0]).toBe('Section,Question,Answer,Count,Note')
-    expect(lines[1]).toMatch(/^Summary,"Barriers, ""quoted"", and =formulas",Responses,6,/)
+    expect(lines[1]).toMatch(/^Summary,"Barriers, ""quoted"", and =formulas",Responses,5,/)
     expect(lines).toContain('Question,Which theme?,Visibility,3,')
     expect(lines).toContain('Free text,What are the barriers?,No time for training,2,')
     expect(lines).toContain('Question,One word,,,Withheld: fewer than 5 answers')
-    expect(lines).toContain('By faculty,,Faculty of Science,6,')
+    expect(lines).toContain('By faculty,,Faculty of Science,5,')
     expect(out.csv).not.toMatch(new RegExp(techs.map((t) => t.uid).join('|')))
   })
 

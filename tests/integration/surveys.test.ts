@@ -12,6 +12,7 @@ import { RUN } from './helpers/env'
 import { diff, fingerprint } from './helpers/fingerprint'
 import { docId, mutation, pushOne } from './helpers/push'
 import { createMember, seedInstitution } from './helpers/seed'
+import { answerToken, storedResponses } from './helpers/surveys'
 import { createUser, emailAt, type TestUser } from './helpers/users'
 
 const INST = `surveys-${RUN}`
@@ -20,7 +21,7 @@ let admin: Admin
 let lead: TestUser
 let champion: TestUser
 let outsider: TestUser
-/** Six laboratory technicians in f-sci, one workshop technician in f-eng. */
+/** Nine laboratory technicians in f-sci, one workshop technician in f-eng. */
 let sci: TestUser[]
 let eng: TestUser
 
@@ -55,9 +56,14 @@ const answers = (i = 0) => ({
   q1: 'Recognition', q2: ['Time', 'Funding'], q3: 1 + (i % 5), q4: i % 11, q5: `word${i}`, q6: 'Clear career paths', q7: ['Mentoring', 'Training'],
 })
 
-const submit = (user: TestUser | null, data: unknown) => call<{ status: string; day: string }>('submitSurveyResponse', data, user?.idToken ?? null)
+/** As the phone sends it: a fresh random token per answer unless given, and the anonymous mode it showed. */
+const withDefaults = (data: unknown) => (typeof data === 'object' && data !== null && !Array.isArray(data) && 'answers' in data ? { token: answerToken(), anonymous: true, ...data } : data)
+const submit = (user: TestUser | null, data: unknown) => call<{ status: string; day: string }>('submitSurveyResponse', withDefaults(data), user?.idToken ?? null)
+const send = (user: TestUser, data: object) => callOk<{ status: string; day: string }>('submitSurveyResponse', withDefaults(data), user.idToken)
 const results = (user: TestUser, data: unknown) => call<Record<string, unknown>>('surveyResults', data, user.idToken)
-const responsesOf = async (surveyId: string) => (await admin.db.collection(`institutions/${INST}/surveys/${surveyId}/responses`).get()).docs
+/** Every stored answer, counted or still waiting in the mixing pool. */
+const responsesOf = (surveyId: string) => storedResponses(admin.db, INST, surveyId)
+const close = async (surveyId: string) => expect((await pushOne(lead, mutation('surveys', surveyId, 'patch', { status: 'closed' }))).status).toBe('applied')
 const receiptsOf = async (surveyId: string) => (await admin.db.collection(`institutions/${INST}/surveys/${surveyId}/receipts`).get()).docs
 
 beforeAll(async () => {
@@ -67,7 +73,7 @@ beforeAll(async () => {
     createMember(admin, INST, emailAt(DOMAIN, name), role, { displayName: `Person ${name}`, facultyId, roleFamily })
   lead = await mk('lead', 'lead')
   champion = await mk('champion', 'champion')
-  sci = await Promise.all(Array.from({ length: 6 }, (_, i) => mk(`sci${i}`, 'technician', 'f-sci', 'laboratory')))
+  sci = await Promise.all(Array.from({ length: 9 }, (_, i) => mk(`sci${i}`, 'technician', 'f-sci', 'laboratory')))
   eng = await mk('eng', 'technician', 'f-eng', 'workshop')
   outsider = await createUser(admin.auth, { email: emailAt(`other${RUN}.example.ac.uk`, 'outsider'), claims: { institutionId: `other-${RUN}`, role: 'technician' } })
 })
@@ -80,24 +86,24 @@ describe('submitSurveyResponse', () => {
   it('writes a response with no user id and no time finer than the day, plus an unlinkable receipt', async () => {
     const surveyId = await newSurvey()
     const me = sci[0]!
-    const out = await callOk<{ status: string; day: string }>('submitSurveyResponse', { surveyId, answers: answers() }, me.idToken)
+    const out = await send(me, { surveyId, answers: answers() })
     expect(out).toEqual({ status: 'submitted', day: day(0) })
-    const [response] = await responsesOf(surveyId)
+    const [data] = await responsesOf(surveyId)
     const [receipt] = await receiptsOf(surveyId)
-    expect(response && receipt).toBeTruthy()
-    const data = response!.data()
-    expect(Object.keys(data).sort()).toEqual(['answers', 'day', 'group'])
-    expect(data.day).toMatch(/^\d{4}-\d{2}-\d{2}$/)
-    const blob = JSON.stringify(data) + response!.id + JSON.stringify(receipt!.data()) + receipt!.id
+    expect(data && receipt).toBeTruthy()
+    // Not even the day: the answer carries no time at all (tests/integration/surveys-anonymity.test.ts).
+    expect(Object.keys(data!).sort()).toEqual(['answers', 'group'])
+    const blob = JSON.stringify(data) + JSON.stringify(receipt!.data()) + receipt!.id
     for (const secret of [me.uid, me.email, 'Person sci0']) expect(blob).not.toContain(secret)
-    expect(receipt!.data()).toEqual({ editable: false })
-    expect(data.answers).toContainEqual({ questionId: 'q3', value: 1 })
+    expect(Object.keys(receipt!.data()).sort()).toEqual(['claim', 'editable'])
+    expect(receipt!.get('editable')).toBe(false)
+    expect(data!.answers).toContainEqual({ questionId: 'q3', value: 1 })
   })
 
   it('refuses a second submission by the same member', async () => {
     const surveyId = await newSurvey()
     const me = sci[1]!
-    await callOk('submitSurveyResponse', { surveyId, answers: answers() }, me.idToken)
+    await send(me, { surveyId, answers: answers() })
     const again = await submit(me, { surveyId, answers: answers(1) })
     expect(again).toMatchObject({ ok: false, error: { status: 'ALREADY_EXISTS', details: { code: 'already-submitted' } } })
     expect(await responsesOf(surveyId)).toHaveLength(1)
@@ -106,21 +112,21 @@ describe('submitSurveyResponse', () => {
   it('replaces the member’s own response when the survey allows editing', async () => {
     const surveyId = await newSurvey({ allowEdit: true })
     const me = sci[2]!
-    expect(await callOk('submitSurveyResponse', { surveyId, answers: answers(0) }, me.idToken)).toMatchObject({ status: 'submitted' })
-    expect(await callOk('submitSurveyResponse', { surveyId, answers: { ...answers(0), q5: 'changed' } }, me.idToken)).toMatchObject({ status: 'replaced' })
+    const token = answerToken()
+    expect(await send(me, { surveyId, token, answers: answers(0) })).toMatchObject({ status: 'submitted' })
+    expect(await send(me, { surveyId, token, answers: { ...answers(0), q5: 'changed' } })).toMatchObject({ status: 'replaced' })
     const responses = await responsesOf(surveyId)
     expect(responses).toHaveLength(1)
-    expect(responses[0]!.data().answers).toContainEqual({ questionId: 'q5', value: 'changed' })
-    expect(responses[0]!.id).not.toContain(me.uid)
+    expect(responses[0]!.answers).toContainEqual({ questionId: 'q5', value: 'changed' })
   })
 
   it('applies show-if logic: a shown required question must be answered, a hidden one is dropped', async () => {
     const surveyId = await newSurvey()
     const missing = await submit(sci[3]!, { surveyId, answers: { ...answers(), q1: 'Visibility' } })
     expect(missing).toMatchObject({ ok: false, error: { details: { code: 'invalid', field: 'answers.q8' } } })
-    await callOk('submitSurveyResponse', { surveyId, answers: { ...answers(), q8: 'ignored: q1 is not Visibility' } }, sci[3]!.idToken)
+    await send(sci[3]!, { surveyId, answers: { ...answers(), q8: 'ignored: q1 is not Visibility' } })
     const [response] = await responsesOf(surveyId)
-    expect(response!.data().answers.map((a: { questionId: string }) => a.questionId)).not.toContain('q8')
+    expect((response!.answers as { questionId: string }[]).map((a) => a.questionId)).not.toContain('q8')
   })
 
   it.each([
@@ -138,7 +144,7 @@ describe('submitSurveyResponse', () => {
   it('refuses members outside the survey’s audience', async () => {
     const surveyId = await newSurvey({ audience: { facultyIds: ['f-eng'], roleFamilies: [] } })
     expect(await submit(sci[0]!, { surveyId, answers: answers() })).toMatchObject({ ok: false, error: { details: { code: 'forbidden' } } })
-    await callOk('submitSurveyResponse', { surveyId, answers: answers() }, eng.idToken)
+    await send(eng, { surveyId, answers: answers() })
   })
 
   it('cannot reach another institution’s survey, nor answer signed out', async () => {
@@ -204,7 +210,7 @@ describe('submitSurveyResponse', () => {
     const t0 = performance.now()
     const outs = await Promise.allSettled(
       uids.flatMap((uid, i) => [0, 1, 2].map(() =>
-        submitSurveyResponseCore(admin.db, { uid, institutionId: INST, role: 'technician' }, { surveyId, answers: answers(i) }, { secret: 'test-secret-of-sixteen-chars' }))),
+        submitSurveyResponseCore(admin.db, { uid, institutionId: INST, role: 'technician' }, { surveyId, token: answerToken(), anonymous: true, answers: answers(i) }, { secret: 'test-secret-of-sixteen-chars' }))),
     )
     const seconds = (performance.now() - t0) / 1000
     console.log(`[surveys] 120 concurrent submissions (40 members) in ${seconds.toFixed(2)} s`)
@@ -224,43 +230,48 @@ describe('surveyResults', () => {
 
   it('withholds everything under 5 responses', async () => {
     const surveyId = await newSurvey()
-    for (const u of sci.slice(0, 4)) await callOk('submitSurveyResponse', { surveyId, answers: answers() }, u.idToken)
+    for (const u of sci.slice(0, 4)) await send(u, { surveyId, answers: answers() })
+    await close(surveyId)
     const out = await callOk<Record<string, unknown>>('surveyResults', { surveyId }, lead.idToken)
-    expect(out).toMatchObject({ responseCount: 4, withheld: true, questions: [], minResponses: 5 })
+    expect(out).toMatchObject({ responseCount: 0, waiting: 4, withheld: true, questions: [], minResponses: 5 })
   })
 
   it('aggregates at 5 or more: counts, distributions, texts; no per-person rows', async () => {
     const surveyId = await newSurvey()
-    for (const [i, u] of sci.entries()) await callOk('submitSurveyResponse', { surveyId, answers: answers(i) }, u.idToken)
+    for (const [i, u] of sci.slice(0, 5).entries()) await send(u, { surveyId, answers: answers(i) })
+    await close(surveyId)
     const out = await callOk<{ withheld: boolean; responseCount: number; audienceSize: number; questions: Record<string, unknown>[] }>('surveyResults', { surveyId }, lead.idToken)
     expect(out.withheld).toBe(false)
-    expect(out.responseCount).toBe(6)
-    expect(out.audienceSize).toBeGreaterThanOrEqual(9)
+    expect(out.responseCount).toBe(5)
+    expect(out.audienceSize).toBeGreaterThanOrEqual(12)
     const q = (id: string) => out.questions.find((x) => x.questionId === id)!
-    expect(q('q1').options).toEqual([{ option: 'Visibility', count: 0 }, { option: 'Recognition', count: 6 }, { option: 'Career', count: 0 }])
-    expect(q('q3').distribution).toEqual([2, 1, 1, 1, 1])
-    expect(q('q4')).toMatchObject({ answered: 6, mean: 2.5 })
-    expect(q('q5').texts).toHaveLength(6)
-    expect(q('q7').meanRank).toEqual([{ option: 'Training', count: 6, meanRank: 2 }, { option: 'Mentoring', count: 6, meanRank: 1 }, { option: 'Funding', count: 0, meanRank: 0 }])
-    expect(q('q8')).toMatchObject({ answered: 0, withheld: true })
+    expect(q('q1').options).toEqual([{ option: 'Visibility', count: 0 }, { option: 'Recognition', count: 5 }, { option: 'Career', count: 0 }])
+    expect(q('q3').distribution).toEqual([1, 1, 1, 1, 1])
+    expect(q('q4')).toMatchObject({ answered: 5, mean: 2 })
+    expect(q('q5').texts).toHaveLength(5)
+    expect(q('q7').meanRank).toEqual([{ option: 'Training', count: 5, meanRank: 2 }, { option: 'Mentoring', count: 5, meanRank: 1 }, { option: 'Funding', count: 0, meanRank: 0 }])
+    // Withheld: no figures and no exact count ("fewer than 5").
+    expect(q('q8')).toMatchObject({ answered: null, withheld: true })
     expect(JSON.stringify(out)).not.toContain(sci[0]!.uid)
   })
 
   it('breaks down by faculty only where cells hold 5 or more, hiding a cell that subtraction would reveal', async () => {
     const big = await newSurvey()
-    for (const [i, u] of sci.entries()) await callOk('submitSurveyResponse', { surveyId: big, answers: answers(i) }, u.idToken)
+    for (const [i, u] of sci.slice(0, 5).entries()) await send(u, { surveyId: big, answers: answers(i) })
+    await close(big)
     const shown = await callOk<{ breakdown: { cells: { key: string; withheld: boolean; responseCount: number | null }[] } }>('surveyResults', { surveyId: big, by: 'faculty' }, lead.idToken)
-    expect(shown.breakdown.cells).toEqual([expect.objectContaining({ key: 'f-sci', withheld: false, responseCount: 6 })])
+    expect(shown.breakdown.cells).toEqual([expect.objectContaining({ key: 'f-sci', withheld: false, responseCount: 5 })])
 
     const mixed = await newSurvey()
-    for (const [i, u] of [...sci, eng].entries()) await callOk('submitSurveyResponse', { surveyId: mixed, answers: answers(i) }, u.idToken)
+    for (const [i, u] of [...sci, eng].entries()) await send(u, { surveyId: mixed, answers: answers(i) })
+    await close(mixed)
     const out = await callOk<{ breakdown: { cells: { key: string; withheld: boolean; responseCount: number | null; questions: unknown[] }[] } }>('surveyResults', { surveyId: mixed, by: 'faculty' }, lead.idToken)
     // The lone f-eng respondent's faculty is not even stored (a group under 5), so they fall in
-    // "unspecified" (1, withheld); f-sci (6) is withheld too, or total − 6 would reveal them.
+    // "unspecified" (1, withheld); f-sci (9) is withheld too, or total − 9 would reveal them.
     expect(out.breakdown.cells.map((c) => [c.key, c.withheld, c.responseCount])).toEqual([['f-sci', true, null], ['unspecified', true, null]])
-    const stored = (await responsesOf(mixed)).map((d) => d.data().group as Record<string, string>)
+    const stored = (await responsesOf(mixed)).map((d) => d.group as Record<string, string>)
     expect(stored.filter((g) => g.facultyId === 'f-eng')).toHaveLength(0)
-    expect(stored.filter((g) => g.facultyId === 'f-sci' && g.roleFamily === 'laboratory')).toHaveLength(6)
+    expect(stored.filter((g) => g.facultyId === 'f-sci' && g.roleFamily === 'laboratory')).toHaveLength(9)
   })
 
   it('refuses bad input and unknown surveys', async () => {

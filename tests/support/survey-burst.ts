@@ -107,13 +107,13 @@ export async function surveyBurst(options: SurveyBurstOptions = {}): Promise<Sur
     const failures = new Set<string>()
     let calls = 0
     let retries = 0
-    /** One send of a submission, retried with the same id while the transport fails. */
-    const send = async (i: number, submissionId: string): Promise<boolean> => {
+    /** One send of a submission, retried with the same token while the transport fails. */
+    const send = async (i: number, token: string): Promise<boolean> => {
       for (let attempt = 1; attempt <= maxAttempts; attempt++) {
         calls++
         const out = await gate(async () => {
           const t = performance.now()
-          const o = await callSubmit(tokens[i]!, { surveyId, answers: answersFor(i), submissionId })
+          const o = await callSubmit(tokens[i]!, { surveyId, token, anonymous: true, answers: answersFor(i) })
           latencies.push(performance.now() - t)
           return o
         })
@@ -136,17 +136,21 @@ export async function surveyBurst(options: SurveyBurstOptions = {}): Promise<Sur
     const warmupSeconds = (performance.now() - w0) / 1000
     const started = performance.now()
     const accepted = await pool(members.map((_, i) => i), concurrency, async (i) => {
-      const submissionId = `sub-${run}-${i}`
-      const sends = [send(i, submissionId)]
-      if (i % raceEvery === 0) sends.push(send(i, submissionId))
+      // The phone's random answer token (here made unique per member; any 22+ url-safe characters).
+      const answerToken = `burst-answer-token-${run}-${i}`
+      const sends = [send(i, answerToken)]
+      if (i % raceEvery === 0) sends.push(send(i, answerToken))
       const ok = (await Promise.all(sends)).every(Boolean)
-      return i % resendEvery === 0 ? ok && (await send(i, submissionId)) : ok
+      return i % resendEvery === 0 ? ok && (await send(i, answerToken)) : ok
     })
     const seconds = (performance.now() - started) / 1000
-    const [responses, receipts] = await Promise.all([
+    // Answers are counted ones plus those still waiting in the mixing pool (functions/src/surveys/pool.ts).
+    const [counted, waiting, receipts] = await Promise.all([
       count(db, `institutions/${inst}/surveys/${surveyId}/responses`),
+      db.doc(`institutions/${inst}/surveys/${surveyId}/pool/waiting`).get().then((d) => Object.keys((d.get('e') ?? {}) as object).length),
       count(db, `institutions/${inst}/surveys/${surveyId}/receipts`),
     ])
+    const responses = counted + waiting
     const sorted = [...latencies].sort((a, b) => a - b)
     const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0)
     const result: SurveyBurstResult = {

@@ -6,9 +6,10 @@
 import { randomBytes } from 'node:crypto'
 import * as v from 'valibot'
 import type { Auth } from 'firebase-admin/auth'
-import { FieldValue, type DocumentReference, type Firestore, type QueryDocumentSnapshot, type WriteBatch } from 'firebase-admin/firestore'
+import { FieldPath, FieldValue, type Firestore, type QueryDocumentSnapshot, type WriteBatch } from 'firebase-admin/firestore'
 import { collectionPath, docPath, type Caller, type CollectionName } from '@/domain/collections'
 import { isPlainObject, typedError } from '../errors'
+import { poolEntries } from '../surveys/pool'
 import { keyedId, surveySecret } from '../surveys/submit'
 import { endSession } from './remove'
 import { anonymousVote, AUTHOR_FIELDS, DeleteInputSchema, nextVersion, OWNED, remainingReaders, tombstone } from './plan'
@@ -99,8 +100,9 @@ function stamped(doc: Record<string, unknown>): Record<string, unknown> {
 
 /**
  * Survey traces: the receipt that says "this person answered" (keyed by a hash of the uid) is
- * deleted; an editable answer, whose id the same hash can recompute, moves to a random id; a
- * named survey's answer loses its name. The answers themselves stay in the aggregate.
+ * deleted, and a named survey's answer (counted or still in the mixing pool) loses its name. An
+ * anonymous answer has nothing that leads back to the person (functions/src/surveys/submit.ts),
+ * so it stays in the aggregate as it is.
  */
 async function surveyTraces(db: Firestore, institutionId: string, uid: string, secret: string, writes: Write[]): Promise<{ removed: number; anonymised: number }> {
   let removed = 0
@@ -108,21 +110,19 @@ async function surveyTraces(db: Firestore, institutionId: string, uid: string, s
   const surveys = await db.collection(collectionPath('surveys', { institutionId, uid })).select().get()
   for (const s of surveys.docs) {
     const receipt = s.ref.collection('receipts').doc(keyedId(secret, 'receipt', institutionId, s.id, uid))
-    const editable = s.ref.collection('responses').doc(keyedId(secret, 'response', institutionId, s.id, uid))
-    const [r, e] = await db.getAll(receipt, editable)
+    const pool = s.ref.collection('pool').doc('waiting')
+    const [r, p] = await db.getAll(receipt, pool)
     if (r?.exists) {
       writes.push((b) => b.delete(receipt))
       removed++
     }
-    if (e?.exists) {
-      const { respondentUid: _u, respondentName: _n, ...answers } = e.data()!
-      const moved: DocumentReference = s.ref.collection('responses').doc()
-      writes.push((b) => b.set(moved, answers))
-      writes.push((b) => b.delete(editable))
+    for (const [key, entry] of Object.entries(poolEntries(p?.data()))) {
+      if (entry.respondentUid !== uid) continue
+      const { respondentUid: _u, respondentName: _n, ...answers } = entry
+      writes.push((b) => b.update(pool, new FieldPath('e', key), answers))
       anonymised++
     }
     for (const named of (await s.ref.collection('responses').where('respondentUid', '==', uid).get()).docs) {
-      if (named.ref.path === editable.path) continue
       writes.push((b) => b.update(named.ref, { respondentUid: FieldValue.delete(), respondentName: FieldValue.delete() }))
       anonymised++
     }

@@ -10,7 +10,8 @@ import { SurveySchema, type Survey } from '@/domain/entities'
 import { isPlainObject, typedError } from '../errors'
 import { fromStored } from '../push/apply'
 import { firstIssue } from '../push/validate'
-import type { ResponseDoc } from './submit'
+import { mixOut, poolEntries, poolRef, responsesOf } from './pool'
+import { isOpen, utcDay, type ResponseDoc } from './submit'
 
 const ORGANISERS = new Set(['lead', 'admin', 'champion'])
 
@@ -42,9 +43,19 @@ export async function loadSurvey(db: Firestore, inst: string, surveyId: string):
   return survey.output
 }
 
-export async function loadResponses(db: Firestore, inst: string, surveyId: string): Promise<ResponseDoc[]> {
-  const snap = await db.collection(`institutions/${inst}/surveys/${surveyId}/responses`).get()
-  return snap.docs.map((d) => d.data() as ResponseDoc)
+/**
+ * The answers results may count: those that left the mixing pool in groups of five (./pool.ts),
+ * so results change only a group at a time. Once the survey has closed, every complete group
+ * still waiting is let out first. `waiting`: how many more are in the pool.
+ */
+export async function loadResponses(db: Firestore, inst: string, survey: Pick<Survey, 'id' | 'status' | 'opensAt' | 'closesAt'>, now = Date.now()): Promise<{ responses: ResponseDoc[]; waiting: number }> {
+  if (survey.status !== 'draft' && !isOpen(survey, utcDay(now))) await mixOut(db, inst, survey.id, { closed: true })
+  const [snap, pool] = await Promise.all([responsesOf(db, inst, survey.id).get(), poolRef(db, inst, survey.id).get()])
+  const responses = snap.docs.map((d) => d.data() as ResponseDoc)
+  const counted = new Set(snap.docs.map((d) => d.id))
+  // An edit of a counted answer waits in the pool under the same key: not an extra person.
+  const waiting = Object.keys(poolEntries(pool.data())).filter((k) => !counted.has(k)).length
+  return { responses, waiting }
 }
 
 /** The content key of a free-text answer: names the words, never the response or its author. */

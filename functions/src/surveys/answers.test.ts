@@ -78,14 +78,14 @@ describe('aggregate', () => {
   it('withholds any question answered by fewer than 5', () => {
     const rs = [resp('Visibility', 5, 'x'), resp('Visibility', 4), resp('Visibility', 3), resp('Visibility', 2), resp('Recognition', 1)]
     const out = aggregate(questions, rs)
-    expect(out.find((r) => r.questionId === 'why')).toEqual({ questionId: 'why', type: 'long', prompt: 'Prompt why', answered: 1, withheld: true })
+    expect(out.find((r) => r.questionId === 'why')).toEqual({ questionId: 'why', type: 'long', prompt: 'Prompt why', answered: null, withheld: true })
     expect(out.find((r) => r.questionId === 'theme')?.withheld).toBe(false)
   })
 
   it('never gives figures for a question under the threshold (property)', () => {
     fc.assert(fc.property(fc.array(fc.record({ theme: fc.constantFrom('Visibility', 'Recognition'), valued: fc.integer({ min: 1, max: 5 }) }), { maxLength: 12 }), (rows) => {
       const out = aggregate(questions, rows.map((r) => resp(r.theme, r.valued)))
-      return out.every((r) => (r.answered < MIN_RESPONSES ? r.withheld && !r.options && !r.distribution && !r.texts : !r.withheld))
+      return out.every((r) => (r.answered === null ? r.withheld && !r.options && !r.distribution && !r.texts : !r.withheld && r.answered >= MIN_RESPONSES))
     }))
   })
 })

@@ -20,7 +20,9 @@ export function aggregate(questions: readonly Question[], responses: readonly Re
   return questions.map((q) => {
     const values: AnswerValue[] = []
     for (const r of responses) for (const a of r.answers) if (a.questionId === q.id) values.push(a.value)
-    const base: QuestionResult = { questionId: q.id, type: q.type, prompt: q.prompt, answered: values.length, withheld: values.length < min }
+    const withheld = values.length < min
+    // A withheld question gives no exact count ("fewer than 5"), or it would say who skipped it.
+    const base: QuestionResult = { questionId: q.id, type: q.type, prompt: q.prompt, answered: withheld ? null : values.length, withheld }
     if (base.withheld) return base
     const options = q.options ?? []
     switch (q.type) {

@@ -3,12 +3,12 @@ import type { SurveyResults, SurveyTexts } from '@/survey/types'
 import { csvField, csvFilename, resultsCsvRows, toCsv } from './csv'
 
 const results = (extra: Partial<SurveyResults> = {}): SurveyResults => ({
-  surveyId: 's', title: 'Pulse', responseCount: 6, audienceSize: 30, minResponses: 5, withheld: false,
+  surveyId: 's', title: 'Pulse', responseCount: 6, waiting: 0, audienceSize: 30, minResponses: 5, withheld: false,
   questions: [
     { questionId: 'q1', type: 'single', prompt: 'Better?', answered: 6, withheld: false, options: [{ option: 'Yes', count: 4 }, { option: 'No', count: 2 }] },
     { questionId: 'q2', type: 'likert', prompt: 'Valued', answered: 6, withheld: false, distribution: [0, 1, 1, 2, 2], mean: 3.83 },
     { questionId: 'q3', type: 'long', prompt: 'Change?', answered: 5, withheld: false, texts: ['a'] },
-    { questionId: 'q4', type: 'rating', prompt: 'Rate', answered: 2, withheld: true },
+    { questionId: 'q4', type: 'rating', prompt: 'Rate', answered: null, withheld: true },
   ],
   ...extra,
 })

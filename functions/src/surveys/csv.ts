@@ -57,7 +57,7 @@ export function resultsCsvRows({ results, texts, questions, breakdowns, facultyN
       rows.push(['Question', r.prompt, 'Mean', r.mean ?? '', ''])
     }
     if (r.meanRank) for (const m of r.meanRank) rows.push(['Question', r.prompt, m.option, m.count, `mean rank ${m.meanRank}`])
-    if (r.type === 'short' || r.type === 'long') rows.push(['Question', r.prompt, 'Answered', r.answered, 'texts below'])
+    if (r.type === 'short' || r.type === 'long') rows.push(['Question', r.prompt, 'Answered', r.answered ?? '', 'texts below'])
   }
   const themeNames = new Map<string, string[]>()
   for (const t of texts.themes) for (const k of t.keys) themeNames.set(k, [...(themeNames.get(k) ?? []), t.name])

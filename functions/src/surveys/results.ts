@@ -1,19 +1,20 @@
 /**
  * surveyResults: aggregates only, for the institution's leads, admins and champions. Nothing is
- * shown under 5 respondents: not the whole survey, not a question, not a breakdown cell (with
- * secondary suppression so a hidden cell cannot be recovered by subtraction). Free-text answers
- * appear only in the overall view, never per cell.
+ * shown under 5 respondents: not the whole survey, not a question (nor its exact count: "fewer
+ * than 5"), not a breakdown cell (with secondary suppression so a hidden cell cannot be recovered
+ * by subtraction). Free-text answers appear only in the overall view, never per cell. Results count
+ * only answers let out of the mixing pool in groups of five (./pool.ts), so two results taken
+ * before and after one more person answered are the same: they cannot be differenced.
  */
 import * as v from 'valibot'
 import type { Firestore } from 'firebase-admin/firestore'
 import type { Caller } from '@/domain/collections'
 import { Id } from '@/domain/common'
-import { SurveySchema } from '@/domain/entities'
 import { isPlainObject, typedError } from '../errors'
-import { fromStored } from '../push/apply'
 import { firstIssue } from '../push/validate'
 import type { SurveyResults } from '@/survey/types'
 import { aggregate, MIN_RESPONSES, suppressCells } from './answers'
+import { loadResponses, loadSurvey } from './access'
 import { institutionProfiles, type ResponseDoc } from './submit'
 
 export const ResultsInputSchema = v.strictObject({
@@ -37,17 +38,13 @@ export async function surveyResultsCore(db: Firestore, caller: Caller, data: unk
   }
   const { surveyId, by } = parsed.output
   const inst = caller.institutionId
-  const snap = await db.doc(`institutions/${inst}/surveys/${surveyId}`).get()
-  if (!snap.exists || snap.get('deleted') === true) throw typedError('not-found', 'This survey does not exist')
-  const survey = v.safeParse(SurveySchema, fromStored(snap.data()!))
-  if (!survey.success) throw typedError('not-found', 'This survey cannot be read')
-  const { questions, audience, title } = survey.output
+  const survey = await loadSurvey(db, inst, surveyId)
+  const { questions, audience, title } = survey
 
-  const [responsesSnap, membersSnap] = await Promise.all([
-    db.collection(`institutions/${inst}/surveys/${surveyId}/responses`).get(),
+  const [{ responses, waiting }, membersSnap] = await Promise.all([
+    loadResponses(db, inst, survey),
     institutionProfiles(db, inst).select('facultyId', 'roleFamily').get(),
   ])
-  const responses = responsesSnap.docs.map((d) => d.data() as ResponseDoc)
   const audienceSize = membersSnap.docs.filter((d) => {
     const f = d.get('facultyId') as unknown
     const r = d.get('roleFamily') as unknown
@@ -60,6 +57,7 @@ export async function surveyResultsCore(db: Firestore, caller: Caller, data: unk
     surveyId,
     title,
     responseCount,
+    waiting,
     audienceSize,
     minResponses: MIN_RESPONSES,
     withheld,

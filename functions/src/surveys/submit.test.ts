@@ -1,15 +1,22 @@
 import { describe, expect, it } from 'vitest'
-import { cachedCount, isOpen, keyedId, surveySecret, utcDay } from './submit'
+import { answerKey, cachedCount, claimOf, isOpen, keyedId, surveySecret, utcDay } from './submit'
 
 describe('survey submission helpers', () => {
-  it('derives receipt and response keys that are stable, distinct and reveal nothing of the uid', () => {
+  it('derives a receipt key that is stable, distinct per survey and secret, and reveals nothing of the uid', () => {
     const r1 = keyedId('a-secret-of-16-chars', 'receipt', 'inst', 'survey', 'uid-123')
     expect(r1).toBe(keyedId('a-secret-of-16-chars', 'receipt', 'inst', 'survey', 'uid-123'))
-    expect(r1).not.toBe(keyedId('a-secret-of-16-chars', 'response', 'inst', 'survey', 'uid-123'))
     expect(r1).not.toBe(keyedId('another-secret-16ch', 'receipt', 'inst', 'survey', 'uid-123'))
     expect(r1).not.toBe(keyedId('a-secret-of-16-chars', 'receipt', 'inst', 'survey2', 'uid-123'))
     expect(r1).toMatch(/^[0-9a-f]{64}$/)
     expect(r1).not.toContain('uid-123')
+  })
+
+  it('derives the receipt claim and the answer key from the phone token as two unrelated hashes', () => {
+    const token = 'k3Yp0X2-random_token_of_the_phone'
+    expect(claimOf(token)).toMatch(/^[0-9a-f]{64}$/)
+    expect(answerKey(token)).toMatch(/^[0-9a-f]{64}$/)
+    expect(claimOf(token)).not.toBe(answerKey(token))
+    expect(claimOf(token) + answerKey(token)).not.toContain(token)
   })
 
   it('keeps only the UTC day', () => {

@@ -1,22 +1,24 @@
 /**
- * submitSurveyResponse: anonymous answers that no one can join to their author.
+ * submitSurveyResponse: anonymous answers that no one can join to their author — not a lead, not
+ * a platform admin reading the database, not someone who also holds the server's HMAC secret.
+ * The threat model is in README ("Security and privacy model"); the join is tried in
+ * tests/integration/surveys-anonymity.test.ts.
  *
- * - The response (`surveys/{id}/responses/{rid}`) holds the answers, the day (no finer time),
- *   and, only for cells of ≥ 5 members, the respondent's faculty / role family for breakdowns.
- *   Anonymous surveys store no uid, name or email anywhere in the response.
- * - "One each" is kept by a receipt `surveys/{id}/receipts/{key}`, where
- *   key = HMAC-SHA256(secret, "receipt:inst:survey:uid"). The receipt is keyed by the user, but
- *   through a keyed hash, not the raw uid: Firestore stamps every document with an exact
- *   create/update time, so a receipt named by the raw uid, committed in the same transaction as
- *   the response, could be joined to it by that time by anyone reading the database. With the
- *   hash, the receipt says only "someone submitted"; mapping it back to a person needs the
- *   server secret and the member list.
- * - When the survey allows editing, the response id is HMAC(secret, "response:…") so a second
- *   submission replaces the first. The same secret could recompute that link: the trade-off of
- *   editable surveys, documented for leads. Non-editable surveys use a random id, so even the
- *   secret cannot join them.
+ * - "One each" is kept by a receipt `surveys/{id}/receipts/{HMAC(secret, uid)}`, created on its
+ *   own (create fails if it exists). It holds `editable` and `claim` = sha256("claim:" + token),
+ *   where `token` is a random secret the phone made for this survey and never sends anywhere else.
+ * - The answer is written in a later, separate commit into the survey's mixing pool (./pool.ts)
+ *   under key = sha256("answer:" + token): no uid (anonymous surveys), no time at all (not even
+ *   the day), no client id. It leaves the pool in random groups of five, in one commit, so its
+ *   stored times are shared by at least five answers and never match a receipt's.
+ * - Nothing stored links the two: the receipt's claim and the answer's key are hashes of the same
+ *   token with different prefixes, and the token exists only on the phone. Retries are still
+ *   idempotent: a retry with the same token finds its receipt's claim and its answer's key (and
+ *   stores the answer if the first attempt stopped between the two commits); another device
+ *   (another token) is refused as already answered. Editing (where allowed) needs the token, so
+ *   an answer is changed from the phone that sent it.
  */
-import { createHmac } from 'node:crypto'
+import { createHash, createHmac } from 'node:crypto'
 import * as v from 'valibot'
 import type { Firestore, Query } from 'firebase-admin/firestore'
 import type { Caller } from '@/domain/collections'
@@ -25,19 +27,24 @@ import { SurveySchema, type Survey } from '@/domain/entities'
 import { MAX_PAYLOAD_BYTES } from '@/domain/sync'
 import { isPlainObject, typedError } from '../errors'
 import { fromStored } from '../push/apply'
-import { jsonBytes } from '../push/doc'
+import { deepEqual, jsonBytes } from '../push/doc'
 import { firstIssue } from '../push/validate'
 import type { SubmitOutcome } from '@/survey/types'
 import { checkAnswers, MIN_RESPONSES, type StoredAnswer } from './answers'
+import { addToPool, poolEntries, poolRef, responsesOf } from './pool'
+
+/** The phone's random secret for its answer to one survey (base64url, ≥ 128 bits). */
+export const AnswerToken = v.pipe(v.string(), v.regex(/^[\w-]{22,128}$/, 'Invalid answer token'))
 
 export const SubmitInputSchema = v.strictObject({
   surveyId: Id,
   /**
-   * The phone's id for this submission. A retry with the same id (the answer was stored but the
-   * reply was lost) gets the first outcome back instead of "already answered": retries never
-   * duplicate and never fail. Kept on the receipt only, never on the response.
+   * The phone's random secret for this survey's answer: every retry and edit sends the same one.
+   * Stored only as two unrelated hashes (receipt claim, answer key), never as sent.
    */
-  submissionId: v.optional(Id),
+  token: AnswerToken,
+  /** Whether the person saw the survey as anonymous; refused if the survey says otherwise. */
+  anonymous: v.boolean('Send whether the survey was shown as anonymous'),
   answers: v.pipe(
     v.custom<Record<string, unknown>>((x) => typeof x === 'object' && x !== null && !Array.isArray(x), 'Answers must be an object keyed by question id'),
     v.record(v.pipe(v.string(), v.maxLength(128)), v.unknown()),
@@ -45,11 +52,9 @@ export const SubmitInputSchema = v.strictObject({
   ),
 })
 
-/** What a response document holds. Note what is absent: uid, name, email, time of day. */
+/** What a response (in the pool or out) holds. Note what is absent: uid, name, email, any time. */
 export interface ResponseDoc {
   answers: StoredAnswer[]
-  /** UTC calendar day of the (last) submission, e.g. 2026-11-23. */
-  day: string
   /** Breakdown attributes, each present only when its group has ≥ 5 members. */
   group: { facultyId?: string; roleFamily?: string }
   /** Named surveys only. */
@@ -59,12 +64,19 @@ export interface ResponseDoc {
 
 export type { SubmitOutcome } from '@/survey/types'
 
-/** What a receipt holds: whether the answer may be replaced, and the last submission's id. */
+/** What a receipt holds: whether the answer may be replaced, and the hash proving a retry is the same phone's. */
 interface ReceiptDoc {
   editable: boolean
-  submissionId?: string
-  /** Set once the answer has been replaced (editable surveys). */
-  replaced?: boolean
+  /** sha256("claim:" + token). */
+  claim: string
+}
+
+/** The receipt's claim and the answer's key: two hashes of the phone's token that cannot be matched without it. */
+export function claimOf(token: string): string {
+  return createHash('sha256').update(`claim:${token}`).digest('hex')
+}
+export function answerKey(token: string): string {
+  return createHash('sha256').update(`answer:${token}`).digest('hex')
 }
 
 /** The HMAC secret: from the environment; a fixed development value in the emulator only. */
@@ -75,7 +87,7 @@ export function surveySecret(env: NodeJS.ProcessEnv = process.env): string {
   throw typedError('invalid', 'Surveys are not configured on this server (SURVEY_HMAC_SECRET)')
 }
 
-export function keyedId(secret: string, purpose: 'receipt' | 'response', institutionId: string, surveyId: string, uid: string): string {
+export function keyedId(secret: string, purpose: 'receipt', institutionId: string, surveyId: string, uid: string): string {
   return createHmac('sha256', secret).update(`${purpose}:${institutionId}:${surveyId}:${uid}`).digest('hex')
 }
 
@@ -104,7 +116,7 @@ export async function submitSurveyResponseCore(
     const issue = firstIssue(parsed.issues)
     throw typedError('invalid', issue.message, issue.field ? { field: issue.field } : {})
   }
-  const { surveyId, answers, submissionId } = parsed.output
+  const { surveyId, answers, token, anonymous } = parsed.output
   const inst = caller.institutionId
   const surveyRef = db.doc(`institutions/${inst}/surveys/${surveyId}`)
   const profileRef = db.doc(`users/${caller.uid}/profiles/${caller.uid}`)
@@ -112,6 +124,9 @@ export async function submitSurveyResponseCore(
   const [surveySnap, profileSnap] = await db.getAll(surveyRef, profileRef)
   const survey = readSurvey(surveySnap?.exists ? surveySnap.data() : undefined)
   if (!isOpen(survey, utcDay(now()))) throw typedError('closed', 'This survey is closed')
+  if (anonymous !== survey.anonymous) {
+    throw typedError('mode-changed', survey.anonymous ? 'This survey is anonymous: reload it and check your answers' : 'This survey records your name with your answers: reload it to see how before sending', { anonymous: survey.anonymous })
+  }
   // The full profile (the directory entry of a hidden member is a tombstone).
   const member = profileSnap?.exists && profileSnap.get('deleted') !== true && profileSnap.get('institutionId') === inst ? profileSnap.data()! : null
   if (!member) throw typedError('forbidden', 'Only members can answer this survey')
@@ -127,37 +142,43 @@ export async function submitSurveyResponseCore(
 
   const group = await safeGroup(db, inst, facultyId, roleFamily)
   const receiptRef = db.doc(`institutions/${inst}/surveys/${surveyId}/receipts/${keyedId(opts.secret, 'receipt', inst, surveyId, caller.uid)}`)
-  const editableRef = db.doc(`institutions/${inst}/surveys/${surveyId}/responses/${keyedId(opts.secret, 'response', inst, surveyId, caller.uid)}`)
-
-  // One atomic commit without a transaction: the receipt is *created* (fails if it exists), so
-  // concurrent or retried submissions cannot both land, and nothing waits on a lock.
+  const key = answerKey(token)
+  const claim = claimOf(token)
   const day = utcDay(now())
-  const response: ResponseDoc = { answers: checked.answers, day, group }
+  const response: ResponseDoc = { answers: checked.answers, group }
   if (!survey.anonymous) {
     response.respondentUid = caller.uid
     response.respondentName = typeof member.displayName === 'string' ? member.displayName : ''
   }
-  const editable = survey.allowEdit
-  const receiptDoc: ReceiptDoc = submissionId ? { editable, submissionId } : { editable }
-  const batch = db.batch()
-  batch.create(receiptRef, receiptDoc)
-  batch.set(editable ? editableRef : db.collection(`institutions/${inst}/surveys/${surveyId}/responses`).doc(), response)
+
+  // Commit 1: the receipt alone. Created, so concurrent or retried submissions cannot both pass.
+  let retry = false
   try {
-    await batch.commit()
-    return { status: 'submitted', day }
+    await receiptRef.create({ editable: survey.allowEdit, claim } satisfies ReceiptDoc)
   } catch (err) {
     if ((err as { code?: unknown }).code !== ALREADY_EXISTS) throw err
+    const receipt = await receiptRef.get()
+    // Another phone (another token) answered for this person: one answer each.
+    if (receipt.get('claim') !== claim) throw typedError('already-submitted', 'You have already answered this survey (perhaps on another device)')
+    retry = true
   }
-  const receipt = await receiptRef.get()
-  // A retry of the submission already stored (its reply was lost): the same outcome, nothing written.
-  if (submissionId && receipt.get('submissionId') === submissionId) return { status: receipt.get('replaced') === true ? 'replaced' : 'submitted', day }
-  // Answered before: replace only where editing is allowed and the first answer was made editable.
-  if (!(editable && receipt.get('editable') === true)) throw typedError('already-submitted', 'You have already answered this survey')
-  const replace = db.batch()
-  replace.set(editableRef, response)
-  replace.set(receiptRef, { ...receiptDoc, replaced: true } satisfies ReceiptDoc)
-  await replace.commit()
-  return { status: 'replaced', day }
+  if (retry) {
+    const [pooled, out] = await db.getAll(poolRef(db, inst, surveyId), responsesOf(db, inst, surveyId).doc(key))
+    const stored = (poolEntries(pooled?.data())[key] as ResponseDoc | undefined) ?? (out?.exists ? (out.data() as ResponseDoc) : undefined)
+    if (stored) {
+      // The same answer again (a lost reply): the first outcome, nothing written.
+      if (deepEqual(stored, response)) return { status: 'submitted', day }
+      const receipt = await receiptRef.get()
+      if (!(survey.allowEdit && receipt.get('editable') === true)) throw typedError('already-submitted', 'You have already answered this survey')
+      // An edit waits in the pool like a new answer; its counted copy is replaced when it leaves.
+      await addToPool(db, inst, surveyId, key, response)
+      return { status: 'replaced', day }
+    }
+    // Else the first attempt stopped between the receipt and the answer: store it now.
+  }
+  // Commit 2: the answer, into the mixing pool.
+  await addToPool(db, inst, surveyId, key, response)
+  return { status: 'submitted', day }
 }
 
 const ALREADY_EXISTS = 6

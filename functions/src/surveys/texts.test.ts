@@ -15,7 +15,7 @@ describe('listTexts', () => {
     const out = listTexts(questions, [resp('Time', 'x'), resp('Funding'), resp('Time'), resp('Awareness', 'y'), resp('Space')])
     expect(out.questions).toEqual([
       { questionId: 'q1', prompt: 'Barriers?', answered: 5, withheld: false },
-      { questionId: 'q2', prompt: 'One word', answered: 2, withheld: true },
+      { questionId: 'q2', prompt: 'One word', answered: null, withheld: true },
     ])
     expect(out.entries.map((e) => [e.text, e.count])).toEqual([['Awareness', 1], ['Funding', 1], ['Space', 1], ['Time', 2]])
     expect(out.entries[0]!.key).toBe(textKey('q1', 'Awareness'))

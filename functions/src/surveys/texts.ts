@@ -37,7 +37,8 @@ export function listTexts(questions: readonly Question[], responses: readonly Re
       }
     }
     const withheld = answered < min
-    out.questions.push({ questionId: q.id, prompt: q.prompt, answered, withheld })
+    // A withheld question's count is not given either ("fewer than 5"): it would tell a lead who skipped it.
+    out.questions.push({ questionId: q.id, prompt: q.prompt, answered: withheld ? null : answered, withheld })
     if (withheld) continue
     const entries: TextEntry[] = [...counts].map(([t, count]) => ({ key: textKey(q.id, t), questionId: q.id, text: t, count }))
     out.entries.push(...entries.sort((a, b) => a.text.localeCompare(b.text)))
@@ -61,7 +62,7 @@ export async function surveyTextsCore(db: Firestore, caller: Caller, data: unkno
   const inst = requireOrganiser(caller)
   const { surveyId, q, questionId, themeId } = parseInput(TextsInputSchema, data, 'a survey id')
   const survey = await loadSurvey(db, inst, surveyId)
-  const [responses, themes] = await Promise.all([loadResponses(db, inst, surveyId), loadThemes(db, inst, surveyId)])
+  const [{ responses }, themes] = await Promise.all([loadResponses(db, inst, survey), loadThemes(db, inst, surveyId)])
   const withheld = responses.length < MIN_RESPONSES
   const listed = listTexts(survey.questions, withheld ? [] : responses)
   let entries = listed.entries
@@ -76,7 +77,7 @@ export async function surveyTextsCore(db: Firestore, caller: Caller, data: unkno
     responseCount: responses.length,
     minResponses: MIN_RESPONSES,
     withheld,
-    questions: withheld ? listed.questions.map((x) => ({ ...x, answered: 0, withheld: true })) : listed.questions,
+    questions: withheld ? listed.questions.map((x) => ({ ...x, answered: null, withheld: true })) : listed.questions,
     entries,
     themes: withheld ? [] : themes,
   }

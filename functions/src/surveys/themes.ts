@@ -42,7 +42,7 @@ export async function saveSurveyThemeCore(db: Firestore, caller: Caller, data: u
   if (input.deleteThemeId) {
     await themesRef.doc(input.deleteThemeId).delete()
   } else if (input.theme) {
-    const responses = await loadResponses(db, inst, input.surveyId)
+    const { responses } = await loadResponses(db, inst, survey)
     if (responses.length < MIN_RESPONSES) throw typedError('forbidden', `Themes can be tagged once at least ${MIN_RESPONSES} people have answered`)
     const known = new Set(listTexts(survey.questions, responses).entries.map((e) => e.key))
     const unknown = input.theme.keys.findIndex((k) => !known.has(k))

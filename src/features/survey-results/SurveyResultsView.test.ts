@@ -13,8 +13,8 @@ vi.mock('@/survey', () => ({ surveyPort: async () => port.current }))
 const downloadText = vi.hoisted(() => vi.fn())
 vi.mock('@/ui/download', () => ({ downloadText }))
 
-const results = (n: number): SurveyResults => ({
-  surveyId: 's1', title: 'Pulse', responseCount: n, audienceSize: 40, minResponses: 5, withheld: n < 5,
+const results = (n: number, waiting = 0): SurveyResults => ({
+  surveyId: 's1', title: 'Pulse', responseCount: n, waiting, audienceSize: 40, minResponses: 5, withheld: n < 5,
   questions: n < 5 ? [] : [{ questionId: 'q1', type: 'single', prompt: 'Better?', answered: n, withheld: false, options: [{ option: 'Yes', count: n - 1 }, { option: 'No', count: 1 }] }],
 })
 const texts = (n: number): SurveyTexts => ({
@@ -22,9 +22,9 @@ const texts = (n: number): SurveyTexts => ({
   entries: n < 5 ? [] : [{ key: 'a'.repeat(64), questionId: 'q2', text: 'More time for training', count: 1 }],
 })
 
-async function open(n: number) {
+async function open(n: number, waiting = 0) {
   port.current = {
-    results: vi.fn(async () => results(n)),
+    results: vi.fn(async () => results(n, waiting)),
     texts: vi.fn(async () => texts(n)),
     exportCsv: vi.fn(async () => ({ filename: 'pulse-results.csv', csv: 'question,option,count\n' })),
   } as unknown as SurveyPort
@@ -47,6 +47,20 @@ describe('survey results screen', () => {
     expect(w.text()).not.toContain('Answers by question')
     expect(w.text()).not.toContain('What people said')
     expect(w.findAll('button').map((b) => b.text())).not.toContain('Download CSV')
+    w.unmount()
+  })
+
+  it('says how many answers wait for their group of five, withheld or not', async () => {
+    const early = await open(0, 3)
+    expect(early.find('[aria-label="Results withheld"]').text()).toBe('Results appear when at least 5 people have answered — 3 so far. Smaller numbers could identify people.')
+    expect(early.find('.summary-waiting').text()).toMatch(/^3 answers are waiting to be counted: answers are counted in groups of five/)
+    early.unmount()
+    const pending = await open(0, 7)
+    expect(pending.find('[aria-label="Results withheld"]').text()).toMatch(/^7 people have answered\. Results appear once the first group of five is counted/)
+    pending.unmount()
+    const w = await open(5, 1)
+    expect(w.text()).toContain('5 of 40 responded')
+    expect(w.find('.summary-waiting').text()).toMatch(/^1 answer is waiting to be counted/)
     w.unmount()
   })
 

@@ -19,10 +19,10 @@ const pct = (n: number, of: number) => (of > 0 ? Math.round((n / of) * 100) : 0)
 /** The bars of a question's result (none for text questions or withheld results). */
 export function barRows(result: QuestionResult, question?: Pick<Question, 'options'>): BarRow[] {
   if (result.withheld) return []
-  if (result.options) return result.options.map((o) => ({ label: o.option, count: o.count, percent: pct(o.count, result.answered) }))
+  if (result.options) return result.options.map((o) => ({ label: o.option, count: o.count, percent: pct(o.count, result.answered ?? 0) }))
   if (result.distribution) {
     const labels = result.type === 'likert' ? likertLabels(question ?? {}) : null
-    return result.distribution.map((count, i) => ({ label: labels ? `${i + 1} ${labels[i]}` : String(i), count, percent: pct(count, result.answered) }))
+    return result.distribution.map((count, i) => ({ label: labels ? `${i + 1} ${labels[i]}` : String(i), count, percent: pct(count, result.answered ?? 0) }))
   }
   if (result.meanRank) {
     // Ranked by mean position; the bar shows how often each came first-ish: (n − mean + 1) / n.
@@ -87,6 +87,17 @@ function clip(s: string, max: number): string {
 }
 
 /** The sentence shown in place of withheld results. */
-export function withheldText(responses: number): string {
-  return `Results appear when at least ${MIN_RESPONSES} people have answered — ${responses} so far. Smaller numbers could identify people.`
+export function withheldText(responses: number, waiting = 0): string {
+  const total = responses + waiting
+  if (total < MIN_RESPONSES) return `Results appear when at least ${MIN_RESPONSES} people have answered — ${total} so far. Smaller numbers could identify people.`
+  return `${total} people have answered. Results appear once the first group of five is counted: while the survey is open, five answers always wait, so no change in the results can be traced to one person.`
+}
+
+/**
+ * Why some answers are not in the figures yet: answers are counted in groups of five, mixed at
+ * random, so results never change by one person (functions/src/surveys/pool.ts).
+ */
+export function waitingText(waiting: number): string {
+  if (waiting <= 0) return ''
+  return `${waiting} ${waiting === 1 ? 'answer is' : 'answers are'} waiting to be counted: answers are counted in groups of five, so no change in the results can be traced to one person. When the survey closes, every complete group is counted.`
 }

@@ -58,7 +58,9 @@ export function useSurveyAnswering(surveyId: Ref<string>, options: UseSurveyAnsw
     clearTimeout(timer)
     pending = null
     const { queue, runner } = app()
-    await queue.enqueue(surveyId.value, answers)
+    const shown = survey.value
+    // The mode the person saw goes with the answers: the server refuses them if it has changed.
+    await queue.enqueue(surveyId.value, answers, { anonymous: shown && shown !== 'loading' ? shown.anonymous : true })
     runner.trigger()
   }
 
