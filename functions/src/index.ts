@@ -6,7 +6,6 @@
 // First: the shared options must be set before any module below defines a function.
 import './options'
 import * as v from 'valibot'
-import { onCall } from 'firebase-functions/v2/https'
 import { onSchedule } from 'firebase-functions/v2/scheduler'
 import { PushRequestSchema, type PushResponse } from '@/domain/sync'
 import { isPlainObject, requireAuth, typedError } from './errors'
@@ -20,6 +19,7 @@ import { pushMutations } from './push/apply'
 import { firstIssue } from './push/validate'
 import { surveyResultsCore, type SurveyResults } from './surveys/results'
 import { submitSurveyResponseCore, surveySecret, type SubmitOutcome } from './surveys/submit'
+import { onCall } from './guard'
 
 /** Join the institution matching the caller's email domain, or a join code. */
 export const joinInstitution = onCall<unknown, Promise<JoinOutcome>>({ cors: true }, async (req) => {

@@ -6,11 +6,14 @@
 import { Timestamp, type Firestore, type Query } from 'firebase-admin/firestore'
 import { COLLECTIONS, COLLECTION_NAMES } from '@/domain/collections'
 import { TOMBSTONE_TTL_MS } from '@/domain/sync'
+import { purgeStaleUploads } from './evidence/evidence'
 
 export interface PurgeReport {
   cutoff: number
   tombstones: number
   ledgerEntries: number
+  /** Evidence uploads begun over a day ago and never finished, removed with their chunks. */
+  staleUploads: number
 }
 
 const PAGE = 400
@@ -44,5 +47,6 @@ export async function purgeTombstonesCore(db: Firestore, now = Date.now()): Prom
     tombstones += await drain(db, dead.where('updatedAt', '<', cutoff))
   }
   const ledgerEntries = await drain(db, db.collectionGroup('mutations').where('at', '<', cutoffTs))
-  return { cutoff, tombstones, ledgerEntries }
+  const staleUploads = await purgeStaleUploads(db, now)
+  return { cutoff, tombstones, ledgerEntries, staleUploads }
 }

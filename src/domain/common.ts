@@ -9,12 +9,29 @@ export const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(128), v.regex(/
 export const IsoDate = v.pipe(v.string(), v.isoDate('Use a date like 2026-11-23'))
 export const Millis = v.pipe(v.number(), v.integer(), v.minValue(0))
 
+/**
+ * A character XML 1.0 cannot hold: C0 controls other than tab, newline and carriage return,
+ * U+FFFE, U+FFFF and unpaired surrogates (with the `u` flag a lone surrogate is its own code
+ * point). Refused in every text field, so no export (CSV, Word/XML, PDF) can be broken by one.
+ */
+const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u
+
+/** True when `s` holds only characters valid in XML 1.0. */
+export function isXmlSafe(s: string): boolean {
+  return !NOT_XML_CHAR.test(s)
+}
+
+/** The shared text piece: a string of characters valid in XML 1.0 (every text field starts from it). */
+export function xmlText(label = 'This field') {
+  return v.pipe(v.string(), v.check(isXmlSafe, `${label} contains a character that cannot be stored (a control or invalid character)`))
+}
+
 /** Plain text with a length cap; trimmed; markup is allowed as text but never rendered as HTML. */
 export function text(max: number, label = 'This field') {
-  return v.pipe(v.string(), v.trim(), v.maxLength(max, `${label} must be at most ${max} characters`))
+  return v.pipe(xmlText(label), v.trim(), v.maxLength(max, `${label} must be at most ${max} characters`))
 }
 export function requiredText(max: number, label = 'This field') {
-  return v.pipe(v.string(), v.trim(), v.minLength(1, `${label} is required`), v.maxLength(max, `${label} must be at most ${max} characters`))
+  return v.pipe(xmlText(label), v.trim(), v.minLength(1, `${label} is required`), v.maxLength(max, `${label} must be at most ${max} characters`))
 }
 /** Rejects strings that look like HTML/script so profile text never smuggles markup. */
 /**

@@ -1,9 +1,10 @@
 import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
 import {
-  ActionSchema, CommentSchema, CpdEntrySchema, EqualitySchema, IdeaSchema, InstitutionSchema, MemberSchema, PlanSchema,
+  ActionSchema, CommentSchema, CpdEntrySchema, EqualitySchema, IdeaSchema, InstitutionSchema, isPhotoData, latestCpdDate, MemberSchema, PlanSchema,
   RagChangeSchema, RegistrationSchema, SkillShareSchema, SurveySchema, VoteSchema,
 } from './entities'
+import { isXmlSafe } from './common'
 import { COLLECTIONS, type CollectionName } from './collections'
 
 const meta = { id: 'doc-1', updatedAt: 0, version: 0, deleted: false, lastMutationId: null }
@@ -144,6 +145,36 @@ describe('entity schemas: rejections', () => {
       message: 'End date cannot be before the start date', field: 'endDate',
     })
     expect(firstIssue(CpdEntrySchema, { ...VALID.cpd, startDate: '05/03/2024' })?.message).toBe('Use a date like 2026-11-23')
+  })
+
+  it('keeps CPD dates between 1950 and a year from today', () => {
+    expect(firstIssue(CpdEntrySchema, { ...VALID.cpd, startDate: '1949-12-31', endDate: undefined })).toEqual({ message: 'Use a date from 1950 onwards', field: 'startDate' })
+    expect(firstIssue(CpdEntrySchema, { ...VALID.cpd, startDate: '1950-01-01', endDate: undefined })).toBeNull()
+    expect(firstIssue(CpdEntrySchema, { ...VALID.cpd, endDate: latestCpdDate() })).toBeNull()
+    const beyond = new Date(Date.now() + 367 * 86_400_000).toISOString().slice(0, 10)
+    expect(firstIssue(CpdEntrySchema, { ...VALID.cpd, endDate: beyond })).toEqual({ message: 'Use a date no more than a year from today', field: 'endDate' })
+    expect(latestCpdDate(Date.UTC(2026, 10, 23))).toBe('2027-11-23')
+  })
+
+  it('refuses characters XML 1.0 cannot hold in every text field, keeping tab, newline, CR and emoji', () => {
+    for (const bad of ['\u0000', '\u0001', '\u001f', '\u000b', '\ufffe', '\uffff', '\ud800', 'a\udc00b']) {
+      expect(firstIssue(CpdEntrySchema, { ...VALID.cpd, learned: `x${bad}y` })?.field, JSON.stringify(bad)).toBe('learned')
+      expect(firstIssue(MemberSchema, { ...member, displayName: `A${bad}` })?.message).toMatch(/character that cannot be stored/)
+      expect(firstIssue(CommentSchema, { ...VALID.comments, body: bad })?.field).toBe('body')
+    }
+    expect(firstIssue(CpdEntrySchema, { ...VALID.cpd, learned: 'tab\tnew\nline\r\n café 🔬 \ud83d\ude00' })).toBeNull()
+    expect(isXmlSafe('\u{10FFFF}')).toBe(true)
+    expect(isXmlSafe('\u0085\u00a0')).toBe(true)
+  })
+
+  it('takes a profile photo only as an inline JPEG, PNG or WebP image, never a link', () => {
+    expect(firstIssue(MemberSchema, { ...member, photo: 'data:image/jpeg;base64,/9j/4AAQSkZJRg==' })).toBeNull()
+    expect(firstIssue(MemberSchema, { ...member, photo: '' })).toBeNull()
+    for (const photo of ['https://t.example/p.gif', 'http://x.example/a.jpg', '//t.example/p', 'data:image/svg+xml;base64,PHN2Zz4=', 'data:image/jpeg,raw', 'data:image/jpeg;base64,@@']) {
+      expect(firstIssue(MemberSchema, { ...member, photo })?.field, photo).toBe('photo')
+      expect(isPhotoData(photo)).toBe(false)
+    }
+    expect(isPhotoData('data:image/png;base64,iVBORw0KGgo=')).toBe(true)
   })
 
   it('rejects Red without a rationale', () => {

@@ -4,7 +4,7 @@
  * Each `XFields` object holds the editable fields; `XSchema` adds the sync metadata.
  */
 import * as v from 'valibot'
-import { Id, IsoDate, Millis, plainText, requiredText, ROLES, SYNC_META_ENTRIES, text } from './common'
+import { Id, IsoDate, Millis, plainText, requiredText, ROLES, SYNC_META_ENTRIES, text, xmlText } from './common'
 
 /** `v.url()` accepts `javascript:` and `data:` URLs; links shown to others must be web, mail or Teams links. */
 const isSafeLink = (url: string) => /^(https?:\/\/|mailto:|msteams:)/i.test(url)
@@ -21,7 +21,7 @@ export const InstitutionFields = {
   emailDomains: v.pipe(v.array(v.pipe(v.string(), v.toLowerCase(), v.regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'Invalid email domain'))), v.maxLength(20)),
   faculties: v.pipe(v.array(FacultySchema), v.maxLength(50)),
   sites: v.pipe(v.array(requiredText(120, 'Site')), v.maxLength(50)),
-  planUrl: v.optional(v.union([v.literal(''), v.pipe(v.string(), v.url(), v.check(isSafeLink, SAFE_LINK_MESSAGE))])),
+  planUrl: v.optional(v.union([v.literal(''), v.pipe(xmlText('Link'), v.url(), v.check(isSafeLink, SAFE_LINK_MESSAGE))])),
   contactName: v.optional(text(120)),
   signatoryDate: v.optional(IsoDate),
   /** Development time each technician is allowed per year, in days (Liverpool: 10). */
@@ -33,6 +33,16 @@ export const InstitutionSchema = v.object({ ...SYNC_META_ENTRIES, ...Institution
 export type Institution = v.InferOutput<typeof InstitutionSchema>
 
 // ---------- Member profile and skills ----------
+/** An image the person uploaded, inline: a base64 JPEG, PNG or WebP data URL (no SVG: it can fetch). */
+export const PhotoDataUrl = v.pipe(
+  v.string(),
+  v.maxLength(64 * 1024, 'Photo is too large'),
+  v.regex(/^data:image\/(?:jpeg|png|webp);base64,[A-Za-z0-9+/]+={0,2}$/, 'A photo must be a picture uploaded from your device, not a link'),
+)
+/** Whether a stored photo may be shown: only an inline image (a document older than the schema is skipped). */
+export function isPhotoData(photo: unknown): photo is string {
+  return typeof photo === 'string' && v.is(PhotoDataUrl, photo)
+}
 export const ROLE_FAMILIES = ['research', 'teaching', 'support', 'laboratory', 'workshop', 'studio', 'analytical', 'it', 'apprentice', 'other'] as const
 export const SKILL_CATEGORIES = ['technique', 'equipment', 'software', 'safety', 'teaching', 'soft'] as const
 export const SKILL_LEVELS = ['learning', 'practitioner', 'expert'] as const
@@ -63,11 +73,15 @@ export const MemberFields = {
   gradeBand: v.optional(plainText(30, 'Grade band')),
   contract: v.optional(v.picklist(CONTRACTS)),
   bio: v.optional(plainText(600, 'Bio')),
-  contactUrl: v.optional(v.union([v.literal(''), v.pipe(v.string(), v.url('Enter a full link, e.g. https://…'), v.maxLength(300), v.check(isSafeLink, SAFE_LINK_MESSAGE))])),
+  contactUrl: v.optional(v.union([v.literal(''), v.pipe(xmlText('Link'), v.url('Enter a full link, e.g. https://…'), v.maxLength(300), v.check(isSafeLink, SAFE_LINK_MESSAGE))])),
   visibility: v.picklist(['institution', 'hidden']),
   skills: v.pipe(v.array(MemberSkillSchema), v.maxLength(100, 'At most 100 skills')),
-  /** Small data-URL photo (≤ 48 KB). */
-  photo: v.optional(v.pipe(v.string(), v.maxLength(64 * 1024, 'Photo is too large'))),
+  /**
+   * Small data-URL photo (≤ 48 KB), resized on the phone (src/features/profile/photo.ts). Never a
+   * link: an `https://` photo would make every colleague's browser fetch a third-party address
+   * that learns who looked at whose profile, and when.
+   */
+  photo: v.optional(v.union([v.literal(''), PhotoDataUrl])),
   joinedAt: Millis,
 }
 export const MemberSchema = v.object({ ...SYNC_META_ENTRIES, ...MemberFields })
@@ -85,10 +99,23 @@ export type Equality = v.InferOutput<typeof EqualitySchema>
 
 // ---------- CPD ----------
 export const CPD_TYPES = ['work-based', 'professional', 'formal', 'self-directed', 'other'] as const
+/** The earliest plausible CPD date; anything before is a typo (e.g. 0202-05-01). */
+export const EARLIEST_CPD_DATE = '1950-01-01'
+/** The latest plausible CPD date: one year from `now` (booked training), as an ISO day. */
+export function latestCpdDate(now = Date.now()): string {
+  const d = new Date(now)
+  return `${d.getUTCFullYear() + 1}${d.toISOString().slice(4, 10)}`
+}
+/** A CPD date from 1950 to one year ahead (the form, pulled documents and syncPush share it). */
+export const CpdDate = v.pipe(
+  IsoDate,
+  v.check((d) => d >= EARLIEST_CPD_DATE, 'Use a date from 1950 onwards'),
+  v.check((d) => d <= latestCpdDate(), 'Use a date no more than a year from today'),
+)
 export const CpdFields = {
   title: requiredText(160, 'Title'),
-  startDate: IsoDate,
-  endDate: v.optional(IsoDate),
+  startDate: CpdDate,
+  endDate: v.optional(CpdDate),
   hours: v.pipe(v.number('Hours must be a number'), v.minValue(0, 'Hours cannot be negative'), v.maxValue(1000, 'Hours look too high')),
   type: v.picklist(CPD_TYPES, 'Choose an activity type'),
   skillIds: v.pipe(v.array(text(80)), v.maxLength(30)),

@@ -4,6 +4,7 @@
  * Pure: no Dexie, no Vue, no Firebase.
  */
 import type { Question } from '@/domain/entities'
+import { isXmlSafe } from '@/domain/common'
 import { MIN_GROUP } from '@/domain/rules/suppression'
 
 export const MAX_TEXT_ANSWER = 5000
@@ -95,6 +96,7 @@ export function checkOne(q: Question, raw: unknown): OneCheck {
     case 'short':
     case 'long': {
       if (typeof raw !== 'string') return { error: 'Answer with text' }
+      if (!isXmlSafe(raw)) return { error: 'Your answer contains a character that cannot be stored (a control or invalid character)' }
       const text = raw.trim()
       if (text.length > MAX_TEXT_ANSWER) return { error: `Answers are limited to ${MAX_TEXT_ANSWER} characters` }
       return { value: text === '' ? null : text }

@@ -1,11 +1,11 @@
 /** The `deleteAccount` callable: the signed-in member deletes their account and data. */
-import { onCall } from 'firebase-functions/v2/https'
 import { requireAuth } from '../errors'
 import { getAdminAuth, getDb } from '../firebase'
 import { callerFromClaims } from '../push/authorise'
 import { requireLiveUid } from '../live'
 import { deleteAccountCore, type DeleteOutcome } from './delete'
 import { removeMemberCore, type RemoveOutcome } from './remove'
+import { onCall } from '../guard'
 
 export const deleteAccount = onCall<unknown, Promise<DeleteOutcome>>({ cors: true, timeoutSeconds: 300, memory: '512MiB' }, async (req) => {
   const uid = requireAuth(req.auth)

@@ -9,10 +9,15 @@
  * Every path is built from the caller's own uid, so a member can only ever write, read or remove
  * their own files; security rules let only the owner read them directly too. Uploading the same
  * file again once it is complete writes nothing ("uploaded once").
+ *
+ * - `users/{uid}/uploads/{id}`: an upload begun and not finished (`startedAt`, server time). It
+ *   counts against the member's {@link MAX_FILES_PER_MEMBER} like a finished file, so starting
+ *   uploads and never finishing them cannot fill the database; the daily purge removes one (and
+ *   its chunks) a day after it began ({@link purgeStaleUploads}).
  */
 import { createHash } from 'node:crypto'
 import * as v from 'valibot'
-import { FieldValue, type DocumentSnapshot, type Firestore } from 'firebase-admin/firestore'
+import { FieldValue, Timestamp, type DocumentSnapshot, type Firestore } from 'firebase-admin/firestore'
 import type { Caller } from '@/domain/collections'
 import { EvidenceSchema } from '@/domain/entities'
 import { typedError } from '../errors'
@@ -20,8 +25,10 @@ import { fromStored } from '../push/apply'
 import { firstIssue } from '../push/validate'
 import { checkChunk, DeleteEvidenceSchema, ReadChunkSchema } from './chunk'
 
-/** Most live evidence files one member may keep (a CPD entry holds up to 20). */
+/** Most evidence files one member may keep, finished or being uploaded (a CPD entry holds up to 20). */
 export const MAX_FILES_PER_MEMBER = 500
+/** An upload not finished within this is abandoned: its chunks are purged. */
+export const STALE_UPLOAD_MS = 24 * 60 * 60 * 1000
 
 export type UploadOutcome =
   | { status: 'stored'; index: number }
@@ -43,6 +50,17 @@ export interface ChunkData {
 
 const evidencePath = (uid: string, id: string) => `users/${uid}/evidence/${id}`
 const chunkPath = (uid: string, id: string, index: number) => `${evidencePath(uid, id)}/chunks/${index}`
+const uploadPath = (uid: string, id: string) => `users/${uid}/uploads/${id}`
+const quotaMessage = `You already keep ${MAX_FILES_PER_MEMBER} evidence files (or uploads not finished); remove some before adding more`
+
+/** Finished files plus uploads begun and not finished: what the quota counts. */
+async function filesHeld(db: Firestore, uid: string): Promise<number> {
+  const [live, pending] = await Promise.all([
+    db.collection(`users/${uid}/evidence`).where('deleted', '==', false).count().get(),
+    db.collection(`users/${uid}/uploads`).count().get(),
+  ])
+  return live.data().count + pending.data().count
+}
 
 /** Stores one chunk; on the last one, checks the whole file and publishes its description. */
 export async function uploadEvidenceChunkCore(db: Firestore, caller: Caller, data: unknown, now = Date.now): Promise<UploadOutcome> {
@@ -54,6 +72,12 @@ export async function uploadEvidenceChunkCore(db: Firestore, caller: Caller, dat
   const done = completed(existing, input.sha256)
   if (done) return done
 
+  // A new upload takes a place in the quota before its first byte is stored.
+  const pendingRef = db.doc(uploadPath(caller.uid, input.evidenceId))
+  if (!(await pendingRef.get()).exists) {
+    if ((await filesHeld(db, caller.uid)) >= MAX_FILES_PER_MEMBER) throw typedError('too-large', quotaMessage)
+    await pendingRef.set({ startedAt: FieldValue.serverTimestamp(), size: input.size })
+  }
   await db.doc(chunkPath(caller.uid, input.evidenceId, input.index)).set({ index: input.index, sha256: input.sha256, data: bytes })
   if (input.index < count - 1) return { status: 'stored', index: input.index }
 
@@ -73,10 +97,8 @@ export async function uploadEvidenceChunkCore(db: Firestore, caller: Caller, dat
     throw typedError('invalid', 'The file arrived damaged (its checksum does not match); remove it and attach it again', { field: 'sha256' })
   }
 
-  const live = await db.collection(`users/${caller.uid}/evidence`).where('deleted', '==', false).count().get()
-  if (live.data().count >= MAX_FILES_PER_MEMBER) {
-    throw typedError('too-large', `You already keep ${MAX_FILES_PER_MEMBER} evidence files; remove some before adding more`)
-  }
+  // This upload's own place (its pending marker) is among those counted.
+  if ((await filesHeld(db, caller.uid)) > MAX_FILES_PER_MEMBER) throw typedError('too-large', quotaMessage)
 
   return db.runTransaction(async (tx) => {
     const current = await tx.get(metaRef)
@@ -95,6 +117,7 @@ export async function uploadEvidenceChunkCore(db: Firestore, caller: Caller, dat
       throw typedError('invalid', issue.message, issue.field ? { field: issue.field } : {})
     }
     tx.set(metaRef, { ...doc, updatedAt: FieldValue.serverTimestamp() })
+    tx.delete(db.doc(uploadPath(caller.uid, input.evidenceId)))
     return { status: 'complete' as const, evidenceId: input.evidenceId, version }
   })
 }
@@ -128,11 +151,10 @@ export async function deleteEvidenceCore(db: Firestore, caller: Caller, data: un
   const { evidenceId } = parsed.output
   const metaRef = db.doc(evidencePath(caller.uid, evidenceId))
   const chunks = await db.collection(`${evidencePath(caller.uid, evidenceId)}/chunks`).listDocuments()
-  if (chunks.length > 0) {
-    const batch = db.batch()
-    for (const ref of chunks) batch.delete(ref)
-    await batch.commit()
-  }
+  const batch = db.batch()
+  for (const ref of chunks) batch.delete(ref)
+  batch.delete(db.doc(uploadPath(caller.uid, evidenceId)))
+  await batch.commit()
   await db.runTransaction(async (tx) => {
     const current = await tx.get(metaRef)
     if (!current.exists || current.get('deleted') === true) return
@@ -148,4 +170,27 @@ function completed(snap: DocumentSnapshot, sha256: string): UploadOutcome | null
   if (snap.get('deleted') === true) throw typedError('not-found', 'This file was removed; attach it again to keep it')
   if (snap.get('sha256') !== sha256) throw typedError('invalid', 'Another file is already stored under this id', { field: 'evidenceId' })
   return { status: 'complete', evidenceId: snap.id, version: snap.get('version') as number }
+}
+
+/**
+ * Removes uploads begun more than {@link STALE_UPLOAD_MS} before `now` and never finished: their
+ * chunks and their place in the quota. A file that did finish keeps its chunks. Run daily.
+ */
+export async function purgeStaleUploads(db: Firestore, now = Date.now()): Promise<number> {
+  let purged = 0
+  for (;;) {
+    const stale = await db.collectionGroup('uploads').where('startedAt', '<', Timestamp.fromMillis(now - STALE_UPLOAD_MS)).limit(100).get()
+    await Promise.all(stale.docs.map(async (marker) => {
+      const evidenceRef = marker.ref.parent.parent!.collection('evidence').doc(marker.id)
+      const finished = (await evidenceRef.get()).exists
+      // At most 10 chunks a file (5 MB in 512 KB chunks): one batch with the marker.
+      const chunks = finished ? [] : await evidenceRef.collection('chunks').listDocuments()
+      const batch = db.batch()
+      for (const ref of chunks) batch.delete(ref)
+      batch.delete(marker.ref)
+      await batch.commit()
+    }))
+    purged += stale.size
+    if (stale.size < 100) return purged
+  }
 }

@@ -1,9 +1,9 @@
 /** The evidence callables: a member's own CPD evidence files, stored in chunks (see ./evidence.ts). */
-import { onCall } from 'firebase-functions/v2/https'
 import { getDb } from '../firebase'
 import { requireLiveUid } from '../live'
 import { callerFromClaims } from '../push/authorise'
 import { deleteEvidenceCore, readEvidenceChunkCore, uploadEvidenceChunkCore, type ChunkData, type UploadOutcome } from './evidence'
+import { onCall } from '../guard'
 
 /** Store one ≤ 512 KB chunk of the caller's file; the last one completes it (checksum checked). */
 export const evidenceUpload = onCall<unknown, Promise<UploadOutcome>>({ cors: true, timeoutSeconds: 60, memory: '512MiB' }, async (req) => {

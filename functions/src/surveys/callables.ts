@@ -2,7 +2,6 @@
  * The organisers' survey callables beyond submit and results: free texts with search and themes,
  * theme tagging, and CSV export. Exported from functions/src/index.ts.
  */
-import { onCall } from 'firebase-functions/v2/https'
 import type { SurveyExport, SurveyTexts } from '@/survey/types'
 import { getDb } from '../firebase'
 import { requireLiveUid } from '../live'
@@ -10,6 +9,7 @@ import { callerFromClaims } from '../push/authorise'
 import { surveyExportCore } from './export'
 import { saveSurveyThemeCore, type ThemeOutcome } from './themes'
 import { surveyTextsCore } from './texts'
+import { onCall } from '../guard'
 
 /** Free-text answers (withheld under 5), searchable, with the themes tagged so far. */
 export const surveyTexts = onCall<unknown, Promise<SurveyTexts>>({ cors: true }, async (req) => {

@@ -37,6 +37,15 @@ describe('parseCpdEntry', () => {
     })
   })
 
+  it('shows the shared schema’s plausible-date and character errors at their fields', () => {
+    const result = parseCpdEntry(filled({ startDate: '1900-01-01', title: 'Bell\u0007' }), { now: NOW })
+    expect(result.ok).toBe(false)
+    if (!result.ok) {
+      expect(result.errors.startDate).toBe('Use a date from 1950 onwards')
+      expect(result.errors.title).toMatch(/character that cannot be stored/)
+    }
+  })
+
   it('refuses more hours than the days allow', () => {
     const result = parseCpdEntry(filled({ hours: '30' }), { now: NOW })
     expect(result.ok ? null : result.errors.hours).toBe('30 hours is more than the day given')

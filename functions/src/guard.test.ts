@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest'
+import { bodyProblem, MAX_BODY_BYTES, MAX_BODY_DEPTH, onCall } from './guard'
+
+const nested = (depth: number): unknown => {
+  let value: unknown = 'leaf'
+  for (let i = 0; i < depth; i++) value = i % 2 ? [value] : { x: value }
+  return value
+}
+
+describe('callable body guard', () => {
+  it('passes what the app sends, refuses depth, @type and size before the framework decodes', () => {
+    expect(bodyProblem({ data: { mutations: [{ payload: { competences: { c1: { cpdIds: ['a'] } } } }] } })).toBeNull()
+    expect(bodyProblem({ data: nested(MAX_BODY_DEPTH - 2) })).toBeNull()
+    expect(bodyProblem({ data: nested(MAX_BODY_DEPTH + 1) })).toMatchObject({ code: 'invalid', message: expect.stringMatching(/nested too deeply/) })
+    // Iterative: 100,000 levels do not exhaust the stack.
+    expect(bodyProblem({ data: nested(100_000) })?.code).toBe('invalid')
+    expect(bodyProblem({ data: { x: [{ '@type': 'type.googleapis.com/google.protobuf.Int64Value', value: '1' }] } })?.message).toMatch(/@type/)
+    expect(bodyProblem({ data: 'x' }, MAX_BODY_BYTES + 1)?.code).toBe('too-large')
+  })
+
+  it('keeps what the runtime reads from a callable (endpoint, trigger, run)', () => {
+    const fn = onCall<unknown, Promise<number>>({ cors: true }, async () => 1) as unknown as Record<string, unknown>
+    expect(fn.__endpoint).toMatchObject({ callableTrigger: {} })
+    expect(fn.__trigger).toBeDefined()
+    expect(typeof fn.run).toBe('function')
+  })
+})
