@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { bodyProblem, MAX_BODY_BYTES, MAX_BODY_DEPTH, onCall } from './guard'
 
@@ -23,5 +25,14 @@ describe('callable body guard', () => {
     expect(fn.__endpoint).toMatchObject({ callableTrigger: {} })
     expect(fn.__trigger).toBeDefined()
     expect(typeof fn.run).toBe('function')
+  })
+})
+
+describe('every callable goes through the guard', () => {
+  it('no module but guard.ts takes onCall from firebase-functions', () => {
+    const root = new URL('.', import.meta.url).pathname
+    const files = (readdirSync(root, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'guard.ts')
+    const direct = files.filter((f) => /import\s*\{[^}]*\bonCall\b[^}]*\}\s*from\s*'firebase-functions/.test(readFileSync(join(root, f), 'utf8')))
+    expect(direct).toEqual([])
   })
 })
