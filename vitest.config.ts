@@ -25,8 +25,10 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
           setupFiles: ['fake-indexeddb/auto'],
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          // Generous: a call that needs the Functions emulator to start a worker process takes tens
+          // of seconds on a loaded 2-core machine. No test asserts a duration.
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
           fileParallelism: false,
         },
       },

@@ -18,6 +18,13 @@ import { emailAt, type TestUser } from './users'
 export const RUNS = Number(process.env.FUZZ_RUNS ?? 1000)
 export const CONCURRENCY = Number(process.env.FUZZ_CONCURRENCY ?? 4)
 export const SEED = Number(process.env.FUZZ_SEED ?? 20261123)
+/**
+ * On a busy machine the Functions emulator now and then never answers a request (seen: no
+ * headers after undici's 300 s, the emulator's worker process for it never became ready). A
+ * payload without an answer in this time is sent once more — counted and printed, never hidden —
+ * and its second answer is judged like any other.
+ */
+const NO_ANSWER_MS = Number(process.env.FUZZ_NO_ANSWER_MS ?? 90_000)
 
 // ---------- arbitraries ----------
 
@@ -94,13 +101,25 @@ export async function fuzz(name: string, arb: fc.Arbitrary<unknown>, user: () =>
   const samples = fc.sample(arb, { numRuns: RUNS, seed })
   const before = await fingerprint()
   const t0 = performance.now()
-  const outcomes = await pool(samples, CONCURRENCY, (data) => call(name, data, user().idToken))
+  let resent = 0
+  const send = async (data: unknown): Promise<CallOutcome<unknown>> => {
+    try {
+      return await call(name, data, user().idToken, undefined, {}, AbortSignal.timeout(NO_ANSWER_MS))
+    } catch (error) {
+      if ((error as Error).name !== 'TimeoutError') throw error
+      resent++
+      return call(name, data, user().idToken, undefined, {}, AbortSignal.timeout(NO_ANSWER_MS))
+    }
+  }
+  const outcomes = await pool(samples, CONCURRENCY, send)
   const seconds = (performance.now() - t0) / 1000
   const failures = outcomes.map((o, i) => ({ problem: judge(o), payload: JSON.stringify(samples[i])?.slice(0, 300) })).filter((f) => f.problem)
   const changed = diff(before, await fingerprint())
   const bytes = samples.reduce<number>((s, x) => s + Buffer.byteLength(JSON.stringify({ data: x }) ?? ''), 0)
-  console.log(`[fuzz] ${name}: ${samples.length} payloads (${(bytes / 1e6).toFixed(1)} MB, seed ${seed}) in ${seconds.toFixed(1)} s, concurrency ${CONCURRENCY}; ${failures.length} untyped, ${changed.length} documents changed; outcomes ${JSON.stringify(tally(outcomes))}`)
+  console.log(`[fuzz] ${name}: ${samples.length} payloads (${(bytes / 1e6).toFixed(1)} MB, seed ${seed}) in ${seconds.toFixed(1)} s, concurrency ${CONCURRENCY}; ${resent} re-sent after no answer in ${NO_ANSWER_MS / 1000} s; ${failures.length} untyped, ${changed.length} documents changed; outcomes ${JSON.stringify(tally(outcomes))}`)
   expect(failures.slice(0, 5)).toEqual([])
   expect(changed).toEqual([])
   expect(samples.length).toBeGreaterThanOrEqual(Math.min(RUNS, 1000))
+  // A rare emulator stall is tolerated once per payload; a pattern of them is a failure.
+  expect(resent, 'payloads the emulator did not answer in time').toBeLessThanOrEqual(Math.ceil(samples.length / 100))
 }
