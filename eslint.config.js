@@ -2,6 +2,7 @@
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import pluginVue from 'eslint-plugin-vue'
+import vueI18n from '@intlify/eslint-plugin-vue-i18n'
 import globals from 'globals'
 
 export default tseslint.config(
@@ -32,6 +33,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ regex: '^@?firebase(/|$)', message: 'Only src/platform/firebase/ imports Firebase.' }] }],
     },
+  },
+  {
+    // Every string in both languages: templates show messages (src/locales), never raw text.
+    // Folders join this list as they are translated; the goal is every .vue file.
+    files: ['src/App.vue', 'src/features/shell/**/*.vue', 'src/features/home/HomeView.vue'],
+    plugins: { '@intlify/vue-i18n': vueI18n },
+    rules: { '@intlify/vue-i18n/no-raw-text': ['error', { ignorePattern: '^[\\s\\p{P}\\p{S}\\d]+$' }] },
+    settings: { 'vue-i18n': { messageSyntaxVersion: '^11.0.0' } },
   },
   {
     // The domain is pure: no app layers, no Dexie, no Vue.

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url'
+import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
@@ -19,6 +20,10 @@ export default defineConfig({
       ...Object.fromEntries(['html2canvas', 'canvg', 'dompurify'].map((name) => [name, fileURLToPath(new URL('./src/platform/stubs/jspdf-extras.ts', import.meta.url))])),
     },
   },
+  define: {
+    // vue-i18n's devtools hooks stay out of production bundles.
+    __INTLIFY_PROD_DEVTOOLS__: false,
+  },
   build: {
     target: 'es2022',
     // .vite/manifest.json lets scripts/size-budget.mjs follow the first route's imports.
@@ -30,6 +35,9 @@ export default defineConfig({
             { name: 'firebase', test: FIREBASE_MODULE, priority: 10 },
             // The local database is shared by every view; a named chunk keeps reports readable.
             { name: 'dexie', test: /[\\/]node_modules[\\/]dexie[\\/]/, priority: 5 },
+            // Each language's messages in one chunk, loaded before mount (src/i18n).
+            { name: 'locale-en', test: /[\\/]src[\\/]locales[\\/]en[\\/]/, priority: 8 },
+            { name: 'locale-cy', test: /[\\/]src[\\/]locales[\\/]cy[\\/]/, priority: 8 },
           ],
         },
       },
@@ -37,6 +45,14 @@ export default defineConfig({
   },
   plugins: [
     vue(),
+    // Messages compiled at build time: the runtime-only vue-i18n has no message compiler (no eval, smaller).
+    VueI18nPlugin({
+      include: [fileURLToPath(new URL('./src/locales/**', import.meta.url))],
+      runtimeOnly: true,
+      compositionOnly: true,
+      fullInstall: false,
+      strictMessage: false,
+    }),
     // The bottom navigation's routes: the ones the app is opened on.
     routePreload({
       '/': 'src/features/home/HomeView.vue',

@@ -1,6 +1,7 @@
 import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
+import { i18n, initialLocale, setLocale } from './i18n'
 import { registerServiceWorker } from './features/shell/register-sw'
 import { createAppRouter } from './router'
 import { useUiStore } from './stores/ui'
@@ -10,6 +11,9 @@ const app = createApp(App)
 const pinia = createPinia()
 app.use(pinia)
 app.use(createAppRouter())
+app.use(i18n)
+// The language's messages are a chunk of their own (none in the entry): load them, then mount.
+await setLocale(initialLocale())
 app.mount('#app')
 
 void registerServiceWorker(useUiStore(pinia))

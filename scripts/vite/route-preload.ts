@@ -20,7 +20,10 @@ export function routePreload(routes: RouteModules, root = process.cwd()): Plugin
       handler(html, ctx) {
         if (!ctx.bundle) return html
         const map = preloadMap(ctx.bundle, routes, root)
-        const script = `<script>(()=>{const m=${JSON.stringify(map)},p=location.pathname.replace(/\\/+$/,'')||'/';for(const f of m[p]||[]){const l=document.createElement('link');l.rel='modulepreload';l.href='/'+f;document.head.appendChild(l)}})()</script>`
+        const locales = localeChunks(ctx.bundle)
+        // The route's chunks, and the messages the app awaits before it mounts: English (every
+        // language's fallback) and the language chosen on this device (src/i18n).
+        const script = `<script>(()=>{const m=${JSON.stringify(map)},L=${JSON.stringify(locales)},p=location.pathname.replace(/\\/+$/,'')||'/';let c=null;try{c=localStorage.getItem('th-locale')}catch{}const a=f=>{const l=document.createElement('link');l.rel='modulepreload';l.href='/'+f;document.head.appendChild(l)};for(const f of m[p]||[])a(f);for(const k of new Set(['en',c]))if(L[k])a(L[k])})()</script>`
         return html.replace('</head>', `    ${script}\n  </head>`)
       },
     },
@@ -50,4 +53,10 @@ export function preloadMap(bundle: OutputBundle, routes: RouteModules, root: str
     map[path] = [...closure(chunk)].filter((f) => !initial.has(f))
   }
   return map
+}
+
+/** The messages chunk of each language (vite.config.ts names them `locale-<code>`). */
+export function localeChunks(bundle: OutputBundle): Record<string, string> {
+  const chunks = Object.values(bundle).filter((c): c is OutputChunk => c.type === 'chunk' && /^locale-[a-z]+$/.test(c.name))
+  return Object.fromEntries(chunks.map((c) => [c.name.slice('locale-'.length), c.fileName]))
 }

@@ -3,15 +3,16 @@ import type { IconName } from '@/ui/icons'
 export interface NavItem {
   /** Route name. */
   name: string
-  label: string
+  /** Message key of its label (src/locales/<locale>/shell.json). */
+  labelKey: string
   icon: IconName
 }
 
 /** The five destinations of the bottom navigation (side rail on wide screens). */
 export const MAIN_NAV: readonly NavItem[] = [
-  { name: 'home', label: 'Home', icon: 'home' },
-  { name: 'directory', label: 'Directory', icon: 'directory' },
-  { name: 'cpd', label: 'CPD', icon: 'cpd' },
-  { name: 'plan', label: 'Plan', icon: 'plan' },
-  { name: 'surveys', label: 'Surveys', icon: 'surveys' },
+  { name: 'home', labelKey: 'shell.nav.home', icon: 'home' },
+  { name: 'directory', labelKey: 'shell.nav.directory', icon: 'directory' },
+  { name: 'cpd', labelKey: 'shell.nav.cpd', icon: 'cpd' },
+  { name: 'plan', labelKey: 'shell.nav.plan', icon: 'plan' },
+  { name: 'surveys', labelKey: 'shell.nav.surveys', icon: 'surveys' },
 ]

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest'
+import { pickLocale, pluralIndex } from './locales'
+
+describe('pickLocale', () => {
+  it('follows the browser on a first visit, the institution once known, and the person above both', () => {
+    expect(pickLocale({ browser: ['cy-GB', 'en-GB'] })).toBe('cy')
+    expect(pickLocale({ browser: ['fr-FR', 'en-US'] })).toBe('en')
+    expect(pickLocale({ browser: ['fr-FR'] })).toBe('en')
+    expect(pickLocale({ institutionDefault: 'cy', browser: ['en-GB'] })).toBe('cy')
+    expect(pickLocale({ chosen: 'en', institutionDefault: 'cy', browser: ['cy'] })).toBe('en')
+    expect(pickLocale({ chosen: 'de', browser: ['cy'] })).toBe('cy')
+  })
+})
+
+describe('pluralIndex', () => {
+  it('gives Welsh its six forms in CLDR order', () => {
+    const forms = [0, 1, 2, 3, 6, 4, 100].map((n) => pluralIndex('cy-GB', n, 6))
+    expect(forms).toEqual([0, 1, 2, 3, 4, 5, 5])
+  })
+
+  it('gives two- and three-form messages English-style choices', () => {
+    expect([0, 1, 2].map((n) => pluralIndex('en-GB', n, 2))).toEqual([1, 0, 1])
+    expect([0, 1, 2].map((n) => pluralIndex('cy-GB', n, 3))).toEqual([0, 1, 2])
+  })
+})

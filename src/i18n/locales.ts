@@ -1,0 +1,50 @@
+/**
+ * The app's languages and how the one shown is chosen. Pure: no Vue, no storage.
+ *
+ * Order: the person's own choice (made on this or another device) → their institution's default →
+ * the browser's languages on a first visit → English.
+ */
+export const LOCALES = ['en', 'cy'] as const
+export type Locale = (typeof LOCALES)[number]
+
+/** BCP 47 tags for `<html lang>`, Intl dates, numbers and plural rules. */
+export const LANGUAGE_TAG: Record<Locale, string> = { en: 'en-GB', cy: 'cy-GB' }
+
+/** Each language named in itself, so a switch reads right whatever is shown now. */
+export const NATIVE_NAME: Record<Locale, string> = { en: 'English', cy: 'Cymraeg' }
+
+export const isLocale = (value: unknown): value is Locale => typeof value === 'string' && (LOCALES as readonly string[]).includes(value)
+
+export interface LocaleInputs {
+  /** What the person chose, if they ever did. */
+  chosen?: string | null
+  /** Their institution's default, once known. */
+  institutionDefault?: string | null
+  /** navigator.languages, e.g. ['cy-GB', 'en-GB']. */
+  browser?: readonly string[]
+}
+
+/** The language to show. */
+export function pickLocale({ chosen, institutionDefault, browser = [] }: LocaleInputs): Locale {
+  if (isLocale(chosen)) return chosen
+  if (isLocale(institutionDefault)) return institutionDefault
+  for (const tag of browser) {
+    const base = tag.toLowerCase().split('-')[0]
+    if (isLocale(base)) return base
+  }
+  return 'en'
+}
+
+/**
+ * vue-i18n's plural choice for a message with `choicesLength` forms. Welsh has six CLDR forms
+ * (zero, one, two, few, many, other: 0 cath, 1 gath, 2 gath, 3 cath, 6 chath, 4 cath): a Welsh
+ * message with six forms lists them in that order; with fewer, they are [one, other] or
+ * [zero, one, other] as in English.
+ */
+export function pluralIndex(tag: string, choice: number, choicesLength: number): number {
+  const category = new Intl.PluralRules(tag).select(Math.abs(choice))
+  if (choicesLength === 6) return ['zero', 'one', 'two', 'few', 'many', 'other'].indexOf(category)
+  const n = Math.abs(choice)
+  if (choicesLength === 3) return n === 0 ? 0 : n === 1 ? 1 : 2
+  return n === 1 ? 0 : 1
+}
