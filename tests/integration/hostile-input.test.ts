@@ -9,7 +9,7 @@ import { EVIDENCE_CHUNK_BYTES } from '@/domain/entities'
 import { purgeTombstonesCore } from '../../functions/src/purge'
 import { adminApp, type Admin } from './helpers/admin'
 import { call } from './helpers/callable'
-import { RUN } from './helpers/env'
+import { FUNCTIONS_ORIGIN, PROJECT_ID, REGION, RUN } from './helpers/env'
 import { docId, mutation, pushOne } from './helpers/push'
 import { createMember, seedInstitution } from './helpers/seed'
 import { answerToken } from './helpers/surveys'
@@ -158,6 +158,14 @@ describe('item 11: every bad body gets a typed error', () => {
     const out = await call(name, null, tech.idToken, body())
     expect(out.httpStatus).toBe(400)
     expect(out).toMatchObject({ ok: false, error: { status: 'INVALID_ARGUMENT', details: { code: 'invalid' } } })
+  })
+
+  it('what stays the framework’s (README): a body that is not JSON gets the runtime parser’s 400, a wrong content type its "Bad Request"', async () => {
+    const broken = await call('surveyResults', null, lead.idToken, '{"data": {not json')
+    expect([broken.ok, broken.httpStatus]).toEqual([false, 400])
+    const res = await fetch(`${FUNCTIONS_ORIGIN}/${PROJECT_ID}/${REGION}/surveyResults`, { method: 'POST', headers: { 'Content-Type': 'text/plain', Authorization: `Bearer ${lead.idToken}` }, body: '{"data":{}}' })
+    expect(res.status).toBe(400)
+    expect(await res.json()).toEqual({ error: { message: 'Bad Request', status: 'INVALID_ARGUMENT' } })
   })
 
   it('a normal call still works through the guard (and signed out is still refused by the framework)', async () => {
