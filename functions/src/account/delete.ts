@@ -7,12 +7,12 @@ import { randomBytes } from 'node:crypto'
 import * as v from 'valibot'
 import type { Auth } from 'firebase-admin/auth'
 import { FieldPath, FieldValue, type Firestore, type QueryDocumentSnapshot, type WriteBatch } from 'firebase-admin/firestore'
-import { collectionPath, docPath, type Caller, type CollectionName } from '@/domain/collections'
+import { collectionPath, COLLECTIONS, docPath, type Caller, type CollectionName } from '@/domain/collections'
 import { isPlainObject, typedError } from '../errors'
 import { poolEntries } from '../surveys/pool'
 import { keyedId, surveySecret } from '../surveys/submit'
 import { endSession } from './remove'
-import { anonymousVote, AUTHOR_FIELDS, DeleteInputSchema, nextVersion, OWNED, remainingReaders, tombstone } from './plan'
+import { anonymousVote, AUTHOR_FIELDS, DeleteInputSchema, nextVersion, OWNED, remainingReaders, tombstone, writersWithout } from './plan'
 
 export interface DeleteOutcome {
   deleted: true
@@ -66,11 +66,26 @@ export async function deleteAccountCore(db: Firestore, auth: Auth, caller: Calle
       }
     }
     // Votes: still counted, under an anonymous voter (the old id names the person: tombstone it).
+    const replaced = new Set(owned.keys())
     for (const d of (await db.collection(collectionPath('votes', inst)).where('voterUid', '==', uid).get()).docs) {
+      replaced.add(d.ref.path)
       if (d.get('deleted') === true) continue
       const anon = anonymousVote(d.data(), randomBytes(9).toString('base64url'), now())
       if (anon) writes.push((b) => b.set(db.doc(`${collectionPath('votes', inst)}/${anon.id}`), stamped(anon.doc)))
       writes.push((b) => b.set(d.ref, stamped(tombstone(d.id, d.data(), now()))))
+      anonymised++
+    }
+    // Who last wrote each field of a shared document (`_by`) names the person too: the former member
+    // now. Documents replaced by tombstones above keep no `_by`.
+    const institution = await db.doc(`institutions/${institutionId}`).get()
+    const shared = [institution]
+    for (const name of Object.keys(COLLECTIONS) as CollectionName[]) {
+      if (COLLECTIONS[name].scope === 'institution') shared.push(...(await db.collection(collectionPath(name, inst)).get()).docs)
+    }
+    for (const snap of shared) {
+      const by = snap.exists && !replaced.has(snap.ref.path) && snap.get('deleted') !== true ? writersWithout(snap.get('_by'), uid) : null
+      if (!by) continue
+      writes.push((b) => b.update(snap.ref, { _by: by, version: nextVersion(snap.data()), updatedAt: FieldValue.serverTimestamp(), lastMutationId: null }))
       anonymised++
     }
     const surveyCounts = await surveyTraces(db, institutionId, uid, opts.secret ?? surveySecret(), writes)

@@ -2,7 +2,7 @@ import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
 import { VoteSchema } from '@/domain/entities'
 import { validate } from '@/domain/validation'
-import { anonymousVote, AUTHOR_FIELDS, CONFIRM_PHRASE, DeleteInputSchema, FORMER_MEMBER, nextVersion, remainingReaders, tombstone } from './plan'
+import { anonymousVote, AUTHOR_FIELDS, CONFIRM_PHRASE, DeleteInputSchema, FORMER_MEMBER, nextVersion, remainingReaders, tombstone, writersWithout } from './plan'
 
 describe('account deletion plan', () => {
   it('needs the confirmation phrase and nothing else', () => {
@@ -32,5 +32,14 @@ describe('account deletion plan', () => {
   it('anonymises to an id the schemas accept', () => {
     expect(FORMER_MEMBER).toMatch(/^[\w.-]+$/)
     expect(new Set(AUTHOR_FIELDS.map((a) => a.collection)).size).toBe(AUTHOR_FIELDS.length)
+  })
+})
+
+describe('writersWithout', () => {
+  it('makes the leaver’s field records the former member’s, without their device, and leaves others', () => {
+    const by = { title: { v: 3, uid: 'leaver', d: 'dev-1', n: 'Android phone' }, body: { v: 2, uid: 'stays' } }
+    expect(writersWithout(by, 'leaver')).toEqual({ title: { v: 3, uid: FORMER_MEMBER }, body: { v: 2, uid: 'stays' } })
+    expect(writersWithout(by, 'nobody')).toBeNull()
+    expect(writersWithout(undefined, 'leaver')).toBeNull()
   })
 })

@@ -55,6 +55,24 @@ export function remainingReaders(collection: CollectionName, doc: Record<string,
   return field && uids ? { [field]: uids.filter((u) => u !== uid) } : undefined
 }
 
+/**
+ * A document's record of who last wrote each field (`_by`, for "overridden by" answers) with the
+ * leaver's entries made the former member's (and their device left out), or null when it does not
+ * name them.
+ */
+export function writersWithout(by: unknown, uid: string): Record<string, unknown> | null {
+  if (by === null || typeof by !== 'object') return null
+  let named = false
+  const next = Object.fromEntries(
+    Object.entries(by as Record<string, unknown>).map(([field, w]) => {
+      if (w === null || typeof w !== 'object' || (w as { uid?: unknown }).uid !== uid) return [field, w]
+      named = true
+      return [field, { v: (w as { v?: unknown }).v, uid: FORMER_MEMBER }]
+    }),
+  )
+  return named ? next : null
+}
+
 /** The next version of a document changed by the server (clients re-apply by version). */
 export function nextVersion(previous: StoredMeta | undefined): number {
   return (typeof previous?.version === 'number' ? previous.version : 0) + 1
