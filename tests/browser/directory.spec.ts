@@ -205,3 +205,33 @@ test('a technician deletes their account: signed out, nothing left on the phone,
   await main.getByRole('button', { name: 'Sign in', exact: true }).click()
   await expect(main.getByText('Email or password is incorrect.')).toBeVisible({ timeout: 30_000 })
 })
+
+test('a lead removes a member from the institution: confirmed in two steps, and the profile is gone after sync', async ({ page, browser, context }) => {
+  test.setTimeout(180_000)
+  const name = `Rhian Removed ${Date.now().toString(36)}`
+  await signUp(page, { name, email: newDemoEmail('removed') })
+  await joinByDomain(page)
+  await waitForAllSaved(page)
+
+  const leadContext = await newDevice(browser, context)
+  const lead = await leadContext.newPage()
+  await signIn(lead, DEMO.lead)
+  const main = lead.getByRole('main')
+  await lead.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Directory' }).click()
+  await main.getByRole('searchbox', { name: /Search by name, skill/ }).fill(name)
+  await main.getByRole('article', { name }).getByRole('link', { name }).click()
+  await expect(lead.getByRole('heading', { level: 1, name })).toBeVisible()
+
+  // The first button only asks; nothing happens until the second.
+  await main.getByRole('button', { name: `Remove ${name} from Example University…` }).click()
+  await expect(main.getByText(`${name} will lose access to Example University straight away`)).toBeVisible()
+  await expectNoAxeViolations(lead)
+  await main.getByRole('button', { name: `Yes, remove ${name}` }).click()
+  await expect(main.getByRole('status', { name: 'Membership status' })).toHaveText(`${name} has been removed from Example University. They can no longer see its data.`, { timeout: 30_000 })
+
+  const url = lead.url()
+  await waitForAllSaved(lead)
+  await lead.goto(url)
+  await expect(lead.getByRole('heading', { level: 1, name: 'Profile not found' })).toBeVisible()
+  await leadContext.close()
+})

@@ -1,4 +1,7 @@
-/** The `deleteAccount` callable (My data): deletes the signed-in member's account and data. */
+/**
+ * The member's account: `deleteAccount` (My data) deletes the signed-in member's account and data;
+ * `removeMember` is a lead taking someone out of their institution.
+ */
 import { httpsCallable } from 'firebase/functions'
 import { firebase } from './app'
 
@@ -6,10 +9,14 @@ import { firebase } from './app'
 export const DELETE_CONFIRMATION = 'delete my account'
 
 export type DeleteAccountResult = { ok: true } | { ok: false; offline: boolean; message: string }
+/** The server's refusal, typed: `code` is its details.code (forbidden, not-found, invalid …). */
+export type RemoveMemberResult = { ok: true } | { ok: false; offline: boolean; code: string; message: string }
 
 export interface AccountPort {
   /** Deletes the signed-in member's account and data on the server. */
   deleteAccount(): Promise<DeleteAccountResult>
+  /** A lead takes `uid` out of their institution (the callable checks who may). */
+  removeMember(uid: string): Promise<RemoveMemberResult>
 }
 
 export function createFirebaseAccount(instance?: string): AccountPort {
@@ -22,6 +29,17 @@ export function createFirebaseAccount(instance?: string): AccountPort {
         const code = typeof error === 'object' && error && 'code' in error ? String((error as { code: unknown }).code) : ''
         const offline = (typeof navigator !== 'undefined' && navigator.onLine === false) || /unavailable|deadline-exceeded|network/.test(code)
         return { ok: false, offline, message: offline ? 'You appear to be offline. Connect and try again.' : error instanceof Error ? error.message : 'The account could not be deleted' }
+      }
+    },
+    async removeMember(uid) {
+      try {
+        await httpsCallable<{ uid: string }, unknown>(firebase(instance).functions, 'removeMember', { timeout: 60_000 })({ uid })
+        return { ok: true }
+      } catch (error) {
+        const code = typeof error === 'object' && error && 'code' in error ? String((error as { code: unknown }).code) : ''
+        const details = typeof error === 'object' && error && 'details' in error ? (error as { details?: { code?: unknown } }).details : undefined
+        const offline = (typeof navigator !== 'undefined' && navigator.onLine === false) || /unavailable|deadline-exceeded|network/.test(code)
+        return { ok: false, offline, code: typeof details?.code === 'string' ? details.code : offline ? 'offline' : 'unknown', message: error instanceof Error ? error.message : '' }
       }
     },
   }
