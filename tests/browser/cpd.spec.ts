@@ -54,7 +54,7 @@ const isoDay = (offsetDays: number) => {
 }
 
 test('a CPD entry logged offline with a photo syncs, evidences an RSci competence and exports for audit', async ({ page, context }) => {
-  test.setTimeout(180_000)
+  test.slow()
   // Letters outside Latin-1 (Welsh, Polish, Greek, Cyrillic) must survive the form, the sync and every export.
   const title = `Bench photo training Tŷ Gwŵr Łęcka Ωmega Дмитрий ${Date.now().toString(36)}`
   await signIn(page, DEMO.tech)

@@ -27,7 +27,7 @@ async function addSkill(page: Page, typed: string, option: RegExp): Promise<void
 }
 
 test('profile, skills, an offline search with a typo, and a skill-share request accepted on another device', async ({ page, context, browser }) => {
-  test.setTimeout(180_000)
+  test.slow()
   const name = `Robin Newcomer ${Math.random().toString(36).slice(2, 6).toUpperCase()}`
   await signUp(page, { name, email: newDemoEmail('dir') })
   await joinByDomain(page)
@@ -207,7 +207,7 @@ test('a technician deletes their account: signed out, nothing left on the phone,
 })
 
 test('a lead removes a member from the institution: confirmed in two steps, and the profile is gone after sync', async ({ page, browser, context }) => {
-  test.setTimeout(180_000)
+  test.slow()
   const name = `Rhian Removed ${Date.now().toString(36)}`
   await signUp(page, { name, email: newDemoEmail('removed') })
   await joinByDomain(page)

@@ -11,7 +11,7 @@ const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 
 test('a person switches to Cymraeg on the signed-out home page, and it stays after a reload', async ({ page }) => {
   // Two languages, a reload and an axe pass: longer than one screen's test on a busy machine.
-  test.setTimeout(120_000)
+  test.slow()
   await page.goto('/')
   await expect(pageHeading(page, 'Welcome to Technician Hub')).toBeVisible()
   await expect(page.locator('html')).toHaveAttribute('lang', 'en-GB')

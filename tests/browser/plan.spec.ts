@@ -33,7 +33,7 @@ function rowCells(xml: string, first: string): string[] {
 }
 
 test('technician voice to Stage Two submission, end to end', async ({ page, context, browser }) => {
-  test.setTimeout(240_000)
+  test.slow()
   const title = `Lab tours for new students ${Date.now().toString(36)}`
   const comment = `When will the V2 case studies be published? ${Date.now().toString(36)}`
   const main = page.getByRole('main')
@@ -143,7 +143,7 @@ test('technician voice to Stage Two submission, end to end', async ({ page, cont
 })
 
 test('a lead edits the plan and a malformed CSV imports nothing', async ({ page }) => {
-  test.setTimeout(120_000)
+  test.slow()
   const main = page.getByRole('main')
   await signIn(page, DEMO.lead)
   await open(page, '/plan/manage', 'Manage the plan')

@@ -22,7 +22,7 @@ test('the first load is controlled by the service worker, without a reload', asy
 
 test('every top-level route renders offline, after a reload too', async ({ page, context }) => {
   // Fourteen page loads: on a busy 2-core machine each takes seconds.
-  test.setTimeout(150_000)
+  test.slow()
   await openControlledApp(page)
   await context.setOffline(true)
   for (const route of TOP_ROUTES) {
@@ -153,7 +153,7 @@ test('the web manifest is installable and robots.txt is a real file', async ({ p
 for (const scheme of ['light', 'dark'] as const) {
   test(`axe finds no WCAG 2.2 AA violations on any route (${scheme})`, async ({ page }) => {
     // Seven page loads and seven axe runs: on a busy 2-core machine each takes seconds.
-    test.setTimeout(150_000)
+    test.slow()
     await page.emulateMedia({ colorScheme: scheme })
     await page.goto('/')
     await expect(pageHeading(page, 'Welcome to Technician Hub')).toBeVisible()

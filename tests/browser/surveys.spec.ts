@@ -60,7 +60,7 @@ async function answerAs(email: string, surveyId: string, answers: Record<string,
 }
 
 test('a workshop survey: built by the lead, answered offline on a phone, results tagged into the plan', async ({ page, context, browser }) => {
-  test.setTimeout(300_000)
+  test.slow()
   const main = page.getByRole('main')
 
   // ---- The lead builds from the workshop template and opens it.
