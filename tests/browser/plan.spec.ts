@@ -33,8 +33,8 @@ function rowCells(xml: string, first: string): string[] {
 }
 
 test('technician voice to Stage Two submission, end to end', async ({ page, context, browser }) => {
-  // Two people, eleven screens with axe, sync both ways and a DOCX: over 6 min with a second
-  // stack beside it on 2 cores (seen 6.1 min), about 2 idle.
+  // Two people, eleven screens with axe, sync both ways and a DOCX: 5.8 and over 6.1 min in two
+  // runs with a second stack beside it on 2 cores.
   test.setTimeout(600_000)
   const title = `Lab tours for new students ${Date.now().toString(36)}`
   const comment = `When will the V2 case studies be published? ${Date.now().toString(36)}`
