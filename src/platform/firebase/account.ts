@@ -26,8 +26,7 @@ export function createFirebaseAccount(instance?: string): AccountPort {
         await httpsCallable<{ confirm: string }, unknown>(firebase(instance).functions, 'deleteAccount', { timeout: 300_000 })({ confirm: DELETE_CONFIRMATION })
         return { ok: true }
       } catch (error) {
-        const code = typeof error === 'object' && error && 'code' in error ? String((error as { code: unknown }).code) : ''
-        const offline = (typeof navigator !== 'undefined' && navigator.onLine === false) || /unavailable|deadline-exceeded|network/.test(code)
+        const { offline } = failure(error)
         return { ok: false, offline, message: offline ? 'You appear to be offline. Connect and try again.' : error instanceof Error ? error.message : 'The account could not be deleted' }
       }
     },
@@ -36,11 +35,16 @@ export function createFirebaseAccount(instance?: string): AccountPort {
         await httpsCallable<{ uid: string }, unknown>(firebase(instance).functions, 'removeMember', { timeout: 60_000 })({ uid })
         return { ok: true }
       } catch (error) {
-        const code = typeof error === 'object' && error && 'code' in error ? String((error as { code: unknown }).code) : ''
+        const { offline } = failure(error)
         const details = typeof error === 'object' && error && 'details' in error ? (error as { details?: { code?: unknown } }).details : undefined
-        const offline = (typeof navigator !== 'undefined' && navigator.onLine === false) || /unavailable|deadline-exceeded|network/.test(code)
         return { ok: false, offline, code: typeof details?.code === 'string' ? details.code : offline ? 'offline' : 'unknown', message: error instanceof Error ? error.message : '' }
       }
     },
   }
+}
+
+/** Whether a failed call failed for want of a connection (the device is offline, or the call never reached the server). */
+function failure(error: unknown): { offline: boolean } {
+  const code = typeof error === 'object' && error && 'code' in error ? String((error as { code: unknown }).code) : ''
+  return { offline: (typeof navigator !== 'undefined' && navigator.onLine === false) || /unavailable|deadline-exceeded|network/.test(code) }
 }
