@@ -4,9 +4,23 @@ import tseslint from 'typescript-eslint'
 import pluginVue from 'eslint-plugin-vue'
 import vueI18n from '@intlify/eslint-plugin-vue-i18n'
 import globals from 'globals'
+import prettier from 'eslint-config-prettier'
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-slot-*/**', '.tmp/**', 'functions/lib/**', 'node_modules/**', 'coverage/**', 'dev-dist/**', 'test-results/**', 'playwright-report/**', 'bench-results/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'dist-slot-*/**',
+      '.tmp/**',
+      'functions/lib/**',
+      'node_modules/**',
+      'coverage/**',
+      'dev-dist/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench-results/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...pluginVue.configs['flat/recommended'],
@@ -31,7 +45,10 @@ export default tseslint.config(
     files: ['src/**/*.ts', 'src/**/*.vue'],
     ignores: ['src/platform/firebase/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^@?firebase(/|$)', message: 'Only src/platform/firebase/ imports Firebase.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^@?firebase(/|$)', message: 'Only src/platform/firebase/ imports Firebase.' }] },
+      ],
     },
   },
   {
@@ -46,7 +63,30 @@ export default tseslint.config(
     // The domain is pure: no app layers, no Dexie, no Vue.
     files: ['src/domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['dexie', 'vue', 'pinia', '@/db/*', '@/sync/*', '@/stores/*', '@/features/*', '@/platform/*', 'firebase', 'firebase/*'], message: 'src/domain imports nothing of the app.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'dexie',
+                'vue',
+                'pinia',
+                '@/db/*',
+                '@/sync/*',
+                '@/stores/*',
+                '@/features/*',
+                '@/platform/*',
+                'firebase',
+                'firebase/*',
+              ],
+              message: 'src/domain imports nothing of the app.',
+            },
+          ],
+        },
+      ],
     },
   },
+  // Formatting belongs to Prettier (.prettierrc.json); turn off the style rules it owns.
+  prettier,
 )

@@ -17,7 +17,12 @@ export default defineConfig({
     alias: {
       '@': fileURLToPath(new URL('./src', import.meta.url)),
       // jsPDF's optional HTML/SVG extras are never used (src/platform/stubs/jspdf-extras.ts).
-      ...Object.fromEntries(['html2canvas', 'canvg', 'dompurify'].map((name) => [name, fileURLToPath(new URL('./src/platform/stubs/jspdf-extras.ts', import.meta.url))])),
+      ...Object.fromEntries(
+        ['html2canvas', 'canvg', 'dompurify'].map((name) => [
+          name,
+          fileURLToPath(new URL('./src/platform/stubs/jspdf-extras.ts', import.meta.url)),
+        ]),
+      ),
     },
   },
   define: {

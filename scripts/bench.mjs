@@ -73,10 +73,19 @@ async function bench() {
   const sections = {}
   const runners = {
     size: () => runSize({ distDir: stack.distDir }),
-    search: async () => runSearch({ browser: await stack.browser(), harnessUrl: await stack.statics(), members: PROFILES, cpu: CPU_SLOWDOWN }),
+    search: async () =>
+      runSearch({ browser: await stack.browser(), harnessUrl: await stack.statics(), members: PROFILES, cpu: CPU_SLOWDOWN }),
     write: async () => runWrite({ browser: await stack.browser(), harnessUrl: await stack.statics(), cpu: CPU_SLOWDOWN }),
     lighthouse: async () => runLighthouse({ appUrl: stack.appUrl, staticUrl: await stack.statics(), runs: options.runs, account: TECH }),
-    coldstart: async () => runColdstart({ browser: await stack.browser(), appUrl: stack.appUrl, harnessUrl: await stack.statics(), members: PROFILES, cpu: CPU_SLOWDOWN, runs: options.runs }),
+    coldstart: async () =>
+      runColdstart({
+        browser: await stack.browser(),
+        appUrl: stack.appUrl,
+        harnessUrl: await stack.statics(),
+        members: PROFILES,
+        cpu: CPU_SLOWDOWN,
+        runs: options.runs,
+      }),
     sync: async () => runSync({ env: await stack.emulators() }),
     survey: async () => runSurvey({ env: await stack.emulators() }),
   }
@@ -123,7 +132,11 @@ async function budgetOnly() {
 
 function parseArgs(argv) {
   const out = { only: null, skip: [], runs: 3, budgetOnly: null, noBuild: false }
-  const list = (v) => String(v ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+  const list = (v) =>
+    String(v ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2)
     const value = () => inline ?? argv[++i]

@@ -39,8 +39,7 @@ export const PORTS = {
   logging: Number((em.logging?.port || 4500) + 10 * SLOT),
 }
 const FIRESTORE_JAR =
-  process.env.FIRESTORE_EMULATOR_JAR ||
-  '/usr/lib/google-cloud-sdk/platform/cloud-firestore-emulator/cloud-firestore-emulator.jar'
+  process.env.FIRESTORE_EMULATOR_JAR || '/usr/lib/google-cloud-sdk/platform/cloud-firestore-emulator/cloud-firestore-emulator.jar'
 // FUNCTIONS_ENTRY: bundle another entry instead of functions/src/index.ts (smoke tests).
 const FUNCTIONS_ENTRY = process.env.FUNCTIONS_ENTRY ? resolve(process.env.FUNCTIONS_ENTRY) : join(ROOT, 'functions', 'src', 'index.ts')
 const RULES_FILE = join(ROOT, firebaseJson.firestore?.rules ?? 'firestore.rules')
@@ -213,10 +212,12 @@ function stopWatchdog() {
 /** Stop everything this process started (newest first). Safe to call more than once. */
 export async function stopAll() {
   const recs = started.splice(0).reverse()
-  await Promise.all(recs.map(async (r) => {
-    await stopGroup(r)
-    watchdogRemove(r.pgid)
-  }))
+  await Promise.all(
+    recs.map(async (r) => {
+      await stopGroup(r)
+      watchdogRemove(r.pgid)
+    }),
+  )
   stopWatchdog()
 }
 
@@ -266,24 +267,44 @@ async function waitFor(what, check, rec, timeoutMs) {
     }
     await sleep(150)
   }
-  throw new Error(`${what} not ready after ${Math.round(timeoutMs / 1000)} s; see ${rec ? rel(rec.logFile) : 'logs'}${rec ? `:\n${tail(rec.output)}` : ''}`)
+  throw new Error(
+    `${what} not ready after ${Math.round(timeoutMs / 1000)} s; see ${rec ? rel(rec.logFile) : 'logs'}${rec ? `:\n${tail(rec.output)}` : ''}`,
+  )
 }
 const rel = (p) => p.replace(ROOT + '/', '')
-const tail = (s, n = 15) => s.trim().split('\n').slice(-n).map((l) => `    ${l}`).join('\n')
+const tail = (s, n = 15) =>
+  s
+    .trim()
+    .split('\n')
+    .slice(-n)
+    .map((l) => `    ${l}`)
+    .join('\n')
 
 async function startFirestore() {
   if (await firestoreUp()) {
     status(`firestore: reusing the emulator already on ${HOST}:${PORTS.firestore}`)
     return null
   }
-  if (await answers(PORTS.firestore)) throw new Error(`port ${PORTS.firestore} is taken by something that is not the Firestore emulator (set FIRESTORE_PORT)`)
+  if (await answers(PORTS.firestore))
+    throw new Error(`port ${PORTS.firestore} is taken by something that is not the Firestore emulator (set FIRESTORE_PORT)`)
   if (!existsSync(FIRESTORE_JAR)) {
-    throw new Error(`Cloud Firestore emulator jar not found at ${FIRESTORE_JAR}. Install it with: apt-get install google-cloud-cli-firestore-emulator (or set FIRESTORE_EMULATOR_JAR)`)
+    throw new Error(
+      `Cloud Firestore emulator jar not found at ${FIRESTORE_JAR}. Install it with: apt-get install google-cloud-cli-firestore-emulator (or set FIRESTORE_EMULATOR_JAR)`,
+    )
   }
-  const rec = spawnGroup('firestore', 'java', [
-    '-cp', FIRESTORE_JAR, 'com.google.cloud.datastore.emulator.firestore.CloudFirestore', 'start',
-    `--host=${HOST}`, `--port=${PORTS.firestore}`,
-  ], { env: process.env, logFile: join(LOG_DIR, 'firestore.log') })
+  const rec = spawnGroup(
+    'firestore',
+    'java',
+    [
+      '-cp',
+      FIRESTORE_JAR,
+      'com.google.cloud.datastore.emulator.firestore.CloudFirestore',
+      'start',
+      `--host=${HOST}`,
+      `--port=${PORTS.firestore}`,
+    ],
+    { env: process.env, logFile: join(LOG_DIR, 'firestore.log') },
+  )
   await waitFor('Firestore emulator', firestoreUp, rec, 60_000)
   return rec
 }
@@ -360,11 +381,18 @@ async function startFirebaseTools(withFunctions) {
   const hub = await hubEmulators()
   if (hub) {
     const names = Object.keys(hub)
-    if (!names.includes('auth')) throw new Error(`an emulator suite is already running on hub port ${PORTS.hub} without auth (${names.join(', ')})`)
-    status(`firebase-tools: reusing the suite already running (${names.filter((n) => !['hub', 'logging', 'eventarc', 'tasks'].includes(n)).join(', ')})`)
+    if (!names.includes('auth'))
+      throw new Error(`an emulator suite is already running on hub port ${PORTS.hub} without auth (${names.join(', ')})`)
+    status(
+      `firebase-tools: reusing the suite already running (${names.filter((n) => !['hub', 'logging', 'eventarc', 'tasks'].includes(n)).join(', ')})`,
+    )
     return null
   }
-  for (const [name, port] of [['auth', PORTS.auth], ['functions', PORTS.functions], ['hub', PORTS.hub]]) {
+  for (const [name, port] of [
+    ['auth', PORTS.auth],
+    ['functions', PORTS.functions],
+    ['hub', PORTS.hub],
+  ]) {
     if (await answers(port)) throw new Error(`port ${port} (${name}) is already in use by another program`)
   }
   const only = withFunctions ? 'auth,functions' : 'auth'
@@ -382,9 +410,12 @@ async function startFirebaseTools(withFunctions) {
   }
   delete env.FIREBASE_EMULATOR_HUB
   // cwd = the log folder so firebase-debug.log lands there, not in the repository root.
-  const rec = spawnGroup('firebase', pinnedNode(), [
-    firebaseBin(), 'emulators:start', '--only', only, '--project', PROJECT_ID, '--config', firebaseConfigFile(),
-  ], { env, logFile: join(LOG_DIR, 'firebase.log'), cwd: LOG_DIR })
+  const rec = spawnGroup(
+    'firebase',
+    pinnedNode(),
+    [firebaseBin(), 'emulators:start', '--only', only, '--project', PROJECT_ID, '--config', firebaseConfigFile()],
+    { env, logFile: join(LOG_DIR, 'firebase.log'), cwd: LOG_DIR },
+  )
   await waitFor('firebase-tools emulators', async () => /All emulators ready/.test(rec.output), rec, 120_000)
   await waitFor('Auth emulator', authUp, rec, 10_000)
   const failed = rec.output.match(/Failed to load function definition[^\n]*/)
@@ -432,7 +463,9 @@ function viteBin() {
 /** `vite build` in emulator mode (needs no emulator, so it can run while they start). Throws with the build's tail. */
 export async function buildApp() {
   const t = Date.now()
-  const res = await runGroup('app-build', process.execPath, [viteBin(), 'build', '--outDir', DIST_DIR], { env: { ...process.env, ...appBuildEnv() } })
+  const res = await runGroup('app-build', process.execPath, [viteBin(), 'build', '--outDir', DIST_DIR], {
+    env: { ...process.env, ...appBuildEnv() },
+  })
   if (res.code !== 0) throw new Error(`app build failed (exit ${res.code}); see ${rel(res.logFile)}:\n${tail(res.output, 20)}`)
   status(`app: built in ${((Date.now() - t) / 1000).toFixed(1)} s`)
 }
@@ -448,10 +481,15 @@ export async function serveApp() {
     }
     throw new Error(`port ${APP_PORT} is already in use by something else; stop it or set APP_PORT`)
   }
-  const rec = spawnGroup('app-preview', process.execPath, [viteBin(), 'preview', '--outDir', DIST_DIR, '--port', String(APP_PORT), '--strictPort', '--host', APP_HOST], {
-    env: { ...process.env, ...appBuildEnv() },
-    logFile: join(LOG_DIR, 'app-preview.log'),
-  })
+  const rec = spawnGroup(
+    'app-preview',
+    process.execPath,
+    [viteBin(), 'preview', '--outDir', DIST_DIR, '--port', String(APP_PORT), '--strictPort', '--host', APP_HOST],
+    {
+      env: { ...process.env, ...appBuildEnv() },
+      logFile: join(LOG_DIR, 'app-preview.log'),
+    },
+  )
   await waitFor('vite preview', async () => (await httpGet(`${APP_URL}/`))?.status === 200, rec, 30_000)
   return { url: APP_URL, stop: () => stopGroup(rec) }
 }
@@ -534,7 +572,9 @@ export async function start({ functions = true, watchRules = false, signals = tr
         loadRules().then((ok) => ok && status('firestore: rules reloaded'))
       })
     }
-    status(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s — firestore ${HOST}:${PORTS.firestore}${rulesLoaded ? ' (rules loaded)' : ' (no rules: open)'}, auth ${HOST}:${PORTS.auth}, functions ${HOST}:${PORTS.functions}; logs in ${rel(LOG_DIR)}/`)
+    status(
+      `ready in ${((Date.now() - t0) / 1000).toFixed(1)} s — firestore ${HOST}:${PORTS.firestore}${rulesLoaded ? ' (rules loaded)' : ' (no rules: open)'}, auth ${HOST}:${PORTS.auth}, functions ${HOST}:${PORTS.functions}; logs in ${rel(LOG_DIR)}/`,
+    )
     return {
       env: emulatorEnv(),
       reused: { firestore: fsRec === null, firebase: fbRec === null },

@@ -14,14 +14,21 @@ export function ensureTestPrerequisites() {
   if (!existsSync(CHROMIUM)) {
     const root = process.getuid?.() === 0
     if (root && has('apt-get')) {
-      console.log('Chromium is missing: installing Debian\'s chromium with apt-get …')
-      const r = spawnSync('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium'], { stdio: 'inherit' })
-      if (r.status !== 0 || !existsSync(CHROMIUM)) return { ok: false, message: 'Installing Chromium failed. Run: apt-get update && apt-get install -y chromium' }
+      console.log("Chromium is missing: installing Debian's chromium with apt-get …")
+      const r = spawnSync('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium'], {
+        stdio: 'inherit',
+      })
+      if (r.status !== 0 || !existsSync(CHROMIUM))
+        return { ok: false, message: 'Installing Chromium failed. Run: apt-get update && apt-get install -y chromium' }
     } else {
-      return { ok: false, message: `Chromium not found at ${CHROMIUM}. Install it: sudo apt-get update && sudo apt-get install -y chromium (or set CHROMIUM_PATH).` }
+      return {
+        ok: false,
+        message: `Chromium not found at ${CHROMIUM}. Install it: sudo apt-get update && sudo apt-get install -y chromium (or set CHROMIUM_PATH).`,
+      }
     }
   }
-  if (!has('java')) return { ok: false, message: 'Java is missing (the Firestore emulator needs it): apt-get install -y openjdk-17-jre-headless' }
+  if (!has('java'))
+    return { ok: false, message: 'Java is missing (the Firestore emulator needs it): apt-get install -y openjdk-17-jre-headless' }
   if (!existsSync(FIRESTORE_JAR)) {
     return {
       ok: false,

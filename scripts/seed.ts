@@ -15,7 +15,13 @@ import { getAuth } from 'firebase-admin/auth'
 import { FieldValue, getFirestore } from 'firebase-admin/firestore'
 import { docPath } from '../src/domain/collections'
 import {
-  DEMO_ACCOUNTS, DEMO_INSTITUTION_ID, DEMO_JOIN_CODE, DEMO_PASSWORD, demoDocuments, generateDemoData, type DemoUser,
+  DEMO_ACCOUNTS,
+  DEMO_INSTITUTION_ID,
+  DEMO_JOIN_CODE,
+  DEMO_PASSWORD,
+  demoDocuments,
+  generateDemoData,
+  type DemoUser,
 } from '../src/domain/demo-data'
 import { registryPath } from '../functions/src/domains/domains'
 import { hashJoinCode, secretsPath } from '../functions/src/join/codes'
@@ -194,7 +200,9 @@ async function main() {
   const [a, f] = await Promise.all([seedAuth(users, projectId), seedFirestore(docs, args.reset)])
   // Machine-readable line for scripts/start.mjs (prints the sign-ins).
   const signIns = data.users.filter((u) => accountUids.has(u.uid)).map(({ email, role, displayName }) => ({ email, role, displayName }))
-  console.log(`seed-json: ${JSON.stringify({ signIns, password: DEMO_PASSWORD, joinCode: DEMO_JOIN_CODE, members: data.members.length, sample: data.users.slice(3, 5).map((u) => u.email) })}`)
+  console.log(
+    `seed-json: ${JSON.stringify({ signIns, password: DEMO_PASSWORD, joinCode: DEMO_JOIN_CODE, members: data.members.length, sample: data.users.slice(3, 5).map((u) => u.email) })}`,
+  )
   console.log(
     `seed: ${users.length} accounts (${a.batched ? `${a.batched} imported` : ''}${a.batched && a.created + a.updated ? ', ' : ''}${a.created + a.updated ? `${a.created} created, ${a.updated} updated one by one` : ''}), ${docs.length} documents ` +
       `(${f.written} written, ${f.kept} already there) for ${DEMO_INSTITUTION_ID} in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
@@ -204,7 +212,7 @@ async function main() {
 main().then(
   () => process.exit(0),
   (err: unknown) => {
-    console.error(`seed failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`)
+    console.error(`seed failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)
     process.exit(1)
   },
 )

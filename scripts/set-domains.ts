@@ -20,7 +20,8 @@ import { getFirestore } from 'firebase-admin/firestore'
 import { setInstitutionDomainsCore } from '../functions/src/domains/domains'
 
 const [command, ...args] = process.argv.slice(2)
-const projectId = process.env.GOOGLE_CLOUD_PROJECT || process.env.GCLOUD_PROJECT || (process.env.FIRESTORE_EMULATOR_HOST ? 'demo-technician-hub' : '')
+const projectId =
+  process.env.GOOGLE_CLOUD_PROJECT || process.env.GCLOUD_PROJECT || (process.env.FIRESTORE_EMULATOR_HOST ? 'demo-technician-hub' : '')
 if (!projectId) {
   console.error('set-domains: set GOOGLE_CLOUD_PROJECT to the Firebase project id')
   process.exit(2)

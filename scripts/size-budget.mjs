@@ -48,7 +48,9 @@ for (const file of initial) {
 if (initialTotal > INITIAL_BUDGET) failures.push(`initial JS ${kb(initialTotal)} > ${kb(INITIAL_BUDGET)} gzip`)
 
 const assetsDir = join(DIST, 'assets')
-const firebaseFiles = readdirSync(assetsDir).filter((f) => f.endsWith('.js') && FIREBASE_NAME.test(f)).map((f) => `assets/${f}`)
+const firebaseFiles = readdirSync(assetsDir)
+  .filter((f) => f.endsWith('.js') && FIREBASE_NAME.test(f))
+  .map((f) => `assets/${f}`)
 let firebaseTotal = 0
 for (const file of firebaseFiles) {
   const { gzip } = measure(file)
@@ -82,13 +84,17 @@ printTable(rows)
 console.log('')
 console.log(`initial JS (entry + preloads): ${kb(initialTotal)} gzip (budget ${kb(INITIAL_BUDGET)})`)
 if (home) console.log(`first view adds (Home route):  ${kb(homeTotal)} gzip, loaded lazily`)
-console.log(firebaseFiles.length
-  ? `Firebase chunk(s):             ${kb(firebaseTotal)} gzip (budget ${kb(FIREBASE_BUDGET)})`
-  : 'Firebase chunk(s):             none built (nothing imports src/platform/firebase yet)')
+console.log(
+  firebaseFiles.length
+    ? `Firebase chunk(s):             ${kb(firebaseTotal)} gzip (budget ${kb(FIREBASE_BUDGET)})`
+    : 'Firebase chunk(s):             none built (nothing imports src/platform/firebase yet)',
+)
 const precache = precacheSize()
 if (precache) console.log(`service worker precache:       ${precache.count} files, ${kb(precache.bytes)} raw, ${kb(precache.gzip)} gzip`)
 if (process.argv.includes('--json')) {
-  console.log(`size-json: ${JSON.stringify({ initialGzip: initialTotal, initialFiles: initial, homeGzip: homeTotal, firebaseGzip: firebaseTotal, firebaseFiles, precache, failures })}`)
+  console.log(
+    `size-json: ${JSON.stringify({ initialGzip: initialTotal, initialFiles: initial, homeGzip: homeTotal, firebaseGzip: firebaseTotal, firebaseFiles, precache, failures })}`,
+  )
 }
 
 if (failures.length) {

@@ -28,7 +28,12 @@ installSignalHandlers()
 const t0 = Date.now()
 // The app build needs no emulator: run it while they start.
 const withApp = !flags.has('--no-app')
-const built = withApp ? buildApp().then(() => null, (err) => err) : Promise.resolve(null)
+const built = withApp
+  ? buildApp().then(
+      () => null,
+      (err) => err,
+    )
+  : Promise.resolve(null)
 let stack
 let seeded = null
 try {
@@ -56,7 +61,9 @@ const secs = ((Date.now() - t0) / 1000).toFixed(1)
 const line = '─'.repeat(64)
 console.log(`\n${line}`)
 console.log(`  Technician Hub — local stack up in ${secs} s`)
-console.log(appUrl ? `  App:        ${appUrl}` : `  App:        not served${flags.has('--no-app') ? ' (--no-app)' : ''} — expected at ${APP_URL}`)
+console.log(
+  appUrl ? `  App:        ${appUrl}` : `  App:        not served${flags.has('--no-app') ? ' (--no-app)' : ''} — expected at ${APP_URL}`,
+)
 console.log(`  Emulators:  Firestore 127.0.0.1:${PORTS.firestore} · Auth 127.0.0.1:${PORTS.auth} · Functions 127.0.0.1:${PORTS.functions}`)
 if (seeded?.signIns) {
   console.log(`  Demo sign-ins (password for all: ${seeded.password}):`)

@@ -44,7 +44,12 @@ let stack = null
 let code = 1
 try {
   // The app build needs no emulator: run it while they start.
-  const built = opts.has('--serve') ? buildApp().then(() => null, (err) => err) : null
+  const built = opts.has('--serve')
+    ? buildApp().then(
+        () => null,
+        (err) => err,
+      )
+    : null
   stack = await start({ functions: !opts.has('--no-functions') })
   if (opts.has('--seed')) await runSeed()
   if (built) {

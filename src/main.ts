@@ -21,6 +21,7 @@ void registerServiceWorker(useUiStore(pinia))
 // has loaded and the main thread is idle, so they never hold back a route's first list (offline
 // cold start of the directory measured 3.8 s → see npm run bench).
 const startBackground = () => void import('./modules/background').then((m) => m.startBackground(pinia))
-const whenIdle = () => ('requestIdleCallback' in window ? requestIdleCallback(startBackground, { timeout: 1500 }) : setTimeout(startBackground, 300))
+const whenIdle = () =>
+  'requestIdleCallback' in window ? requestIdleCallback(startBackground, { timeout: 1500 }) : setTimeout(startBackground, 300)
 if (document.readyState === 'complete') whenIdle()
 else window.addEventListener('load', whenIdle, { once: true })

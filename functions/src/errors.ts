@@ -46,7 +46,8 @@ export async function requireLiveAccount(auth: Pick<Auth, 'getUser'>, uid: strin
   try {
     user = await auth.getUser(uid)
   } catch (error) {
-    if ((error as { code?: string }).code === 'auth/user-not-found') throw typedError('unauthenticated', 'This account no longer exists', { reason: 'account-deleted' })
+    if ((error as { code?: string }).code === 'auth/user-not-found')
+      throw typedError('unauthenticated', 'This account no longer exists', { reason: 'account-deleted' })
     throw error
   }
   if (user.disabled) throw typedError('unauthenticated', 'This account is disabled', { reason: 'account-disabled' })

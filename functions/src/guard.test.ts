@@ -13,10 +13,15 @@ describe('callable body guard', () => {
   it('passes what the app sends, refuses depth, @type and size before the framework decodes', () => {
     expect(bodyProblem({ data: { mutations: [{ payload: { competences: { c1: { cpdIds: ['a'] } } } }] } })).toBeNull()
     expect(bodyProblem({ data: nested(MAX_BODY_DEPTH - 2) })).toBeNull()
-    expect(bodyProblem({ data: nested(MAX_BODY_DEPTH + 1) })).toMatchObject({ code: 'invalid', message: expect.stringMatching(/nested too deeply/) })
+    expect(bodyProblem({ data: nested(MAX_BODY_DEPTH + 1) })).toMatchObject({
+      code: 'invalid',
+      message: expect.stringMatching(/nested too deeply/),
+    })
     // Iterative: 100,000 levels do not exhaust the stack.
     expect(bodyProblem({ data: nested(100_000) })?.code).toBe('invalid')
-    expect(bodyProblem({ data: { x: [{ '@type': 'type.googleapis.com/google.protobuf.Int64Value', value: '1' }] } })?.message).toMatch(/@type/)
+    expect(bodyProblem({ data: { x: [{ '@type': 'type.googleapis.com/google.protobuf.Int64Value', value: '1' }] } })?.message).toMatch(
+      /@type/,
+    )
     expect(bodyProblem({ data: 'x' }, MAX_BODY_BYTES + 1)?.code).toBe('too-large')
   })
 
@@ -31,8 +36,12 @@ describe('callable body guard', () => {
 describe('every callable goes through the guard', () => {
   it('no module but guard.ts takes onCall from firebase-functions', () => {
     const root = new URL('.', import.meta.url).pathname
-    const files = (readdirSync(root, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'guard.ts')
-    const direct = files.filter((f) => /import\s*\{[^}]*\bonCall\b[^}]*\}\s*from\s*'firebase-functions/.test(readFileSync(join(root, f), 'utf8')))
+    const files = (readdirSync(root, { recursive: true }) as string[]).filter(
+      (f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'guard.ts',
+    )
+    const direct = files.filter((f) =>
+      /import\s*\{[^}]*\bonCall\b[^}]*\}\s*from\s*'firebase-functions/.test(readFileSync(join(root, f), 'utf8')),
+    )
     expect(direct).toEqual([])
   })
 })

@@ -65,7 +65,9 @@ export function onCall<T, R>(opts: CallableOptions<T>, handler: (req: CallableRe
     // The app reads the error across origins, as it does the callable's own errors (cors: true).
     const origin = req.headers.origin
     if (typeof origin === 'string') res.set('Access-Control-Allow-Origin', origin).set('Vary', 'Origin')
-    return res.status(HTTP_STATUS[problem.code]).send({ error: { status: 'INVALID_ARGUMENT', message: problem.message, details: { code: problem.code } } })
+    return res
+      .status(HTTP_STATUS[problem.code])
+      .send({ error: { status: 'INVALID_ARGUMENT', message: problem.message, details: { code: problem.code } } })
   }
   // Keep what the runtime and firebase-tools read from the function: __endpoint, __trigger, run …
   for (const [key, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(callable))) {

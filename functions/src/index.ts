@@ -24,7 +24,9 @@ import { onCall } from './guard'
 /** Join the institution matching the caller's email domain, or a join code. */
 export const joinInstitution = onCall<unknown, Promise<JoinOutcome>>({ cors: true }, async (req) => {
   const uid = await requireLiveUid(req)
-  return joinInstitutionCore(getDb(), getAdminAuth(), uid, req.data, Date.now, { ip: clientAddress(req.rawRequest.headers, req.rawRequest.ip) })
+  return joinInstitutionCore(getDb(), getAdminAuth(), uid, req.data, Date.now, {
+    ip: clientAddress(req.rawRequest.headers, req.rawRequest.ip),
+  })
 })
 
 /** Apply up to MAX_BATCH outbox mutations; per-mutation results, in order. */

@@ -27,8 +27,14 @@ describe('firestore.indexes.json', () => {
     const field = COLLECTIONS[name].readersField!
     const found = indexes.some(
       (i) =>
-        i.collectionGroup === name && i.queryScope === 'COLLECTION' &&
-        JSON.stringify(i.fields) === JSON.stringify([{ fieldPath: field, arrayConfig: 'CONTAINS' }, { fieldPath: 'updatedAt', order: 'ASCENDING' }, { fieldPath: '__name__', order: 'ASCENDING' }]),
+        i.collectionGroup === name &&
+        i.queryScope === 'COLLECTION' &&
+        JSON.stringify(i.fields) ===
+          JSON.stringify([
+            { fieldPath: field, arrayConfig: 'CONTAINS' },
+            { fieldPath: 'updatedAt', order: 'ASCENDING' },
+            { fieldPath: '__name__', order: 'ASCENDING' },
+          ]),
     )
     expect(found).toBe(true)
   })

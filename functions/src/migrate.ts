@@ -54,7 +54,11 @@ async function moveJoinCodes(db: Firestore): Promise<number> {
     if (hashes === undefined) continue
     const batch = db.batch()
     if (Array.isArray(hashes) && hashes.length > 0) {
-      batch.set(db.doc(secretsPath(inst.id)), { joinCodeHashes: FieldValue.arrayUnion(...hashes.filter((h) => typeof h === 'string')) }, { merge: true })
+      batch.set(
+        db.doc(secretsPath(inst.id)),
+        { joinCodeHashes: FieldValue.arrayUnion(...hashes.filter((h) => typeof h === 'string')) },
+        { merge: true },
+      )
     }
     batch.update(inst.ref, { joinCodeHashes: FieldValue.delete() })
     await batch.commit()

@@ -38,16 +38,24 @@ test('ratios are value / baseline; a tiny one reads as 1/N×', () => {
 })
 
 test('missed goals name the figure, the value and the goal', () => {
-  const rows = [row('write', 'p95', 42, 'ms', 20, 'bare', { op: '<=', target: 30, text: '≤ 30 ms' }, 'why'), row('write', 'p50', 10, 'ms', 5, 'bare', { op: '<=', target: 30, text: '≤ 30 ms' })]
+  const rows = [
+    row('write', 'p95', 42, 'ms', 20, 'bare', { op: '<=', target: 30, text: '≤ 30 ms' }, 'why'),
+    row('write', 'p50', 10, 'ms', 5, 'bare', { op: '<=', target: 30, text: '≤ 30 ms' }),
+  ]
   assert.deepEqual(missedGoals(rows), ['write: p95 = 42 ms (goal ≤ 30 ms) — why'])
 })
 
 test('Lighthouse budget: accessibility 100 and best practices ≥ 95 on every app page; the baseline page does not count', () => {
-  const page = (name, accessibility, bestPractices, extra = {}) => ({ name, median: { accessibility, bestPractices, errors: [], failing: [], ...extra } })
+  const page = (name, accessibility, bestPractices, extra = {}) => ({
+    name,
+    median: { accessibility, bestPractices, errors: [], failing: [], ...extra },
+  })
   assert.deepEqual(budgetFailures([page('Home', 100, 95), { ...page('static page', 50, 50), baseline: true }]), [])
   assert.deepEqual(budgetFailures([page('Home', 99, 100)]), ['Home: accessibility 99 < 100'])
   assert.deepEqual(budgetFailures([page('CPD', 100, 92)]), ['CPD: best practices 92 < 95'])
   assert.deepEqual(budgetFailures([page('Directory', null, null, { errors: ['NO_FCP'] })]), [
-    'Directory: Lighthouse failed (NO_FCP)', 'Directory: accessibility null < 100', 'Directory: best practices null < 95',
+    'Directory: Lighthouse failed (NO_FCP)',
+    'Directory: accessibility null < 100',
+    'Directory: best practices null < 95',
   ])
 })

@@ -12,11 +12,26 @@ import { sleep, WORK_DIR } from './lib.mjs'
 export const CHROMIUM = process.env.CHROME_PATH || process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 /** Without the background-networking flags Chromium floods the closed network (TOOLCHAIN.md). */
 export const CHROME_FLAGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--password-store=basic', '--use-mock-keychain',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--password-store=basic',
+  '--use-mock-keychain',
 ]
 /** The phone the browser tests use (playwright.config.ts). */
-export const MOBILE = { viewport: { width: 390, height: 844 }, screen: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true, locale: 'en-GB', serviceWorkers: 'allow' }
+export const MOBILE = {
+  viewport: { width: 390, height: 844 },
+  screen: { width: 390, height: 844 },
+  deviceScaleFactor: 3,
+  isMobile: true,
+  hasTouch: true,
+  locale: 'en-GB',
+  serviceWorkers: 'allow',
+}
 
 export function launchBrowser() {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROME_FLAGS, headless: true })
@@ -39,9 +54,14 @@ export function launchPersistent(dir) {
  * Resolves with { port, close }.
  */
 export async function launchForLighthouse(dir, port) {
-  const child = spawn(CHROMIUM, ['--headless', `--remote-debugging-port=${port}`, `--user-data-dir=${dir}`, ...CHROME_FLAGS, 'about:blank'], {
-    detached: true, stdio: 'ignore',
-  })
+  const child = spawn(
+    CHROMIUM,
+    ['--headless', `--remote-debugging-port=${port}`, `--user-data-dir=${dir}`, ...CHROME_FLAGS, 'about:blank'],
+    {
+      detached: true,
+      stdio: 'ignore',
+    },
+  )
   const close = async () => {
     try {
       process.kill(-child.pid, 'SIGTERM')
@@ -83,7 +103,11 @@ export async function throttle(page, rate) {
 }
 
 export async function waitForServiceWorkerControl(page) {
-  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null && navigator.serviceWorker?.controller !== undefined, null, { timeout: 60_000 })
+  await page.waitForFunction(
+    () => navigator.serviceWorker?.controller !== null && navigator.serviceWorker?.controller !== undefined,
+    null,
+    { timeout: 60_000 },
+  )
 }
 
 /**
@@ -118,22 +142,28 @@ export async function waitForAllSaved(page) {
  * page's own Dexie schema), in chunks, the way a finished pull leaves them.
  */
 export async function putDocuments(page, store, docs, chunk = 1000) {
-  await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => d.name === 'technician-hub'), null, { timeout: 30_000, polling: 200 })
+  await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => d.name === 'technician-hub'), null, {
+    timeout: 30_000,
+    polling: 200,
+  })
   for (let i = 0; i < docs.length; i += chunk) {
-    await page.evaluate(async ({ store: name, docs: part }) => {
-      const db = await new Promise((resolve, reject) => {
-        const req = indexedDB.open('technician-hub')
-        req.onsuccess = () => resolve(req.result)
-        req.onerror = () => reject(req.error)
-      })
-      const tx = db.transaction(name, 'readwrite')
-      for (const doc of part) tx.objectStore(name).put(doc)
-      await new Promise((resolve, reject) => {
-        tx.oncomplete = () => resolve()
-        tx.onerror = () => reject(tx.error)
-      })
-      db.close()
-    }, { store, docs: docs.slice(i, i + chunk) })
+    await page.evaluate(
+      async ({ store: name, docs: part }) => {
+        const db = await new Promise((resolve, reject) => {
+          const req = indexedDB.open('technician-hub')
+          req.onsuccess = () => resolve(req.result)
+          req.onerror = () => reject(req.error)
+        })
+        const tx = db.transaction(name, 'readwrite')
+        for (const doc of part) tx.objectStore(name).put(doc)
+        await new Promise((resolve, reject) => {
+          tx.oncomplete = () => resolve()
+          tx.onerror = () => reject(tx.error)
+        })
+        db.close()
+      },
+      { store, docs: docs.slice(i, i + chunk) },
+    )
   }
 }
 
@@ -157,10 +187,18 @@ export const PAINT_MARKS_SCRIPT = `(() => {
 })()`
 
 export async function readPaintMarks(page, timeout = 60_000) {
-  await page.waitForFunction(() => window.__benchMarks?.firstItem !== null && window.__benchMarks?.firstItem !== undefined, null, { timeout, polling: 100 })
+  await page.waitForFunction(() => window.__benchMarks?.firstItem !== null && window.__benchMarks?.firstItem !== undefined, null, {
+    timeout,
+    polling: 100,
+  })
   return page.evaluate(() => {
     const fcp = performance.getEntriesByName('first-contentful-paint')[0]
     const nav = performance.getEntriesByType('navigation')[0]
-    return { firstItem: window.__benchMarks.firstItem, items: window.__benchMarks.items, fcp: fcp ? fcp.startTime : null, dcl: nav ? nav.domContentLoadedEventEnd : null }
+    return {
+      firstItem: window.__benchMarks.firstItem,
+      items: window.__benchMarks.items,
+      fcp: fcp ? fcp.startTime : null,
+      dcl: nav ? nav.domContentLoadedEventEnd : null,
+    }
   })
 }

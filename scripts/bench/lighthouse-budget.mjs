@@ -22,9 +22,14 @@ export async function runLighthouseBudget({ appUrl, runs = 3 }) {
   const failures = budgetFailures(results)
   const seconds = Math.round((Date.now() - t0) / 100) / 10
   for (const r of results) {
-    console.log(`lighthouse budget: ${r.name.padEnd(9)} accessibility ${r.median.accessibility}, best practices ${r.median.bestPractices}${r.median.failing.length ? ` — failing audits: ${r.median.failing.join('; ')}` : ''}`)
+    console.log(
+      `lighthouse budget: ${r.name.padEnd(9)} accessibility ${r.median.accessibility}, best practices ${r.median.bestPractices}${r.median.failing.length ? ` — failing audits: ${r.median.failing.join('; ')}` : ''}`,
+    )
   }
-  if (failures.length) console.error(`lighthouse budget FAILED (accessibility = ${BUDGET.accessibility}, best practices ≥ ${BUDGET['best-practices']}):\n- ${failures.join('\n- ')}`)
+  if (failures.length)
+    console.error(
+      `lighthouse budget FAILED (accessibility = ${BUDGET.accessibility}, best practices ≥ ${BUDGET['best-practices']}):\n- ${failures.join('\n- ')}`,
+    )
   console.log(`lighthouse budget: ${failures.length ? 'FAILED' : 'OK'} in ${seconds} s (${runs} runs × ${results.length} pages)`)
   return { ok: failures.length === 0, failures, results, seconds }
 }

@@ -37,13 +37,22 @@ export async function runLighthouseSet(o) {
     await context.close()
   }
   const chrome = await launchForLighthouse(dir, await freePort())
-  const targets = [...PAGES.map((p) => ({ name: p.name, url: `${o.appUrl}${p.path}` })), ...(o.baselineUrl ? [{ name: 'static page', url: o.baselineUrl, baseline: true }] : [])]
+  const targets = [
+    ...PAGES.map((p) => ({ name: p.name, url: `${o.appUrl}${p.path}` })),
+    ...(o.baselineUrl ? [{ name: 'static page', url: o.baselineUrl, baseline: true }] : []),
+  ]
   const runs = new Map(targets.map((t) => [t.name, []]))
   try {
     for (let i = 0; i < o.runs; i++) {
       for (const t of targets) {
         const t0 = Date.now()
-        const result = await lighthouse(t.url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: o.categories, maxWaitForLoad: 60_000 })
+        const result = await lighthouse(t.url, {
+          port: chrome.port,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: o.categories,
+          maxWaitForLoad: 60_000,
+        })
         const figures = extract(result?.lhr, o.categories)
         runs.get(t.name).push(figures)
         log(section, `run ${i + 1} ${t.name}: ${describe(figures)} (${((Date.now() - t0) / 1000).toFixed(0)} s)`)
@@ -58,7 +67,8 @@ export async function runLighthouseSet(o) {
 /** The figures of one report; failing audits (score < 1) of the budget categories by title. */
 function extract(lhr, categories) {
   if (!lhr) return { error: 'no report' }
-  const score = (id) => (lhr.categories[id]?.score === null || lhr.categories[id]?.score === undefined ? null : Math.round(lhr.categories[id].score * 100))
+  const score = (id) =>
+    lhr.categories[id]?.score === null || lhr.categories[id]?.score === undefined ? null : Math.round(lhr.categories[id].score * 100)
   const numeric = (id) => lhr.audits[id]?.numericValue ?? null
   const failing = []
   for (const id of categories.filter((c) => c !== 'performance')) {
@@ -91,9 +101,23 @@ function diagnostics(lhr) {
   return {
     lcpElement: node(lcpNode),
     lcpPhases,
-    layoutShifts: items('layout-shifts').slice(0, 3).map((i) => ({ node: node(i.node), score: Math.round((i.score ?? 0) * 1000) / 1000 })),
-    longTasks: items('long-tasks').slice(0, 5).map((t) => ({ url: String(t.url ?? '').replace(/^https?:\/\/[^/]+/, ''), ms: Math.round(t.duration ?? 0), at: Math.round(t.startTime ?? 0) })),
-    bootup: items('bootup-time').slice(0, 4).map((b) => ({ url: String(b.url ?? '').replace(/^https?:\/\/[^/]+/, ''), scriptingMs: Math.round(b.scripting ?? 0), totalMs: Math.round(b.total ?? 0) })),
+    layoutShifts: items('layout-shifts')
+      .slice(0, 3)
+      .map((i) => ({ node: node(i.node), score: Math.round((i.score ?? 0) * 1000) / 1000 })),
+    longTasks: items('long-tasks')
+      .slice(0, 5)
+      .map((t) => ({
+        url: String(t.url ?? '').replace(/^https?:\/\/[^/]+/, ''),
+        ms: Math.round(t.duration ?? 0),
+        at: Math.round(t.startTime ?? 0),
+      })),
+    bootup: items('bootup-time')
+      .slice(0, 4)
+      .map((b) => ({
+        url: String(b.url ?? '').replace(/^https?:\/\/[^/]+/, ''),
+        scriptingMs: Math.round(b.scripting ?? 0),
+        totalMs: Math.round(b.total ?? 0),
+      })),
     transferKB: Math.round((lhr.audits['total-byte-weight']?.numericValue ?? 0) / 1024),
     /** Lighthouse's own measure of this machine's speed during the run (lower = slower or busier). */
     benchmarkIndex: lhr.environment?.benchmarkIndex ?? null,
@@ -107,8 +131,12 @@ function medianOf(list) {
     return values.length ? median(values) : null
   }
   return {
-    performance: pick('performance'), accessibility: pick('accessibility'), bestPractices: pick('bestPractices'),
-    lcpMs: pick('lcpMs'), tbtMs: pick('tbtMs'), cls: pick('cls'),
+    performance: pick('performance'),
+    accessibility: pick('accessibility'),
+    bestPractices: pick('bestPractices'),
+    lcpMs: pick('lcpMs'),
+    tbtMs: pick('tbtMs'),
+    cls: pick('cls'),
     failing: [...new Set(list.flatMap((r) => r.failing ?? []))],
     errors: list.map((r) => r.runtimeError ?? r.error).filter(Boolean),
   }
@@ -128,8 +156,10 @@ export function budgetFailures(results) {
   const out = []
   for (const r of results.filter((x) => !x.baseline)) {
     if (r.median.errors.length) out.push(`${r.name}: Lighthouse failed (${r.median.errors.join(', ')})`)
-    if (r.median.accessibility === null || r.median.accessibility < BUDGET.accessibility) out.push(`${r.name}: accessibility ${r.median.accessibility} < ${BUDGET.accessibility}`)
-    if (r.median.bestPractices === null || r.median.bestPractices < BUDGET['best-practices']) out.push(`${r.name}: best practices ${r.median.bestPractices} < ${BUDGET['best-practices']}`)
+    if (r.median.accessibility === null || r.median.accessibility < BUDGET.accessibility)
+      out.push(`${r.name}: accessibility ${r.median.accessibility} < ${BUDGET.accessibility}`)
+    if (r.median.bestPractices === null || r.median.bestPractices < BUDGET['best-practices'])
+      out.push(`${r.name}: best practices ${r.median.bestPractices} < ${BUDGET['best-practices']}`)
   }
   return out
 }
@@ -140,25 +170,90 @@ export function budgetFailures(results) {
  */
 export async function runLighthouse(ctx) {
   const t0 = Date.now()
-  const results = await runLighthouseSet({ appUrl: ctx.appUrl, baselineUrl: `${ctx.staticUrl}/static/`, runs: ctx.runs, categories: ALL_CATEGORIES, account: ctx.account })
+  const results = await runLighthouseSet({
+    appUrl: ctx.appUrl,
+    baselineUrl: `${ctx.staticUrl}/static/`,
+    runs: ctx.runs,
+    categories: ALL_CATEGORIES,
+    account: ctx.account,
+  })
   const base = results.find((r) => r.baseline).median
   const label = 'static minimal page'
   const rows = []
   for (const r of results.filter((x) => !x.baseline)) {
     const m = r.median
-    const d = r.runs.map((x) => x.diagnostics).filter(Boolean).at(-1) ?? {}
-    const shifts = (d.layoutShifts ?? []).filter((x) => x.score > 0).map((x) => `${x.node} (${x.score})`).join('; ')
+    const d =
+      r.runs
+        .map((x) => x.diagnostics)
+        .filter(Boolean)
+        .at(-1) ?? {}
+    const shifts = (d.layoutShifts ?? [])
+      .filter((x) => x.score > 0)
+      .map((x) => `${x.node} (${x.score})`)
+      .join('; ')
     const tasks = (d.longTasks ?? []).map((t) => `${t.ms} ms ${t.url.split('/').pop() || t.url}`).join(', ')
     const failing = m.failing.length ? `failing: ${m.failing.map((f) => f.split(' (')[0]).join(', ')}` : ''
     rows.push(
-      row('lighthouse', `${r.name}: performance`, m.performance, 'score', base.performance, label, { op: '>=', target: 97, text: '≥ 97' },
-        `median of ${ctx.runs}; Lighthouse benchmarkIndex ${d.benchmarkIndex ?? '?'} (machine speed in that run)`),
-      row('lighthouse', `${r.name}: accessibility`, m.accessibility, 'score', base.accessibility, label, { op: '>=', target: BUDGET.accessibility, text: '= 100 (CI budget)' }, failing.includes('accessibility') ? failing : ''),
-      row('lighthouse', `${r.name}: best practices`, m.bestPractices, 'score', base.bestPractices, label, { op: '>=', target: BUDGET['best-practices'], text: '≥ 95 (CI budget)' }, failing.includes('best-practices') ? failing : ''),
-      row('lighthouse', `${r.name}: LCP`, round(m.lcpMs / 1000, 2), 's', round(base.lcpMs / 1000, 2), label, { op: '<=', target: 1.8, text: '≤ 1.8 s' },
-        d.lcpElement ? `LCP element ${d.lcpElement}; ${d.transferKB} KB transferred` : ''),
-      row('lighthouse', `${r.name}: TBT`, round(m.tbtMs, 0), 'ms', round(base.tbtMs, 0), label, { op: '<=', target: 150, text: '≤ 150 ms' }, tasks ? `long tasks: ${tasks}` : ''),
-      row('lighthouse', `${r.name}: CLS`, round(m.cls, 3), '', round(base.cls, 3), label, { op: '<=', target: 0.02, text: '≤ 0.02' }, shifts ? `shifted: ${shifts}` : ''),
+      row(
+        'lighthouse',
+        `${r.name}: performance`,
+        m.performance,
+        'score',
+        base.performance,
+        label,
+        { op: '>=', target: 97, text: '≥ 97' },
+        `median of ${ctx.runs}; Lighthouse benchmarkIndex ${d.benchmarkIndex ?? '?'} (machine speed in that run)`,
+      ),
+      row(
+        'lighthouse',
+        `${r.name}: accessibility`,
+        m.accessibility,
+        'score',
+        base.accessibility,
+        label,
+        { op: '>=', target: BUDGET.accessibility, text: '= 100 (CI budget)' },
+        failing.includes('accessibility') ? failing : '',
+      ),
+      row(
+        'lighthouse',
+        `${r.name}: best practices`,
+        m.bestPractices,
+        'score',
+        base.bestPractices,
+        label,
+        { op: '>=', target: BUDGET['best-practices'], text: '≥ 95 (CI budget)' },
+        failing.includes('best-practices') ? failing : '',
+      ),
+      row(
+        'lighthouse',
+        `${r.name}: LCP`,
+        round(m.lcpMs / 1000, 2),
+        's',
+        round(base.lcpMs / 1000, 2),
+        label,
+        { op: '<=', target: 1.8, text: '≤ 1.8 s' },
+        d.lcpElement ? `LCP element ${d.lcpElement}; ${d.transferKB} KB transferred` : '',
+      ),
+      row(
+        'lighthouse',
+        `${r.name}: TBT`,
+        round(m.tbtMs, 0),
+        'ms',
+        round(base.tbtMs, 0),
+        label,
+        { op: '<=', target: 150, text: '≤ 150 ms' },
+        tasks ? `long tasks: ${tasks}` : '',
+      ),
+      row(
+        'lighthouse',
+        `${r.name}: CLS`,
+        round(m.cls, 3),
+        '',
+        round(base.cls, 3),
+        label,
+        { op: '<=', target: 0.02, text: '≤ 0.02' },
+        shifts ? `shifted: ${shifts}` : '',
+      ),
     )
   }
   const failures = budgetFailures(results)

@@ -29,18 +29,25 @@ function fmtRatio(q) {
 
 /** The table as Markdown lines. */
 export function table(rows) {
-  const lines = ['| section | figure | value | baseline (same run) | ratio | goal | met |', '| --- | --- | ---: | --- | ---: | --- | :---: |']
+  const lines = [
+    '| section | figure | value | baseline (same run) | ratio | goal | met |',
+    '| --- | --- | ---: | --- | ---: | --- | :---: |',
+  ]
   for (const r of rows) {
     const met = goalMet(r)
     const baseline = r.baseline === null || r.baseline === undefined ? '—' : `${fmt(r.baseline, r.unit)} (${r.baselineLabel})`
     const q = ratio(r)
-    lines.push(`| ${r.section} | ${r.figure} | ${fmt(r.value, r.unit)} | ${baseline} | ${fmtRatio(q)} | ${r.goal?.text ?? '—'} | ${met === null ? '' : met ? 'yes' : '**MISS**'} |`)
+    lines.push(
+      `| ${r.section} | ${r.figure} | ${fmt(r.value, r.unit)} | ${baseline} | ${fmtRatio(q)} | ${r.goal?.text ?? '—'} | ${met === null ? '' : met ? 'yes' : '**MISS**'} |`,
+    )
   }
   return lines
 }
 
 export function missedGoals(rows) {
-  return rows.filter((r) => goalMet(r) === false).map((r) => `${r.section}: ${r.figure} = ${fmt(r.value, r.unit)} (goal ${r.goal.text})${r.note ? ` — ${r.note}` : ''}`)
+  return rows
+    .filter((r) => goalMet(r) === false)
+    .map((r) => `${r.section}: ${r.figure} = ${fmt(r.value, r.unit)} (goal ${r.goal.text})${r.note ? ` — ${r.note}` : ''}`)
 }
 
 /** Prints the table, notes, errors and missed goals. */
@@ -58,7 +65,11 @@ export function printReport({ rows, errors, seconds }) {
   }
   const missed = missedGoals(rows)
   console.log(missed.length ? `\nGoals missed (${missed.length}):\n${missed.map((m) => `- ${m}`).join('\n')}` : '\nEvery goal met.')
-  console.log(`\nbench: ${rows.length} figures in ${Math.round(seconds)} s; load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} on ${cpus().length} cores (timings are inflated when others share the machine)`)
+  console.log(
+    `\nbench: ${rows.length} figures in ${Math.round(seconds)} s; load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ')} on ${cpus().length} cores (timings are inflated when others share the machine)`,
+  )
 }
 
 /** Writes bench-results/latest.json and a timestamped copy; returns their paths. */

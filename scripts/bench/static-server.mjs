@@ -8,8 +8,14 @@ import { extname, join, normalize } from 'node:path'
 import { gzipSync } from 'node:zlib'
 
 const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
 }
 
 /**
@@ -20,7 +26,9 @@ export function serveStatic(mounts, port) {
   const gzipCache = new Map()
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
-    const prefix = Object.keys(mounts).filter((p) => path.startsWith(p)).sort((a, b) => b.length - a.length)[0]
+    const prefix = Object.keys(mounts)
+      .filter((p) => path.startsWith(p))
+      .sort((a, b) => b.length - a.length)[0]
     if (!prefix) return notFound(res)
     const rel = normalize(path.slice(prefix.length) || 'index.html').replace(/^(\.\.[/\\])+/, '')
     let file = join(mounts[prefix], rel)

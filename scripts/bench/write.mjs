@@ -16,13 +16,31 @@ export async function runWrite(ctx) {
     await page.waitForFunction(() => document.title === 'Bench: write ready')
     await throttle(page, ctx.cpu)
     const { repo, bare, outbox } = await page.evaluate((n) => window.benchWrite.run(n, 20), samples)
-    log('write', `repos.cpd.create p50 ${median(repo).toFixed(1)} / p95 ${p95(repo).toFixed(1)} ms; bare put p50 ${median(bare).toFixed(1)} / p95 ${p95(bare).toFixed(1)} ms; outbox rows ${outbox}`)
+    log(
+      'write',
+      `repos.cpd.create p50 ${median(repo).toFixed(1)} / p95 ${p95(repo).toFixed(1)} ms; bare put p50 ${median(bare).toFixed(1)} / p95 ${p95(bare).toFixed(1)} ms; outbox rows ${outbox}`,
+    )
     const round = (v) => Math.round(v * 10) / 10
     return {
       rows: [
-        row('write', `local write p50 (document + outbox, ${ctx.cpu}× CPU)`, round(median(repo)), 'ms', round(median(bare)), 'bare Dexie put of the document'),
-        row('write', `local write p95 (document + outbox, ${ctx.cpu}× CPU)`, round(p95(repo)), 'ms', round(p95(bare)), 'bare Dexie put of the document',
-          { op: '<=', target: 30, text: '≤ 30 ms' }, `${samples} CPD entries via repos.cpd.create`),
+        row(
+          'write',
+          `local write p50 (document + outbox, ${ctx.cpu}× CPU)`,
+          round(median(repo)),
+          'ms',
+          round(median(bare)),
+          'bare Dexie put of the document',
+        ),
+        row(
+          'write',
+          `local write p95 (document + outbox, ${ctx.cpu}× CPU)`,
+          round(p95(repo)),
+          'ms',
+          round(p95(bare)),
+          'bare Dexie put of the document',
+          { op: '<=', target: 30, text: '≤ 30 ms' },
+          `${samples} CPD entries via repos.cpd.create`,
+        ),
       ],
       data: { samples, repo: summary(repo), bare: summary(bare), outboxRows: outbox },
     }

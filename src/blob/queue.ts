@@ -24,8 +24,14 @@ export async function keepEvidence(db: HubDb, file: PreparedEvidence, owner: Evi
   const id = newId()
   const draft = 'draftKey' in owner
   await db.evidenceBlobs.add({
-    id, ...file, cpdId: draft ? null : owner.cpdId, draftKey: draft ? owner.draftKey : null,
-    state: draft ? 'draft' : 'pending', attempts: 0, createdAt: now, nextAttemptAt: 0,
+    id,
+    ...file,
+    cpdId: draft ? null : owner.cpdId,
+    draftKey: draft ? owner.draftKey : null,
+    state: draft ? 'draft' : 'pending',
+    attempts: 0,
+    createdAt: now,
+    nextAttemptAt: 0,
   })
   return id
 }
@@ -59,15 +65,29 @@ export async function removeEvidence(db: HubDb, id: string, onServer: boolean, n
     return
   }
   const base: EvidenceBlobRow = row ?? {
-    id, cpdId: null, draftKey: null, name: 'evidence', contentType: 'application/pdf', size: 1, sha256: '', bytes: null,
-    state: 'deleting', attempts: 0, createdAt: now, nextAttemptAt: 0,
+    id,
+    cpdId: null,
+    draftKey: null,
+    name: 'evidence',
+    contentType: 'application/pdf',
+    size: 1,
+    sha256: '',
+    bytes: null,
+    state: 'deleting',
+    attempts: 0,
+    createdAt: now,
+    nextAttemptAt: 0,
   }
   await db.evidenceBlobs.put({ ...base, bytes: null, state: 'deleting', attempts: 0, nextAttemptAt: 0, lastError: undefined })
 }
 
 /** Asks for a failed upload to be tried again at the next pass. */
 export async function retryEvidence(db: HubDb, id: string): Promise<void> {
-  await db.evidenceBlobs.where('id').equals(id).and((r) => r.state === 'failed').modify({ state: 'pending', nextAttemptAt: 0 })
+  await db.evidenceBlobs
+    .where('id')
+    .equals(id)
+    .and((r) => r.state === 'failed')
+    .modify({ state: 'pending', nextAttemptAt: 0 })
 }
 
 /** An upload cut short by a reload or a crash starts again (the server takes a repeat safely). */

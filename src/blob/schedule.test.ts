@@ -55,7 +55,13 @@ describe('the upload schedule', () => {
     const win = fakeWindow()
     const run = vi.fn(async () => ok)
     const busy = { request: vi.fn(async (_name: string, _opts: unknown, fn: (lock: null) => unknown) => fn(null)) }
-    const schedule = startUploadSchedule({ run, nextDue: async () => 0, window: win, locks: busy as unknown as LockManager, intervalMs: 10_000 })
+    const schedule = startUploadSchedule({
+      run,
+      nextDue: async () => 0,
+      window: win,
+      locks: busy as unknown as LockManager,
+      intervalMs: 10_000,
+    })
     expect(await callsAfter(0, run)).toBe(0)
     expect(await callsAfter(10_000, busy.request)).toBe(2)
     schedule.stop()

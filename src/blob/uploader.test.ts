@@ -1,7 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createDb, type HubDb } from '@/db/database'
 import { BlobStoreError, type BlobStore, type EvidenceFile } from './ports'
-import { commitDraftEvidence, discardDraftEvidence, keepEvidence, nextDue, removeEvidence, retryEvidence, type PreparedEvidence } from './queue'
+import {
+  commitDraftEvidence,
+  discardDraftEvidence,
+  keepEvidence,
+  nextDue,
+  removeEvidence,
+  retryEvidence,
+  type PreparedEvidence,
+} from './queue'
 import { createEvidenceUploader } from './uploader'
 
 let db: HubDb
@@ -18,7 +26,13 @@ afterEach(async () => {
   await db.delete()
 })
 
-const photo = (name = 'bench.jpg'): PreparedEvidence => ({ name, contentType: 'image/jpeg', size: 3, sha256: 'a'.repeat(64), bytes: new Uint8Array([0xff, 0xd8, 0xff]) })
+const photo = (name = 'bench.jpg'): PreparedEvidence => ({
+  name,
+  contentType: 'image/jpeg',
+  size: 3,
+  sha256: 'a'.repeat(64),
+  bytes: new Uint8Array([0xff, 0xd8, 0xff]),
+})
 
 /** An in-memory server; `failures` are thrown by the next uploads, in order. */
 function memoryStore(failures: Error[] = []) {

@@ -61,28 +61,47 @@ export function createEvidenceUploader(options: UploaderOptions): EvidenceUpload
     const bytes = row.bytes
     if (!bytes) return settle(row.id, row.state, { state: 'refused', lastError: 'The file is no longer on this device' }, 'refused')
     // Claimed only if still waiting: a removal queued meanwhile wins.
-    const claimed = await db.evidenceBlobs.where('id').equals(row.id).and((r) => r.state === 'pending' || r.state === 'failed').modify({ state: 'uploading' })
+    const claimed = await db.evidenceBlobs
+      .where('id')
+      .equals(row.id)
+      .and((r) => r.state === 'pending' || r.state === 'failed')
+      .modify({ state: 'uploading' })
     if (claimed === 0) return 'skipped'
     try {
       await store.upload(
         { id: row.id, name: row.name, contentType: row.contentType, size: row.size, sha256: row.sha256, cpdId: row.cpdId, bytes },
         (sent, total) => options.onProgress?.(row.id, sent, total),
       )
-      return settle(row.id, 'uploading', { state: 'uploaded', uploadedAt: now(), lastError: undefined, attempts: row.attempts + 1 }, 'uploaded')
+      return settle(
+        row.id,
+        'uploading',
+        { state: 'uploaded', uploadedAt: now(), lastError: undefined, attempts: row.attempts + 1 },
+        'uploaded',
+      )
     } catch (error) {
       const kind = error instanceof BlobStoreError ? error.kind : 'server'
       const message = error instanceof Error ? error.message : String(error)
       if (kind === 'offline') return settle(row.id, 'uploading', { state: 'pending' }, 'offline')
-      if (kind === 'refused' || kind === 'not-found') return settle(row.id, 'uploading', { state: 'refused', lastError: message, attempts: row.attempts + 1 }, 'refused')
+      if (kind === 'refused' || kind === 'not-found')
+        return settle(row.id, 'uploading', { state: 'refused', lastError: message, attempts: row.attempts + 1 }, 'refused')
       const attempts = row.attempts + 1
-      return settle(row.id, 'uploading', { state: 'failed', lastError: message, attempts, nextAttemptAt: now() + backoffDelay(attempts, random) }, 'failed')
+      return settle(
+        row.id,
+        'uploading',
+        { state: 'failed', lastError: message, attempts, nextAttemptAt: now() + backoffDelay(attempts, random) },
+        'failed',
+      )
     }
   }
 
   async function removeOne(row: EvidenceBlobRow): Promise<'removed' | 'failed' | 'offline'> {
     try {
       await store.remove(row.id)
-      await db.evidenceBlobs.where('id').equals(row.id).and((r) => r.state === 'deleting').delete()
+      await db.evidenceBlobs
+        .where('id')
+        .equals(row.id)
+        .and((r) => r.state === 'deleting')
+        .delete()
       return 'removed'
     } catch (error) {
       if (error instanceof BlobStoreError && error.kind === 'offline') return 'offline'
@@ -95,7 +114,11 @@ export function createEvidenceUploader(options: UploaderOptions): EvidenceUpload
 
   /** Records an outcome only if the row is still in the state this pass left it in. */
   async function settle<T>(id: string, from: EvidenceBlobRow['state'], changes: Partial<EvidenceBlobRow>, result: T): Promise<T> {
-    await db.evidenceBlobs.where('id').equals(id).and((r) => r.state === from).modify(changes)
+    await db.evidenceBlobs
+      .where('id')
+      .equals(id)
+      .and((r) => r.state === from)
+      .modify(changes)
     return result
   }
 }

@@ -50,11 +50,17 @@ describe('useLiveQuery', () => {
   })
 
   it('re-subscribes when its deps change', async () => {
-    await db.notes.bulkAdd([{ id: 'c', kind: 'x' }, { id: 'd', kind: 'y' }])
+    await db.notes.bulkAdd([
+      { id: 'c', kind: 'x' },
+      { id: 'd', kind: 'y' },
+    ])
     const kind = ref('x')
     const scope = effectScope()
     const ids = scope.run(() =>
-      useLiveQuery(async () => (await db.notes.where('kind').equals(kind.value).toArray()).map((n) => n.id), { initial: [] as string[], deps: kind }),
+      useLiveQuery(async () => (await db.notes.where('kind').equals(kind.value).toArray()).map((n) => n.id), {
+        initial: [] as string[],
+        deps: kind,
+      }),
     )!
     await until(() => ids.value.join() === 'c')
     kind.value = 'y'

@@ -17,12 +17,16 @@ export function metaOf(base: LocalDoc | null | undefined, id: string): SyncMeta 
 }
 
 /** Applies one mutation to a document view; returns the new view (null: nothing left). */
-export function applyMutation(view: LocalDoc | null, m: Pick<Mutation, 'op' | 'payload' | 'docId'> & Partial<Pick<Mutation, 'collection' | 'sets'>>): LocalDoc | null {
+export function applyMutation(
+  view: LocalDoc | null,
+  m: Pick<Mutation, 'op' | 'payload' | 'docId'> & Partial<Pick<Mutation, 'collection' | 'sets'>>,
+): LocalDoc | null {
   const meta = metaOf(view, m.docId)
   if (m.op === 'delete') return view ? { ...view, deleted: true } : null
   const fields = stripMeta(m.payload)
   // Over the server's copy, what the server stamped (createdAt, an author's name) stays its.
-  if (view && view.version > 0 && m.collection) for (const f of COLLECTIONS[m.collection].serverFields ?? []) if (view[f] !== undefined) fields[f] = view[f]
+  if (view && view.version > 0 && m.collection)
+    for (const f of COLLECTIONS[m.collection].serverFields ?? []) if (view[f] !== undefined) fields[f] = view[f]
   if (m.op === 'put') return { ...fields, ...meta, deleted: false }
   if (!view) return null // a patch of a document we do not have: the server decides
   const next: LocalDoc = { ...view, ...fields }
@@ -34,7 +38,10 @@ export function applyMutation(view: LocalDoc | null, m: Pick<Mutation, 'op' | 'p
 }
 
 /** Server copy + pending mutations, in order. */
-export function rebase(base: LocalDoc | null, pending: (Pick<Mutation, 'op' | 'payload' | 'docId'> & Partial<Pick<Mutation, 'collection' | 'sets'>>)[]): LocalDoc | null {
+export function rebase(
+  base: LocalDoc | null,
+  pending: (Pick<Mutation, 'op' | 'payload' | 'docId'> & Partial<Pick<Mutation, 'collection' | 'sets'>>)[],
+): LocalDoc | null {
   let view = base
   for (const m of pending) view = applyMutation(view, m)
   return view

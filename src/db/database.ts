@@ -6,8 +6,20 @@
 import Dexie, { type EntityTable, type Table } from 'dexie'
 import type { CollectionName } from '@/domain/collections'
 import type {
-  ActionPlan, AssessmentSection, Comment, CpdEntry, Equality, Idea, Institution, Member, PlanAction, RagChange, Registration,
-  SkillShareRequest, Survey, Vote,
+  ActionPlan,
+  AssessmentSection,
+  Comment,
+  CpdEntry,
+  Equality,
+  Idea,
+  Institution,
+  Member,
+  PlanAction,
+  RagChange,
+  Registration,
+  SkillShareRequest,
+  Survey,
+  Vote,
 } from '@/domain/entities'
 import type { Checkpoint, Mutation, OverriddenBy, RejectionCode } from '@/domain/sync'
 import type { Evidence, EvidenceContentType } from '@/domain/entities'
@@ -138,16 +150,17 @@ export type DocTables = {
   evidence: Table<Evidence, string>
 }
 
-export type HubDb = Dexie & DocTables & {
-  outbox: EntityTable<OutboxRow, 'seq'>
-  checkpoints: Table<CheckpointRow, CollectionName>
-  rejections: Table<Rejection, string>
-  meta: Table<MetaRow, string>
-  drafts: Table<Draft, string>
-  bases: Table<BaseRow, [CollectionName, string]>
-  surveySubmissions: Table<SurveySubmissionRow, string>
-  evidenceBlobs: Table<EvidenceBlobRow, string>
-}
+export type HubDb = Dexie &
+  DocTables & {
+    outbox: EntityTable<OutboxRow, 'seq'>
+    checkpoints: Table<CheckpointRow, CollectionName>
+    rejections: Table<Rejection, string>
+    meta: Table<MetaRow, string>
+    drafts: Table<Draft, string>
+    bases: Table<BaseRow, [CollectionName, string]>
+    surveySubmissions: Table<SurveySubmissionRow, string>
+    evidenceBlobs: Table<EvidenceBlobRow, string>
+  }
 
 /** Schema history. Each entry is a Dexie version; never edit a shipped one, add a new one. */
 export const SCHEMA_VERSIONS: Record<number, Record<string, string | null>> = {

@@ -11,8 +11,13 @@ describe('schema upgrades', () => {
     const old = createDb(name, versions[0])
     await old.open()
     const rows = Array.from({ length: 25 }, (_, i) => ({
-      mutationId: `m-${String(i).padStart(4, '0')}`, collection: 'cpd' as const, docId: `doc-${i}`, op: 'put' as const,
-      payload: { title: `Entry ${i}` }, clientTime: 1000 + i, attempts: i % 3,
+      mutationId: `m-${String(i).padStart(4, '0')}`,
+      collection: 'cpd' as const,
+      docId: `doc-${i}`,
+      op: 'put' as const,
+      payload: { title: `Entry ${i}` },
+      clientTime: 1000 + i,
+      attempts: i % 3,
     }))
     await old.outbox.bulkAdd(rows)
     await old.table('cpd').put({ id: 'doc-1', title: 'Entry 1' })

@@ -5,7 +5,14 @@ import { ValidationError } from '@/domain/validation'
 
 let db: HubDb
 let repos: Repos
-const cpd = { title: 'Confocal microscopy refresher', startDate: '2026-10-01', hours: 3, type: 'formal' as const, skillIds: [], evidenceIds: [] }
+const cpd = {
+  title: 'Confocal microscopy refresher',
+  startDate: '2026-10-01',
+  hours: 3,
+  type: 'formal' as const,
+  skillIds: [],
+  evidenceIds: [],
+}
 
 beforeEach(async () => {
   db = createDb(`repos-${crypto.randomUUID()}`)

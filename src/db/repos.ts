@@ -50,7 +50,10 @@ export function createRepo<C extends CollectionName>(collection: C, options: Rep
   const table = () => database.table<LocalDoc, string>(collection)
 
   return {
-    get: (id) => table().get(id).then((d) => (d && !d.deleted ? (d as unknown as DocOf<C>) : undefined)),
+    get: (id) =>
+      table()
+        .get(id)
+        .then((d) => (d && !d.deleted ? (d as unknown as DocOf<C>) : undefined)),
     create: (fields, id = newId()) => write(id, 'put', fields as Record<string, unknown>),
     put: (id, fields) => write(id, 'put', fields as Record<string, unknown>),
     patch: (id, fields) => write(id, 'patch', fields as Record<string, unknown>),
@@ -58,7 +61,11 @@ export function createRepo<C extends CollectionName>(collection: C, options: Rep
       const before = stripMeta(loaded as Record<string, unknown>)
       const after = stripMeta(next as Record<string, unknown>)
       // A field the person cleared travels as null (JSON has no undefined): the server removes it.
-      const changed = Object.fromEntries(Object.entries(after).filter(([k, v]) => !sameValue(v, before[k])).map(([k, v]) => [k, v === undefined ? null : v]))
+      const changed = Object.fromEntries(
+        Object.entries(after)
+          .filter(([k, v]) => !sameValue(v, before[k]))
+          .map(([k, v]) => [k, v === undefined ? null : v]),
+      )
       if (Object.keys(changed).length === 0) return null
       return write(id, 'patch', changed, before)
     },
@@ -67,7 +74,12 @@ export function createRepo<C extends CollectionName>(collection: C, options: Rep
     },
   }
 
-  async function write(docId: string, op: MutationOp, payload: Record<string, unknown>, listBase?: Record<string, unknown>): Promise<DocOf<C>> {
+  async function write(
+    docId: string,
+    op: MutationOp,
+    payload: Record<string, unknown>,
+    listBase?: Record<string, unknown>,
+  ): Promise<DocOf<C>> {
     let fields = stripMeta(payload)
     return database.transaction('rw', [table(), database.outbox, database.bases], async () => {
       const current = (await table().get(docId)) ?? null
@@ -86,7 +98,17 @@ export function createRepo<C extends CollectionName>(collection: C, options: Rep
       const pending = await database.outbox.where('[collection+docId]').equals([collection, docId]).count()
       if (pending === 0 && current && current.version > 0) await database.bases.put({ collection, id: docId, doc: current })
       const device = deviceOf(database.name)
-      const mutation: Mutation = { mutationId: newId(), collection, docId, op, payload: fields, clientTime: now(), baseVersion: current?.version ?? 0, device, ...sets }
+      const mutation: Mutation = {
+        mutationId: newId(),
+        collection,
+        docId,
+        op,
+        payload: fields,
+        clientTime: now(),
+        baseVersion: current?.version ?? 0,
+        device,
+        ...sets,
+      }
       await database.outbox.add({ ...mutation, attempts: 0 })
       if (op === 'delete') await table().delete(docId)
       else await table().put(next)

@@ -6,16 +6,55 @@
 import type * as v from 'valibot'
 import type { Role } from './common'
 import {
-  ActionFields, ActionSchema, AssessmentFields, AssessmentSchema, CommentFields, CommentSchema, CpdEntrySchema, CpdFields, EqualityFields, EqualitySchema,
-  IdeaFields, IdeaSchema, InstitutionFields, InstitutionSchema, MemberFields, MemberSchema, PlanFields, PlanSchema,
-  EvidenceFields, EvidenceSchema,
-  RagChangeFields, RagChangeSchema, RegistrationFields, RegistrationSchema, SkillShareFields, SkillShareSchema,
-  SurveyFields, SurveySchema, VoteFields, VoteSchema,
+  ActionFields,
+  ActionSchema,
+  AssessmentFields,
+  AssessmentSchema,
+  CommentFields,
+  CommentSchema,
+  CpdEntrySchema,
+  CpdFields,
+  EqualityFields,
+  EqualitySchema,
+  IdeaFields,
+  IdeaSchema,
+  InstitutionFields,
+  InstitutionSchema,
+  MemberFields,
+  MemberSchema,
+  PlanFields,
+  PlanSchema,
+  EvidenceFields,
+  EvidenceSchema,
+  RagChangeFields,
+  RagChangeSchema,
+  RegistrationFields,
+  RegistrationSchema,
+  SkillShareFields,
+  SkillShareSchema,
+  SurveyFields,
+  SurveySchema,
+  VoteFields,
+  VoteSchema,
 } from './entities'
 
 export const COLLECTION_NAMES = [
-  'institutions', 'profiles', 'members', 'equality', 'cpd', 'registrations', 'plans', 'actions', 'ragChanges',
-  'ideas', 'comments', 'votes', 'surveys', 'requests', 'assessments', 'evidence',
+  'institutions',
+  'profiles',
+  'members',
+  'equality',
+  'cpd',
+  'registrations',
+  'plans',
+  'actions',
+  'ragChanges',
+  'ideas',
+  'comments',
+  'votes',
+  'surveys',
+  'requests',
+  'assessments',
+  'evidence',
 ] as const
 export type CollectionName = (typeof COLLECTION_NAMES)[number]
 
@@ -44,7 +83,13 @@ export interface CollectionDef {
   fields: readonly string[]
   merge: MergeRule
   /** Pure authorisation: may `caller` apply this op to this doc (existing is null on create)? */
-  canWrite(caller: Caller, op: 'create' | 'update' | 'delete', next: Record<string, unknown> | null, existing: Record<string, unknown> | null, docId: string): boolean
+  canWrite(
+    caller: Caller,
+    op: 'create' | 'update' | 'delete',
+    next: Record<string, unknown> | null,
+    existing: Record<string, unknown> | null,
+    docId: string,
+  ): boolean
   /** Fields a non-manager may not change on update (e.g. the status of an idea). */
   lockedFields?: readonly string[]
   /**
@@ -78,14 +123,22 @@ function def(d: CollectionDef): CollectionDef {
 
 export const COLLECTIONS: Record<CollectionName, CollectionDef> = {
   institutions: def({
-    name: 'institutions', scope: 'root', schema: InstitutionSchema, fields: Object.keys(InstitutionFields), merge: 'lww',
+    name: 'institutions',
+    scope: 'root',
+    schema: InstitutionSchema,
+    fields: Object.keys(InstitutionFields),
+    merge: 'lww',
     canWrite: (c, op, _n, _e, id) => op === 'update' && isManager(c) && c.institutionId === id,
     // A domain decides who joins: only a platform admin sets them (setInstitutionDomains).
     fixedFields: ['emailDomains'],
   }),
   profiles: def({
     // The member's full profile (incl. private fields), in their own tree: users/{uid}/profiles/{uid}.
-    name: 'profiles', scope: 'user', schema: MemberSchema, fields: Object.keys(MemberFields), merge: 'lww',
+    name: 'profiles',
+    scope: 'user',
+    schema: MemberSchema,
+    fields: Object.keys(MemberFields),
+    merge: 'lww',
     // Created by joinInstitution; the owner edits it; account deletion goes through a callable.
     canWrite: (c, op, _n, _e, id) => id === c.uid && op === 'update',
     // Role and institution change only through callables (a lead's own profile included).
@@ -95,39 +148,76 @@ export const COLLECTIONS: Record<CollectionName, CollectionDef> = {
     // The directory projection of a profile, written only by the server when a profile changes:
     // private fields stripped, and a tombstone when the member hides, so every client drops a
     // hidden profile on its next pull (a query filter alone could never tell them).
-    name: 'members', scope: 'institution', schema: MemberSchema, fields: Object.keys(MemberFields), merge: 'lww',
+    name: 'members',
+    scope: 'institution',
+    schema: MemberSchema,
+    fields: Object.keys(MemberFields),
+    merge: 'lww',
     canWrite: () => false,
   }),
   equality: def({
-    name: 'equality', scope: 'user', schema: EqualitySchema, fields: Object.keys(EqualityFields), merge: 'lww',
+    name: 'equality',
+    scope: 'user',
+    schema: EqualitySchema,
+    fields: Object.keys(EqualityFields),
+    merge: 'lww',
     canWrite: (c, _op, _n, _e, id) => id === c.uid,
   }),
   cpd: def({
-    name: 'cpd', scope: 'user', schema: CpdEntrySchema, fields: Object.keys(CpdFields), merge: 'lww',
+    name: 'cpd',
+    scope: 'user',
+    schema: CpdEntrySchema,
+    fields: Object.keys(CpdFields),
+    merge: 'lww',
     canWrite: () => true, // user scope: the path is the caller's own tree
   }),
   registrations: def({
-    name: 'registrations', scope: 'user', schema: RegistrationSchema, fields: Object.keys(RegistrationFields), merge: 'lww',
+    name: 'registrations',
+    scope: 'user',
+    schema: RegistrationSchema,
+    fields: Object.keys(RegistrationFields),
+    merge: 'lww',
     canWrite: () => true,
   }),
   plans: def({
-    name: 'plans', scope: 'institution', schema: PlanSchema, fields: Object.keys(PlanFields), merge: 'lww',
+    name: 'plans',
+    scope: 'institution',
+    schema: PlanSchema,
+    fields: Object.keys(PlanFields),
+    merge: 'lww',
     canWrite: (c) => isManager(c),
   }),
   actions: def({
-    name: 'actions', scope: 'institution', schema: ActionSchema, fields: Object.keys(ActionFields), merge: 'lww',
+    name: 'actions',
+    scope: 'institution',
+    schema: ActionSchema,
+    fields: Object.keys(ActionFields),
+    merge: 'lww',
     canWrite: (c) => isManager(c),
   }),
   ragChanges: def({
-    name: 'ragChanges', scope: 'institution', schema: RagChangeSchema, fields: Object.keys(RagChangeFields), merge: 'append-only',
+    name: 'ragChanges',
+    scope: 'institution',
+    schema: RagChangeSchema,
+    fields: Object.keys(RagChangeFields),
+    merge: 'append-only',
     canWrite: (c, op, n) => isManager(c) && op === 'create' && n?.byUid === c.uid,
   }),
   ideas: def({
-    name: 'ideas', scope: 'institution', schema: IdeaSchema, fields: Object.keys(IdeaFields), merge: 'lww',
+    name: 'ideas',
+    scope: 'institution',
+    schema: IdeaSchema,
+    fields: Object.keys(IdeaFields),
+    merge: 'lww',
     canWrite: (c, op, n, e) => {
       if (!member(c)) return false
       // A technician's new idea starts open and bare: only leads respond, adopt or link it to a survey.
-      if (op === 'create') return n?.authorUid === c.uid && (isManager(c) || (n?.status === 'open' && n.response === undefined && n.adoptedActionId === undefined && n.surveyId === undefined))
+      if (op === 'create')
+        return (
+          n?.authorUid === c.uid &&
+          (isManager(c) ||
+            (n?.status === 'open' && n.response === undefined && n.adoptedActionId === undefined && n.surveyId === undefined))
+        )
       return isManager(c) || owns(c, 'authorUid', e)
     },
     // Only leads adopt, decline or respond; the words are the author's (a lead cannot rewrite them).
@@ -137,22 +227,40 @@ export const COLLECTIONS: Record<CollectionName, CollectionDef> = {
     partyFields: { by: 'authorUid', fields: ['title', 'body', 'actionId', 'theme'] },
   }),
   comments: def({
-    name: 'comments', scope: 'institution', schema: CommentSchema, fields: Object.keys(CommentFields), merge: 'append-only',
-    canWrite: (c, op, n, e) => member(c) && (op === 'create' ? n?.authorUid === c.uid : op === 'delete' && (owns(c, 'authorUid', e) || isManager(c))),
+    name: 'comments',
+    scope: 'institution',
+    schema: CommentSchema,
+    fields: Object.keys(CommentFields),
+    merge: 'append-only',
+    canWrite: (c, op, n, e) =>
+      member(c) && (op === 'create' ? n?.authorUid === c.uid : op === 'delete' && (owns(c, 'authorUid', e) || isManager(c))),
     serverFields: ['authorName', 'createdAt'],
   }),
   votes: def({
-    name: 'votes', scope: 'institution', schema: VoteSchema, fields: Object.keys(VoteFields), merge: 'one-per-member',
-    canWrite: (c, op, n, e, id) => member(c) && id.endsWith(`__${c.uid}`) && (op === 'delete' ? owns(c, 'voterUid', e) : n?.voterUid === c.uid && op === 'create'),
+    name: 'votes',
+    scope: 'institution',
+    schema: VoteSchema,
+    fields: Object.keys(VoteFields),
+    merge: 'one-per-member',
+    canWrite: (c, op, n, e, id) =>
+      member(c) && id.endsWith(`__${c.uid}`) && (op === 'delete' ? owns(c, 'voterUid', e) : n?.voterUid === c.uid && op === 'create'),
     serverFields: ['createdAt'],
   }),
   surveys: def({
-    name: 'surveys', scope: 'institution', schema: SurveySchema, fields: Object.keys(SurveyFields), merge: 'lww',
+    name: 'surveys',
+    scope: 'institution',
+    schema: SurveySchema,
+    fields: Object.keys(SurveyFields),
+    merge: 'lww',
     canWrite: (c) => isOrganiser(c),
     serverFields: ['createdByUid'],
   }),
   requests: def({
-    name: 'requests', scope: 'institution', schema: SkillShareSchema, fields: Object.keys(SkillShareFields), merge: 'lww',
+    name: 'requests',
+    scope: 'institution',
+    schema: SkillShareSchema,
+    fields: Object.keys(SkillShareFields),
+    merge: 'lww',
     canWrite: (c, op, n, e) => {
       if (!member(c)) return false
       if (op === 'create') return n?.learnerUid === c.uid && n?.state === 'pending'
@@ -168,14 +276,22 @@ export const COLLECTIONS: Record<CollectionName, CollectionDef> = {
   }),
   assessments: def({
     // Lead-written narrative sections of the self-assessment; every member may read them.
-    name: 'assessments', scope: 'institution', schema: AssessmentSchema, fields: Object.keys(AssessmentFields), merge: 'lww',
+    name: 'assessments',
+    scope: 'institution',
+    schema: AssessmentSchema,
+    fields: Object.keys(AssessmentFields),
+    merge: 'lww',
     canWrite: (c) => isManager(c),
     serverFields: ['updatedByUid'],
   }),
   evidence: def({
     // CPD evidence file descriptions, written only by the evidence callables once a file's chunks
     // are all stored (users/{uid}/evidence/{id}, bytes in its chunks subcollection); clients pull them.
-    name: 'evidence', scope: 'user', schema: EvidenceSchema, fields: Object.keys(EvidenceFields), merge: 'lww',
+    name: 'evidence',
+    scope: 'user',
+    schema: EvidenceSchema,
+    fields: Object.keys(EvidenceFields),
+    merge: 'lww',
     canWrite: () => false,
   }),
 }

@@ -31,7 +31,12 @@ export function text(max: number, label = 'This field') {
   return v.pipe(xmlText(label), v.trim(), v.maxLength(max, `${label} must be at most ${max} characters`))
 }
 export function requiredText(max: number, label = 'This field') {
-  return v.pipe(xmlText(label), v.trim(), v.minLength(1, `${label} is required`), v.maxLength(max, `${label} must be at most ${max} characters`))
+  return v.pipe(
+    xmlText(label),
+    v.trim(),
+    v.minLength(1, `${label} is required`),
+    v.maxLength(max, `${label} must be at most ${max} characters`),
+  )
 }
 /** Rejects strings that look like HTML/script so profile text never smuggles markup. */
 /**

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as v from 'valibot'
 import { COLLECTIONS, docPath } from './collections'
-import {
-  DEMO_ACCOUNTS, DEMO_INSTITUTION_ID, DEMO_PASSWORD, DEMO_SKILLS, demoDocuments, generateDemoData,
-} from './demo-data'
+import { DEMO_ACCOUNTS, DEMO_INSTITUTION_ID, DEMO_PASSWORD, DEMO_SKILLS, demoDocuments, generateDemoData } from './demo-data'
 
 const NOW = Date.UTC(2026, 10, 23, 9)
 const data = generateDemoData({ now: NOW })
@@ -25,7 +23,12 @@ describe('demo data', () => {
     expect(profiles).toHaveLength(data.members.length)
     for (const p of profiles) expect(p.uid).toBe(p.id)
     const hidden = data.members.filter((m) => m.visibility === 'hidden').map((m) => m.id)
-    expect(directory.map((d) => d.id).sort()).toEqual(data.members.map((m) => m.id).filter((id) => !hidden.includes(id)).sort())
+    expect(directory.map((d) => d.id).sort()).toEqual(
+      data.members
+        .map((m) => m.id)
+        .filter((id) => !hidden.includes(id))
+        .sort(),
+    )
     for (const d of directory) expect(d.doc).not.toHaveProperty('gradeBand')
   })
 

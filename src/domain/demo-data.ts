@@ -7,8 +7,22 @@
  */
 import type { Role } from './common'
 import type {
-  ActionPlan, Comment, CpdEntry, Equality, Idea, Institution, Member, MemberSkill, PlanAction, RagChange, RagStatus,
-  Registration, SkillShareRequest, SuccessMeasure, Survey, Vote,
+  ActionPlan,
+  Comment,
+  CpdEntry,
+  Equality,
+  Idea,
+  Institution,
+  Member,
+  MemberSkill,
+  PlanAction,
+  RagChange,
+  RagStatus,
+  Registration,
+  SkillShareRequest,
+  SuccessMeasure,
+  Survey,
+  Vote,
 } from './entities'
 import type { ROLE_FAMILIES, SKILL_CATEGORIES } from './entities'
 import { directoryProjection, type CollectionName } from './collections'
@@ -113,8 +127,16 @@ const monthLabel = (y: number, m: number) => {
 // The institution
 
 const FACULTIES = [
-  { id: 'fac-science', name: 'Faculty of Science', departments: ['Biosciences', 'Chemistry', 'Physics', 'Earth and Environmental Sciences'] },
-  { id: 'fac-engineering', name: 'Faculty of Engineering', departments: ['Mechanical Engineering', 'Electronic Engineering', 'Civil Engineering'] },
+  {
+    id: 'fac-science',
+    name: 'Faculty of Science',
+    departments: ['Biosciences', 'Chemistry', 'Physics', 'Earth and Environmental Sciences'],
+  },
+  {
+    id: 'fac-engineering',
+    name: 'Faculty of Engineering',
+    departments: ['Mechanical Engineering', 'Electronic Engineering', 'Civil Engineering'],
+  },
   { id: 'fac-medicine', name: 'Faculty of Medicine and Health', departments: ['Biomedical Sciences', 'Pharmacy', 'Clinical Skills'] },
   { id: 'fac-arts', name: 'Faculty of Arts and Design', departments: ['Fine Art', 'Fashion and Textiles', 'Media Production'] },
   { id: 'fac-services', name: 'Professional Services', departments: ['IT Services', 'Estates and Facilities', 'Library'] },
@@ -126,17 +148,88 @@ const SITES = ['Main Campus', 'Riverside Campus', 'Northfield Research Park'] as
 // People (all invented)
 
 const FIRST_NAMES = [
-  'Aled', 'Bethan', 'Callum', 'Dara', 'Efe', 'Fiona', 'Gwilym', 'Hana', 'Imogen', 'Jasper', 'Kiran', 'Leona', 'Mateusz',
-  'Niamh', 'Oluwaseun', 'Pippa', 'Quentin', 'Ravi', 'Saoirse', 'Tomasz', 'Ulrika', 'Vikram', 'Wren', 'Xanthe', 'Yusuf',
-  'Zara', 'Ansel', 'Bronwen', 'Cosmo', 'Delyth', 'Eamon', 'Farah', 'Gideon', 'Hattie', 'Idris', 'Juno', 'Kofi', 'Lowri',
-  'Marek', 'Nadia',
+  'Aled',
+  'Bethan',
+  'Callum',
+  'Dara',
+  'Efe',
+  'Fiona',
+  'Gwilym',
+  'Hana',
+  'Imogen',
+  'Jasper',
+  'Kiran',
+  'Leona',
+  'Mateusz',
+  'Niamh',
+  'Oluwaseun',
+  'Pippa',
+  'Quentin',
+  'Ravi',
+  'Saoirse',
+  'Tomasz',
+  'Ulrika',
+  'Vikram',
+  'Wren',
+  'Xanthe',
+  'Yusuf',
+  'Zara',
+  'Ansel',
+  'Bronwen',
+  'Cosmo',
+  'Delyth',
+  'Eamon',
+  'Farah',
+  'Gideon',
+  'Hattie',
+  'Idris',
+  'Juno',
+  'Kofi',
+  'Lowri',
+  'Marek',
+  'Nadia',
 ] as const
 const LAST_NAMES = [
-  'Abernethy', 'Bellweather', 'Carrow', 'Daventry', 'Elswick', 'Fenwright', 'Garside', 'Hollins', 'Ingleby', 'Jessop',
-  'Kettering', 'Lammas', 'Marchbank', 'Nethercott', 'Oakhurst', 'Pennick', 'Quarrie', 'Rowntree', 'Stallard',
-  'Thistlethwaite', 'Underhill', 'Varley', 'Whitlock', 'Yeardley', 'Ashdown', 'Brackenbury', 'Cheswick', 'Dunmore',
-  'Eveleigh', 'Foxley', 'Gilchrist', 'Harrowby', 'Iredale', 'Kilbride', 'Larkworthy', 'Mossop', 'Northam', 'Penhallow',
-  'Redfern', 'Sowerby',
+  'Abernethy',
+  'Bellweather',
+  'Carrow',
+  'Daventry',
+  'Elswick',
+  'Fenwright',
+  'Garside',
+  'Hollins',
+  'Ingleby',
+  'Jessop',
+  'Kettering',
+  'Lammas',
+  'Marchbank',
+  'Nethercott',
+  'Oakhurst',
+  'Pennick',
+  'Quarrie',
+  'Rowntree',
+  'Stallard',
+  'Thistlethwaite',
+  'Underhill',
+  'Varley',
+  'Whitlock',
+  'Yeardley',
+  'Ashdown',
+  'Brackenbury',
+  'Cheswick',
+  'Dunmore',
+  'Eveleigh',
+  'Foxley',
+  'Gilchrist',
+  'Harrowby',
+  'Iredale',
+  'Kilbride',
+  'Larkworthy',
+  'Mossop',
+  'Northam',
+  'Penhallow',
+  'Redfern',
+  'Sowerby',
 ] as const
 const PRONOUNS = ['she/her', 'he/him', 'they/them'] as const
 
@@ -183,19 +276,65 @@ type RoleFamily = (typeof ROLE_FAMILIES)[number]
 const FACULTY_PROFILE: Record<FacultyId, { families: RoleFamily[]; skills: string[] }> = {
   'fac-science': {
     families: ['laboratory', 'laboratory', 'research', 'analytical', 'teaching', 'apprentice'],
-    skills: ['pcr', 'cell-culture', 'western-blotting', 'confocal-microscopy', 'electron-microscopy', 'mass-spectrometry', 'hplc', 'nmr', 'xrd', 'python', 'r-stats', 'coshh', 'radiation-protection', 'risk-assessment', 'lab-demonstrating'],
+    skills: [
+      'pcr',
+      'cell-culture',
+      'western-blotting',
+      'confocal-microscopy',
+      'electron-microscopy',
+      'mass-spectrometry',
+      'hplc',
+      'nmr',
+      'xrd',
+      'python',
+      'r-stats',
+      'coshh',
+      'radiation-protection',
+      'risk-assessment',
+      'lab-demonstrating',
+    ],
   },
   'fac-engineering': {
     families: ['workshop', 'workshop', 'laboratory', 'teaching', 'apprentice'],
-    skills: ['cnc-milling', '3d-printing', 'laser-cutting', 'welding', 'electronics', 'cad', 'python', 'risk-assessment', 'lab-demonstrating', 'training-design'],
+    skills: [
+      'cnc-milling',
+      '3d-printing',
+      'laser-cutting',
+      'welding',
+      'electronics',
+      'cad',
+      'python',
+      'risk-assessment',
+      'lab-demonstrating',
+      'training-design',
+    ],
   },
   'fac-medicine': {
     families: ['laboratory', 'research', 'analytical', 'teaching'],
-    skills: ['pcr', 'cell-culture', 'flow-cytometry', 'confocal-microscopy', 'western-blotting', 'biosafety', 'coshh', 'risk-assessment', 'r-stats', 'lab-demonstrating'],
+    skills: [
+      'pcr',
+      'cell-culture',
+      'flow-cytometry',
+      'confocal-microscopy',
+      'western-blotting',
+      'biosafety',
+      'coshh',
+      'risk-assessment',
+      'r-stats',
+      'lab-demonstrating',
+    ],
   },
   'fac-arts': {
     families: ['studio', 'studio', 'workshop', 'teaching'],
-    skills: ['screen-printing', 'digital-weaving', 'video-production', 'laser-cutting', '3d-printing', 'risk-assessment', 'training-design'],
+    skills: [
+      'screen-printing',
+      'digital-weaving',
+      'video-production',
+      'laser-cutting',
+      '3d-printing',
+      'risk-assessment',
+      'training-design',
+    ],
   },
   'fac-services': {
     families: ['it', 'support', 'other'],
@@ -222,7 +361,12 @@ const GRADE_BY_LEVEL = ['Grade 4', 'Grade 5', 'Grade 6', 'Grade 7'] as const
 // Generator
 
 const meta = (id: string, now: number) => ({ id, updatedAt: now, version: 1, deleted: false, lastMutationId: null })
-const slug = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '.').replace(/^\.|\.$/g, '')
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '.')
+    .replace(/^\.|\.$/g, '')
 
 export function generateDemoData(options: DemoOptions = {}): DemoData {
   const count = Math.max(DEMO_ACCOUNTS.length, Math.floor(options.members ?? 36))
@@ -255,20 +399,66 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
   const members: Member[] = []
   const users: DemoUser[] = []
   const usedEmails = new Set<string>()
-  const fixed: Record<string, { facultyId: FacultyId; department: string; family: RoleFamily; title: string; grade: string; site: string; skills: MemberSkill[]; bio: string }> = {
+  const fixed: Record<
+    string,
+    {
+      facultyId: FacultyId
+      department: string
+      family: RoleFamily
+      title: string
+      grade: string
+      site: string
+      skills: MemberSkill[]
+      bio: string
+    }
+  > = {
     'demo-lead': {
-      facultyId: 'fac-science', department: 'Chemistry', family: 'analytical', title: 'Head of Technical Services', grade: 'Grade 8', site: SITES[0],
-      skills: [skill('mass-spectrometry', 'expert', true, false), skill('nmr', 'practitioner', false, false), skill('project-management', 'expert', true, false), skill('mentoring', 'expert', true, false), skill('python', 'learning', false, true)],
+      facultyId: 'fac-science',
+      department: 'Chemistry',
+      family: 'analytical',
+      title: 'Head of Technical Services',
+      grade: 'Grade 8',
+      site: SITES[0],
+      skills: [
+        skill('mass-spectrometry', 'expert', true, false),
+        skill('nmr', 'practitioner', false, false),
+        skill('project-management', 'expert', true, false),
+        skill('mentoring', 'expert', true, false),
+        skill('python', 'learning', false, true),
+      ],
       bio: 'Leads technical services and chairs the Technician Commitment steering group. Ask me about the action plan or professional registration.',
     },
     'demo-champion': {
-      facultyId: 'fac-engineering', department: 'Mechanical Engineering', family: 'workshop', title: 'Workshop Manager', grade: 'Grade 7', site: SITES[1],
-      skills: [skill('cnc-milling', 'expert', true, false), skill('cad', 'expert', true, false), skill('welding', 'practitioner', true, false), skill('risk-assessment', 'expert', true, false), skill('3d-printing', 'practitioner', false, false), skill('training-design', 'learning', false, true)],
+      facultyId: 'fac-engineering',
+      department: 'Mechanical Engineering',
+      family: 'workshop',
+      title: 'Workshop Manager',
+      grade: 'Grade 7',
+      site: SITES[1],
+      skills: [
+        skill('cnc-milling', 'expert', true, false),
+        skill('cad', 'expert', true, false),
+        skill('welding', 'practitioner', true, false),
+        skill('risk-assessment', 'expert', true, false),
+        skill('3d-printing', 'practitioner', false, false),
+        skill('training-design', 'learning', false, true),
+      ],
       bio: 'Faculty technician champion for Engineering. Runs the student workshop and the apprentices’ induction.',
     },
     'demo-tech': {
-      facultyId: 'fac-science', department: 'Biosciences', family: 'laboratory', title: 'Laboratory Technician', grade: 'Grade 5', site: SITES[0],
-      skills: [skill('pcr', 'expert', true, false), skill('cell-culture', 'practitioner', true, false), skill('coshh', 'practitioner', false, false), skill('confocal-microscopy', 'learning', false, true), skill('python', 'learning', false, true)],
+      facultyId: 'fac-science',
+      department: 'Biosciences',
+      family: 'laboratory',
+      title: 'Laboratory Technician',
+      grade: 'Grade 5',
+      site: SITES[0],
+      skills: [
+        skill('pcr', 'expert', true, false),
+        skill('cell-culture', 'practitioner', true, false),
+        skill('coshh', 'practitioner', false, false),
+        skill('confocal-microscopy', 'learning', false, true),
+        skill('python', 'learning', false, true),
+      ],
       bio: 'Runs the molecular biology teaching labs. Happy to show anyone our qPCR set-up; currently learning confocal imaging.',
     },
   }
@@ -292,23 +482,37 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
     usedEmails.add(email)
 
     const f = fixed[uid]
-    let facultyId: FacultyId, department: string, family: RoleFamily, jobTitle: string, gradeBand: string, site: string, skills: MemberSkill[], bio: string
+    let facultyId: FacultyId,
+      department: string,
+      family: RoleFamily,
+      jobTitle: string,
+      gradeBand: string,
+      site: string,
+      skills: MemberSkill[],
+      bio: string
     if (f) {
       ;({ facultyId, department, family, title: jobTitle, grade: gradeBand, site, skills, bio } = f)
     } else {
-      const faculty = i >= 3 && i < 3 + FACULTIES.length - 1
-        ? FACULTIES.filter((x) => x.id !== 'fac-engineering')[i - 3] ?? FACULTIES[0]
-        : rng.pick(FACULTIES)
+      const faculty =
+        i >= 3 && i < 3 + FACULTIES.length - 1
+          ? (FACULTIES.filter((x) => x.id !== 'fac-engineering')[i - 3] ?? FACULTIES[0])
+          : rng.pick(FACULTIES)
       facultyId = faculty.id
       department = rng.pick(faculty.departments)
       const profile = FACULTY_PROFILE[facultyId]
       family = rng.pick(role === 'champion' ? profile.families.filter((x) => x !== 'apprentice') : profile.families)
-      jobTitle = family === 'apprentice'
-        ? facultyId === 'fac-engineering' ? 'Apprentice Engineering Technician' : facultyId === 'fac-science' || facultyId === 'fac-medicine' ? 'Apprentice Laboratory Technician' : 'Apprentice Technician'
-        : rng.pick(JOB_TITLES[family])
+      jobTitle =
+        family === 'apprentice'
+          ? facultyId === 'fac-engineering'
+            ? 'Apprentice Engineering Technician'
+            : facultyId === 'fac-science' || facultyId === 'fac-medicine'
+              ? 'Apprentice Laboratory Technician'
+              : 'Apprentice Technician'
+          : rng.pick(JOB_TITLES[family])
       const senior = /Senior|Manager|Specialist/.test(jobTitle)
       gradeBand = family === 'apprentice' ? 'Apprentice' : senior ? rng.pick(GRADE_BY_LEVEL.slice(2)) : rng.pick(GRADE_BY_LEVEL.slice(0, 3))
-      site = facultyId === 'fac-medicine' ? SITES[2] : facultyId === 'fac-engineering' || facultyId === 'fac-arts' ? SITES[1] : rng.pick(SITES)
+      site =
+        facultyId === 'fac-medicine' ? SITES[2] : facultyId === 'fac-engineering' || facultyId === 'fac-arts' ? SITES[1] : rng.pick(SITES)
       skills = makeSkills(rng, profile.skills, family === 'apprentice', senior)
       const topSkill = skills.find((s) => s.level === 'expert') ?? skills[0]
       bio = topSkill
@@ -352,82 +556,201 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
     equality.push({
       ...meta(m.id, now),
       gender: rng.pick(['Woman', 'Woman', 'Man', 'Man', 'Man', 'Non-binary', 'Prefer not to say']),
-      ethnicity: rng.pick(['White British', 'White British', 'White British', 'White other', 'Asian or Asian British', 'Black or Black British', 'Mixed or multiple', 'Prefer not to say']),
-      ageBand: m.roleFamily === 'apprentice' ? '16-24' : rng.pick(['25-34', '35-44', '45-54', '45-54', '55-64', '65+', 'prefer-not'] as const),
+      ethnicity: rng.pick([
+        'White British',
+        'White British',
+        'White British',
+        'White other',
+        'Asian or Asian British',
+        'Black or Black British',
+        'Mixed or multiple',
+        'Prefer not to say',
+      ]),
+      ageBand:
+        m.roleFamily === 'apprentice' ? '16-24' : rng.pick(['25-34', '35-44', '45-54', '45-54', '55-64', '65+', 'prefer-not'] as const),
       disability: rng.pick(['no', 'no', 'no', 'no', 'yes', 'prefer-not'] as const),
     })
   }
 
   // ---------- CPD ----------
   const cpdByUid: Record<string, CpdEntry[]> = {}
-  const cpd = (uid: string, n: number, e: Omit<CpdEntry, 'id' | 'updatedAt' | 'version' | 'deleted' | 'lastMutationId' | 'evidenceIds'> & { evidenceIds?: string[] }) => {
+  const cpd = (
+    uid: string,
+    n: number,
+    e: Omit<CpdEntry, 'id' | 'updatedAt' | 'version' | 'deleted' | 'lastMutationId' | 'evidenceIds'> & { evidenceIds?: string[] },
+  ) => {
     ;(cpdByUid[uid] ??= []).push({ ...meta(`cpd-${uid}-${n}`, now), evidenceIds: [], ...e })
   }
   const daysAgo = (d: number) => isoDate(now - d * DAY)
   cpd('demo-tech', 1, {
-    title: 'Confocal microscopy user training (level 1)', startDate: daysAgo(40), hours: 6, type: 'formal', skillIds: ['confocal-microscopy'],
+    title: 'Confocal microscopy user training (level 1)',
+    startDate: daysAgo(40),
+    hours: 6,
+    type: 'formal',
+    skillIds: ['confocal-microscopy'],
     learned: 'Set-up, light path, choosing laser lines and detectors; booking rules for the shared confocal.',
     benefitPractice: 'Can now prepare and image teaching samples without waiting for the imaging facility.',
     benefitUsers: 'Final-year project students get imaging support in the lab rather than a two-week wait.',
     requestId: 'req-confocal-1',
   })
   cpd('demo-tech', 2, {
-    title: 'Introduction to Python for lab data', startDate: daysAgo(95), endDate: daysAgo(67), hours: 12, type: 'self-directed', skillIds: ['python'],
-    learned: 'Pandas basics; reading plate-reader exports; simple plots.', benefitPractice: 'Automated the weekly qPCR plate summary (saves about an hour a week).',
+    title: 'Introduction to Python for lab data',
+    startDate: daysAgo(95),
+    endDate: daysAgo(67),
+    hours: 12,
+    type: 'self-directed',
+    skillIds: ['python'],
+    learned: 'Pandas basics; reading plate-reader exports; simple plots.',
+    benefitPractice: 'Automated the weekly qPCR plate summary (saves about an hour a week).',
   })
   cpd('demo-tech', 3, {
-    title: 'Ran the qPCR refresher for new teaching assistants', startDate: daysAgo(130), hours: 3, type: 'work-based', skillIds: ['pcr', 'lab-demonstrating'],
-    learned: 'Explaining Ct values to mixed audiences; a shorter hands-on format works better.', benefitUsers: 'Twelve teaching assistants trained before term.',
+    title: 'Ran the qPCR refresher for new teaching assistants',
+    startDate: daysAgo(130),
+    hours: 3,
+    type: 'work-based',
+    skillIds: ['pcr', 'lab-demonstrating'],
+    learned: 'Explaining Ct values to mixed audiences; a shorter hands-on format works better.',
+    benefitUsers: 'Twelve teaching assistants trained before term.',
   })
   cpd('demo-tech', 4, {
-    title: 'Technician network regional meeting', startDate: daysAgo(210), hours: 7, type: 'professional', skillIds: [],
+    title: 'Technician network regional meeting',
+    startDate: daysAgo(210),
+    hours: 7,
+    type: 'professional',
+    skillIds: [],
     learned: 'How two other universities fund registration fees and run writing retreats.',
   })
   cpd('demo-tech', 5, {
-    title: 'COSHH assessor refresher', startDate: daysAgo(300), hours: 4, type: 'formal', skillIds: ['coshh', 'risk-assessment'],
+    title: 'COSHH assessor refresher',
+    startDate: daysAgo(300),
+    hours: 4,
+    type: 'formal',
+    skillIds: ['coshh', 'risk-assessment'],
     benefitPractice: 'Updated the teaching-lab COSHH forms to the new template.',
   })
   cpd('demo-champion', 1, {
-    title: 'Mentor training for professional registration', startDate: daysAgo(60), hours: 5, type: 'formal', skillIds: ['mentoring'],
-    learned: 'What assessors look for in competence statements.', benefitUsers: 'Now mentoring two EngTech applicants.',
+    title: 'Mentor training for professional registration',
+    startDate: daysAgo(60),
+    hours: 5,
+    type: 'formal',
+    skillIds: ['mentoring'],
+    learned: 'What assessors look for in competence statements.',
+    benefitUsers: 'Now mentoring two EngTech applicants.',
   })
   cpd('demo-champion', 2, {
-    title: '5-axis CNC programming course', startDate: daysAgo(150), endDate: daysAgo(146), hours: 30, type: 'formal', skillIds: ['cnc-milling', 'cad'],
+    title: '5-axis CNC programming course',
+    startDate: daysAgo(150),
+    endDate: daysAgo(146),
+    hours: 30,
+    type: 'formal',
+    skillIds: ['cnc-milling', 'cad'],
     benefitPractice: 'Can machine the complex parts that we used to send out.',
   })
   cpd('demo-champion', 3, {
-    title: 'Presented at the technician conference', startDate: daysAgo(250), hours: 8, type: 'professional', skillIds: ['training-design'],
+    title: 'Presented at the technician conference',
+    startDate: daysAgo(250),
+    hours: 8,
+    type: 'professional',
+    skillIds: ['training-design'],
     learned: 'Preparing a talk for a non-specialist audience.',
   })
   cpd('demo-lead', 1, {
-    title: 'Leadership programme for technical managers (module 2)', startDate: daysAgo(80), endDate: daysAgo(78), hours: 14, type: 'formal', skillIds: ['project-management'],
+    title: 'Leadership programme for technical managers (module 2)',
+    startDate: daysAgo(80),
+    endDate: daysAgo(78),
+    hours: 14,
+    type: 'formal',
+    skillIds: ['project-management'],
   })
   cpd('demo-lead', 2, {
-    title: 'Reviewed Stage Two submissions as a peer assessor', startDate: daysAgo(190), hours: 10, type: 'professional', skillIds: [],
+    title: 'Reviewed Stage Two submissions as a peer assessor',
+    startDate: daysAgo(190),
+    hours: 10,
+    type: 'professional',
+    skillIds: [],
     learned: 'Strong submissions evidence the technician voice with dates and numbers.',
   })
-  const CPD_TITLES = ['Equipment manufacturer training', 'Fire warden refresher', 'Shadowed a colleague in another faculty', 'Online course on research data management', 'Attended a technical network meeting', 'First aid at work refresher']
+  const CPD_TITLES = [
+    'Equipment manufacturer training',
+    'Fire warden refresher',
+    'Shadowed a colleague in another faculty',
+    'Online course on research data management',
+    'Attended a technical network meeting',
+    'First aid at work refresher',
+  ]
   for (const uid of others) {
     const n = rng.int(0, 2)
     for (let j = 1; j <= n; j++) {
-      cpd(uid, j, { title: rng.pick(CPD_TITLES), startDate: daysAgo(rng.int(5, 360)), hours: rng.int(1, 14), type: rng.pick(['work-based', 'professional', 'formal', 'self-directed'] as const), skillIds: [] })
+      cpd(uid, j, {
+        title: rng.pick(CPD_TITLES),
+        startDate: daysAgo(rng.int(5, 360)),
+        hours: rng.int(1, 14),
+        type: rng.pick(['work-based', 'professional', 'formal', 'self-directed'] as const),
+        skillIds: [],
+      })
     }
   }
 
   // ---------- professional registration ----------
   const registrationsByUid: Record<string, Registration[]> = {
-    'demo-tech': [{
-      ...meta('reg-demo-tech-rscitech', now), target: 'RSciTech',
-      steps: { eligibility: 'done', mentor: 'done', evidence: 'doing', report: 'todo', submit: 'todo', assessment: 'todo', outcome: 'todo', renewal: 'todo' },
-      competences: {
-        A: { statement: 'I run qPCR for three undergraduate modules and adapted the protocol when our reagent supplier changed.', cpdIds: ['cpd-demo-tech-3'] },
-        E: { statement: '', cpdIds: ['cpd-demo-tech-4'] },
+    'demo-tech': [
+      {
+        ...meta('reg-demo-tech-rscitech', now),
+        target: 'RSciTech',
+        steps: {
+          eligibility: 'done',
+          mentor: 'done',
+          evidence: 'doing',
+          report: 'todo',
+          submit: 'todo',
+          assessment: 'todo',
+          outcome: 'todo',
+          renewal: 'todo',
+        },
+        competences: {
+          A: {
+            statement: 'I run qPCR for three undergraduate modules and adapted the protocol when our reagent supplier changed.',
+            cpdIds: ['cpd-demo-tech-3'],
+          },
+          E: { statement: '', cpdIds: ['cpd-demo-tech-4'] },
+        },
+        feeSupportRequested: true,
       },
-      feeSupportRequested: true,
-    }],
+    ],
     'demo-champion': [
-      { ...meta('reg-demo-champion-engtech', now), target: 'EngTech', steps: { eligibility: 'done', mentor: 'done', evidence: 'done', report: 'done', submit: 'done', assessment: 'done', outcome: 'done', renewal: 'todo' }, competences: {}, feeSupportRequested: false },
-      { ...meta('reg-demo-champion-ieng', now), target: 'IEng', steps: { eligibility: 'done', mentor: 'doing', evidence: 'todo', report: 'todo', submit: 'todo', assessment: 'todo', outcome: 'todo', renewal: 'todo' }, competences: {}, feeSupportRequested: true, basedOn: 'reg-demo-champion-engtech' },
+      {
+        ...meta('reg-demo-champion-engtech', now),
+        target: 'EngTech',
+        steps: {
+          eligibility: 'done',
+          mentor: 'done',
+          evidence: 'done',
+          report: 'done',
+          submit: 'done',
+          assessment: 'done',
+          outcome: 'done',
+          renewal: 'todo',
+        },
+        competences: {},
+        feeSupportRequested: false,
+      },
+      {
+        ...meta('reg-demo-champion-ieng', now),
+        target: 'IEng',
+        steps: {
+          eligibility: 'done',
+          mentor: 'doing',
+          evidence: 'todo',
+          report: 'todo',
+          submit: 'todo',
+          assessment: 'todo',
+          outcome: 'todo',
+          renewal: 'todo',
+        },
+        competences: {},
+        feeSupportRequested: true,
+        basedOn: 'reg-demo-champion-engtech',
+      },
     ],
   }
 
@@ -436,29 +759,31 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
   const endY = yearOf(planEnd)
   const p1Y = yearOf(phaseEnd(1))
   const p2Y = yearOf(phaseEnd(2))
-  const plans: ActionPlan[] = [{
-    ...meta(planId, now),
-    title: `Technician Commitment 36-month action plan ${startYear}–${endY}`,
-    stage: 'two',
-    startDate: isoDate(planStart),
-    endDate: isoDate(planEnd),
-    phases: {
-      P1: `${monthLabel(startYear, 5)} – ${monthLabel(startYear + 1, 4)}`,
-      P2: `${monthLabel(startYear + 1, 5)} – ${monthLabel(startYear + 2, 4)}`,
-      P3: `${monthLabel(startYear + 2, 5)} – ${monthLabel(startYear + 3, 4)}`,
+  const plans: ActionPlan[] = [
+    {
+      ...meta(planId, now),
+      title: `Technician Commitment 36-month action plan ${startYear}–${endY}`,
+      stage: 'two',
+      startDate: isoDate(planStart),
+      endDate: isoDate(planEnd),
+      phases: {
+        P1: `${monthLabel(startYear, 5)} – ${monthLabel(startYear + 1, 4)}`,
+        P2: `${monthLabel(startYear + 1, 5)} – ${monthLabel(startYear + 2, 4)}`,
+        P3: `${monthLabel(startYear + 2, 5)} – ${monthLabel(startYear + 3, 4)}`,
+      },
+      owners: {
+        SG: 'Technician Commitment Steering Group',
+        TCWG: 'Technician Commitment Working Group',
+        OD: 'Organisational Development',
+        HR: 'Human Resources',
+        CH: 'Faculty technician champions',
+        COMMS: 'Internal Communications',
+        ExB: 'Executive Board',
+        FD: 'Faculty Deans',
+      },
+      status: 'published',
     },
-    owners: {
-      SG: 'Technician Commitment Steering Group',
-      TCWG: 'Technician Commitment Working Group',
-      OD: 'Organisational Development',
-      HR: 'Human Resources',
-      CH: 'Faculty technician champions',
-      COMMS: 'Internal Communications',
-      ExB: 'Executive Board',
-      FD: 'Faculty Deans',
-    },
-    status: 'published',
-  }]
+  ]
 
   type ActionSpec = Omit<PlanAction, 'id' | 'updatedAt' | 'version' | 'deleted' | 'lastMutationId' | 'planId' | 'measures'> & {
     id: string
@@ -468,99 +793,283 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
   }
   const specs: ActionSpec[] = [
     {
-      id: 'act-v1', code: 'V1', themes: ['visibility'], timeframe: 'Continuing', owner: 'TCWG, CH',
-      activity: 'Grow the technician community channel on Microsoft Teams as the place to share news, ask for help and network across faculties.',
+      id: 'act-v1',
+      code: 'V1',
+      themes: ['visibility'],
+      timeframe: 'Continuing',
+      owner: 'TCWG, CH',
+      activity:
+        'Grow the technician community channel on Microsoft Teams as the place to share news, ask for help and network across faculties.',
       outputs: 'More channels run by technicians; a monthly "meet the team" post.',
-      measures: [{ text: `Teams membership from 148 +20% by ${endY}`, baseline: 148, target: 178, current: 166, unit: 'members', deadline: isoDate(planEnd), source: 'manual' }],
-      rag: [[0, 'amber', 'Channel exists; membership drive starts with the new academic year.'], [2, 'amber', 'Membership up to 159; champions posting monthly.'], [4, 'amber', 'Membership 166, on track for the target.']],
+      measures: [
+        {
+          text: `Teams membership from 148 +20% by ${endY}`,
+          baseline: 148,
+          target: 178,
+          current: 166,
+          unit: 'members',
+          deadline: isoDate(planEnd),
+          source: 'manual',
+        },
+      ],
+      rag: [
+        [0, 'amber', 'Channel exists; membership drive starts with the new academic year.'],
+        [2, 'amber', 'Membership up to 159; champions posting monthly.'],
+        [4, 'amber', 'Membership 166, on track for the target.'],
+      ],
     },
     {
-      id: 'act-v1-ii', code: 'V1 ii', parentId: 'act-v1', themes: ['visibility'], timeframe: 'P1', owner: 'SG',
-      activity: 'Self-registration of all colleagues who identify as a technician and want to be part of our community, including non-laboratory technical staff.',
+      id: 'act-v1-ii',
+      code: 'V1 ii',
+      parentId: 'act-v1',
+      themes: ['visibility'],
+      timeframe: 'P1',
+      owner: 'SG',
+      activity:
+        'Self-registration of all colleagues who identify as a technician and want to be part of our community, including non-laboratory technical staff.',
       outputs: 'Technician Hub open to everyone with an example.ac.uk address or a join code.',
-      measures: [{ text: `Technicians registered: 0 → 400 by ${p1Y}`, baseline: 0, target: 400, unit: 'members', deadline: isoDate(phaseEnd(1)), source: 'members' }],
-      rag: [[0, 'red', 'Waiting for the registration tool; procurement decision due next quarter.'], [1, 'amber', 'Technician Hub pilot with two faculties.'], [3, 'green', 'Open to all faculties; registration continues as business as usual.']],
+      measures: [
+        {
+          text: `Technicians registered: 0 → 400 by ${p1Y}`,
+          baseline: 0,
+          target: 400,
+          unit: 'members',
+          deadline: isoDate(phaseEnd(1)),
+          source: 'members',
+        },
+      ],
+      rag: [
+        [0, 'red', 'Waiting for the registration tool; procurement decision due next quarter.'],
+        [1, 'amber', 'Technician Hub pilot with two faculties.'],
+        [3, 'green', 'Open to all faculties; registration continues as business as usual.'],
+      ],
     },
     {
-      id: 'act-v2', code: 'V2', themes: ['visibility'], timeframe: 'P1-3', owner: 'TCWG, COMMS',
+      id: 'act-v2',
+      code: 'V2',
+      themes: ['visibility'],
+      timeframe: 'P1-3',
+      owner: 'TCWG, COMMS',
       activity: 'Refresh the technician web pages with case studies of technical teams, and recruit volunteers to keep them up to date.',
       measures: [{ text: '4 new case studies per year', baseline: 0, target: 4, current: 3, unit: 'per year', source: 'manual' }],
-      rag: [[0, 'amber', 'Two volunteers trained on the web editor.'], [2, 'red', 'Only one case study published: Communications team short-staffed until spring. Volunteers will draft the next three.'], [3, 'amber', 'Two more case studies published.']],
+      rag: [
+        [0, 'amber', 'Two volunteers trained on the web editor.'],
+        [2, 'red', 'Only one case study published: Communications team short-staffed until spring. Volunteers will draft the next three.'],
+        [3, 'amber', 'Two more case studies published.'],
+      ],
     },
     {
-      id: 'act-v3', code: 'V3', themes: ['visibility', 'sustainability'], timeframe: 'P1-3', owner: 'SG',
+      id: 'act-v3',
+      code: 'V3',
+      themes: ['visibility', 'sustainability'],
+      timeframe: 'P1-3',
+      owner: 'SG',
       activity: 'Annual technician conference and networking day, with sessions run by technicians.',
-      measures: [{ text: 'Events that encourage wide participation (>50% of technicians attend)', target: 50, current: 54, unit: '%', source: 'manual' }],
-      rag: [[0, 'amber', 'Date set; call for talks open.'], [1, 'green', 'First conference held: 54% of technicians attended.']],
+      measures: [
+        {
+          text: 'Events that encourage wide participation (>50% of technicians attend)',
+          target: 50,
+          current: 54,
+          unit: '%',
+          source: 'manual',
+        },
+      ],
+      rag: [
+        [0, 'amber', 'Date set; call for talks open.'],
+        [1, 'green', 'First conference held: 54% of technicians attended.'],
+      ],
     },
     {
-      id: 'act-r1', code: 'R1', themes: ['recognition'], timeframe: 'P2', owner: 'SG, ExB',
+      id: 'act-r1',
+      code: 'R1',
+      themes: ['recognition'],
+      timeframe: 'P2',
+      owner: 'SG, ExB',
       activity: 'Fair attribution policy: recognise technical contributions to research outputs by authorship or acknowledgement.',
       measures: [{ text: 'A policy in place that is accessible to everyone', deadline: isoDate(phaseEnd(2)), source: 'manual' }],
-      rag: [[0, 'red', 'Planned for P2: depends on the research office’s review of the publications policy.'], [4, 'red', 'Not started: the publications policy review slipped to next term. SG chair has escalated to ExB.']],
+      rag: [
+        [0, 'red', 'Planned for P2: depends on the research office’s review of the publications policy.'],
+        [4, 'red', 'Not started: the publications policy review slipped to next term. SG chair has escalated to ExB.'],
+      ],
     },
     {
-      id: 'act-r2', code: 'R2', themes: ['recognition', 'career'], timeframe: 'P1-3', owner: 'OD, SG',
+      id: 'act-r2',
+      code: 'R2',
+      themes: ['recognition', 'career'],
+      timeframe: 'P1-3',
+      owner: 'OD, SG',
       activity: 'Support professional registration (RSciTech, RSci, EngTech, IEng): first-year fees, mentors and writing retreats.',
       measures: [
-        { text: `Professionally registered technicians from 22 to 60 by ${endY}`, baseline: 22, target: 60, current: 31, unit: 'people', deadline: isoDate(planEnd), source: 'registrations' },
+        {
+          text: `Professionally registered technicians from 22 to 60 by ${endY}`,
+          baseline: 22,
+          target: 60,
+          current: 31,
+          unit: 'people',
+          deadline: isoDate(planEnd),
+          source: 'registrations',
+        },
         { text: 'Technicians progressing from RSciTech to RSci: 5 per year', target: 5, current: 2, unit: 'per year', source: 'manual' },
       ],
-      rag: [[0, 'amber', 'Fee support agreed for the first year of registration.'], [2, 'amber', 'First writing retreat: 11 attended.'], [4, 'amber', '31 registered; second retreat booked.']],
+      rag: [
+        [0, 'amber', 'Fee support agreed for the first year of registration.'],
+        [2, 'amber', 'First writing retreat: 11 attended.'],
+        [4, 'amber', '31 registered; second retreat booked.'],
+      ],
     },
     {
-      id: 'act-r3', code: 'R3', themes: ['recognition'], timeframe: 'Continuing', owner: 'TCWG',
+      id: 'act-r3',
+      code: 'R3',
+      themes: ['recognition'],
+      timeframe: 'Continuing',
+      owner: 'TCWG',
       activity: 'Nominate technicians for internal and national awards, and make the calls visible to all staff so academics nominate too.',
       measures: [{ text: '3 external nominations per year', target: 3, current: 4, unit: 'per year', source: 'manual' }],
-      rag: [[0, 'amber', 'Award calendar published.'], [3, 'green', 'Four external nominations this year, one winner.']],
+      rag: [
+        [0, 'amber', 'Award calendar published.'],
+        [3, 'green', 'Four external nominations this year, one winner.'],
+      ],
     },
     {
-      id: 'act-cd1', code: 'CD1', themes: ['career'], timeframe: 'P1-2', owner: 'HR, FD',
+      id: 'act-cd1',
+      code: 'CD1',
+      themes: ['career'],
+      timeframe: 'P1-2',
+      owner: 'HR, FD',
       activity: 'Define career pathways for technical staff, with job titles consistent with grade in every faculty.',
-      measures: [{ text: 'Pathways published for all 5 faculties', baseline: 0, target: 5, current: 2, unit: 'faculties', deadline: isoDate(phaseEnd(2)), source: 'manual' }],
-      rag: [[0, 'red', 'HR job-family review must finish first; expected next quarter.'], [2, 'amber', 'Science and Engineering pathways drafted.'], [4, 'amber', 'Two published; Arts and Medicine in consultation.']],
+      measures: [
+        {
+          text: 'Pathways published for all 5 faculties',
+          baseline: 0,
+          target: 5,
+          current: 2,
+          unit: 'faculties',
+          deadline: isoDate(phaseEnd(2)),
+          source: 'manual',
+        },
+      ],
+      rag: [
+        [0, 'red', 'HR job-family review must finish first; expected next quarter.'],
+        [2, 'amber', 'Science and Engineering pathways drafted.'],
+        [4, 'amber', 'Two published; Arts and Medicine in consultation.'],
+      ],
     },
     {
-      id: 'act-cd2', code: 'CD2', themes: ['career'], timeframe: 'P2-3', owner: 'OD',
+      id: 'act-cd2',
+      code: 'CD2',
+      themes: ['career'],
+      timeframe: 'P2-3',
+      owner: 'OD',
       activity: 'A technical mentoring scheme and job shadowing between faculties, matched through the skills directory.',
-      measures: [{ text: `Mentor–mentee pairs from 6 to 30 by ${p2Y}`, baseline: 6, target: 30, current: 14, unit: 'pairs', deadline: isoDate(phaseEnd(2)), source: 'manual' }],
-      rag: [[1, 'red', 'Scheme design delayed: OD lead on leave. Interim lead named.'], [3, 'amber', 'Scheme launched with 14 pairs.']],
+      measures: [
+        {
+          text: `Mentor–mentee pairs from 6 to 30 by ${p2Y}`,
+          baseline: 6,
+          target: 30,
+          current: 14,
+          unit: 'pairs',
+          deadline: isoDate(phaseEnd(2)),
+          source: 'manual',
+        },
+      ],
+      rag: [
+        [1, 'red', 'Scheme design delayed: OD lead on leave. Interim lead named.'],
+        [3, 'amber', 'Scheme launched with 14 pairs.'],
+      ],
     },
     {
-      id: 'act-cd3', code: 'CD3', themes: ['career'], timeframe: 'P1-3', owner: 'OD, CH',
+      id: 'act-cd3',
+      code: 'CD3',
+      themes: ['career'],
+      timeframe: 'P1-3',
+      owner: 'OD, CH',
       activity: 'Every technician records CPD and discusses it at the annual appraisal; at least 10 development days a year.',
       measures: [{ text: '≥75% of technicians log CPD each year', target: 75, current: 48, unit: '%', source: 'cpd-participation' }],
-      rag: [[0, 'amber', 'CPD logging available in Technician Hub.'], [3, 'amber', '61% logged CPD in the last 12 months.'], [5, 'red', 'Participation fell to 48% after the appraisal form changed and lost its CPD section; HR will restore it before the next round.']],
+      rag: [
+        [0, 'amber', 'CPD logging available in Technician Hub.'],
+        [3, 'amber', '61% logged CPD in the last 12 months.'],
+        [
+          5,
+          'red',
+          'Participation fell to 48% after the appraisal form changed and lost its CPD section; HR will restore it before the next round.',
+        ],
+      ],
     },
     {
-      id: 'act-s1', code: 'S1', themes: ['sustainability'], timeframe: 'P1-3', owner: 'SG',
+      id: 'act-s1',
+      code: 'S1',
+      themes: ['sustainability'],
+      timeframe: 'P1-3',
+      owner: 'SG',
       activity: 'A contact point for skill sharing: a searchable directory of technicians’ skills and who is happy to teach them.',
       measures: [{ text: 'Skills recorded by 80% of registered technicians', target: 80, current: 71, unit: '%', source: 'members' }],
-      rag: [[0, 'amber', 'Skills taxonomy agreed with the champions.'], [2, 'green', 'Directory live; skill-share requests in use.']],
+      rag: [
+        [0, 'amber', 'Skills taxonomy agreed with the champions.'],
+        [2, 'green', 'Directory live; skill-share requests in use.'],
+      ],
     },
     {
-      id: 'act-s2', code: 'S2', themes: ['sustainability', 'career'], timeframe: 'P1-2', owner: 'HR, OD',
+      id: 'act-s2',
+      code: 'S2',
+      themes: ['sustainability', 'career'],
+      timeframe: 'P1-2',
+      owner: 'HR, OD',
       activity: 'Grow apprenticeships, including for people already in role, making full use of the apprenticeship levy.',
-      measures: [{ text: `Apprenticeships 9 → 14 by ${p2Y}`, baseline: 9, target: 14, current: 11, unit: 'apprentices', deadline: isoDate(phaseEnd(2)), source: 'manual' }],
-      rag: [[0, 'amber', 'Recruitment for September intake open.'], [2, 'amber', 'Two new apprentices started; 11 in total.']],
+      measures: [
+        {
+          text: `Apprenticeships 9 → 14 by ${p2Y}`,
+          baseline: 9,
+          target: 14,
+          current: 11,
+          unit: 'apprentices',
+          deadline: isoDate(phaseEnd(2)),
+          source: 'manual',
+        },
+      ],
+      rag: [
+        [0, 'amber', 'Recruitment for September intake open.'],
+        [2, 'amber', 'Two new apprentices started; 11 in total.'],
+      ],
     },
     {
-      id: 'act-s4', code: 'S4', themes: ['sustainability'], timeframe: 'P2-3', owner: 'CH, FD',
+      id: 'act-s4',
+      code: 'S4',
+      themes: ['sustainability'],
+      timeframe: 'P2-3',
+      owner: 'CH, FD',
       activity: 'Succession planning: find single points of failure in specialist skills and plan cover before people retire.',
-      measures: [{ text: 'Every department reviews its skills matrix once a year', target: 16, current: 5, unit: 'departments', source: 'manual' }],
-      rag: [[2, 'red', 'Waiting for enough skills data in the directory to spot single points of failure.'], [4, 'amber', 'First five departments reviewed.']],
+      measures: [
+        { text: 'Every department reviews its skills matrix once a year', target: 16, current: 5, unit: 'departments', source: 'manual' },
+      ],
+      rag: [
+        [2, 'red', 'Waiting for enough skills data in the directory to spot single points of failure.'],
+        [4, 'amber', 'First five departments reviewed.'],
+      ],
     },
     {
-      id: 'act-a1', code: 'A1', themes: ['all'], timeframe: 'Continuing', owner: 'SG',
+      id: 'act-a1',
+      code: 'A1',
+      themes: ['all'],
+      timeframe: 'Continuing',
+      owner: 'SG',
       activity: 'Quarterly steering group review of progress against the plan, with a short report to the technical community.',
       measures: [{ text: '4 reviews per year and an annual report to ExB', target: 4, current: 4, unit: 'per year', source: 'manual' }],
       rag: [[0, 'green', 'Reviews scheduled for the life of the plan.']],
     },
     {
-      id: 'act-a2', code: 'A2', themes: ['all'], timeframe: 'P1-3', owner: 'TCWG, CH',
+      id: 'act-a2',
+      code: 'A2',
+      themes: ['all'],
+      timeframe: 'P1-3',
+      owner: 'TCWG, CH',
       activity: 'Technician voice: consult technicians at each phase through workshops, the annual survey and ideas in Technician Hub.',
-      measures: [{ text: '>30% response rate to the annual technician survey', target: 30, current: 27, unit: '%', source: 'survey-response-rate' }],
-      rag: [[0, 'amber', 'First workshop held with each faculty.'], [3, 'amber', 'Annual survey: 27% responded; champions to run drop-in sessions.']],
+      measures: [
+        { text: '>30% response rate to the annual technician survey', target: 30, current: 27, unit: '%', source: 'survey-response-rate' },
+      ],
+      rag: [
+        [0, 'amber', 'First workshop held with each faculty.'],
+        [3, 'amber', 'Annual survey: 27% responded; champions to run drop-in sessions.'],
+      ],
     },
   ]
 
@@ -576,7 +1085,9 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
   for (const s of specs) {
     const { rag, measures, ...rest } = s
     actions.push({
-      ...meta(s.id, now), ...rest, planId,
+      ...meta(s.id, now),
+      ...rest,
+      planId,
       measures: measures.map((m, k) => ({ id: `${s.id}-m${k + 1}`, ...m })),
     })
     let prevAt = -1
@@ -592,49 +1103,157 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
   // ---------- the technician-voice survey (open) ----------
   const surveyId = 'survey-technician-voice'
   const THEME_SECTIONS = [
-    { id: 'sec-visibility', title: 'Visibility', statement: 'Every technician is known and valued across the university, not only by their own team.' },
-    { id: 'sec-recognition', title: 'Recognition', statement: 'Technicians are supported to gain recognition, including through professional registration.' },
-    { id: 'sec-career', title: 'Career development', statement: 'Every technician has a clear route to develop and progress, with time set aside to do so.' },
-    { id: 'sec-sustainability', title: 'Sustainability', statement: 'Skills are shared and passed on so that no specialist skill depends on one person.' },
+    {
+      id: 'sec-visibility',
+      title: 'Visibility',
+      statement: 'Every technician is known and valued across the university, not only by their own team.',
+    },
+    {
+      id: 'sec-recognition',
+      title: 'Recognition',
+      statement: 'Technicians are supported to gain recognition, including through professional registration.',
+    },
+    {
+      id: 'sec-career',
+      title: 'Career development',
+      statement: 'Every technician has a clear route to develop and progress, with time set aside to do so.',
+    },
+    {
+      id: 'sec-sustainability',
+      title: 'Sustainability',
+      statement: 'Skills are shared and passed on so that no specialist skill depends on one person.',
+    },
   ] as const
   const LIKERT = ['Strongly disagree', 'Disagree', 'Neither agree nor disagree', 'Agree', 'Strongly agree']
-  const surveys: Survey[] = [{
-    ...meta(surveyId, now),
-    title: `Technician voice workshop: shaping Phase ${today.getTime() < phaseEnd(1) ? 2 : 3}`,
-    description: 'For each theme, tell us what questions it raises, what gets in the way and what good would look like. Anonymous: answers are reported only in aggregate, and groups under 5 are never shown. Takes about 10 minutes.',
-    sections: THEME_SECTIONS.map((t) => ({ id: t.id, title: t.title })),
-    questions: THEME_SECTIONS.flatMap((t) => {
-      const k = t.id.replace('sec-', '')
-      return [
-        { id: `q-${k}-now`, type: 'likert' as const, prompt: `"${t.statement}" This is true for me today.`, required: true, options: LIKERT, sectionId: t.id },
-        { id: `q-${k}-questions`, type: 'long' as const, prompt: 'In relation to this theme, what questions does this raise?', help: t.statement, required: false, sectionId: t.id },
-        { id: `q-${k}-barriers`, type: 'long' as const, prompt: 'What are the barriers or issues that would get in the way of this happening?', required: false, sectionId: t.id },
-        { id: `q-${k}-good`, type: 'long' as const, prompt: 'What would good look like if we did this well?', required: false, sectionId: t.id },
-      ]
-    }),
-    audience: { facultyIds: [], roleFamilies: [] },
-    anonymous: true,
-    allowEdit: false,
-    opensAt: isoDate(now - 7 * DAY),
-    closesAt: isoDate(now + 28 * DAY),
-    status: 'open',
-    createdByUid: 'demo-champion',
-  }]
+  const surveys: Survey[] = [
+    {
+      ...meta(surveyId, now),
+      title: `Technician voice workshop: shaping Phase ${today.getTime() < phaseEnd(1) ? 2 : 3}`,
+      description:
+        'For each theme, tell us what questions it raises, what gets in the way and what good would look like. Anonymous: answers are reported only in aggregate, and groups under 5 are never shown. Takes about 10 minutes.',
+      sections: THEME_SECTIONS.map((t) => ({ id: t.id, title: t.title })),
+      questions: THEME_SECTIONS.flatMap((t) => {
+        const k = t.id.replace('sec-', '')
+        return [
+          {
+            id: `q-${k}-now`,
+            type: 'likert' as const,
+            prompt: `"${t.statement}" This is true for me today.`,
+            required: true,
+            options: LIKERT,
+            sectionId: t.id,
+          },
+          {
+            id: `q-${k}-questions`,
+            type: 'long' as const,
+            prompt: 'In relation to this theme, what questions does this raise?',
+            help: t.statement,
+            required: false,
+            sectionId: t.id,
+          },
+          {
+            id: `q-${k}-barriers`,
+            type: 'long' as const,
+            prompt: 'What are the barriers or issues that would get in the way of this happening?',
+            required: false,
+            sectionId: t.id,
+          },
+          {
+            id: `q-${k}-good`,
+            type: 'long' as const,
+            prompt: 'What would good look like if we did this well?',
+            required: false,
+            sectionId: t.id,
+          },
+        ]
+      }),
+      audience: { facultyIds: [], roleFamilies: [] },
+      anonymous: true,
+      allowEdit: false,
+      opensAt: isoDate(now - 7 * DAY),
+      closesAt: isoDate(now + 28 * DAY),
+      status: 'open',
+      createdByUid: 'demo-champion',
+    },
+  ]
 
   // ---------- ideas, comments, votes ----------
   const at = (d: number, h = 0) => now - d * DAY + h * 3_600_000
   const ideaSpecs: Omit<Idea, 'updatedAt' | 'version' | 'deleted' | 'lastMutationId'>[] = [
-    { id: 'idea-writing-retreat', authorUid: 'demo-tech', title: 'A writing retreat for registration applications', body: 'Two protected days away from the lab to write competence reports, with a registered technician on hand to read drafts.', actionId: 'act-r2', theme: 'recognition', status: 'adopted', response: 'Adopted: the first retreat ran in the spring and a second is booked (see R2).', adoptedActionId: 'act-r2', createdAt: at(300) },
-    { id: 'idea-kit-swap', authorUid: someone(1), title: 'Equipment and consumables swap board', body: 'A place to offer spare consumables and under-used kit to other departments before they go to waste.', theme: 'sustainability', status: 'open', createdAt: at(45) },
-    { id: 'idea-shadow-week', authorUid: someone(2), title: 'Cross-faculty shadowing week', body: 'One week a year where anyone can spend a day in another faculty’s technical team.', actionId: 'act-cd2', theme: 'career', status: 'open', surveyId, createdAt: at(20) },
-    { id: 'idea-name-on-door', authorUid: someone(3), title: 'Names and photos of technical teams on lab doors', body: 'Students and visitors often do not know who runs the labs. A simple "who we are" board per lab would help.', theme: 'visibility', status: 'adopted', response: 'Adopted as part of V2: templates sent to all champions.', adoptedActionId: 'act-v2', createdAt: at(210) },
-    { id: 'idea-paid-conference', authorUid: someone(4), title: 'Pay for everyone to attend one external conference a year', body: 'Fund at least one external event per technician per year.', theme: 'career', status: 'declined', response: 'Not possible from the central budget this year; instead we will fund 20 places at national technician events and share the talks internally.', createdAt: at(160) },
-    { id: 'idea-out-of-hours', authorUid: 'demo-champion', title: 'Recognise out-of-hours cover in workload models', body: 'Technicians covering evening teaching and equipment call-outs should see that time recognised.', theme: 'recognition', status: 'open', createdAt: at(9) },
+    {
+      id: 'idea-writing-retreat',
+      authorUid: 'demo-tech',
+      title: 'A writing retreat for registration applications',
+      body: 'Two protected days away from the lab to write competence reports, with a registered technician on hand to read drafts.',
+      actionId: 'act-r2',
+      theme: 'recognition',
+      status: 'adopted',
+      response: 'Adopted: the first retreat ran in the spring and a second is booked (see R2).',
+      adoptedActionId: 'act-r2',
+      createdAt: at(300),
+    },
+    {
+      id: 'idea-kit-swap',
+      authorUid: someone(1),
+      title: 'Equipment and consumables swap board',
+      body: 'A place to offer spare consumables and under-used kit to other departments before they go to waste.',
+      theme: 'sustainability',
+      status: 'open',
+      createdAt: at(45),
+    },
+    {
+      id: 'idea-shadow-week',
+      authorUid: someone(2),
+      title: 'Cross-faculty shadowing week',
+      body: 'One week a year where anyone can spend a day in another faculty’s technical team.',
+      actionId: 'act-cd2',
+      theme: 'career',
+      status: 'open',
+      surveyId,
+      createdAt: at(20),
+    },
+    {
+      id: 'idea-name-on-door',
+      authorUid: someone(3),
+      title: 'Names and photos of technical teams on lab doors',
+      body: 'Students and visitors often do not know who runs the labs. A simple "who we are" board per lab would help.',
+      theme: 'visibility',
+      status: 'adopted',
+      response: 'Adopted as part of V2: templates sent to all champions.',
+      adoptedActionId: 'act-v2',
+      createdAt: at(210),
+    },
+    {
+      id: 'idea-paid-conference',
+      authorUid: someone(4),
+      title: 'Pay for everyone to attend one external conference a year',
+      body: 'Fund at least one external event per technician per year.',
+      theme: 'career',
+      status: 'declined',
+      response:
+        'Not possible from the central budget this year; instead we will fund 20 places at national technician events and share the talks internally.',
+      createdAt: at(160),
+    },
+    {
+      id: 'idea-out-of-hours',
+      authorUid: 'demo-champion',
+      title: 'Recognise out-of-hours cover in workload models',
+      body: 'Technicians covering evening teaching and equipment call-outs should see that time recognised.',
+      theme: 'recognition',
+      status: 'open',
+      createdAt: at(9),
+    },
   ]
   const ideas: Idea[] = ideaSpecs.map((i) => ({ ...meta(i.id, now), ...i }))
 
   const commentSpecs: [string, 'action' | 'idea', string, string, number][] = [
-    ['demo-tech', 'action', 'act-r2', 'The fee support made the difference for me — thank you. Could the retreat include a session on the competence report format?', 70],
+    [
+      'demo-tech',
+      'action',
+      'act-r2',
+      'The fee support made the difference for me — thank you. Could the retreat include a session on the competence report format?',
+      70,
+    ],
     ['demo-champion', 'action', 'act-r2', 'Engineering has two mentors ready for EngTech applicants.', 65],
     [someone(5), 'action', 'act-v2', 'Happy to write up our teaching-lab refurbishment as a case study.', 120],
     [someone(6), 'action', 'act-r1', 'This matters a lot to research technicians. Is there a date for the policy review?', 30],
@@ -647,7 +1266,12 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
   ]
   const comments: Comment[] = commentSpecs.map(([uid, targetType, targetId, body, d], k) => ({
     ...meta(`comment-${String(k + 1).padStart(2, '0')}`, now),
-    authorUid: uid, authorName: nameOf(uid), targetType, targetId, body, createdAt: at(d, k % 5),
+    authorUid: uid,
+    authorName: nameOf(uid),
+    targetType,
+    targetId,
+    body,
+    createdAt: at(d, k % 5),
   }))
 
   const votes: Vote[] = []
@@ -663,26 +1287,73 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
   // ---------- skill-share requests ----------
   const teacherOf = (skillId: string, not: string) =>
     members.find((m) => m.id !== not && m.skills.some((s) => s.skillId === skillId && s.canTeach))?.id ?? 'demo-lead'
-  const req = (id: string, learnerUid: string, skillId: string, format: SkillShareRequest['format'], message: string, history: [SkillShareRequest['state'], number][]): SkillShareRequest => {
+  const req = (
+    id: string,
+    learnerUid: string,
+    skillId: string,
+    format: SkillShareRequest['format'],
+    message: string,
+    history: [SkillShareRequest['state'], number][],
+  ): SkillShareRequest => {
     const state = history[history.length - 1]?.[0] ?? 'pending'
     const teacherUid = teacherOf(skillId, learnerUid)
     return {
-      ...meta(id, now), learnerUid, teacherUid, skillId, skillName: skillById.get(skillId)?.name ?? skillId,
-      message, format, state, history: Object.fromEntries(history.map(([s, d]) => [s, at(d)])),
+      ...meta(id, now),
+      learnerUid,
+      teacherUid,
+      skillId,
+      skillName: skillById.get(skillId)?.name ?? skillId,
+      message,
+      format,
+      state,
+      history: Object.fromEntries(history.map(([s, d]) => [s, at(d)])),
       // As the server stores it: only these two may read the request.
       parties: [learnerUid, teacherUid],
     }
   }
   const requests: SkillShareRequest[] = [
-    req('req-confocal-1', 'demo-tech', 'confocal-microscopy', 'shadowing', 'Could I shadow a session on the confocal before I book it on my own?', [['pending', 50], ['accepted', 48], ['completed', 40]]),
+    req(
+      'req-confocal-1',
+      'demo-tech',
+      'confocal-microscopy',
+      'shadowing',
+      'Could I shadow a session on the confocal before I book it on my own?',
+      [
+        ['pending', 50],
+        ['accepted', 48],
+        ['completed', 40],
+      ],
+    ),
     req('req-python-1', 'demo-tech', 'python', 'call', 'Half an hour on reading plate-reader files with pandas?', [['pending', 4]]),
-    req('req-cnc-1', someone(11), 'cnc-milling', 'demo', 'Would like to learn to set up simple jobs on the CNC mill.', [['pending', 14], ['accepted', 12]]),
-    req('req-welding-1', someone(12), 'welding', 'shadowing', 'Interested in TIG basics for rig repairs.', [['pending', 30], ['declined', 27]]),
-    req('req-training-1', 'demo-champion', 'training-design', 'call', 'Tips on designing a short practical induction?', [['pending', 10], ['accepted', 8]]),
+    req('req-cnc-1', someone(11), 'cnc-milling', 'demo', 'Would like to learn to set up simple jobs on the CNC mill.', [
+      ['pending', 14],
+      ['accepted', 12],
+    ]),
+    req('req-welding-1', someone(12), 'welding', 'shadowing', 'Interested in TIG basics for rig repairs.', [
+      ['pending', 30],
+      ['declined', 27],
+    ]),
+    req('req-training-1', 'demo-champion', 'training-design', 'call', 'Tips on designing a short practical induction?', [
+      ['pending', 10],
+      ['accepted', 8],
+    ]),
   ]
 
   return {
-    institution, members, equality, cpdByUid, registrationsByUid, plans, actions, ragChanges, ideas, comments, votes, surveys, requests, users,
+    institution,
+    members,
+    equality,
+    cpdByUid,
+    registrationsByUid,
+    plans,
+    actions,
+    ragChanges,
+    ideas,
+    comments,
+    votes,
+    surveys,
+    requests,
+    users,
     joinCode: DEMO_JOIN_CODE,
   }
 
@@ -698,8 +1369,12 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
     if (r.chance(0.3)) chosen.push(r.pick(GENERIC_SKILLS.filter((g) => !chosen.includes(g))))
     return chosen.map((id, k) => {
       const level: MemberSkill['level'] = apprentice
-        ? r.chance(0.7) ? 'learning' : 'practitioner'
-        : r.pick(senior ? (['practitioner', 'expert', 'expert'] as const) : (['learning', 'practitioner', 'practitioner', 'expert'] as const))
+        ? r.chance(0.7)
+          ? 'learning'
+          : 'practitioner'
+        : r.pick(
+            senior ? (['practitioner', 'expert', 'expert'] as const) : (['learning', 'practitioner', 'practitioner', 'expert'] as const),
+          )
       const canTeach = level === 'expert' ? r.chance(0.85) : level === 'practitioner' ? r.chance(0.35) : false
       const wantsToLearn = level === 'learning' || (k === chosen.length - 1 && r.chance(0.3) && level !== 'expert')
       return skill(id, level, canTeach, wantsToLearn)

@@ -18,7 +18,10 @@ export const FacultySchema = v.strictObject({
 })
 export const InstitutionFields = {
   name: requiredText(160, 'Institution name'),
-  emailDomains: v.pipe(v.array(v.pipe(v.string(), v.toLowerCase(), v.regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'Invalid email domain'))), v.maxLength(20)),
+  emailDomains: v.pipe(
+    v.array(v.pipe(v.string(), v.toLowerCase(), v.regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'Invalid email domain'))),
+    v.maxLength(20),
+  ),
   faculties: v.pipe(v.array(FacultySchema), v.maxLength(50)),
   sites: v.pipe(v.array(requiredText(120, 'Site')), v.maxLength(50)),
   planUrl: v.optional(v.union([v.literal(''), v.pipe(xmlText('Link'), v.url(), v.check(isSafeLink, SAFE_LINK_MESSAGE))])),
@@ -43,7 +46,18 @@ export const PhotoDataUrl = v.pipe(
 export function isPhotoData(photo: unknown): photo is string {
   return typeof photo === 'string' && v.is(PhotoDataUrl, photo)
 }
-export const ROLE_FAMILIES = ['research', 'teaching', 'support', 'laboratory', 'workshop', 'studio', 'analytical', 'it', 'apprentice', 'other'] as const
+export const ROLE_FAMILIES = [
+  'research',
+  'teaching',
+  'support',
+  'laboratory',
+  'workshop',
+  'studio',
+  'analytical',
+  'it',
+  'apprentice',
+  'other',
+] as const
 export const SKILL_CATEGORIES = ['technique', 'equipment', 'software', 'safety', 'teaching', 'soft'] as const
 export const SKILL_LEVELS = ['learning', 'practitioner', 'expert'] as const
 export const CONTRACTS = ['permanent', 'fixed-term', 'casual', 'apprenticeship'] as const
@@ -73,7 +87,12 @@ export const MemberFields = {
   gradeBand: v.optional(plainText(30, 'Grade band')),
   contract: v.optional(v.picklist(CONTRACTS)),
   bio: v.optional(plainText(600, 'Bio')),
-  contactUrl: v.optional(v.union([v.literal(''), v.pipe(xmlText('Link'), v.url('Enter a full link, e.g. https://…'), v.maxLength(300), v.check(isSafeLink, SAFE_LINK_MESSAGE))])),
+  contactUrl: v.optional(
+    v.union([
+      v.literal(''),
+      v.pipe(xmlText('Link'), v.url('Enter a full link, e.g. https://…'), v.maxLength(300), v.check(isSafeLink, SAFE_LINK_MESSAGE)),
+    ]),
+  ),
   visibility: v.picklist(['institution', 'hidden']),
   skills: v.pipe(v.array(MemberSkillSchema), v.maxLength(100, 'At most 100 skills')),
   /**
@@ -128,7 +147,10 @@ export const CpdFields = {
 }
 export const CpdEntrySchema = v.pipe(
   v.object({ ...SYNC_META_ENTRIES, ...CpdFields }),
-  v.forward(v.check((e) => !e.endDate || e.endDate >= e.startDate, 'End date cannot be before the start date'), ['endDate']),
+  v.forward(
+    v.check((e) => !e.endDate || e.endDate >= e.startDate, 'End date cannot be before the start date'),
+    ['endDate'],
+  ),
 )
 export type CpdEntry = v.InferOutput<typeof CpdEntrySchema>
 
@@ -209,7 +231,11 @@ export const ActionFields = {
   planId: Id,
   /** V1, V1 ii, R3, CD2, S4, A2 … */
   code: v.pipe(requiredText(16, 'Code'), v.regex(/^(V|R|CD|S|A)\d+( [ivx]+)?$/, 'Code must look like V1, R2, CD3, S4 or V1 ii')),
-  themes: v.pipe(v.array(v.picklist(THEMES)), v.minLength(1, 'Choose at least one theme'), v.maxLength(2, 'An action links to at most two themes')),
+  themes: v.pipe(
+    v.array(v.picklist(THEMES)),
+    v.minLength(1, 'Choose at least one theme'),
+    v.maxLength(2, 'An action links to at most two themes'),
+  ),
   parentId: v.optional(Id),
   activity: requiredText(2000, 'Activity'),
   outputs: v.optional(text(2000)),
@@ -231,7 +257,10 @@ export const RagChangeFields = {
 }
 export const RagChangeSchema = v.pipe(
   v.object({ ...SYNC_META_ENTRIES, ...RagChangeFields }),
-  v.forward(v.check((c) => c.status !== 'red' || c.rationale.trim().length > 0, 'A Red status needs an explanation'), ['rationale']),
+  v.forward(
+    v.check((c) => c.status !== 'red' || c.rationale.trim().length > 0, 'A Red status needs an explanation'),
+    ['rationale'],
+  ),
 )
 export type RagChange = v.InferOutput<typeof RagChangeSchema>
 

@@ -14,7 +14,10 @@ export function mutationFingerprint(m: Mutation): string {
 
 export function reusedIdResult(m: Mutation): MutationResult {
   return {
-    mutationId: m.mutationId, status: 'rejected', docId: m.docId, code: 'mutation-id-reused',
+    mutationId: m.mutationId,
+    status: 'rejected',
+    docId: m.docId,
+    code: 'mutation-id-reused',
     message: 'This change id was already used for a different change; it was not applied',
   }
 }

@@ -18,7 +18,15 @@ const idea = { authorUid: 'u-tech', title: 'Lab open day', body: '', status: 'op
 
 let seq = 0
 function m(partial: Partial<Mutation>): Mutation {
-  return { mutationId: `m-${String(++seq).padStart(8, '0')}`, collection: 'cpd', docId: 'cpd-1', op: 'patch', payload: {}, clientTime: 1_000, ...partial }
+  return {
+    mutationId: `m-${String(++seq).padStart(8, '0')}`,
+    collection: 'cpd',
+    docId: 'cpd-1',
+    op: 'patch',
+    payload: {},
+    clientTime: 1_000,
+    ...partial,
+  }
 }
 
 /** A tiny server: applies mutations in commit order at increasing server times. */
@@ -33,7 +41,15 @@ function server(first: Mutation, by: Caller = tech) {
     return result
   }
   push(first, by)
-  return { push, get doc() { return doc! }, get now() { return now } }
+  return {
+    push,
+    get doc() {
+      return doc!
+    },
+    get now() {
+      return now
+    },
+  }
 }
 
 describe('lists are sets', () => {
@@ -55,7 +71,12 @@ describe('lists are sets', () => {
     s.push(m({ sets: [{ path: ['skillIds'], add: ['cryo'] }], baseVersion: seen + 1, device: laptop }))
     const late = s.push(m({ sets: [{ path: ['skillIds'], remove: ['cryo'] }], baseVersion: seen, device: phone }))
     expect(s.doc.skillIds).toEqual(['cryo'])
-    expect(late).toMatchObject({ status: 'overridden', code: 'overridden', fields: ['skillIds'], by: { uid: 'u-tech', samePerson: true, deviceName: 'Windows computer' } })
+    expect(late).toMatchObject({
+      status: 'overridden',
+      code: 'overridden',
+      fields: ['skillIds'],
+      by: { uid: 'u-tech', samePerson: true, deviceName: 'Windows computer' },
+    })
     // A remove that saw the add takes it out.
     s.push(m({ sets: [{ path: ['skillIds'], remove: ['cryo'] }], baseVersion: s.doc.version, device: phone }))
     expect(s.doc.skillIds).toEqual([])
@@ -72,11 +93,15 @@ describe('lists are sets', () => {
   it('merges nested lists: survey options added on two devices, and a question edited meanwhile', () => {
     const before = { questions: [{ id: 'q1', type: 'single', prompt: 'Which site?', required: true, options: ['North'] }] }
     const a = diffSets('surveys', before, { questions: [{ ...before.questions[0]!, options: ['North', 'South'] }] })
-    const b = diffSets('surveys', before, { questions: [{ ...before.questions[0]!, prompt: 'Which site do you work at?', options: ['North', 'East'] }] })
+    const b = diffSets('surveys', before, {
+      questions: [{ ...before.questions[0]!, prompt: 'Which site do you work at?', options: ['North', 'East'] }],
+    })
     const fields: Record<string, unknown> = structuredClone(before)
     applySetOps('surveys', fields, a.ops)
     applySetOps('surveys', fields, b.ops)
-    expect(fields.questions).toEqual([{ id: 'q1', type: 'single', prompt: 'Which site do you work at?', required: true, options: ['North', 'South', 'East'] }])
+    expect(fields.questions).toEqual([
+      { id: 'q1', type: 'single', prompt: 'Which site do you work at?', required: true, options: ['North', 'South', 'East'] },
+    ])
   })
 
   it('merges registration evidence links and plan owners by element', () => {
@@ -100,19 +125,35 @@ describe('lists are sets', () => {
 describe('a lying clock cannot freeze a field', () => {
   it('a device a year ahead does not override a later real edit, and the lead’s correction applies', () => {
     const s = server(m({ collection: 'ideas', docId: 'idea-1', op: 'put', payload: idea }))
-    const ahead = s.push(m({ collection: 'ideas', docId: 'idea-1', payload: { title: 'Typo tile' }, clientTime: s.now + YEAR, baseVersion: 1, device: phone }))
+    const ahead = s.push(
+      m({ collection: 'ideas', docId: 'idea-1', payload: { title: 'Typo tile' }, clientTime: s.now + YEAR, baseVersion: 1, device: phone }),
+    )
     expect(ahead.status).toBe('applied')
     // The lead saw that version and corrects it with a correct clock.
-    const fix = s.push(m({ collection: 'ideas', docId: 'idea-1', payload: { status: 'adopted' }, clientTime: s.now + 10, baseVersion: s.doc.version }), lead)
+    const fix = s.push(
+      m({ collection: 'ideas', docId: 'idea-1', payload: { status: 'adopted' }, clientTime: s.now + 10, baseVersion: s.doc.version }),
+      lead,
+    )
     expect(fix.status).toBe('applied')
-    const correction = s.push(m({ collection: 'ideas', docId: 'idea-1', payload: { title: 'Typo title' }, clientTime: s.now + 10, baseVersion: s.doc.version, device: laptop }))
+    const correction = s.push(
+      m({
+        collection: 'ideas',
+        docId: 'idea-1',
+        payload: { title: 'Typo title' },
+        clientTime: s.now + 10,
+        baseVersion: s.doc.version,
+        device: laptop,
+      }),
+    )
     expect(correction.status).toBe('applied')
     expect(s.doc.title).toBe('Typo title')
   })
 
   it('a device a year behind still replaces what it had seen', () => {
     const s = server(m({ collection: 'ideas', docId: 'idea-1', op: 'put', payload: idea, clientTime: 2_000_000 }))
-    const r = s.push(m({ collection: 'ideas', docId: 'idea-1', payload: { body: 'Details' }, clientTime: s.now - YEAR, baseVersion: s.doc.version }))
+    const r = s.push(
+      m({ collection: 'ideas', docId: 'idea-1', payload: { body: 'Details' }, clientTime: s.now - YEAR, baseVersion: s.doc.version }),
+    )
     expect(r.status).toBe('applied')
     expect(s.doc.body).toBe('Details')
   })
@@ -121,7 +162,9 @@ describe('a lying clock cannot freeze a field', () => {
     const s = server(m({ collection: 'ideas', docId: 'idea-1', op: 'put', payload: idea }))
     const base = s.doc.version
     s.push(m({ collection: 'ideas', docId: 'idea-1', payload: { title: 'First' }, clientTime: 5_000, baseVersion: base, device: phone }))
-    const second = s.push(m({ collection: 'ideas', docId: 'idea-1', payload: { title: 'Second' }, clientTime: 4_000, baseVersion: base, device: phone }))
+    const second = s.push(
+      m({ collection: 'ideas', docId: 'idea-1', payload: { title: 'Second' }, clientTime: 4_000, baseVersion: base, device: phone }),
+    )
     expect(second.status).toBe('applied')
     expect(s.doc.title).toBe('Second')
   })
@@ -129,8 +172,19 @@ describe('a lying clock cannot freeze a field', () => {
   it('an older concurrent edit comes back overridden (who and which device), never applied', () => {
     const s = server(m({ collection: 'ideas', docId: 'idea-1', op: 'put', payload: idea }))
     const base = s.doc.version
-    s.push(m({ collection: 'ideas', docId: 'idea-1', payload: { title: 'Laptop title' }, clientTime: s.now, baseVersion: base, device: laptop }))
-    const phoneEdit = s.push(m({ collection: 'ideas', docId: 'idea-1', payload: { title: 'Phone title', body: 'Phone body' }, clientTime: s.now - 5_000, baseVersion: base, device: phone }))
+    s.push(
+      m({ collection: 'ideas', docId: 'idea-1', payload: { title: 'Laptop title' }, clientTime: s.now, baseVersion: base, device: laptop }),
+    )
+    const phoneEdit = s.push(
+      m({
+        collection: 'ideas',
+        docId: 'idea-1',
+        payload: { title: 'Phone title', body: 'Phone body' },
+        clientTime: s.now - 5_000,
+        baseVersion: base,
+        device: phone,
+      }),
+    )
     expect(phoneEdit).toMatchObject({ status: 'overridden', fields: ['title'], by: { deviceName: 'Windows computer', samePerson: true } })
     expect(s.doc).toMatchObject({ title: 'Laptop title', body: 'Phone body' })
   })

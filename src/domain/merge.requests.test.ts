@@ -9,44 +9,119 @@ const learner = caller('u-learner')
 const teacher = caller('u-teacher')
 const stranger = caller('u-other')
 const stamp = { now: 5_000, mutationId: 'm-00000002' }
-const request = { learnerUid: 'u-learner', teacherUid: 'u-teacher', skillId: 'pcr', skillName: 'PCR', message: 'Please', format: 'demo', state: 'pending', history: { pending: 1 } }
-const existing = (state: string, history: Record<string, number> = { pending: 1 }): ServerDoc => ({ id: 'r1', updatedAt: 4_000, version: 1, deleted: false, lastMutationId: 'm-1', ...request, state, history })
-const move = (state: string, history: Record<string, number>): Mutation => ({ mutationId: 'm-00000002', collection: 'requests', docId: 'r1', op: 'patch', payload: { state, history }, clientTime: 10 })
+const request = {
+  learnerUid: 'u-learner',
+  teacherUid: 'u-teacher',
+  skillId: 'pcr',
+  skillName: 'PCR',
+  message: 'Please',
+  format: 'demo',
+  state: 'pending',
+  history: { pending: 1 },
+}
+const existing = (state: string, history: Record<string, number> = { pending: 1 }): ServerDoc => ({
+  id: 'r1',
+  updatedAt: 4_000,
+  version: 1,
+  deleted: false,
+  lastMutationId: 'm-1',
+  ...request,
+  state,
+  history,
+})
+const move = (state: string, history: Record<string, number>): Mutation => ({
+  mutationId: 'm-00000002',
+  collection: 'requests',
+  docId: 'r1',
+  op: 'patch',
+  payload: { state, history },
+  clientTime: 10,
+})
 
 describe('skill-share requests on the server', () => {
   it('lets the teacher accept or decline, and either side complete or cancel', () => {
-    expect(mergeMutation(teacher, move('accepted', { pending: 1, accepted: 2 }), existing('pending'), stamp)).toMatchObject({ kind: 'write', doc: { state: 'accepted' } })
-    expect(mergeMutation(teacher, move('declined', { pending: 1, declined: 2 }), existing('pending'), stamp)).toMatchObject({ kind: 'write' })
-    expect(mergeMutation(learner, move('cancelled', { pending: 1, cancelled: 2 }), existing('pending'), stamp)).toMatchObject({ kind: 'write' })
-    expect(mergeMutation(learner, move('completed', { pending: 1, accepted: 2, completed: 3 }), existing('accepted', { pending: 1, accepted: 2 }), stamp)).toMatchObject({ kind: 'write' })
+    expect(mergeMutation(teacher, move('accepted', { pending: 1, accepted: 2 }), existing('pending'), stamp)).toMatchObject({
+      kind: 'write',
+      doc: { state: 'accepted' },
+    })
+    expect(mergeMutation(teacher, move('declined', { pending: 1, declined: 2 }), existing('pending'), stamp)).toMatchObject({
+      kind: 'write',
+    })
+    expect(mergeMutation(learner, move('cancelled', { pending: 1, cancelled: 2 }), existing('pending'), stamp)).toMatchObject({
+      kind: 'write',
+    })
+    expect(
+      mergeMutation(
+        learner,
+        move('completed', { pending: 1, accepted: 2, completed: 3 }),
+        existing('accepted', { pending: 1, accepted: 2 }),
+        stamp,
+      ),
+    ).toMatchObject({ kind: 'write' })
   })
 
   it('refuses moves out of turn or out of order', () => {
-    expect(mergeMutation(learner, move('accepted', { pending: 1, accepted: 2 }), existing('pending'), stamp)).toMatchObject({ kind: 'rejected', code: 'forbidden', field: 'state', message: 'Only the colleague asked to teach can mark it accepted' })
-    expect(mergeMutation(teacher, move('completed', { pending: 1, completed: 2 }), existing('pending'), stamp)).toMatchObject({ kind: 'rejected', message: 'A pending request cannot become completed' })
-    expect(mergeMutation(teacher, move('accepted', { accepted: 2 }), existing('declined'), stamp)).toMatchObject({ kind: 'rejected', message: 'A declined request cannot become accepted' })
-    expect(mergeMutation(stranger, move('cancelled', {}), existing('pending'), stamp)).toMatchObject({ kind: 'rejected', code: 'forbidden' })
+    expect(mergeMutation(learner, move('accepted', { pending: 1, accepted: 2 }), existing('pending'), stamp)).toMatchObject({
+      kind: 'rejected',
+      code: 'forbidden',
+      field: 'state',
+      message: 'Only the colleague asked to teach can mark it accepted',
+    })
+    expect(mergeMutation(teacher, move('completed', { pending: 1, completed: 2 }), existing('pending'), stamp)).toMatchObject({
+      kind: 'rejected',
+      message: 'A pending request cannot become completed',
+    })
+    expect(mergeMutation(teacher, move('accepted', { accepted: 2 }), existing('declined'), stamp)).toMatchObject({
+      kind: 'rejected',
+      message: 'A declined request cannot become accepted',
+    })
+    expect(mergeMutation(stranger, move('cancelled', {}), existing('pending'), stamp)).toMatchObject({
+      kind: 'rejected',
+      code: 'forbidden',
+    })
   })
 
   it('lets either side edit other fields without a state change', () => {
     const m: Mutation = { ...move('pending', { pending: 1 }), payload: { message: 'Any Tuesday?' } }
-    expect(mergeMutation(learner, m, existing('pending'), stamp)).toMatchObject({ kind: 'write', doc: { message: 'Any Tuesday?', state: 'pending' } })
+    expect(mergeMutation(learner, m, existing('pending'), stamp)).toMatchObject({
+      kind: 'write',
+      doc: { message: 'Any Tuesday?', state: 'pending' },
+    })
   })
 
   it('creates only a pending request for someone else', () => {
-    const create = (payload: Record<string, unknown>): Mutation => ({ mutationId: 'm-00000003', collection: 'requests', docId: 'r2', op: 'put', payload, clientTime: 10 })
+    const create = (payload: Record<string, unknown>): Mutation => ({
+      mutationId: 'm-00000003',
+      collection: 'requests',
+      docId: 'r2',
+      op: 'put',
+      payload,
+      clientTime: 10,
+    })
     expect(mergeMutation(learner, create(request), null, stamp)).toMatchObject({ kind: 'write' })
-    expect(mergeMutation(learner, create({ ...request, teacherUid: 'u-learner' }), null, stamp)).toMatchObject({ kind: 'rejected', message: 'You cannot ask yourself to teach a skill' })
-    expect(mergeMutation(learner, create({ ...request, state: 'accepted' }), null, stamp)).toMatchObject({ kind: 'rejected', code: 'forbidden' })
+    expect(mergeMutation(learner, create({ ...request, teacherUid: 'u-learner' }), null, stamp)).toMatchObject({
+      kind: 'rejected',
+      message: 'You cannot ask yourself to teach a skill',
+    })
+    expect(mergeMutation(learner, create({ ...request, state: 'accepted' }), null, stamp)).toMatchObject({
+      kind: 'rejected',
+      code: 'forbidden',
+    })
   })
 
   it('an older concurrent move loses field by field, so the machine is checked on what would be stored', () => {
     // The teacher accepted (clock 20); the learner's earlier cancel (clock 10) arrives later: state stays accepted.
     const accepted: ServerDoc = { ...existing('accepted', { pending: 1, accepted: 20 }), _clock: { state: 20, history: 20 } }
-    expect(mergeMutation(learner, move('cancelled', { pending: 1, cancelled: 10 }), accepted, stamp)).toMatchObject({ kind: 'write', doc: { state: 'accepted' } })
+    expect(mergeMutation(learner, move('cancelled', { pending: 1, cancelled: 10 }), accepted, stamp)).toMatchObject({
+      kind: 'write',
+      doc: { state: 'accepted' },
+    })
   })
 
   it('rejects unknown states rather than throwing', () => {
-    expect(requestStateRule(learner, { ...request, state: 'cancelled' }, existing('weird'))).toEqual({ message: 'Unknown request state', field: 'state' })
+    expect(requestStateRule(learner, { ...request, state: 'cancelled' }, existing('weird'))).toEqual({
+      message: 'Unknown request state',
+      field: 'state',
+    })
   })
 })

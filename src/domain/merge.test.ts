@@ -22,7 +22,15 @@ describe('mergeMutation', () => {
   it('stamps version+1, the commit time and the mutation', () => {
     const doc = write(mergeMutation(tech, mutation({ op: 'put', payload: idea }), null, stamp))
     // createdAt is the server's time too, whatever the payload said.
-    expect(doc).toMatchObject({ ...idea, createdAt: 5_000, id: 'idea-1', version: 1, updatedAt: 5_000, lastMutationId: 'm-00000001', deleted: false })
+    expect(doc).toMatchObject({
+      ...idea,
+      createdAt: 5_000,
+      id: 'idea-1',
+      version: 1,
+      updatedAt: 5_000,
+      lastMutationId: 'm-00000001',
+      deleted: false,
+    })
   })
 
   it('merges field by field: an older patch does not overwrite a newer field', () => {
@@ -43,26 +51,47 @@ describe('mergeMutation', () => {
 
   it('keeps server-owned fields through a lead’s edit of the institution', () => {
     const existing: ServerDoc = {
-      ...meta, id: 'inst', name: 'Example University', emailDomains: ['example.ac.uk'], faculties: [], sites: [],
+      ...meta,
+      id: 'inst',
+      name: 'Example University',
+      emailDomains: ['example.ac.uk'],
+      faculties: [],
+      sites: [],
       allowUnverified: true,
     }
-    const doc = write(mergeMutation(lead, mutation({ collection: 'institutions', docId: 'inst', payload: { name: 'Example Uni' } }), existing, stamp))
+    const doc = write(
+      mergeMutation(lead, mutation({ collection: 'institutions', docId: 'inst', payload: { name: 'Example Uni' } }), existing, stamp),
+    )
     expect(doc).toMatchObject({ name: 'Example Uni', allowUnverified: true })
   })
 
   describe('skill-share requests carry their two readers', () => {
-    const request = { learnerUid: 'u-tech', teacherUid: 'u-teacher', skillId: 'pcr', skillName: 'PCR', message: '', format: 'demo', state: 'pending', history: { pending: 1 } }
+    const request = {
+      learnerUid: 'u-tech',
+      teacherUid: 'u-teacher',
+      skillId: 'pcr',
+      skillName: 'PCR',
+      message: '',
+      format: 'demo',
+      state: 'pending',
+      history: { pending: 1 },
+    }
     const asRequest = (partial: Partial<Mutation>) => mutation({ collection: 'requests', docId: 'req-1', ...partial })
     const teacher: Caller = { uid: 'u-teacher', institutionId: 'inst', role: 'technician' }
 
     it('sets parties on create, whatever the client sent', () => {
-      const doc = write(mergeMutation(tech, asRequest({ op: 'put', payload: { ...request, parties: ['u-tech', 'u-someone-else'] } }), null, stamp))
+      const doc = write(
+        mergeMutation(tech, asRequest({ op: 'put', payload: { ...request, parties: ['u-tech', 'u-someone-else'] } }), null, stamp),
+      )
       expect(doc.parties).toEqual(['u-tech', 'u-teacher'])
     })
 
     it('adds parties to an older document on its next write', () => {
       const existing: ServerDoc = { ...meta, id: 'req-1', ...request }
-      expect(write(mergeMutation(teacher, asRequest({ payload: { state: 'accepted', history: { pending: 1, accepted: 2 } } }), existing, stamp)).parties).toEqual(['u-tech', 'u-teacher'])
+      expect(
+        write(mergeMutation(teacher, asRequest({ payload: { state: 'accepted', history: { pending: 1, accepted: 2 } } }), existing, stamp))
+          .parties,
+      ).toEqual(['u-tech', 'u-teacher'])
     })
 
     it('keeps them in the tombstone, so the deletion reaches both', () => {
@@ -75,57 +104,129 @@ describe('mergeMutation', () => {
     it('never changes who the parties are, not even for a lead', () => {
       const leadLearner: Caller = { ...lead, uid: 'u-tech' }
       const existing: ServerDoc = { ...meta, id: 'req-1', ...request, parties: ['u-tech', 'u-teacher'] }
-      expect(mergeMutation(leadLearner, asRequest({ payload: { teacherUid: 'u-other' } }), existing, stamp)).toMatchObject({ kind: 'rejected', code: 'forbidden' })
+      expect(mergeMutation(leadLearner, asRequest({ payload: { teacherUid: 'u-other' } }), existing, stamp)).toMatchObject({
+        kind: 'rejected',
+        code: 'forbidden',
+      })
     })
   })
 
   it('never resurrects a tombstone with an older write, and keeps nothing in it', () => {
     const tomb: ServerDoc = { ...meta, id: 'idea-1', deleted: true, _deletedAt: 50 }
-    expect(mergeMutation(tech, mutation({ op: 'put', payload: idea, clientTime: 40 }), tomb, stamp)).toMatchObject({ kind: 'rejected', code: 'conflict' })
-    expect(mergeMutation(tech, mutation({ payload: { title: 'x' }, clientTime: 60 }), tomb, stamp)).toMatchObject({ kind: 'rejected', code: 'conflict' })
+    expect(mergeMutation(tech, mutation({ op: 'put', payload: idea, clientTime: 40 }), tomb, stamp)).toMatchObject({
+      kind: 'rejected',
+      code: 'conflict',
+    })
+    expect(mergeMutation(tech, mutation({ payload: { title: 'x' }, clientTime: 60 }), tomb, stamp)).toMatchObject({
+      kind: 'rejected',
+      code: 'conflict',
+    })
     const deleted = write(mergeMutation(tech, mutation({ op: 'delete' }), { ...meta, id: 'idea-1', ...idea }, stamp))
     expect(Object.keys(deleted).sort()).toEqual(['_deletedAt', 'deleted', 'id', 'lastMutationId', 'updatedAt', 'version'])
   })
 
   it('keeps RAG history append-only and refuses technicians', () => {
     const change = { actionId: 'a-1', status: 'amber', rationale: '', at: 1, byUid: 'u-lead' }
-    const created = write(mergeMutation(lead, mutation({ collection: 'ragChanges', docId: 'r-1', op: 'put', payload: change }), null, stamp))
-    expect(mergeMutation(lead, mutation({ collection: 'ragChanges', docId: 'r-1', op: 'put', payload: change }), created, stamp)).toEqual({ kind: 'noop' })
-    expect(mergeMutation(lead, mutation({ collection: 'ragChanges', docId: 'r-1', payload: { status: 'green' } }), created, stamp)).toMatchObject({ code: 'conflict' })
-    expect(mergeMutation(tech, mutation({ collection: 'ragChanges', docId: 'r-2', op: 'put', payload: { ...change, byUid: 'u-tech' } }), null, stamp)).toMatchObject({ code: 'forbidden' })
-    expect(mergeMutation(lead, mutation({ collection: 'ragChanges', docId: 'r-3', op: 'put', payload: { ...change, status: 'red' } }), null, stamp)).toMatchObject({ code: 'invalid', field: 'rationale' })
+    const created = write(
+      mergeMutation(lead, mutation({ collection: 'ragChanges', docId: 'r-1', op: 'put', payload: change }), null, stamp),
+    )
+    expect(mergeMutation(lead, mutation({ collection: 'ragChanges', docId: 'r-1', op: 'put', payload: change }), created, stamp)).toEqual({
+      kind: 'noop',
+    })
+    expect(
+      mergeMutation(lead, mutation({ collection: 'ragChanges', docId: 'r-1', payload: { status: 'green' } }), created, stamp),
+    ).toMatchObject({ code: 'conflict' })
+    expect(
+      mergeMutation(
+        tech,
+        mutation({ collection: 'ragChanges', docId: 'r-2', op: 'put', payload: { ...change, byUid: 'u-tech' } }),
+        null,
+        stamp,
+      ),
+    ).toMatchObject({ code: 'forbidden' })
+    expect(
+      mergeMutation(
+        lead,
+        mutation({ collection: 'ragChanges', docId: 'r-3', op: 'put', payload: { ...change, status: 'red' } }),
+        null,
+        stamp,
+      ),
+    ).toMatchObject({ code: 'invalid', field: 'rationale' })
   })
 
   it('writes the directory projection of a profile, and a tombstone when hidden', () => {
     const profile = {
-      institutionId: 'inst', displayName: 'Ada Example', email: 'ada@example.ac.uk', role: 'technician', visibility: 'institution',
-      skills: [], joinedAt: 1, gradeBand: 'Grade 6', contract: 'permanent',
+      institutionId: 'inst',
+      displayName: 'Ada Example',
+      email: 'ada@example.ac.uk',
+      role: 'technician',
+      visibility: 'institution',
+      skills: [],
+      joinedAt: 1,
+      gradeBand: 'Grade 6',
+      contract: 'permanent',
     }
     const existing: ServerDoc = { ...meta, id: 'u-tech', ...profile }
-    const visible = mergeMutation(tech, mutation({ collection: 'profiles', docId: 'u-tech', payload: { bio: 'Mass spec' } }), existing, stamp)
+    const visible = mergeMutation(
+      tech,
+      mutation({ collection: 'profiles', docId: 'u-tech', payload: { bio: 'Mass spec' } }),
+      existing,
+      stamp,
+    )
     if (visible.kind !== 'write') throw new Error('expected write')
     const member = visible.derived[0]?.build(null, stamp)
     expect(member).toMatchObject({ id: 'u-tech', displayName: 'Ada Example', bio: 'Mass spec', deleted: false })
     expect(member).not.toHaveProperty('gradeBand')
     expect(member).not.toHaveProperty('contract')
-    const hidden = mergeMutation(tech, mutation({ collection: 'profiles', docId: 'u-tech', payload: { visibility: 'hidden' } }), existing, stamp)
+    const hidden = mergeMutation(
+      tech,
+      mutation({ collection: 'profiles', docId: 'u-tech', payload: { visibility: 'hidden' } }),
+      existing,
+      stamp,
+    )
     if (hidden.kind !== 'write') throw new Error('expected write')
-    expect(hidden.derived[0]?.build(member ?? null, stamp)).toEqual({ id: 'u-tech', deleted: true, version: 2, updatedAt: 5_000, lastMutationId: 'm-00000001' })
+    expect(hidden.derived[0]?.build(member ?? null, stamp)).toEqual({
+      id: 'u-tech',
+      deleted: true,
+      version: 2,
+      updatedAt: 5_000,
+      lastMutationId: 'm-00000001',
+    })
   })
 
   it('takes a profile’s faculty, department and site only from the institution’s lists, checking what the write changes', () => {
     const places = {
-      faculties: [{ id: 'sci', name: 'Faculty of Science', departments: ['Chemistry', 'Physics'] }, { id: 'eng', name: 'Engineering', departments: [] }],
+      faculties: [
+        { id: 'sci', name: 'Faculty of Science', departments: ['Chemistry', 'Physics'] },
+        { id: 'eng', name: 'Engineering', departments: [] },
+      ],
       sites: ['Main Campus'],
     }
     const ctx = { ...stamp, places }
-    const profile = { institutionId: 'inst', displayName: 'Ada Example', email: 'ada@example.ac.uk', role: 'technician', visibility: 'institution', skills: [], joinedAt: 1 }
+    const profile = {
+      institutionId: 'inst',
+      displayName: 'Ada Example',
+      email: 'ada@example.ac.uk',
+      role: 'technician',
+      visibility: 'institution',
+      skills: [],
+      joinedAt: 1,
+    }
     const existing: ServerDoc = { ...meta, id: 'u-tech', ...profile, facultyId: 'sci', department: 'Chemistry' }
     const patch = (payload: Record<string, unknown>, doc: ServerDoc | null = existing) =>
       mergeMutation(tech, mutation({ collection: 'profiles', docId: 'u-tech', payload }), doc, ctx)
 
-    expect(patch({ facultyId: 'made-up' })).toMatchObject({ kind: 'rejected', code: 'invalid', field: 'facultyId', message: 'Choose a faculty from your institution’s list' })
-    expect(patch({ department: 'Welding' })).toMatchObject({ kind: 'rejected', field: 'department', message: 'Choose a department of Faculty of Science' })
+    expect(patch({ facultyId: 'made-up' })).toMatchObject({
+      kind: 'rejected',
+      code: 'invalid',
+      field: 'facultyId',
+      message: 'Choose a faculty from your institution’s list',
+    })
+    expect(patch({ department: 'Welding' })).toMatchObject({
+      kind: 'rejected',
+      field: 'department',
+      message: 'Choose a department of Faculty of Science',
+    })
     // Moving faculty re-checks the department it keeps.
     expect(patch({ facultyId: 'eng' })).toMatchObject({ kind: 'write' })
     expect(patch({ facultyId: 'sci', department: 'Physics', site: 'North Site' })).toMatchObject({ kind: 'rejected', field: 'site' })
@@ -134,7 +235,14 @@ describe('mergeMutation', () => {
     const dropped: ServerDoc = { ...existing, facultyId: 'old-faculty', department: 'Old department' }
     expect(write(patch({ bio: 'Mass spec' }, dropped))).toMatchObject({ bio: 'Mass spec', facultyId: 'old-faculty' })
     // Where the institution keeps no lists, text is free; without the institution, nothing is checked.
-    expect(mergeMutation(tech, mutation({ collection: 'profiles', docId: 'u-tech', payload: { facultyId: 'anything' } }), existing, { ...stamp, places: {} })).toMatchObject({ kind: 'write' })
-    expect(mergeMutation(tech, mutation({ collection: 'profiles', docId: 'u-tech', payload: { facultyId: 'anything' } }), existing, stamp)).toMatchObject({ kind: 'write' })
+    expect(
+      mergeMutation(tech, mutation({ collection: 'profiles', docId: 'u-tech', payload: { facultyId: 'anything' } }), existing, {
+        ...stamp,
+        places: {},
+      }),
+    ).toMatchObject({ kind: 'write' })
+    expect(
+      mergeMutation(tech, mutation({ collection: 'profiles', docId: 'u-tech', payload: { facultyId: 'anything' } }), existing, stamp),
+    ).toMatchObject({ kind: 'write' })
   })
 })

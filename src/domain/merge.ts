@@ -12,19 +12,20 @@ import type { Mutation, MutationResult, OverriddenBy, RejectionCode, SyncMeta } 
 import { validate } from './validation'
 
 /** A document as stored on the server: fields, sync metadata, and per-field clocks for LWW. */
-export type ServerDoc = SyncMeta & Record<string, unknown> & {
-  /**
-   * Field → time of the write that set it: its clientTime clamped to the server's time at receipt
-   * (a clock ahead cannot freeze a field), and after every value its author had seen.
-   */
-  _clock?: Record<string, number>
-  /** Field → who set it: the document version it wrote, the author, their device. */
-  _by?: Record<string, FieldWriter>
-  /** Set fields' element tags (see src/domain/sets.ts). */
-  _tags?: Tags
-  /** clientTime of the delete that made this a tombstone. */
-  _deletedAt?: number
-}
+export type ServerDoc = SyncMeta &
+  Record<string, unknown> & {
+    /**
+     * Field → time of the write that set it: its clientTime clamped to the server's time at receipt
+     * (a clock ahead cannot freeze a field), and after every value its author had seen.
+     */
+    _clock?: Record<string, number>
+    /** Field → who set it: the document version it wrote, the author, their device. */
+    _by?: Record<string, FieldWriter>
+    /** Set fields' element tags (see src/domain/sets.ts). */
+    _tags?: Tags
+    /** clientTime of the delete that made this a tombstone. */
+    _deletedAt?: number
+  }
 
 /** Who last wrote a field. */
 export interface FieldWriter {
@@ -94,11 +95,18 @@ export function mergeMutation(caller: Caller, m: Mutation, existing: ServerDoc |
 
   const version = (existing?.version ?? 0) + 1
   const writer: FieldWriter = { v: version, uid: caller.uid, ...(m.device ? { d: m.device.id, n: m.device.name } : {}) }
-  const next = live ? mergeFields(live, payload, m, t, writer) : { fields: payload, clock: clockFor(payload, t), by: byFor(payload, writer), lost: [] as string[], winners: [] as FieldWriter[] }
+  const next = live
+    ? mergeFields(live, payload, m, t, writer)
+    : { fields: payload, clock: clockFor(payload, t), by: byFor(payload, writer), lost: [] as string[], winners: [] as FieldWriter[] }
   // Lists merge by element: a patch's add/remove operations on the merged fields.
   const tags: Tags = structuredClone(live?._tags ?? {})
   if (m.op === 'patch' && m.sets?.length) {
-    const lostSets = applySetOps(m.collection, next.fields, m.sets, { tags, version, device: m.device?.id, baseVersion: m.baseVersion ?? 0 })
+    const lostSets = applySetOps(m.collection, next.fields, m.sets, {
+      tags,
+      version,
+      device: m.device?.id,
+      baseVersion: m.baseVersion ?? 0,
+    })
     for (const path of lostSets) {
       next.lost.push(path.split('/')[0]!)
       const w = live?._by?.[path.split('/')[0]!]
@@ -114,7 +122,8 @@ export function mergeMutation(caller: Caller, m: Mutation, existing: ServerDoc |
   }
   Object.assign(next.fields, serverStamp(m.collection, caller, live, stamp))
   const op = live ? 'update' : 'create'
-  if (!def.canWrite(caller, op, next.fields, live, m.docId)) return reject('forbidden', `You are not allowed to ${op === 'create' ? 'create' : 'change'} this`)
+  if (!def.canWrite(caller, op, next.fields, live, m.docId))
+    return reject('forbidden', `You are not allowed to ${op === 'create' ? 'create' : 'change'} this`)
   const refusal = STATE_RULES[m.collection]?.(caller, next.fields, live)
   if (refusal) return reject('forbidden', refusal.message, refusal.field)
   if (live) {
@@ -142,7 +151,18 @@ export function mergeMutation(caller: Caller, m: Mutation, existing: ServerDoc |
   const keep = new Set(def.fields)
   const pick = <T>(o: Record<string, T>) => Object.fromEntries(Object.entries(o).filter(([k]) => keep.has(k)))
   const liveTags = Object.fromEntries(Object.entries(tags).filter(([k]) => keep.has(k.split('/')[0]!)))
-  const doc = stampDoc({ ...body, id: m.docId, deleted: false, _clock: pick(next.clock), _by: pick(next.by), ...(Object.keys(liveTags).length ? { _tags: liveTags } : {}) } as ServerDoc, existing, stamp)
+  const doc = stampDoc(
+    {
+      ...body,
+      id: m.docId,
+      deleted: false,
+      _clock: pick(next.clock),
+      _by: pick(next.by),
+      ...(Object.keys(liveTags).length ? { _tags: liveTags } : {}),
+    } as ServerDoc,
+    existing,
+    stamp,
+  )
   const lostFields = [...new Set(next.lost)].filter((f) => keep.has(f))
   const lost = lostFields.length ? { fields: lostFields, by: overriddenBy(caller, next.winners) } : undefined
   return { kind: 'write', doc, derived: derive(m.collection, m.docId, doc), ...(lost ? { lost } : {}) }
@@ -153,12 +173,18 @@ export function mergeMutation(caller: Caller, m: Mutation, existing: ServerDoc |
  * uses). Only what this write changes is checked: a faculty the institution later renamed does
  * not block an edit of someone's bio.
  */
-function checkPlaces(next: Record<string, unknown>, live: ServerDoc | null, places: Places | null | undefined): { message: string; field: PlaceField } | null {
+function checkPlaces(
+  next: Record<string, unknown>,
+  live: ServerDoc | null,
+  places: Places | null | undefined,
+): { message: string; field: PlaceField } | null {
   if (places === undefined) return null
   const str = (value: unknown) => (typeof value === 'string' ? value : undefined)
   const changed = (f: PlaceField) => !live || str(next[f]) !== str(live[f])
   const errors = placeErrors({ facultyId: str(next.facultyId), department: str(next.department), site: str(next.site) }, places)
-  const field = (['facultyId', 'department', 'site'] as const).find((f) => errors[f] && (changed(f) || (f === 'department' && changed('facultyId'))))
+  const field = (['facultyId', 'department', 'site'] as const).find(
+    (f) => errors[f] && (changed(f) || (f === 'department' && changed('facultyId'))),
+  )
   return field ? { message: errors[field]!, field } : null
 }
 
@@ -200,12 +226,18 @@ type StateRule = (caller: Caller, next: Record<string, unknown>, live: ServerDoc
  * learner for someone else; then each change of state must be a move the caller may make.
  */
 export const requestStateRule: StateRule = (caller, next, live) => {
-  if (!live) return next.learnerUid === next.teacherUid ? { message: 'You cannot ask yourself to teach a skill', field: 'teacherUid' } : null
+  if (!live)
+    return next.learnerUid === next.teacherUid ? { message: 'You cannot ask yourself to teach a skill', field: 'teacherUid' } : null
   const from = live.state as RequestState
   const to = next.state as RequestState
   if (from === to) return null
   if (!REQUEST_STATES.includes(from) || !REQUEST_STATES.includes(to)) return { message: 'Unknown request state', field: 'state' }
-  const moved = transition({ learnerUid: String(live.learnerUid), teacherUid: String(live.teacherUid), state: from, history: {} }, to, caller.uid, 0)
+  const moved = transition(
+    { learnerUid: String(live.learnerUid), teacherUid: String(live.teacherUid), state: from, history: {} },
+    to,
+    caller.uid,
+    0,
+  )
   return moved.ok ? null : { message: moved.message, field: 'state' }
 }
 
@@ -216,7 +248,12 @@ export const requestStateRule: StateRule = (caller, next, live) => {
 export const surveyStateRule: StateRule = (_caller, next, live) => {
   if (!live || live.status === 'draft') return null
   if (next.anonymous !== live.anonymous) {
-    return { message: live.anonymous ? 'This survey opened as anonymous: it stays anonymous. Copy it into a new survey to ask with names.' : 'This survey opened with names: it cannot become anonymous now. Copy it into a new survey instead.', field: 'anonymous' }
+    return {
+      message: live.anonymous
+        ? 'This survey opened as anonymous: it stays anonymous. Copy it into a new survey to ask with names.'
+        : 'This survey opened with names: it cannot become anonymous now. Copy it into a new survey instead.',
+      field: 'anonymous',
+    }
   }
   if (next.status === 'draft') return { message: 'An opened survey cannot go back to draft; close it instead', field: 'status' }
   return null
@@ -227,14 +264,37 @@ const STATE_RULES: Partial<Record<CollectionName, StateRule>> = { requests: requ
 /** The result recorded for a mutation (and returned again on a replay). */
 export function resultFor(m: Mutation, outcome: MergeOutcome, current: ServerDoc | null): MutationResult {
   if (outcome.kind === 'rejected') {
-    return { mutationId: m.mutationId, status: 'rejected', docId: m.docId, code: outcome.code, message: outcome.message, ...(outcome.field ? { field: outcome.field } : {}) }
+    return {
+      mutationId: m.mutationId,
+      status: 'rejected',
+      docId: m.docId,
+      code: outcome.code,
+      message: outcome.message,
+      ...(outcome.field ? { field: outcome.field } : {}),
+    }
   }
   const doc = outcome.kind === 'write' ? outcome.doc : current
   if (outcome.kind === 'write' && outcome.lost) {
     const { fields, by } = outcome.lost
-    const where = by.deviceName ? `on ${by.deviceName}` : by.samePerson ? 'on another of your devices' : by.uid ? 'by someone else' : 'made elsewhere'
+    const where = by.deviceName
+      ? `on ${by.deviceName}`
+      : by.samePerson
+        ? 'on another of your devices'
+        : by.uid
+          ? 'by someone else'
+          : 'made elsewhere'
     const message = `Overridden by a newer change ${where}: ${fields.join(', ')}`
-    return { mutationId: m.mutationId, status: 'overridden', docId: m.docId, version: doc?.version ?? 0, updatedAt: doc?.updatedAt ?? 0, code: 'overridden', message, fields, by }
+    return {
+      mutationId: m.mutationId,
+      status: 'overridden',
+      docId: m.docId,
+      version: doc?.version ?? 0,
+      updatedAt: doc?.updatedAt ?? 0,
+      code: 'overridden',
+      message,
+      fields,
+      by,
+    }
   }
   return { mutationId: m.mutationId, status: 'applied', docId: m.docId, version: doc?.version ?? 0, updatedAt: doc?.updatedAt ?? 0 }
 }

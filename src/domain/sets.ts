@@ -66,19 +66,27 @@ export function elementKey(x: unknown): string {
 }
 
 function specAt(collection: CollectionName, path: readonly string[]): SetSpec | undefined {
-  return (SET_FIELDS[collection] ?? []).find((s) => s.pattern.length === path.length && s.pattern.every((p, i) => p === '*' || p === path[i]))
+  return (SET_FIELDS[collection] ?? []).find(
+    (s) => s.pattern.length === path.length && s.pattern.every((p, i) => p === '*' || p === path[i]),
+  )
 }
 
 /** Nested set fields inside an element of the set at `path` (a question's `options`). */
 function childFields(collection: CollectionName, path: readonly string[]): string[] {
   return (SET_FIELDS[collection] ?? [])
-    .filter((s) => s.pattern.length === path.length + 2 && s.pattern[path.length] === '*' && path.every((p, i) => s.pattern[i] === '*' || s.pattern[i] === p))
+    .filter(
+      (s) =>
+        s.pattern.length === path.length + 2 &&
+        s.pattern[path.length] === '*' &&
+        path.every((p, i) => s.pattern[i] === '*' || s.pattern[i] === p),
+    )
     .map((s) => s.pattern[path.length + 1]!)
 }
 
 /** A list or record seen as keyed entries. */
 function entries(value: unknown, kind: 'list' | 'record'): Map<string, unknown> {
-  if (kind === 'record') return new Map(value && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value as Record<string, unknown>) : [])
+  if (kind === 'record')
+    return new Map(value && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value as Record<string, unknown>) : [])
   return new Map(Array.isArray(value) ? value.map((x) => [elementKey(x), x] as const) : [])
 }
 
@@ -90,7 +98,12 @@ function same(a: unknown, b: unknown): boolean {
 export function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical)
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.keys(value as object).sort().filter((k) => (value as Record<string, unknown>)[k] !== undefined).map((k) => [k, canonical((value as Record<string, unknown>)[k])]))
+    return Object.fromEntries(
+      Object.keys(value as object)
+        .sort()
+        .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+        .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
+    )
   }
   return value
 }
@@ -106,7 +119,11 @@ function without(element: unknown, fields: readonly string[]): unknown {
  * The operations that turn `before` into `after` for the set fields present in `after`; those
  * fields then leave the patch (`rest`).
  */
-export function diffSets(collection: CollectionName, before: Record<string, unknown>, after: Record<string, unknown>): { ops: SetOp[]; rest: Record<string, unknown> } {
+export function diffSets(
+  collection: CollectionName,
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): { ops: SetOp[]; rest: Record<string, unknown> } {
   const rest = { ...after }
   const ops: SetOp[] = []
   for (const field of setFieldsOf(collection)) {
@@ -158,7 +175,12 @@ export interface ApplyOptions {
  * Applies `ops` to `fields` (mutated). Returns the paths where part of an op could not take
  * effect: a remove beaten by an add its author had not seen, or an element whose parent is gone.
  */
-export function applySetOps(collection: CollectionName, fields: Record<string, unknown>, ops: readonly SetOp[], opts: ApplyOptions = {}): string[] {
+export function applySetOps(
+  collection: CollectionName,
+  fields: Record<string, unknown>,
+  ops: readonly SetOp[],
+  opts: ApplyOptions = {},
+): string[] {
   const lost = new Set<string>()
   for (const op of ops) {
     const s = specAt(collection, op.path)
@@ -223,7 +245,11 @@ function navigate(collection: CollectionName, fields: Record<string, unknown>, p
       // An element of the set at path[..i]: by key.
       const container = cur
       const kind = specAt(collection, path.slice(0, i))?.kind ?? 'list'
-      cur = Array.isArray(container) ? container.find((x) => elementKey(x) === seg) : kind === 'record' ? (container as Record<string, unknown>)[seg] : undefined
+      cur = Array.isArray(container)
+        ? container.find((x) => elementKey(x) === seg)
+        : kind === 'record'
+          ? (container as Record<string, unknown>)[seg]
+          : undefined
       if (cur && typeof cur === 'object' && !Array.isArray(cur) && Array.isArray(container)) {
         // Copy on write, so a caller's objects are never changed behind its back.
         const copy = { ...(cur as Record<string, unknown>) }

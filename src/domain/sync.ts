@@ -41,17 +41,23 @@ export const MutationSchema = v.strictObject({
   /** The server version of the document the edit was made on (0: never synced): what its author had seen. */
   baseVersion: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
   /** The device that made the edit, so whoever loses a merge is told where the newer change came from. */
-  device: v.optional(v.strictObject({ id: v.pipe(v.string(), v.minLength(1), v.maxLength(64)), name: v.pipe(v.string(), v.maxLength(80)) })),
+  device: v.optional(
+    v.strictObject({ id: v.pipe(v.string(), v.minLength(1), v.maxLength(64)), name: v.pipe(v.string(), v.maxLength(80)) }),
+  ),
   /** For a patch: add/remove operations on the document's lists (see src/domain/sets.ts). */
-  sets: v.optional(v.pipe(
-    v.array(v.strictObject({
-      path: v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(128))), v.minLength(1), v.maxLength(5)),
-      add: v.optional(v.pipe(v.array(v.unknown()), v.maxLength(200))),
-      remove: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(200))),
-      order: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(200))),
-    })),
-    v.maxLength(200),
-  )),
+  sets: v.optional(
+    v.pipe(
+      v.array(
+        v.strictObject({
+          path: v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(128))), v.minLength(1), v.maxLength(5)),
+          add: v.optional(v.pipe(v.array(v.unknown()), v.maxLength(200))),
+          remove: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(200))),
+          order: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(200))),
+        }),
+      ),
+      v.maxLength(200),
+    ),
+  ),
 })
 export type Mutation = v.InferOutput<typeof MutationSchema>
 
@@ -83,7 +89,17 @@ export type MutationResult =
    * Committed, but some of its edits lost the merge to a newer change the author had not seen
    * (`fields`: what lost). Never reported as applied: the author is told.
    */
-  | { mutationId: string; status: 'overridden'; docId: string; version: number; updatedAt: number; code: 'overridden'; message: string; fields: string[]; by: OverriddenBy }
+  | {
+      mutationId: string
+      status: 'overridden'
+      docId: string
+      version: number
+      updatedAt: number
+      code: 'overridden'
+      message: string
+      fields: string[]
+      by: OverriddenBy
+    }
 
 export interface PushResponse {
   results: MutationResult[]

@@ -25,7 +25,14 @@ describe('SKILLS', () => {
 
   it('makes a valid member skill from every entry', () => {
     for (const s of SKILLS) {
-      const parsed = v.safeParse(MemberSkillSchema, { skillId: s.id, name: s.name, category: s.category, level: 'learning', canTeach: false, wantsToLearn: true })
+      const parsed = v.safeParse(MemberSkillSchema, {
+        skillId: s.id,
+        name: s.name,
+        category: s.category,
+        level: 'learning',
+        canTeach: false,
+        wantsToLearn: true,
+      })
       expect(parsed.success, s.id).toBe(true)
     }
   })
@@ -73,7 +80,14 @@ describe('resolveSkill', () => {
         const r = resolveSkill(text)
         if (!r) return
         const category = r.kind === 'taxonomy' ? r.category : 'technique'
-        const parsed = v.safeParse(MemberSkillSchema, { skillId: r.id, name: r.name, category, level: 'expert', canTeach: true, wantsToLearn: false })
+        const parsed = v.safeParse(MemberSkillSchema, {
+          skillId: r.id,
+          name: r.name,
+          category,
+          level: 'expert',
+          canTeach: true,
+          wantsToLearn: false,
+        })
         expect(parsed.success).toBe(true)
         expect(resolveSkill(r.name)?.id).toBe(r.id)
       }),

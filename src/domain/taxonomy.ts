@@ -52,7 +52,11 @@ export const SKILLS: readonly TaxonomySkill[] = [
   ]),
   ...group('equipment', [
     ['confocal-microscope', 'Confocal microscope', ['confocal microscopy', 'laser scanning microscope']],
-    ['electron-microscope', 'Electron microscope', ['electron microscopy', 'SEM', 'TEM', 'scanning electron microscope', 'transmission electron microscope']],
+    [
+      'electron-microscope',
+      'Electron microscope',
+      ['electron microscopy', 'SEM', 'TEM', 'scanning electron microscope', 'transmission electron microscope'],
+    ],
     ['hplc', 'HPLC', ['high performance liquid chromatography', 'high-pressure liquid chromatography', 'liquid chromatography']],
     ['mass-spectrometer', 'Mass spectrometer', ['mass spectrometry', 'mass spec', 'LC-MS', 'GC-MS']],
     ['nmr', 'NMR spectrometer', ['NMR', 'nuclear magnetic resonance']],
@@ -97,7 +101,11 @@ export const SKILLS: readonly TaxonomySkill[] = [
     ['risk-assessment', 'Risk assessment', ['risk assessments']],
     ['first-aid', 'First aid', ['first aider', 'first aid at work']],
     ['fire-warden', 'Fire warden', ['fire marshal', 'fire safety']],
-    ['radiation-protection', 'Radiation protection', ['ionising radiation', 'ionizing radiation', 'radiation protection supervisor', 'RPS']],
+    [
+      'radiation-protection',
+      'Radiation protection',
+      ['ionising radiation', 'ionizing radiation', 'radiation protection supervisor', 'RPS'],
+    ],
     ['biosafety', 'Biological safety', ['biosafety', 'containment level 2', 'containment level 3', 'CL2', 'CL3']],
     ['laser-safety', 'Laser safety', ['laser protection adviser', 'laser safety officer']],
     ['manual-handling', 'Manual handling', []],
@@ -161,8 +169,7 @@ export function skillById(id: string): TaxonomySkill | undefined {
 }
 
 export type ResolvedSkill =
-  | { kind: 'taxonomy'; id: string; name: string; category: SkillCategory }
-  | { kind: 'tag'; id: string; name: string }
+  { kind: 'taxonomy'; id: string; name: string; category: SkillCategory } | { kind: 'tag'; id: string; name: string }
 
 /** The longest slug a tag may have: `tag:` plus this fits the 80-character skill id. */
 const MAX_SLUG = 76
@@ -209,5 +216,8 @@ export function searchSkills(query: string, limit = 8): TaxonomySkill[] {
     }
     if (best > 0) scored.push({ skill, score: best })
   }
-  return scored.sort((a, b) => b.score - a.score || a.skill.name.localeCompare(b.skill.name)).slice(0, limit).map((s) => s.skill)
+  return scored
+    .sort((a, b) => b.score - a.score || a.skill.name.localeCompare(b.skill.name))
+    .slice(0, limit)
+    .map((s) => s.skill)
 }

@@ -18,12 +18,26 @@ import SkillsEditor from './profile/SkillsEditor.vue'
 import { setStep } from './registration/registration-actions'
 import { useSurveyBuilder } from './survey-builder/use-survey-builder'
 
-const server = (doc: Record<string, unknown>, version = 3) => ({ ...doc, updatedAt: 1_000, version, deleted: false, lastMutationId: 'm-server' })
-const lastRow = async (db: HubDb, docId: string): Promise<OutboxRow> => (await db.outbox.orderBy('seq').toArray()).filter((r) => r.docId === docId).at(-1)!
+const server = (doc: Record<string, unknown>, version = 3) => ({
+  ...doc,
+  updatedAt: 1_000,
+  version,
+  deleted: false,
+  lastMutationId: 'm-server',
+})
+const lastRow = async (db: HubDb, docId: string): Promise<OutboxRow> =>
+  (await db.outbox.orderBy('seq').toArray()).filter((r) => r.docId === docId).at(-1)!
 
 const profile = server({
-  id: 'u-tech', institutionId: 'inst', displayName: 'Sam Okafor', email: 'sam@example.ac.uk', role: 'technician', jobTitle: 'Technician',
-  bio: 'Old bio', visibility: 'institution', skills: [{ skillId: 'cryo', name: 'Cryo-EM', category: 'technique', level: 'expert', canTeach: true, wantsToLearn: false }],
+  id: 'u-tech',
+  institutionId: 'inst',
+  displayName: 'Sam Okafor',
+  email: 'sam@example.ac.uk',
+  role: 'technician',
+  jobTitle: 'Technician',
+  bio: 'Old bio',
+  visibility: 'institution',
+  skills: [{ skillId: 'cryo', name: 'Cryo-EM', category: 'technique', level: 'expert', canTeach: true, wantsToLearn: false }],
   joinedAt: 1,
 }) as unknown as Member
 
@@ -49,9 +63,19 @@ describe('forms send only what changed', () => {
     await appDb.profiles.put(profile)
     const wrapper = mount(SkillsEditor, { props: { uid: 'u-tech', skills: profile.skills }, attachTo: document.body })
     // Meanwhile a pull brought a skill added on the laptop.
-    const pcr = { skillId: 'pcr', name: 'PCR', category: 'technique' as const, level: 'practitioner' as const, canTeach: false, wantsToLearn: false }
+    const pcr = {
+      skillId: 'pcr',
+      name: 'PCR',
+      category: 'technique' as const,
+      level: 'practitioner' as const,
+      canTeach: false,
+      wantsToLearn: false,
+    }
     await appDb.profiles.put({ ...profile, version: 4, skills: [...profile.skills, pcr] })
-    await wrapper.findAll('button').find((b) => /remove/i.test(b.text()) || /remove/i.test(b.attributes('aria-label') ?? ''))!.trigger('click')
+    await wrapper
+      .findAll('button')
+      .find((b) => /remove/i.test(b.text()) || /remove/i.test(b.attributes('aria-label') ?? ''))!
+      .trigger('click')
     await vi.waitFor(async () => expect(await appDb.outbox.count()).toBe(1))
     const row = await lastRow(appDb, 'u-tech')
     expect(row.payload).toEqual({})
@@ -61,7 +85,16 @@ describe('forms send only what changed', () => {
   })
 
   it('the plan form compares with the plan as it loaded, so owners pulled meanwhile are not sent back stale', async () => {
-    const plan = server({ id: 'plan-1', title: 'Stage Two plan', stage: 'two', startDate: '2026-01-01', endDate: '2028-12-31', phases: {}, owners: { SG: 'Steering group' }, status: 'draft' }) as unknown as ActionPlan
+    const plan = server({
+      id: 'plan-1',
+      title: 'Stage Two plan',
+      stage: 'two',
+      startDate: '2026-01-01',
+      endDate: '2028-12-31',
+      phases: {},
+      owners: { SG: 'Steering group' },
+      status: 'draft',
+    }) as unknown as ActionPlan
     await appDb.plans.put(plan)
     const wrapper = mount(PlanEditor, { props: { plan }, attachTo: document.body })
     // Another lead's new owner arrives through a pull while this form is open.
@@ -80,7 +113,10 @@ describe('forms send only what changed', () => {
   })
 
   it('a registration step change sends that one step', async () => {
-    await appRepos.registrations.create({ target: 'RSciTech', steps: { eligibility: 'done' }, competences: {}, feeSupportRequested: false }, 'reg-1')
+    await appRepos.registrations.create(
+      { target: 'RSciTech', steps: { eligibility: 'done' }, competences: {}, feeSupportRequested: false },
+      'reg-1',
+    )
     await appDb.registrations.update('reg-1', { version: 2 })
     await setStep('reg-1', 'mentor', 'doing')
     const row = await lastRow(appDb, 'reg-1')
@@ -103,11 +139,22 @@ describe('forms with their own database', () => {
 
   it('the CPD entry editor sends only the changed title, keeping a skill linked on another device', async () => {
     const repos = createRepos({ db })
-    const loaded = server({ id: 'cpd-1', title: 'Cryo course', startDate: '2026-01-05', hours: 6, type: 'formal', skillIds: ['cryo'], evidenceIds: [] })
+    const loaded = server({
+      id: 'cpd-1',
+      title: 'Cryo course',
+      startDate: '2026-01-05',
+      hours: 6,
+      type: 'formal',
+      skillIds: ['cryo'],
+      evidenceIds: [],
+    })
     await db.cpd.put(loaded as never)
     await db.cpd.put({ ...loaded, version: 4, skillIds: ['cryo', 'pcr'] } as never) // pulled meanwhile
     const fields = { title: 'Cryo-EM course', startDate: '2026-01-05', hours: 6, type: 'formal' as const, skillIds: ['cryo'] }
-    await saveCpdEntry({ id: 'cpd-1', fields, draftKey: 'cpd:cpd-1', evidenceIds: [], removedIds: [], loaded: loaded as never }, { db, repos })
+    await saveCpdEntry(
+      { id: 'cpd-1', fields, draftKey: 'cpd:cpd-1', evidenceIds: [], removedIds: [], loaded: loaded as never },
+      { db, repos },
+    )
     const row = await lastRow(db, 'cpd-1')
     expect(row.op).toBe('patch')
     expect(row.payload).toEqual({ title: 'Cryo-EM course' })
@@ -116,7 +163,13 @@ describe('forms with their own database', () => {
 
   it('the survey builder sends the changed title and the one option added, as a patch', async () => {
     const template = workshopTemplate({ today: '2026-11-23', createdByUid: 'lead', newId: () => crypto.randomUUID() }, ['visibility'])
-    const site = { id: 'q-site', type: 'single' as const, prompt: 'Which site do you work at?', required: false, options: ['North', 'South'] }
+    const site = {
+      id: 'q-site',
+      type: 'single' as const,
+      prompt: 'Which site do you work at?',
+      required: false,
+      options: ['North', 'South'],
+    }
     const survey = await createRepo('surveys', { db }).create({ ...template, questions: [site, ...template.questions] }, 'survey-1')
     await db.surveys.update('survey-1', { version: 2 })
     await db.outbox.clear()

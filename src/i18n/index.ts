@@ -35,7 +35,9 @@ export const i18n = createI18n({
   messages: {},
   datetimeFormats: Object.fromEntries(LOCALES.map((l) => [l, dateTimeFormats])),
   numberFormats: Object.fromEntries(LOCALES.map((l) => [l, numberFormats])),
-  pluralRules: Object.fromEntries(LOCALES.map((l) => [l, (choice: number, length: number) => pluralIndex(LANGUAGE_TAG[l], choice, length)])),
+  pluralRules: Object.fromEntries(
+    LOCALES.map((l) => [l, (choice: number, length: number) => pluralIndex(LANGUAGE_TAG[l], choice, length)]),
+  ),
   missingWarn: import.meta.env.DEV,
   fallbackWarn: false,
 })

@@ -6,9 +6,7 @@ import { LOCALES } from './locales'
 
 const root = new URL('../locales/', import.meta.url).pathname
 const keys = (value: unknown, prefix = ''): string[] =>
-  value !== null && typeof value === 'object'
-    ? Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k))
-    : [prefix]
+  value !== null && typeof value === 'object' ? Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k)) : [prefix]
 const leaves = (value: unknown): unknown[] => (value !== null && typeof value === 'object' ? Object.values(value).flatMap(leaves) : [value])
 const load = (locale: string, file: string) => JSON.parse(readFileSync(join(root, locale, file), 'utf8')) as unknown
 
@@ -24,7 +22,8 @@ describe('locale files', () => {
     it(`${file}: the same keys in ${LOCALES.join(' and ')}, none empty`, () => {
       const [first, ...rest] = LOCALES.map((l) => keys(load(l, file)).sort())
       for (const other of rest) expect(other).toEqual(first)
-      for (const l of LOCALES) for (const text of leaves(load(l, file))) expect(typeof text === 'string' && text.trim() !== '', `${l}/${file}`).toBe(true)
+      for (const l of LOCALES)
+        for (const text of leaves(load(l, file))) expect(typeof text === 'string' && text.trim() !== '', `${l}/${file}`).toBe(true)
     })
   }
 })

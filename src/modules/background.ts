@@ -13,7 +13,9 @@ export function startBackground(pinia: Pinia): void {
   const session = useSessionStore(pinia)
   const sync = useSyncStore(pinia)
   // Restart sync only when who is syncing changes, not on every token refresh.
-  const who = computed(() => (session.session ? `${session.session.uid}|${session.session.institutionId ?? ''}|${session.session.role ?? ''}` : null))
+  const who = computed(() =>
+    session.session ? `${session.session.uid}|${session.session.institutionId ?? ''}|${session.session.role ?? ''}` : null,
+  )
   watch(who, (key) => {
     if (key && session.session) void sync.start(session.session)
     else sync.stop()
@@ -21,11 +23,17 @@ export function startBackground(pinia: Pinia): void {
   // A sync refused for the session: refresh the token, which is how a deleted or disabled
   // account (deleted on another device) is noticed before its token expires; the session store
   // then signs out and wipes this device.
-  watch(() => sync.authFailures, () => void session.refresh().catch(() => undefined))
+  watch(
+    () => sync.authFailures,
+    () => void session.refresh().catch(() => undefined),
+  )
   // Evidence files attached offline upload in the background, whichever screen is open.
   startEvidenceUploads(pinia)
   // Survey answers queued offline send from whichever screen is open.
   appSurveyQueue()
   // main.ts starts all this once the page has loaded and its main thread is idle.
-  void session.init().then(() => session.completeSignInLink(), () => undefined)
+  void session.init().then(
+    () => session.completeSignInLink(),
+    () => undefined,
+  )
 }

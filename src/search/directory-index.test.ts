@@ -6,17 +6,55 @@ import { createDirectoryIndex, naiveSearch, search, type IndexableMember } from 
 type SkillSpec = [name: string, level: MemberSkill['level'], canTeach?: boolean, skillId?: string]
 function person(id: string, displayName: string, skills: SkillSpec[], extra: Partial<Member> = {}): IndexableMember {
   return {
-    id, displayName, institutionId: 'inst', visibility: 'institution', deleted: false,
-    skills: skills.map(([name, level, canTeach = false, skillId]) => ({ skillId: skillId ?? `tag:${name.toLowerCase().replace(/\W+/g, '-')}`, name, category: 'technique', level, canTeach, wantsToLearn: false })),
+    id,
+    displayName,
+    institutionId: 'inst',
+    visibility: 'institution',
+    deleted: false,
+    skills: skills.map(([name, level, canTeach = false, skillId]) => ({
+      skillId: skillId ?? `tag:${name.toLowerCase().replace(/\W+/g, '-')}`,
+      name,
+      category: 'technique',
+      level,
+      canTeach,
+      wantsToLearn: false,
+    })),
     ...extra,
   }
 }
 
 const people = [
-  person('a', 'Aisha Patel', [['Confocal microscope', 'expert', true, 'confocal-microscope'], ['Python', 'practitioner']], { facultyId: 'sci', roleFamily: 'laboratory', jobTitle: 'Imaging Technician', department: 'Biosciences' }),
-  person('b', 'Ben Okafor', [['Confocal microscope', 'expert', false, 'confocal-microscope']], { facultyId: 'sci', roleFamily: 'research' }),
-  person('c', 'Cara Jones', [['Confocal microscope', 'learning', false, 'confocal-microscope'], ['TIG welding', 'expert', true]], { facultyId: 'eng', roleFamily: 'workshop', department: 'Mechanical Engineering' }),
-  person('d', 'Dev Singh', [['PCR', 'practitioner', true, 'pcr'], ['Confocal microscope', 'practitioner', true, 'confocal-microscope']], { facultyId: 'med', roleFamily: 'laboratory' }),
+  person(
+    'a',
+    'Aisha Patel',
+    [
+      ['Confocal microscope', 'expert', true, 'confocal-microscope'],
+      ['Python', 'practitioner'],
+    ],
+    { facultyId: 'sci', roleFamily: 'laboratory', jobTitle: 'Imaging Technician', department: 'Biosciences' },
+  ),
+  person('b', 'Ben Okafor', [['Confocal microscope', 'expert', false, 'confocal-microscope']], {
+    facultyId: 'sci',
+    roleFamily: 'research',
+  }),
+  person(
+    'c',
+    'Cara Jones',
+    [
+      ['Confocal microscope', 'learning', false, 'confocal-microscope'],
+      ['TIG welding', 'expert', true],
+    ],
+    { facultyId: 'eng', roleFamily: 'workshop', department: 'Mechanical Engineering' },
+  ),
+  person(
+    'd',
+    'Dev Singh',
+    [
+      ['PCR', 'practitioner', true, 'pcr'],
+      ['Confocal microscope', 'practitioner', true, 'confocal-microscope'],
+    ],
+    { facultyId: 'med', roleFamily: 'laboratory' },
+  ),
   person('h', 'Hidden Hannah', [['Confocal microscope', 'expert', true, 'confocal-microscope']], { visibility: 'hidden' }),
   person('x', 'Deleted Dan', [['Confocal microscope', 'expert', true, 'confocal-microscope']], { deleted: true }),
   person('o', 'Other Olga', [['Confocal microscope', 'expert', true, 'confocal-microscope']], { institutionId: 'elsewhere' }),
@@ -90,7 +128,11 @@ describe('ranking and highlighting', () => {
     expect(byDept).toMatchObject({ id: 'a', matchedSkillIds: ['tag:python'], matchedFields: ['department'] })
   })
   it('highlights skills past the 26th by their words', () => {
-    const many = person('m', 'Max Many', Array.from({ length: 30 }, (_, k): SkillSpec => [`Skill${k} thing`, 'practitioner']))
+    const many = person(
+      'm',
+      'Max Many',
+      Array.from({ length: 30 }, (_, k): SkillSpec => [`Skill${k} thing`, 'practitioner']),
+    )
     const idx = createDirectoryIndex([many], options)
     expect(search(idx, 'skill28').hits[0]!.matchedSkillIds).toEqual(['tag:skill28-thing'])
     expect(search(idx, 'thing').hits[0]!.matchedSkillIds).toHaveLength(30)
@@ -129,14 +171,20 @@ describe('browsing and pages', () => {
 
 describe('against the naive scan on demo data', () => {
   const demo = generateDemoData({ members: 400 })
-  const opts = { institutionId: DEMO_INSTITUTION_ID, facultyNames: Object.fromEntries(demo.institution.faculties.map((f) => [f.id, f.name])) }
+  const opts = {
+    institutionId: DEMO_INSTITUTION_ID,
+    facultyNames: Object.fromEntries(demo.institution.faculties.map((f) => [f.id, f.name])),
+  }
   const idx = createDirectoryIndex(demo.members, opts)
-  it.each(['python', 'confocal microscopy', 'cnc', 'biosciences', 'risk assessment', 'mass spectrometry'])('finds the same people for "%s"', (q) => {
-    const fast = search(idx, q, {}, 1000)
-    const slow = naiveSearch(demo.members, q, {}, 1000, opts)
-    expect(fast.total).toBe(slow.total)
-    expect(new Set(fast.hits.map((h) => h.id))).toEqual(new Set(slow.hits.map((h) => h.id)))
-  })
+  it.each(['python', 'confocal microscopy', 'cnc', 'biosciences', 'risk assessment', 'mass spectrometry'])(
+    'finds the same people for "%s"',
+    (q) => {
+      const fast = search(idx, q, {}, 1000)
+      const slow = naiveSearch(demo.members, q, {}, 1000, opts)
+      expect(fast.total).toBe(slow.total)
+      expect(new Set(fast.hits.map((h) => h.id))).toEqual(new Set(slow.hits.map((h) => h.id)))
+    },
+  )
   it('agrees on filters too', () => {
     const f = { canTeach: true, minLevel: 'expert' as const }
     expect(search(idx, 'python', f, 1000).total).toBe(naiveSearch(demo.members, 'python', f, 1000, opts).total)

@@ -216,7 +216,7 @@ function shortLists(terms: readonly string[], postings: readonly Int32Array[], n
   const order = new Int32Array(n)
   let group = 0
   for (const len of [1, 2]) {
-    for (let from = 0; from < terms.length; ) {
+    for (let from = 0; from < terms.length;) {
       const prefix = terms[from]!.slice(0, len)
       let to = from
       while (to < terms.length && terms[to]!.startsWith(prefix)) to++
@@ -239,7 +239,11 @@ function shortLists(terms: readonly string[], postings: readonly Int32Array[], n
           }
         }
         const members = order.slice(0, count)
-        out.set(prefix, { members, masks: Uint32Array.from(members, (m) => mask[m]!), quality: Uint8Array.from(members, (m) => quality[m]!) })
+        out.set(prefix, {
+          members,
+          masks: Uint32Array.from(members, (m) => mask[m]!),
+          quality: Uint8Array.from(members, (m) => quality[m]!),
+        })
       }
       from = to
     }
@@ -277,7 +281,11 @@ function matchingTerms(index: DirectoryIndex, word: string, forceFuzzy: boolean)
 }
 
 /** Members matching every word (anywhere in their profile), with where and how well. */
-function matchWords(index: DirectoryIndex, words: string[], forceFuzzy: boolean): { candidates: Int32Array; count: number; fuzzy: boolean } {
+function matchWords(
+  index: DirectoryIndex,
+  words: string[],
+  forceFuzzy: boolean,
+): { candidates: Int32Array; count: number; fuzzy: boolean } {
   const s = index.scratch
   const epoch = ++s.current
   let count = 0
@@ -336,12 +344,23 @@ function skillFilterMask(index: DirectoryIndex, m: number, filters: DirectoryFil
 }
 
 function passesFields(index: DirectoryIndex, m: number, filters: DirectoryFilters): boolean {
-  return (!filters.facultyId || index.facultyIds[m] === filters.facultyId) && (!filters.roleFamily || index.roleFamilies[m] === filters.roleFamily)
+  return (
+    (!filters.facultyId || index.facultyIds[m] === filters.facultyId) &&
+    (!filters.roleFamily || index.roleFamilies[m] === filters.roleFamily)
+  )
 }
 
 const hasSkillFilter = (f: DirectoryFilters) => f.canTeach === true || (f.minLevel !== undefined && f.minLevel !== 'learning')
 
-function rank(index: DirectoryIndex, words: string[], candidates: Int32Array, count: number, filters: DirectoryFilters, limit: number, fuzzy: boolean): DirectoryResult {
+function rank(
+  index: DirectoryIndex,
+  words: string[],
+  candidates: Int32Array,
+  count: number,
+  filters: DirectoryFilters,
+  limit: number,
+  fuzzy: boolean,
+): DirectoryResult {
   const s = index.scratch
   const skillFilter = hasSkillFilter(filters)
   const keys = new Float64Array(count)
@@ -350,7 +369,7 @@ function rank(index: DirectoryIndex, words: string[], candidates: Int32Array, co
     const m = candidates[k]!
     if (!passesFields(index, m, filters)) continue
     const matchedSkills = (s.orMask[m]! & SKILL_BITS) >>> 0
-    const allowed = skillFilter ? skillFilterMask(index, m, filters) : (SKILL_BITS >>> 0)
+    const allowed = skillFilter ? skillFilterMask(index, m, filters) : SKILL_BITS >>> 0
     if (skillFilter && (matchedSkills ? (matchedSkills & allowed) === 0 : allowed === 0)) continue
     let score = s.qual[m]! * 2
     const and = s.andMask[m]!
@@ -403,7 +422,8 @@ function hitOf(index: DirectoryIndex, m: number, score: number, mask: number, wo
 
 function skillMatchesAny(skill: Pick<MemberSkill, 'skillId' | 'name'>, words: string[], fuzzy: boolean): boolean {
   const terms = skillTerms(skill)
-  const near = (w: string, t: string) => fuzzy && allowedEdits(w.length) > 0 && boundedDistance(w, t, allowedEdits(w.length), true) <= allowedEdits(w.length)
+  const near = (w: string, t: string) =>
+    fuzzy && allowedEdits(w.length) > 0 && boundedDistance(w, t, allowedEdits(w.length), true) <= allowedEdits(w.length)
   return words.some((w) => terms.some((t) => t.startsWith(w) || near(w, t)))
 }
 

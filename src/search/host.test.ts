@@ -5,8 +5,16 @@ import { createDirectorySearch, type SearchAnswer } from './client'
 
 const meta = { updatedAt: 1, version: 1, deleted: false, lastMutationId: null }
 const member = (id: string, displayName: string, extra: Partial<Member> = {}): Member => ({
-  ...meta, id, institutionId: 'inst', displayName, email: `${id}@example.ac.uk`, role: 'technician', visibility: 'institution', joinedAt: 1,
-  skills: [{ skillId: 'python', name: 'Python', category: 'software', level: 'expert', canTeach: true, wantsToLearn: false }], ...extra,
+  ...meta,
+  id,
+  institutionId: 'inst',
+  displayName,
+  email: `${id}@example.ac.uk`,
+  role: 'technician',
+  visibility: 'institution',
+  joinedAt: 1,
+  skills: [{ skillId: 'python', name: 'Python', category: 'software', level: 'expert', canTeach: true, wantsToLearn: false }],
+  ...extra,
 })
 
 let db: HubDb
@@ -17,14 +25,25 @@ afterEach(async () => {
 function client(database: HubDb) {
   const answers: SearchAnswer[] = []
   const indexed: number[] = []
-  const search = createDirectorySearch({ institutionId: 'inst', inline: true, db: database, onAnswer: (a) => answers.push(a), onIndexed: (i) => indexed.push(i.size) })
+  const search = createDirectorySearch({
+    institutionId: 'inst',
+    inline: true,
+    db: database,
+    onAnswer: (a) => answers.push(a),
+    onIndexed: (i) => indexed.push(i.size),
+  })
   return { search, answers, indexed }
 }
 
 describe('the index host', () => {
   it('indexes the local directory and follows its changes', async () => {
     db = createDb(`host-${Math.random()}`)
-    await db.members.bulkPut([member('a', 'Ada'), member('b', 'Bo'), member('h', 'Hidden', { visibility: 'hidden' }), member('o', 'Other', { institutionId: 'elsewhere' })])
+    await db.members.bulkPut([
+      member('a', 'Ada'),
+      member('b', 'Bo'),
+      member('h', 'Hidden', { visibility: 'hidden' }),
+      member('o', 'Other', { institutionId: 'elsewhere' }),
+    ])
     const c = client(db)
     await expect.poll(() => c.indexed.at(-1)).toBe(2)
     c.search.search(1, 'python', {}, 10)

@@ -7,6 +7,15 @@
  *   naiveSearch(members, 'confocal', {})   // the baseline: a full scan per keystroke
  */
 export { createDirectoryIndex, isListed, search } from './directory-index'
-export type { DirectoryField, DirectoryFilters, DirectoryHit, DirectoryIndex, DirectoryIndexOptions, DirectoryResult, IndexableMember, SkillLevel } from './directory-index'
+export type {
+  DirectoryField,
+  DirectoryFilters,
+  DirectoryHit,
+  DirectoryIndex,
+  DirectoryIndexOptions,
+  DirectoryResult,
+  IndexableMember,
+  SkillLevel,
+} from './directory-index'
 export { naiveSearch } from './naive'
 export { boundedDistance, allowedEdits } from './fuzzy'

@@ -39,7 +39,14 @@ vi.mock('@/platform/load', () => ({
 }))
 
 const TYPED = 'Samira Okafor'
-const bare: Session = { uid: 'u-new', email: 'samira.okafor@example.ac.uk', emailVerified: false, displayName: null, institutionId: null, role: null }
+const bare: Session = {
+  uid: 'u-new',
+  email: 'samira.okafor@example.ac.uk',
+  emailVerified: false,
+  displayName: null,
+  institutionId: null,
+  role: null,
+}
 const named: Session = { ...bare, displayName: TYPED }
 const emit = (s: Session | null) => fake.listeners.forEach((l) => l(s))
 
@@ -67,7 +74,10 @@ function slowSignUp() {
 
 async function tapJoin() {
   const wrapper = mount(JoinPanel, { attachTo: document.body })
-  await wrapper.findAll('button').find((b) => b.text() === 'Join with my email address')!.trigger('click')
+  await wrapper
+    .findAll('button')
+    .find((b) => b.text() === 'Join with my email address')!
+    .trigger('click')
   await vi.waitFor(() => expect(fake.joins).toHaveLength(1))
   wrapper.unmount()
   return fake.joins[0]!.displayName

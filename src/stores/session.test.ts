@@ -25,7 +25,14 @@ vi.mock('@/platform/load', () => ({
   }),
 }))
 
-const me: Session = { uid: 'u-me', email: 'me@example.ac.uk', emailVerified: true, displayName: 'Me', institutionId: 'inst', role: 'technician' }
+const me: Session = {
+  uid: 'u-me',
+  email: 'me@example.ac.uk',
+  emailVerified: true,
+  displayName: 'Me',
+  institutionId: 'inst',
+  role: 'technician',
+}
 const emit = (s: Session | null, ended?: boolean) => fake.listeners.forEach((l) => l(s, ended))
 
 beforeEach(async () => {

@@ -17,7 +17,22 @@ export const useSessionStore = defineStore('session', () => {
   let auth: AuthPort | null = null
   let starting: Promise<void> | null = null
 
-  return { session, ready, error: error_, ended, signedIn, isManager, init, signUp, signIn, signOut, join, refresh, sendSignInLink, completeSignInLink }
+  return {
+    session,
+    ready,
+    error: error_,
+    ended,
+    signedIn,
+    isManager,
+    init,
+    signUp,
+    signIn,
+    signOut,
+    join,
+    refresh,
+    sendSignInLink,
+    completeSignInLink,
+  }
 
   /** Restores the persisted session; safe to call many times. */
   function init(): Promise<void> {
@@ -125,7 +140,8 @@ export const useSessionStore = defineStore('session', () => {
         return
       }
       await wipeLocalData(db)
-      ended.value = 'You were signed out because this account was deleted, disabled or signed out everywhere. Its data has been removed from this device.'
+      ended.value =
+        'You were signed out because this account was deleted, disabled or signed out everywhere. Its data has been removed from this device.'
       return
     }
     if (next && !next.displayName) {
@@ -152,7 +168,9 @@ const TYPED_NAME_KEY = 'th-typed-name'
 function typedNameFor(email: string): string | null {
   try {
     const saved = JSON.parse(localStorage.getItem(TYPED_NAME_KEY) ?? 'null') as { email?: unknown; displayName?: unknown } | null
-    return saved && saved.email === email.trim().toLowerCase() && typeof saved.displayName === 'string' && saved.displayName.trim() ? saved.displayName : null
+    return saved && saved.email === email.trim().toLowerCase() && typeof saved.displayName === 'string' && saved.displayName.trim()
+      ? saved.displayName
+      : null
   } catch {
     return null
   }

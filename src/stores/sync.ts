@@ -23,7 +23,13 @@ export const useSyncStore = defineStore('sync', () => {
   const authFailures = ref(0)
   const now = ref(Date.now())
   const statusText = computed(() =>
-    syncStatusText({ phase: phase.value, pending: pending.value, rejected: rejections.value.length, lastSyncedAt: lastSyncedAt.value, now: now.value }),
+    syncStatusText({
+      phase: phase.value,
+      pending: pending.value,
+      rejected: rejections.value.length,
+      lastSyncedAt: lastSyncedAt.value,
+      now: now.value,
+    }),
   )
   const subscriptions: Subscription[] = []
   let scheduler: Scheduler | null = null

@@ -24,7 +24,12 @@ export async function loadAnswerDraft(surveyId: string, database: HubDb = defaul
   }
 }
 
-export async function saveAnswerDraft(surveyId: string, draft: AnswerDraft, database: HubDb = defaultDb, now: () => number = Date.now): Promise<void> {
+export async function saveAnswerDraft(
+  surveyId: string,
+  draft: AnswerDraft,
+  database: HubDb = defaultDb,
+  now: () => number = Date.now,
+): Promise<void> {
   // Plain copies only: IndexedDB cannot clone Vue proxies.
   const value = { answers: JSON.parse(JSON.stringify(draft.answers)) as AnswerMap, position: draft.position }
   await database.drafts.put({ key: draftKey(surveyId), value, savedAt: now() })

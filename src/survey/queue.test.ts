@@ -39,12 +39,25 @@ describe('survey answer queue', () => {
     expect(row).toMatchObject({ state: 'queued', submissionId: 'sub-0', attempts: 0 })
     expect(await loadAnswerDraft('s1', db)).toBeNull()
     expect(await queue.flush()).toEqual({ sent: 1, waiting: 0, refused: 0 })
-    expect(submit).toHaveBeenCalledWith({ surveyId: 's1', answers: { q1: 'A', q2: ['x', 'y'] }, token: 'token-of-this-phone-0-xxxxxxxx', anonymous: true })
-    expect(await db.surveySubmissions.get('s1')).toMatchObject({ state: 'sent', day: '2026-11-23', outcome: 'submitted', attempts: 1, sentAt: 1000 })
+    expect(submit).toHaveBeenCalledWith({
+      surveyId: 's1',
+      answers: { q1: 'A', q2: ['x', 'y'] },
+      token: 'token-of-this-phone-0-xxxxxxxx',
+      anonymous: true,
+    })
+    expect(await db.surveySubmissions.get('s1')).toMatchObject({
+      state: 'sent',
+      day: '2026-11-23',
+      outcome: 'submitted',
+      attempts: 1,
+      sentAt: 1000,
+    })
   })
 
   it('offline: stays queued, and every retry sends the same token', async () => {
-    const { port, submit } = fakePort((_i, call) => (call < 2 ? new SurveyPortError('Failed to fetch', 'offline') : { status: 'submitted', day: '2026-11-23' }))
+    const { port, submit } = fakePort((_i, call) =>
+      call < 2 ? new SurveyPortError('Failed to fetch', 'offline') : { status: 'submitted', day: '2026-11-23' },
+    )
     const queue = createSurveyQueue({ db, port: async () => port, newId: ids, newToken })
     await queue.enqueue('s1', { q1: 'A' }, ANON)
     await queue.enqueue('s2', { q1: 'B' }, ANON)
@@ -63,7 +76,11 @@ describe('survey answer queue', () => {
     const queue = createSurveyQueue({ db, port: async () => port, newId: ids, newToken })
     await queue.enqueue('s1', { q1: 'A' }, ANON)
     expect(await queue.flush()).toEqual({ sent: 0, waiting: 0, refused: 1 })
-    expect(await db.surveySubmissions.get('s1')).toMatchObject({ state: 'refused', answers: { q1: 'A' }, error: { code: 'closed', message: 'This survey closed before your answers could be sent.' } })
+    expect(await db.surveySubmissions.get('s1')).toMatchObject({
+      state: 'refused',
+      answers: { q1: 'A' },
+      error: { code: 'closed', message: 'This survey closed before your answers could be sent.' },
+    })
     await queue.requeue('s1')
     expect(await db.surveySubmissions.get('s1')).toMatchObject({ state: 'queued' })
     expect((await db.surveySubmissions.get('s1'))?.error).toBeUndefined()
@@ -74,7 +91,11 @@ describe('survey answer queue', () => {
     const queue = createSurveyQueue({ db, port: async () => port, newId: ids, newToken })
     await queue.enqueue('s1', { q3: 9 }, ANON)
     await queue.flush()
-    expect((await db.surveySubmissions.get('s1'))?.error).toEqual({ code: 'invalid', message: 'Choose a point from 1 to 5', field: 'answers.q3' })
+    expect((await db.surveySubmissions.get('s1'))?.error).toEqual({
+      code: 'invalid',
+      message: 'Choose a point from 1 to 5',
+      field: 'answers.q3',
+    })
   })
 
   it('concurrent flushes send each answer once', async () => {
@@ -116,9 +137,18 @@ describe('survey answer queue', () => {
   })
 
   it('sends the mode the person saw, and a row queued before tokens gets one that it keeps', async () => {
-    const { port, submit } = fakePort((_i, call) => (call === 0 ? new SurveyPortError('Failed to fetch', 'offline') : { status: 'submitted', day: '2026-11-23' }))
+    const { port, submit } = fakePort((_i, call) =>
+      call === 0 ? new SurveyPortError('Failed to fetch', 'offline') : { status: 'submitted', day: '2026-11-23' },
+    )
     const queue = createSurveyQueue({ db, port: async () => port, newId: ids, newToken })
-    await db.surveySubmissions.put({ surveyId: 'old', submissionId: 'legacy', answers: { q1: 'A' }, state: 'queued', queuedAt: 1, attempts: 0 })
+    await db.surveySubmissions.put({
+      surveyId: 'old',
+      submissionId: 'legacy',
+      answers: { q1: 'A' },
+      state: 'queued',
+      queuedAt: 1,
+      attempts: 0,
+    })
     await queue.enqueue('named', { q1: 'B' }, { anonymous: false })
     await queue.flush()
     await queue.flush()
@@ -137,7 +167,15 @@ describe('survey answer queue', () => {
   it('says what each refusal means', () => {
     expect(refusalMessage(new SurveyPortError('x', 'refused', 'already-submitted'))).toMatch(/already answered/)
     expect(refusalMessage(new SurveyPortError('Server says no', 'refused', 'weird'))).toBe('Server says no')
-    expect(refusalMessage(new SurveyPortError('This survey records your name with your answers: reload it to see how before sending', 'refused', 'mode-changed'))).toMatch(/records your name/)
+    expect(
+      refusalMessage(
+        new SurveyPortError(
+          'This survey records your name with your answers: reload it to see how before sending',
+          'refused',
+          'mode-changed',
+        ),
+      ),
+    ).toMatch(/records your name/)
     expect(refusalMessage(new SurveyPortError('', 'refused', 'mode-changed'))).toMatch(/changed since you opened it/)
   })
 })

@@ -69,12 +69,15 @@ export function createSurveyQueue(options: SurveyQueueOptions): SurveyQueue {
   }
 
   async function requeue(surveyId: string): Promise<void> {
-    await database.surveySubmissions.where('surveyId').equals(surveyId).modify((r) => {
-      if (r.state === 'refused') {
-        r.state = 'queued'
-        delete r.error
-      }
-    })
+    await database.surveySubmissions
+      .where('surveyId')
+      .equals(surveyId)
+      .modify((r) => {
+        if (r.state === 'refused') {
+          r.state = 'queued'
+          delete r.error
+        }
+      })
   }
 
   function flush(): Promise<FlushResult> {
@@ -108,9 +111,14 @@ export function createSurveyQueue(options: SurveyQueueOptions): SurveyQueue {
         await settle(row, { state: 'sent', sentAt: now(), day: outcome.day, outcome: outcome.status, attempts: row.attempts + 1 })
         result.sent++
       } catch (error) {
-        const e = error instanceof SurveyPortError ? error : new SurveyPortError(error instanceof Error ? error.message : String(error), 'offline')
+        const e =
+          error instanceof SurveyPortError ? error : new SurveyPortError(error instanceof Error ? error.message : String(error), 'offline')
         if (e.kind === 'refused') {
-          await settle(row, { state: 'refused', attempts: row.attempts + 1, error: { code: e.code, message: refusalMessage(e), ...(e.field ? { field: e.field } : {}) } })
+          await settle(row, {
+            state: 'refused',
+            attempts: row.attempts + 1,
+            error: { code: e.code, message: refusalMessage(e), ...(e.field ? { field: e.field } : {}) },
+          })
           result.refused++
           continue
         }
@@ -161,5 +169,8 @@ export function refusalMessage(e: SurveyPortError): string {
 /** 256 random bits, base64url: the phone's secret for one survey's answer (no time, no id in it). */
 export function randomToken(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(32))
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '')
 }

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest'
 import type { Question } from '@/domain/entities'
 import { checkAnswers, isAnswered, likertLabels, MIN_RESPONSES, orderQuestions, visibleQuestions } from './rules'
 
-const q = (id: string, type: Question['type'], extra: Partial<Question> = {}): Question => ({ id, type, prompt: id, required: false, ...extra })
+const q = (id: string, type: Question['type'], extra: Partial<Question> = {}): Question => ({
+  id,
+  type,
+  prompt: id,
+  required: false,
+  ...extra,
+})
 
 describe('survey rules shared by the phone and the callable', () => {
   const questions = [
@@ -35,7 +41,15 @@ describe('survey rules shared by the phone and the callable', () => {
   })
 
   it('orders questions outside sections first, then section by section', () => {
-    const survey = { sections: [{ id: 's2' }, { id: 's1' }], questions: [q('a', 'short', { sectionId: 's1' }), q('b', 'short'), q('c', 'short', { sectionId: 's2' }), q('d', 'short', { sectionId: 'gone' })] }
+    const survey = {
+      sections: [{ id: 's2' }, { id: 's1' }],
+      questions: [
+        q('a', 'short', { sectionId: 's1' }),
+        q('b', 'short'),
+        q('c', 'short', { sectionId: 's2' }),
+        q('d', 'short', { sectionId: 'gone' }),
+      ],
+    }
     expect(orderQuestions(survey).map((x) => x.id)).toEqual(['b', 'd', 'c', 'a'])
   })
 

@@ -80,7 +80,8 @@ export function checkOne(q: Question, raw: unknown): OneCheck {
       return options.includes(raw) ? { value: raw } : { error: 'Choose one of the listed options' }
     case 'multiple':
     case 'ranking': {
-      if (!Array.isArray(raw) || raw.some((x) => typeof x !== 'string')) return { error: q.type === 'ranking' ? 'Rank the listed options' : 'Choose from the listed options' }
+      if (!Array.isArray(raw) || raw.some((x) => typeof x !== 'string'))
+        return { error: q.type === 'ranking' ? 'Rank the listed options' : 'Choose from the listed options' }
       const list = raw as string[]
       if (list.length === 0) return { value: null }
       if (new Set(list).size !== list.length) return { error: 'Each option can be chosen once' }
@@ -129,7 +130,10 @@ export function isAnswered(q: Question, value: unknown): boolean {
 }
 
 /** Questions in answering order: those outside any section first, then section by section. */
-export function orderQuestions<Q extends Pick<Question, 'sectionId'>>(survey: { sections: readonly { id: string }[]; questions: readonly Q[] }): Q[] {
+export function orderQuestions<Q extends Pick<Question, 'sectionId'>>(survey: {
+  sections: readonly { id: string }[]
+  questions: readonly Q[]
+}): Q[] {
   const known = new Set(survey.sections.map((s) => s.id))
   const loose = survey.questions.filter((q) => !q.sectionId || !known.has(q.sectionId))
   return [...loose, ...survey.sections.flatMap((s) => survey.questions.filter((q) => q.sectionId === s.id))]

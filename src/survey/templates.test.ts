@@ -22,7 +22,14 @@ describe('survey templates', () => {
       'What are the barriers or issues that would get in the way of this happening?',
       'What would good look like if we did this well?',
     ])
-    expect(s).toMatchObject({ anonymous: true, allowEdit: false, status: 'draft', opensAt: '2026-11-23', closesAt: '2026-12-21', createdByUid: 'lead-1' })
+    expect(s).toMatchObject({
+      anonymous: true,
+      allowEdit: false,
+      status: 'draft',
+      opensAt: '2026-11-23',
+      closesAt: '2026-12-21',
+      createdByUid: 'lead-1',
+    })
     expect(workshopTemplate(ctx).sections).toHaveLength(4)
   })
 

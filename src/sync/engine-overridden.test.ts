@@ -22,7 +22,19 @@ afterEach(async () => {
 
 describe('an overridden change', () => {
   it('is kept for its author with who and which device won, and is not counted as applied', async () => {
-    const base = { id: 'cpd-1', title: 'Laptop title', startDate: '2026-01-05', hours: 6, type: 'formal' as const, skillIds: [], evidenceIds: [], updatedAt: 10, version: 2, deleted: false, lastMutationId: 'm-laptop' }
+    const base = {
+      id: 'cpd-1',
+      title: 'Laptop title',
+      startDate: '2026-01-05',
+      hours: 6,
+      type: 'formal' as const,
+      skillIds: [],
+      evidenceIds: [],
+      updatedAt: 10,
+      version: 2,
+      deleted: false,
+      lastMutationId: 'm-laptop',
+    }
     await db.cpd.put(base)
     const repos = createRepos({ db })
     await repos.cpd.patch('cpd-1', { title: 'Phone title' })
@@ -31,8 +43,15 @@ describe('an overridden change', () => {
       push: async (mutations) => {
         sent = mutations
         const results: MutationResult[] = mutations.map((m) => ({
-          mutationId: m.mutationId, status: 'overridden', docId: m.docId, version: 3, updatedAt: 20, code: 'overridden',
-          message: 'Overridden by a newer change on Windows computer: title', fields: ['title'], by: { uid: 'u-tech', samePerson: true, deviceName: 'Windows computer' },
+          mutationId: m.mutationId,
+          status: 'overridden',
+          docId: m.docId,
+          version: 3,
+          updatedAt: 20,
+          code: 'overridden',
+          message: 'Overridden by a newer change on Windows computer: title',
+          fields: ['title'],
+          by: { uid: 'u-tech', samePerson: true, deviceName: 'Windows computer' },
         }))
         return { results }
       },
@@ -44,7 +63,13 @@ describe('an overridden change', () => {
     expect(summary).toMatchObject({ applied: 0, rejected: 0, overridden: 1 })
     expect(await db.outbox.count()).toBe(0)
     expect(await db.rejections.toArray()).toEqual([
-      expect.objectContaining({ code: 'overridden', message: 'Overridden by a newer change on Windows computer: title', fields: ['title'], by: { uid: 'u-tech', samePerson: true, deviceName: 'Windows computer' }, payload: { title: 'Phone title' } }),
+      expect.objectContaining({
+        code: 'overridden',
+        message: 'Overridden by a newer change on Windows computer: title',
+        fields: ['title'],
+        by: { uid: 'u-tech', samePerson: true, deviceName: 'Windows computer' },
+        payload: { title: 'Phone title' },
+      }),
     ])
     // The local view goes back to the server's copy until the next pull brings the newer one.
     expect((await db.cpd.get('cpd-1'))?.title).toBe('Laptop title')

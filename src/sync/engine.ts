@@ -95,8 +95,14 @@ export class SyncEngine {
           else summary.rejected++
           const field = result.status === 'overridden' ? result.fields[0] : result.field
           await db.rejections.put({
-            mutationId: row.mutationId, collection: row.collection, docId: row.docId, code: result.code,
-            message: result.message, field, at: this.now(), payload: row.payload,
+            mutationId: row.mutationId,
+            collection: row.collection,
+            docId: row.docId,
+            code: result.code,
+            message: result.message,
+            field,
+            at: this.now(),
+            payload: row.payload,
             ...(result.status === 'overridden' ? { fields: result.fields, by: result.by } : {}),
           })
           await this.rebuild(row.collection, row.docId)
@@ -134,7 +140,14 @@ export class SyncEngine {
           seen.add(doc.id)
           if (!(await this.applyPulled(collection, doc))) summary.invalid++
         }
-        if (last) await db.checkpoints.put({ collection, updatedAt: last.updatedAt, id: last.id, pulledAt: saved?.pulledAt ?? 0, filter: saved?.filter })
+        if (last)
+          await db.checkpoints.put({
+            collection,
+            updatedAt: last.updatedAt,
+            id: last.id,
+            pulledAt: saved?.pulledAt ?? 0,
+            filter: saved?.filter,
+          })
       })
       if (last) after = { updatedAt: last.updatedAt, id: last.id }
       if (page.length < this.pageSize) break
@@ -186,7 +199,14 @@ export class SyncEngine {
 }
 
 function toMutation(row: OutboxRow): Mutation {
-  const m: Mutation = { mutationId: row.mutationId, collection: row.collection, docId: row.docId, op: row.op, payload: row.payload, clientTime: row.clientTime }
+  const m: Mutation = {
+    mutationId: row.mutationId,
+    collection: row.collection,
+    docId: row.docId,
+    op: row.op,
+    payload: row.payload,
+    clientTime: row.clientTime,
+  }
   if (row.baseVersion !== undefined) m.baseVersion = row.baseVersion
   if (row.device) m.device = row.device
   if (row.sets?.length) m.sets = row.sets

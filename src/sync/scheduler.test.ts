@@ -68,7 +68,10 @@ describe('scheduler', () => {
     const s = startScheduler({
       run,
       onResult: (o) => void (!o.ok && delays.push(o.retryInMs)),
-      locks: null, window: win, intervalMs: 60_000, random: () => 1,
+      locks: null,
+      window: win,
+      intervalMs: 60_000,
+      random: () => 1,
     })
     expect(await callsAfter(1000 + 2000 + 4000 + 10, run)).toBe(4)
     expect(delays).toEqual([1000, 2000, 4000, 8000])

@@ -34,7 +34,10 @@ const until = (check: () => boolean) => vi.waitFor(() => expect(check()).toBe(tr
 
 describe('SettledGroup', () => {
   it('shows its cards together once each has loaded its code and answered its first query, never with placeholders', async () => {
-    await db.counts.bulkPut([{ key: 'Open surveys', value: 2 }, { key: 'CPD hours', value: 12 }])
+    await db.counts.bulkPut([
+      { key: 'Open surveys', value: 2 },
+      { key: 'CPD hours', value: 12 },
+    ])
     let load!: (c: Component) => void
     const LateCard = defineAsyncComponent(() => new Promise<Component>((resolve) => (load = resolve)))
     const Surveys = countCard('Open surveys')

@@ -7,7 +7,8 @@ export const ICON_PATHS = {
   surveys: 'M5 20V10m7 10V4m7 16v-7',
   account: 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8Zm-7.5 8c.6-3.7 3.8-6 7.5-6s6.9 2.3 7.5 6',
   close: 'M6 6l12 12M18 6 6 18',
-  offline: 'M3 3l18 18M8.5 16.5a5 5 0 0 1 7 0M5 12.6a10 10 0 0 1 4.2-2.4M12 9.3c2.7 0 5.1 1.1 6.9 2.9M2 9a15 15 0 0 1 4.5-3M10 5.1A15 15 0 0 1 22 9M12 20h.01',
+  offline:
+    'M3 3l18 18M8.5 16.5a5 5 0 0 1 7 0M5 12.6a10 10 0 0 1 4.2-2.4M12 9.3c2.7 0 5.1 1.1 6.9 2.9M2 9a15 15 0 0 1 4.5-3M10 5.1A15 15 0 0 1 22 9M12 20h.01',
 } as const
 
 export type IconName = keyof typeof ICON_PATHS

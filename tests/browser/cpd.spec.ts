@@ -40,7 +40,12 @@ function noisyPng(width = 800, height = 600): Buffer {
   header.writeUInt32BE(height, 4)
   header.set([8, 2, 0, 0, 0], 8) // 8-bit RGB
   const rows = Buffer.concat(Array.from({ length: height }, () => Buffer.concat([Buffer.from([0]), randomBytes(width * 3)])))
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))])
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ])
 }
 
 async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
@@ -96,7 +101,9 @@ test('a CPD entry logged offline with a photo syncs, evidences an RSci competenc
   await main.getByRole('textbox', { name: 'How it benefits my practice' }).fill('Faster, consistent records.')
   await main.getByRole('textbox', { name: 'How it benefits the users of my work' }).fill('Students can check their results the same day.')
   await main.getByRole('button', { name: 'Save entry' }).click()
-  await expect(main.getByRole('status', { name: 'Entry save status' })).toHaveText(`Saved “${title}” on this device. Its file uploads when you are online.`)
+  await expect(main.getByRole('status', { name: 'Entry save status' })).toHaveText(
+    `Saved “${title}” on this device. Its file uploads when you are online.`,
+  )
   await expect(pageHeading(page, 'CPD entry')).toBeVisible()
   await expect(page).toHaveURL(/\/cpd\/[\w-]{20,}$/)
   const entryStatus = main.getByRole('status', { name: 'Entry sync status' })
@@ -114,7 +121,11 @@ test('a CPD entry logged offline with a photo syncs, evidences an RSci competenc
   let failures = 0
   await page.route('**/evidenceUpload', async (route) => {
     failures++
-    await route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ error: { status: 'INTERNAL', message: 'The server had a problem' } }) })
+    await route.fulfill({
+      status: 500,
+      contentType: 'application/json',
+      body: JSON.stringify({ error: { status: 'INTERNAL', message: 'The server had a problem' } }),
+    })
   })
   await context.setOffline(false)
   await expect(files).toContainText(/Upload failed \(\d+ attempts?\)/, { timeout: 30_000 })
@@ -137,7 +148,9 @@ test('a CPD entry logged offline with a photo syncs, evidences an RSci competenc
   await expect(link).toBeChecked()
   await expect(competence).toContainText(/of 600 words/)
   await page.reload()
-  await expect(main.getByRole('region', { name: 'A. Application of knowledge and understanding' }).getByRole('checkbox', { name: new RegExp(title) })).toBeChecked()
+  await expect(
+    main.getByRole('region', { name: 'A. Application of knowledge and understanding' }).getByRole('checkbox', { name: new RegExp(title) }),
+  ).toBeChecked()
   await expect(main.getByRole('region', { name: 'Readiness' })).toContainText('% ready')
   await expectNoAxeViolations(page, '/registration/:id')
 

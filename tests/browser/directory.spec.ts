@@ -26,7 +26,11 @@ async function addSkill(page: Page, typed: string, option: RegExp): Promise<void
   await expect(main.getByRole('status', { name: 'Skills status' })).toContainText('Saved on this device')
 }
 
-test('profile, skills, an offline search with a typo, and a skill-share request accepted on another device', async ({ page, context, browser }) => {
+test('profile, skills, an offline search with a typo, and a skill-share request accepted on another device', async ({
+  page,
+  context,
+  browser,
+}) => {
   test.slow()
   const name = `Robin Newcomer ${Math.random().toString(36).slice(2, 6).toUpperCase()}`
   await signUp(page, { name, email: newDemoEmail('dir') })
@@ -84,7 +88,9 @@ test('profile, skills, an offline search with a typo, and a skill-share request 
   await expect(page.getByRole('heading', { level: 1, name: 'Directory' })).toBeVisible()
   const search = main.getByRole('searchbox', { name: /Search by name, skill/ })
   await search.fill('weldnig')
-  await expect(main.getByRole('status', { name: 'Search results' })).toHaveText(/technicians? with close matches for “weldnig”/, { timeout: 30_000 })
+  await expect(main.getByRole('status', { name: 'Search results' })).toHaveText(/technicians? with close matches for “weldnig”/, {
+    timeout: 30_000,
+  })
   const card = main.getByRole('article', { name: TEACHER.name })
   await expect(card.getByRole('listitem').filter({ hasText: 'matches your search' })).toContainText(TEACHER.skill)
   await main.getByRole('checkbox', { name: 'Can teach' }).check()
@@ -122,7 +128,12 @@ test('profile, skills, an offline search with a typo, and a skill-share request 
   await expect(asked.getByText('Accepted', { exact: true })).toBeVisible()
   await waitForAllSaved(teacherPage)
   await teacherPage.goto('/requests')
-  await expect(teacherPage.getByRole('main').getByRole('article', { name: `${TEACHER.skill} with ${name}` }).getByText('Accepted', { exact: true })).toBeVisible()
+  await expect(
+    teacherPage
+      .getByRole('main')
+      .getByRole('article', { name: `${TEACHER.skill} with ${name}` })
+      .getByText('Accepted', { exact: true }),
+  ).toBeVisible()
 
   // The learner sees it after their next sync.
   await waitForAllSaved(page)
@@ -135,7 +146,9 @@ test('profile, skills, an offline search with a typo, and a skill-share request 
   await expect(mine.getByText(`“${TEACHER.skill}: demonstration with a colleague”`, { exact: false })).toBeVisible()
   await mine.getByRole('textbox', { name: 'Hours' }).fill('1.5')
   await mine.getByRole('button', { name: 'Add to my CPD record' }).click()
-  await expect(main.getByRole('article', { name: `${TEACHER.skill} with ${TEACHER.name}` }).getByText('Added to your CPD record.')).toBeVisible()
+  await expect(
+    main.getByRole('article', { name: `${TEACHER.skill} with ${TEACHER.name}` }).getByText('Added to your CPD record.'),
+  ).toBeVisible()
   await page.goto('/cpd')
   await expect(main.getByText(`${TEACHER.skill}: demonstration with a colleague`).first()).toBeVisible()
   await other.close()
@@ -157,14 +170,16 @@ test('leads see skills coverage and everyone can export their data, on accessibl
   const json = page.waitForEvent('download')
   await main.getByRole('button', { name: 'Download JSON' }).click()
   const file = await json
-  const body = JSON.parse(await new Promise<string>((resolve, reject) => {
-    void file.createReadStream().then((stream) => {
-      let text = ''
-      stream.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')))
-      stream.on('end', () => resolve(text))
-      stream.on('error', reject)
-    })
-  })) as { collections: Record<string, { id: string; gradeBand?: string }[]> }
+  const body = JSON.parse(
+    await new Promise<string>((resolve, reject) => {
+      void file.createReadStream().then((stream) => {
+        let text = ''
+        stream.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')))
+        stream.on('end', () => resolve(text))
+        stream.on('error', reject)
+      })
+    }),
+  ) as { collections: Record<string, { id: string; gradeBand?: string }[]> }
   expect(body.collections.profiles?.[0]).toMatchObject({ id: 'demo-lead', gradeBand: 'Grade 8' })
   expect(body.collections.cpd?.length).toBeGreaterThan(0)
   await expect(main.getByRole('status').filter({ hasText: /^Exported \d+ records as JSON\.$/ })).toBeVisible()
@@ -191,10 +206,15 @@ test('a technician deletes their account: signed out, nothing left on the phone,
       req.onerror = () => reject(req.error)
     })
     const names = [...db.objectStoreNames]
-    const counts = await Promise.all(names.map((n) => new Promise<number>((resolve) => {
-      const r = db.transaction(n).objectStore(n).count()
-      r.onsuccess = () => resolve(r.result)
-    })))
+    const counts = await Promise.all(
+      names.map(
+        (n) =>
+          new Promise<number>((resolve) => {
+            const r = db.transaction(n).objectStore(n).count()
+            r.onsuccess = () => resolve(r.result)
+          }),
+      ),
+    )
     db.close()
     return counts.reduce((a, b) => a + b, 0)
   })
@@ -206,7 +226,11 @@ test('a technician deletes their account: signed out, nothing left on the phone,
   await expect(main.getByText('Email or password is incorrect.')).toBeVisible({ timeout: 30_000 })
 })
 
-test('a lead removes a member from the institution: confirmed in two steps, and the profile is gone after sync', async ({ page, browser, context }) => {
+test('a lead removes a member from the institution: confirmed in two steps, and the profile is gone after sync', async ({
+  page,
+  browser,
+  context,
+}) => {
   test.slow()
   const name = `Rhian Removed ${Date.now().toString(36)}`
   await signUp(page, { name, email: newDemoEmail('removed') })
@@ -227,7 +251,10 @@ test('a lead removes a member from the institution: confirmed in two steps, and 
   await expect(main.getByText(`${name} will lose access to Example University straight away`)).toBeVisible()
   await expectNoAxeViolations(lead)
   await main.getByRole('button', { name: `Yes, remove ${name}` }).click()
-  await expect(main.getByRole('status', { name: 'Membership status' })).toHaveText(`${name} has been removed from Example University. They can no longer see its data.`, { timeout: 30_000 })
+  await expect(main.getByRole('status', { name: 'Membership status' })).toHaveText(
+    `${name} has been removed from Example University. They can no longer see its data.`,
+    { timeout: 30_000 },
+  )
 
   const url = lead.url()
   await waitForAllSaved(lead)

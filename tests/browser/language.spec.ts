@@ -23,7 +23,8 @@ test('a person switches to Cymraeg on the signed-out home page, and it stays aft
   await expect(page.locator('html')).toHaveAttribute('lang', 'cy-GB')
   await expect(languages.getByRole('button', { name: 'Cymraeg' })).toHaveAttribute('aria-pressed', 'true')
   const nav = page.getByRole('navigation', { name: 'Prif' })
-  for (const label of ['Hafan', 'Cyfeiriadur', 'DPP', 'Cynllun', 'Arolygon']) await expect(nav.getByRole('link', { name: label })).toBeVisible()
+  for (const label of ['Hafan', 'Cyfeiriadur', 'DPP', 'Cynllun', 'Arolygon'])
+    await expect(nav.getByRole('link', { name: label })).toBeVisible()
   expect((await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze()).violations).toEqual([])
 
   await page.reload()

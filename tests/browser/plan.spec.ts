@@ -26,7 +26,10 @@ async function open(page: Page, path: string, heading: string | RegExp) {
 /** Cells of the table row whose first cell starts with `first`, from a document.xml. */
 function rowCells(xml: string, first: string): string[] {
   for (const row of xml.split('<w:tr>').slice(1)) {
-    const cells = (row.split('</w:tr>')[0] ?? '').split('<w:tc>').slice(1).map((c) => c.replace(/<[^>]+>/g, '').trim())
+    const cells = (row.split('</w:tr>')[0] ?? '')
+      .split('<w:tc>')
+      .slice(1)
+      .map((c) => c.replace(/<[^>]+>/g, '').trim())
     if (cells[0]?.startsWith(first)) return cells
   }
   return []
@@ -121,7 +124,10 @@ test('technician voice to Stage Two submission, end to end', async ({ page, cont
   await open(lead, '/self-assessment', 'Self-assessment')
   await expect(leadMain.getByLabel('Submission')).toHaveValue('two')
   await axe(lead, '/self-assessment')
-  const [download] = await Promise.all([lead.waitForEvent('download'), leadMain.getByRole('button', { name: 'Download Word document (DOCX)' }).click()])
+  const [download] = await Promise.all([
+    lead.waitForEvent('download'),
+    leadMain.getByRole('button', { name: 'Download Word document (DOCX)' }).click(),
+  ])
   expect(download.suggestedFilename()).toMatch(/^technician-commitment-stage-two-\d{4}-\d{2}-\d{2}\.docx$/)
   const files = unzipSync(new Uint8Array(await readFile((await download.path())!)))
   const xml = strFromU8(files['word/document.xml']!)
@@ -163,7 +169,14 @@ test('a lead edits the plan and a malformed CSV imports nothing', async ({ page 
   await expect(page.getByRole('heading', { level: 1, name: 'Action V1 ii' })).toBeVisible()
 
   await open(page, '/plan/manage/import?planId=plan-stage-two', 'Import actions from CSV')
-  const csv = ['Code,Theme,Activity,Owner,RAG', 'V9,Visibility,New showcase,SG,', 'V9,Visibility,Again,SG,', 'R7,Wellbeing,Awards,OD,', 'V1,Visibility,Clash with the plan,SG,', 'CD8,Career,Fees,HR,Red'].join('\n')
+  const csv = [
+    'Code,Theme,Activity,Owner,RAG',
+    'V9,Visibility,New showcase,SG,',
+    'V9,Visibility,Again,SG,',
+    'R7,Wellbeing,Awards,OD,',
+    'V1,Visibility,Clash with the plan,SG,',
+    'CD8,Career,Fees,HR,Red',
+  ].join('\n')
   await main.getByLabel('CSV file').setInputFiles({ name: 'plan.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
   const alert = main.getByRole('alert')
   await expect(alert).toContainText('4 problems: nothing has been imported')

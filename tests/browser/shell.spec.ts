@@ -4,7 +4,14 @@ import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
 import {
-  NAV_ITEMS, OFFLINE_TEXT, dispatchInstallPrompt, TOP_ROUTES, openControlledApp, pageHeading, seedDemoData, waitForServiceWorkerControl,
+  NAV_ITEMS,
+  OFFLINE_TEXT,
+  dispatchInstallPrompt,
+  TOP_ROUTES,
+  openControlledApp,
+  pageHeading,
+  seedDemoData,
+  waitForServiceWorkerControl,
 } from './fixtures'
 import { serveStatic } from './static-server'
 
@@ -136,7 +143,12 @@ test('the web manifest is installable and robots.txt is a real file', async ({ p
   const href = await page.evaluate(() => document.querySelector('link[rel="manifest"]')?.getAttribute('href'))
   expect(href).toBeTruthy()
   const manifest = (await (await request.get(href ?? '')).json()) as {
-    name: string; short_name: string; display: string; start_url: string; theme_color: string; background_color: string
+    name: string
+    short_name: string
+    display: string
+    start_url: string
+    theme_color: string
+    background_color: string
     icons: { src: string; sizes: string; purpose?: string }[]
   }
   expect(manifest).toMatchObject({ name: 'Technician Hub', display: 'standalone', start_url: '/' })

@@ -59,7 +59,11 @@ async function answerAs(email: string, surveyId: string, answers: Record<string,
   expect(res.status, await res.clone().text()).toBe(200)
 }
 
-test('a workshop survey: built by the lead, answered offline on a phone, results tagged into the plan', async ({ page, context, browser }) => {
+test('a workshop survey: built by the lead, answered offline on a phone, results tagged into the plan', async ({
+  page,
+  context,
+  browser,
+}) => {
   test.slow()
   const main = page.getByRole('main')
 
@@ -79,7 +83,9 @@ test('a workshop survey: built by the lead, answered offline on a phone, results
   expect(surveyId).not.toBe('')
   await main.getByLabel('Title', { exact: true }).fill(TITLE)
   await expect(main.getByRole('group', { name: 'Question 1' })).toBeVisible()
-  await expect(main.getByRole('group', { name: 'Question 4' }).getByLabel('Question', { exact: true })).toHaveValue('What would good look like if we did this well?')
+  await expect(main.getByRole('group', { name: 'Question 4' }).getByLabel('Question', { exact: true })).toHaveValue(
+    'What would good look like if we did this well?',
+  )
   await expectAccessible(page, 'builder')
   await main.getByRole('button', { name: 'Preview' }).click()
   await expect(main.getByRole('heading', { name: 'Preview on a phone' })).toBeVisible()
@@ -122,17 +128,29 @@ test('a workshop survey: built by the lead, answered offline on a phone, results
 
   // ---- Results are withheld until five have answered — in the UI too.
   await page.goto(`/surveys/${surveyId}/results`)
-  await expect(main.getByRole('status', { name: 'Results withheld' })).toHaveText(/at least 5 people have answered — 1 so far/, { timeout: 30_000 })
+  await expect(main.getByRole('status', { name: 'Results withheld' })).toHaveText(/at least 5 people have answered — 1 so far/, {
+    timeout: 30_000,
+  })
   await expect(main.getByRole('heading', { name: 'Answers by question' })).toHaveCount(0)
 
   // ---- Four more members answer from their phones: five in all, still waiting to be counted
   // while the survey is open (answers are counted in groups of five, five always kept waiting).
-  const others = generateDemoData({ members: 36 }).users.filter((u) => u.role === 'technician' && !u.uid.startsWith('demo-')).slice(0, 4)
+  const others = generateDemoData({ members: 36 })
+    .users.filter((u) => u.role === 'technician' && !u.uid.startsWith('demo-'))
+    .slice(0, 4)
   const [likert, , barriers] = questions
-  const said = ['No protected time for training', 'Workload peaks in term', 'No protected time for training', 'Nobody outside the lab knows us']
+  const said = [
+    'No protected time for training',
+    'Workload peaks in term',
+    'No protected time for training',
+    'Nobody outside the lab knows us',
+  ]
   for (const [i, member] of others.entries()) await answerAs(member.email, surveyId, { [likert!.id]: 2 + (i % 4), [barriers!.id]: said[i] })
   await main.getByRole('button', { name: 'Refresh' }).click()
-  await expect(main.getByRole('status', { name: 'Results withheld' })).toHaveText(/^5 people have answered\. Results appear once the first group of five is counted/, { timeout: 30_000 })
+  await expect(main.getByRole('status', { name: 'Results withheld' })).toHaveText(
+    /^5 people have answered\. Results appear once the first group of five is counted/,
+    { timeout: 30_000 },
+  )
 
   // ---- The lead closes the survey: the group of five is counted.
   await page.goto(`/surveys/${surveyId}/edit`)
@@ -152,10 +170,15 @@ test('a workshop survey: built by the lead, answered offline on a phone, results
   await main.getByRole('button', { name: 'Add theme' }).click()
   await expect(main.getByRole('status', { name: 'Results action status' })).toHaveText('Theme “Protected time” saved.', { timeout: 30_000 })
   await main.getByRole('button', { name: /^Tag “Protected time”.*No protected time/ }).click()
-  await expect(main.getByRole('button', { name: /^Tag “Protected time”.*No protected time/ })).toHaveAttribute('aria-pressed', 'true', { timeout: 30_000 })
+  await expect(main.getByRole('button', { name: /^Tag “Protected time”.*No protected time/ })).toHaveAttribute('aria-pressed', 'true', {
+    timeout: 30_000,
+  })
   await expect(main.getByRole('listitem').filter({ hasText: 'Protected time ·' })).toContainText('3 answers', { timeout: 30_000 })
   await main.getByRole('button', { name: 'Turn “Protected time” into an idea' }).click()
-  await expect(main.getByRole('status', { name: 'Results action status' })).toHaveText('Idea “Protected time” added to the action plan’s ideas, linked to this survey.', { timeout: 30_000 })
+  await expect(main.getByRole('status', { name: 'Results action status' })).toHaveText(
+    'Idea “Protected time” added to the action plan’s ideas, linked to this survey.',
+    { timeout: 30_000 },
+  )
   await expect(main.getByRole('listitem').filter({ hasText: 'Protected time ·' })).toContainText('idea on the plan')
   await expectAccessible(page, 'results with a theme')
 

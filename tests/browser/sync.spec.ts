@@ -3,13 +3,19 @@ import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
 import { joinByDomain, newDemoEmail, newDevice, signIn, signUp, waitForAllSaved } from './session'
 
-test('a new technician signs up, joins by domain, edits offline, and the edit reaches a second device', async ({ page, context, browser }) => {
+test('a new technician signs up, joins by domain, edits offline, and the edit reaches a second device', async ({
+  page,
+  context,
+  browser,
+}) => {
   const email = newDemoEmail('sync')
   await signUp(page, { name: 'Robin Example', email })
   await joinByDomain(page)
   const main = page.getByRole('main')
   await expect(main.getByRole('textbox', { name: 'Job title' })).toBeVisible({ timeout: 30_000 })
-  expect((await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()).violations).toEqual([])
+  expect((await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()).violations).toEqual(
+    [],
+  )
 
   // Offline: the edit is kept on the device and counted as waiting.
   await context.setOffline(true)
@@ -29,7 +35,9 @@ test('a new technician signs up, joins by domain, edits offline, and the edit re
   const other = await newDevice(browser, context)
   const second = await other.newPage()
   await signIn(second, email)
-  await expect(second.getByRole('main').getByRole('textbox', { name: 'Job title' })).toHaveValue('Senior Research Technician', { timeout: 30_000 })
+  await expect(second.getByRole('main').getByRole('textbox', { name: 'Job title' })).toHaveValue('Senior Research Technician', {
+    timeout: 30_000,
+  })
   await other.close()
 })
 
@@ -45,8 +53,13 @@ test('a change the server refuses is shown to its author, not dropped', async ({
     })
     const tx = db.transaction('outbox', 'readwrite')
     tx.objectStore('outbox').add({
-      mutationId: `m-tamper-${Date.now()}`, collection: 'ragChanges', docId: `rag-${Date.now()}`, op: 'put',
-      payload: { actionId: 'any', status: 'green', rationale: '', at: Date.now(), byUid: 'someone-else' }, clientTime: Date.now(), attempts: 0,
+      mutationId: `m-tamper-${Date.now()}`,
+      collection: 'ragChanges',
+      docId: `rag-${Date.now()}`,
+      op: 'put',
+      payload: { actionId: 'any', status: 'green', rationale: '', at: Date.now(), byUid: 'someone-else' },
+      clientTime: Date.now(),
+      attempts: 0,
     })
     await new Promise((resolve) => (tx.oncomplete = resolve))
   })

@@ -33,8 +33,17 @@ const applied = async (user: TestUser, m: ReturnType<typeof mutation>) => {
 }
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
 const survey = (extra: Record<string, unknown>) => ({
-  title: 'Technician voice', description: '', sections: [], questions: [{ id: 'q1', type: 'single', prompt: 'Which theme?', required: true, options: ['Visibility', 'Career'] }],
-  audience: { facultyIds: [], roleFamilies: [] }, anonymous: true, allowEdit: false, opensAt: day(-1), closesAt: day(30), status: 'open', ...extra,
+  title: 'Technician voice',
+  description: '',
+  sections: [],
+  questions: [{ id: 'q1', type: 'single', prompt: 'Which theme?', required: true, options: ['Visibility', 'Career'] }],
+  audience: { facultyIds: [], roleFamilies: [] },
+  anonymous: true,
+  allowEdit: false,
+  opensAt: day(-1),
+  closesAt: day(30),
+  status: 'open',
+  ...extra,
 })
 
 /** Every document in the emulator with its full data, as one string per path. */
@@ -45,39 +54,86 @@ async function everything(): Promise<Map<string, string>> {
     body: JSON.stringify({ structuredQuery: { from: [{ allDescendants: true }] } }),
   })
   const rows = (await res.json()) as { document?: { name: string; fields?: unknown } }[]
-  return new Map(rows.filter((r) => r.document).map((r) => [r.document!.name.replace(/^.*?\/documents\//, ''), JSON.stringify(r.document!.fields ?? {})]))
+  return new Map(
+    rows
+      .filter((r) => r.document)
+      .map((r) => [r.document!.name.replace(/^.*?\/documents\//, ''), JSON.stringify(r.document!.fields ?? {})]),
+  )
 }
 
 beforeAll(async () => {
   admin = adminApp()
   await seedInstitution(admin.db, { id: INST, emailDomains: [DOMAIN] })
-  const mk = (name: string, role: 'technician' | 'lead') => createMember(admin, INST, emailAt(DOMAIN, name), role, { displayName: `Person ${name}` })
+  const mk = (name: string, role: 'technician' | 'lead') =>
+    createMember(admin, INST, emailAt(DOMAIN, name), role, { displayName: `Person ${name}` })
   ;[leaver, colleague, lead] = await Promise.all([mk('leaver', 'technician'), mk('colleague', 'technician'), mk('lead', 'lead')])
 
   // The leaver's own tree.
   await applied(leaver, mutation('profiles', leaver.uid, 'patch', { gradeBand: 'Grade 5', bio: 'Runs the teaching labs' }))
-  await applied(leaver, mutation('cpd', docId('cpd'), 'put', { title: 'Confocal course', startDate: '2026-03-01', hours: 6, type: 'formal', skillIds: [], evidenceIds: [] }))
+  await applied(
+    leaver,
+    mutation('cpd', docId('cpd'), 'put', {
+      title: 'Confocal course',
+      startDate: '2026-03-01',
+      hours: 6,
+      type: 'formal',
+      skillIds: [],
+      evidenceIds: [],
+    }),
+  )
   await applied(leaver, mutation('equality', leaver.uid, 'put', { ageBand: '25-34' }))
-  await applied(leaver, mutation('registrations', docId('reg'), 'put', { target: 'RSciTech', steps: {}, competences: {}, feeSupportRequested: false }))
+  await applied(
+    leaver,
+    mutation('registrations', docId('reg'), 'put', { target: 'RSciTech', steps: {}, competences: {}, feeSupportRequested: false }),
+  )
   // Skill-share requests both ways.
   ids.asked = docId('req')
   ids.askedOf = docId('req')
-  const request = (learner: TestUser, teacher: TestUser) => ({ learnerUid: learner.uid, teacherUid: teacher.uid, skillId: 'pcr', skillName: 'PCR', message: 'Please', format: 'demo', state: 'pending', history: { pending: 1 } })
+  const request = (learner: TestUser, teacher: TestUser) => ({
+    learnerUid: learner.uid,
+    teacherUid: teacher.uid,
+    skillId: 'pcr',
+    skillName: 'PCR',
+    message: 'Please',
+    format: 'demo',
+    state: 'pending',
+    history: { pending: 1 },
+  })
   await applied(leaver, mutation('requests', ids.asked, 'put', request(leaver, colleague)))
   await applied(colleague, mutation('requests', ids.askedOf, 'put', request(colleague, leaver)))
   // Technician voice: an idea, a comment, votes from both.
   ids.idea = docId('idea')
-  await applied(leaver, mutation('ideas', ids.idea, 'put', { authorUid: leaver.uid, title: 'Showcase day', body: 'Once a year', status: 'open', createdAt: 1 }))
+  await applied(
+    leaver,
+    mutation('ideas', ids.idea, 'put', { authorUid: leaver.uid, title: 'Showcase day', body: 'Once a year', status: 'open', createdAt: 1 }),
+  )
   ids.comment = docId('comment')
-  await applied(leaver, mutation('comments', ids.comment, 'put', { authorUid: leaver.uid, authorName: 'Person leaver', targetType: 'idea', targetId: ids.idea, body: 'Yes please', createdAt: 2 }))
+  await applied(
+    leaver,
+    mutation('comments', ids.comment, 'put', {
+      authorUid: leaver.uid,
+      authorName: 'Person leaver',
+      targetType: 'idea',
+      targetId: ids.idea,
+      body: 'Yes please',
+      createdAt: 2,
+    }),
+  )
   await applied(leaver, mutation('votes', `${ids.idea}__${leaver.uid}`, 'put', { ideaId: ids.idea, voterUid: leaver.uid, createdAt: 3 }))
-  await applied(colleague, mutation('votes', `${ids.idea}__${colleague.uid}`, 'put', { ideaId: ids.idea, voterUid: colleague.uid, createdAt: 4 }))
+  await applied(
+    colleague,
+    mutation('votes', `${ids.idea}__${colleague.uid}`, 'put', { ideaId: ids.idea, voterUid: colleague.uid, createdAt: 4 }),
+  )
   // Surveys: an anonymous one and a named, editable one, both answered.
   ids.anonSurvey = docId('survey')
   ids.namedSurvey = docId('survey')
   await applied(lead, mutation('surveys', ids.anonSurvey, 'put', survey({ createdByUid: lead.uid })))
   await applied(lead, mutation('surveys', ids.namedSurvey, 'put', survey({ createdByUid: lead.uid, anonymous: false, allowEdit: true })))
-  for (const [surveyId, anonymous] of [[ids.anonSurvey, true], [ids.namedSurvey, false]] as const) await callOk('submitSurveyResponse', { surveyId, token: answerToken(), anonymous, answers: { q1: 'Career' } }, leaver.idToken)
+  for (const [surveyId, anonymous] of [
+    [ids.anonSurvey, true],
+    [ids.namedSurvey, false],
+  ] as const)
+    await callOk('submitSurveyResponse', { surveyId, token: answerToken(), anonymous, answers: { q1: 'Career' } }, leaver.idToken)
 }, 120_000)
 
 afterAll(async () => {
@@ -87,7 +143,10 @@ afterAll(async () => {
 describe('deleteAccount', () => {
   it('needs a signed-in caller and the confirmation', async () => {
     expect(await call('deleteAccount', CONFIRM, null)).toMatchObject({ ok: false, error: { details: { code: 'unauthenticated' } } })
-    expect(await call('deleteAccount', {}, leaver.idToken)).toMatchObject({ ok: false, error: { details: { code: 'invalid', field: 'confirm' } } })
+    expect(await call('deleteAccount', {}, leaver.idToken)).toMatchObject({
+      ok: false,
+      error: { details: { code: 'invalid', field: 'confirm' } },
+    })
     expect(await call('deleteAccount', { confirm: 'delete my account', uid: colleague.uid }, leaver.idToken)).toMatchObject({ ok: false })
     expect(await get(`users/${leaver.uid}/profiles/${leaver.uid}`)).toBeDefined()
   })
@@ -110,9 +169,15 @@ describe('deleteAccount', () => {
     }
     // Authored records keep their words, not their author; versions move on so devices re-pull them.
     expect(await get(inst('ideas', ids.idea!))).toMatchObject({ authorUid: 'former-member', title: 'Showcase day', version: 2 })
-    expect(await get(inst('comments', ids.comment!))).toMatchObject({ authorUid: 'former-member', authorName: 'Former member', body: 'Yes please' })
+    expect(await get(inst('comments', ids.comment!))).toMatchObject({
+      authorUid: 'former-member',
+      authorName: 'Former member',
+      body: 'Yes please',
+    })
     // The vote still counts, anonymously; the colleague's is untouched.
-    const votes = (await admin.db.collection(`institutions/${INST}/votes`).where('ideaId', '==', ids.idea).get()).docs.filter((d) => d.get('deleted') !== true)
+    const votes = (await admin.db.collection(`institutions/${INST}/votes`).where('ideaId', '==', ids.idea).get()).docs.filter(
+      (d) => d.get('deleted') !== true,
+    )
     expect(votes).toHaveLength(2)
     const voters = votes.map((d) => d.get('voterUid') as string)
     expect(voters.filter((uid) => uid === colleague.uid)).toHaveLength(1)
@@ -141,7 +206,10 @@ describe('deleteAccount', () => {
   it('leaves no trace of the member once the tombstones are purged', async () => {
     await purgeTombstonesCore(admin.db, Date.now() + TOMBSTONE_TTL_MS + 60_000)
     const all = await everything()
-    const traces = [...all].filter(([path, data]) => path.includes(leaver.uid) || data.includes(leaver.uid) || data.includes(leaver.email) || data.includes('Person leaver'))
+    const traces = [...all].filter(
+      ([path, data]) =>
+        path.includes(leaver.uid) || data.includes(leaver.uid) || data.includes(leaver.email) || data.includes('Person leaver'),
+    )
     expect(traces.map(([p]) => p)).toEqual([])
   })
 })

@@ -23,7 +23,10 @@ let tech: TestUser
 const get = async (path: string) => (await admin.db.doc(path).get()).data()
 const cpd = () => ({ title: 'Cryo-EM course', startDate: '2026-03-01', hours: 6, type: 'formal', skillIds: ['cryo'], evidenceIds: [] })
 const idea = () => ({ authorUid: tech.uid, title: 'Lab open day', body: '', status: 'open', createdAt: 1 })
-const edit = (collection: Mutation['collection'], id: string, extra: Partial<Mutation>): Mutation => ({ ...mutation(collection, id, 'patch', {}), ...extra })
+const edit = (collection: Mutation['collection'], id: string, extra: Partial<Mutation>): Mutation => ({
+  ...mutation(collection, id, 'patch', {}),
+  ...extra,
+})
 
 beforeAll(async () => {
   admin = adminApp()
@@ -47,19 +50,48 @@ describe('lists merge by element', () => {
   it('a remove beats only the add it saw: a re-add on the laptop survives the phone’s older remove, which comes back overridden', async () => {
     const id = docId('cpd')
     const v1 = applied(await pushOne(tech, mutation('cpd', id, 'put', cpd()))).version
-    const v2 = applied(await pushOne(tech, edit('cpd', id, { sets: [{ path: ['skillIds'], remove: ['cryo'] }], baseVersion: v1, device: laptop }))).version
+    const v2 = applied(
+      await pushOne(tech, edit('cpd', id, { sets: [{ path: ['skillIds'], remove: ['cryo'] }], baseVersion: v1, device: laptop })),
+    ).version
     applied(await pushOne(tech, edit('cpd', id, { sets: [{ path: ['skillIds'], add: ['cryo'] }], baseVersion: v2, device: laptop })))
     const late = await pushOne(tech, edit('cpd', id, { sets: [{ path: ['skillIds'], remove: ['cryo'] }], baseVersion: v1, device: phone }))
-    expect(late).toMatchObject({ status: 'overridden', code: 'overridden', fields: ['skillIds'], by: { uid: tech.uid, samePerson: true, deviceName: 'Windows computer' } })
+    expect(late).toMatchObject({
+      status: 'overridden',
+      code: 'overridden',
+      fields: ['skillIds'],
+      by: { uid: tech.uid, samePerson: true, deviceName: 'Windows computer' },
+    })
     expect((await get(`users/${tech.uid}/cpd/${id}`))?.skillIds).toEqual(['cryo'])
   })
 
   it('merges survey options and registration evidence links by element', async () => {
     const reg = docId('reg')
-    const v1 = applied(await pushOne(tech, mutation('registrations', reg, 'put', { target: 'RSciTech', steps: {}, competences: { A1: { statement: 'x', cpdIds: ['c1'] } }, feeSupportRequested: false }))).version
-    applied(await pushOne(tech, edit('registrations', reg, { sets: [{ path: ['competences', 'A1', 'cpdIds'], add: ['c2'] }], baseVersion: v1, device: phone })))
-    applied(await pushOne(tech, edit('registrations', reg, { sets: [{ path: ['competences', 'A1', 'cpdIds'], add: ['c3'] }], baseVersion: v1, device: laptop })))
-    expect((await get(`users/${tech.uid}/registrations/${reg}`))?.competences).toEqual({ A1: { statement: 'x', cpdIds: ['c1', 'c2', 'c3'] } })
+    const v1 = applied(
+      await pushOne(
+        tech,
+        mutation('registrations', reg, 'put', {
+          target: 'RSciTech',
+          steps: {},
+          competences: { A1: { statement: 'x', cpdIds: ['c1'] } },
+          feeSupportRequested: false,
+        }),
+      ),
+    ).version
+    applied(
+      await pushOne(
+        tech,
+        edit('registrations', reg, { sets: [{ path: ['competences', 'A1', 'cpdIds'], add: ['c2'] }], baseVersion: v1, device: phone }),
+      ),
+    )
+    applied(
+      await pushOne(
+        tech,
+        edit('registrations', reg, { sets: [{ path: ['competences', 'A1', 'cpdIds'], add: ['c3'] }], baseVersion: v1, device: laptop }),
+      ),
+    )
+    expect((await get(`users/${tech.uid}/registrations/${reg}`))?.competences).toEqual({
+      A1: { statement: 'x', cpdIds: ['c1', 'c2', 'c3'] },
+    })
   })
 })
 
@@ -67,8 +99,16 @@ describe('a lying clock cannot freeze a field', () => {
   it('an edit from a phone a year ahead does not beat a later real edit the laptop made without seeing it', async () => {
     const id = docId('idea')
     const v1 = applied(await pushOne(tech, mutation('ideas', id, 'put', idea()))).version
-    applied(await pushOne(tech, edit('ideas', id, { payload: { title: 'Typo tile' }, clientTime: Date.now() + YEAR, baseVersion: v1, device: phone })))
-    const later = await pushOne(tech, edit('ideas', id, { payload: { title: 'Typo title' }, clientTime: Date.now() + 1_000, baseVersion: v1, device: laptop }))
+    applied(
+      await pushOne(
+        tech,
+        edit('ideas', id, { payload: { title: 'Typo tile' }, clientTime: Date.now() + YEAR, baseVersion: v1, device: phone }),
+      ),
+    )
+    const later = await pushOne(
+      tech,
+      edit('ideas', id, { payload: { title: 'Typo title' }, clientTime: Date.now() + 1_000, baseVersion: v1, device: laptop }),
+    )
     expect(later.status).toBe('applied')
     expect((await get(`institutions/${INST}/ideas/${id}`))?.title).toBe('Typo title')
   })
@@ -76,9 +116,27 @@ describe('a lying clock cannot freeze a field', () => {
   it('an older concurrent edit comes back overridden, naming the device that won, never applied', async () => {
     const id = docId('idea')
     const v1 = applied(await pushOne(tech, mutation('ideas', id, 'put', idea()))).version
-    applied(await pushOne(tech, edit('ideas', id, { payload: { title: 'Laptop title' }, clientTime: Date.now(), baseVersion: v1, device: laptop })))
-    const old: MutationResult = await pushOne(tech, edit('ideas', id, { payload: { title: 'Phone title', body: 'Phone body' }, clientTime: Date.now() - 60_000, baseVersion: v1, device: phone }))
-    expect(old).toMatchObject({ status: 'overridden', code: 'overridden', fields: ['title'], by: { deviceName: 'Windows computer', samePerson: true } })
+    applied(
+      await pushOne(
+        tech,
+        edit('ideas', id, { payload: { title: 'Laptop title' }, clientTime: Date.now(), baseVersion: v1, device: laptop }),
+      ),
+    )
+    const old: MutationResult = await pushOne(
+      tech,
+      edit('ideas', id, {
+        payload: { title: 'Phone title', body: 'Phone body' },
+        clientTime: Date.now() - 60_000,
+        baseVersion: v1,
+        device: phone,
+      }),
+    )
+    expect(old).toMatchObject({
+      status: 'overridden',
+      code: 'overridden',
+      fields: ['title'],
+      by: { deviceName: 'Windows computer', samePerson: true },
+    })
     expect(await get(`institutions/${INST}/ideas/${id}`)).toMatchObject({ title: 'Laptop title', body: 'Phone body' })
   })
 })

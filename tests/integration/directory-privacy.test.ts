@@ -20,7 +20,14 @@ import { emailAt, type TestUser } from './helpers/users'
 
 const A = `dirA-${RUN}`
 const B = `dirB-${RUN}`
-const SKILL = { skillId: 'confocal-microscope', name: 'Confocal microscope', category: 'equipment', level: 'expert', canTeach: true, wantsToLearn: false }
+const SKILL = {
+  skillId: 'confocal-microscope',
+  name: 'Confocal microscope',
+  category: 'equipment',
+  level: 'expert',
+  canTeach: true,
+  wantsToLearn: false,
+}
 
 let admin: Admin
 let viewer: TestUser
@@ -34,8 +41,19 @@ let db: HubDb
 
 /** A member with a searchable skill and private fields, written as joinInstitution + a profile edit would. */
 async function member(inst: string, name: string, visibility: 'institution' | 'hidden'): Promise<TestUser> {
-  const user = await createMember(admin, inst, emailAt('example.ac.uk', name.toLowerCase().replace(/\W+/g, '-')), 'technician', { displayName: name, visibility })
-  const result = await pushOne(user, mutation('profiles', user.uid, 'patch', { skills: [SKILL], gradeBand: 'Grade 6', contract: 'fixed-term', jobTitle: 'Imaging Technician' }))
+  const user = await createMember(admin, inst, emailAt('example.ac.uk', name.toLowerCase().replace(/\W+/g, '-')), 'technician', {
+    displayName: name,
+    visibility,
+  })
+  const result = await pushOne(
+    user,
+    mutation('profiles', user.uid, 'patch', {
+      skills: [SKILL],
+      gradeBand: 'Grade 6',
+      contract: 'fixed-term',
+      jobTitle: 'Imaging Technician',
+    }),
+  )
   expect(result.status, JSON.stringify(result)).toBe('applied')
   return user
 }
@@ -49,7 +67,8 @@ beforeAll(async () => {
   useEmulatorsInApp()
   setLogLevel('silent') // the refused read of another institution is expected; keep it out of the report
   admin = adminApp()
-  for (const inst of [A, B]) await seedInstitution(admin.db, { id: inst, faculties: [{ id: 'fac-sci', name: 'Faculty of Science', departments: ['Biosciences'] }] })
+  for (const inst of [A, B])
+    await seedInstitution(admin.db, { id: inst, faculties: [{ id: 'fac-sci', name: 'Faculty of Science', departments: ['Biosciences'] }] })
   viewer = await createMember(admin, A, emailAt('example.ac.uk', 'viewer'), 'technician', { displayName: 'Viewer Vee' })
   visible = await member(A, 'Visible Val', 'institution')
   hider = await member(A, 'Later Hider', 'institution')
@@ -101,7 +120,13 @@ describe('the directory on a member’s device', () => {
   it('drops a colleague who hides at the next pull, from the table and the live search index', async () => {
     const answers: SearchAnswer[] = []
     const sizes: number[] = []
-    const client = createDirectorySearch({ institutionId: A, db, inline: true, onAnswer: (a) => answers.push(a), onIndexed: (i) => sizes.push(i.size) })
+    const client = createDirectorySearch({
+      institutionId: A,
+      db,
+      inline: true,
+      onAnswer: (a) => answers.push(a),
+      onIndexed: (i) => sizes.push(i.size),
+    })
     await expect.poll(() => sizes.at(-1)).toBeGreaterThanOrEqual(3)
     const before = sizes.at(-1)!
 

@@ -39,24 +39,35 @@ const evidenceId = () => `ev-${RUN}-${seq++}`
 function chunk(id: string, file: Buffer, index: number, extra: Record<string, unknown> = {}) {
   const start = index * EVIDENCE_CHUNK_BYTES
   return {
-    evidenceId: id, index, name: 'bench.png', contentType: 'image/png', size: file.length, sha256: sha(file), cpdId: 'cpd-1',
-    data: file.subarray(start, Math.min(file.length, start + EVIDENCE_CHUNK_BYTES)).toString('base64'), ...extra,
+    evidenceId: id,
+    index,
+    name: 'bench.png',
+    contentType: 'image/png',
+    size: file.length,
+    sha256: sha(file),
+    cpdId: 'cpd-1',
+    data: file.subarray(start, Math.min(file.length, start + EVIDENCE_CHUNK_BYTES)).toString('base64'),
+    ...extra,
   }
 }
-const upload = (user: TestUser, data: unknown) => call<{ status: string; missing?: number[]; version?: number }>('evidenceUpload', data, user.idToken)
-const read = (user: TestUser, id: string, index: number) => call<{ data: string; chunkCount: number; sha256: string; name: string }>('evidenceRead', { evidenceId: id, index }, user.idToken)
+const upload = (user: TestUser, data: unknown) =>
+  call<{ status: string; missing?: number[]; version?: number }>('evidenceUpload', data, user.idToken)
+const read = (user: TestUser, id: string, index: number) =>
+  call<{ data: string; chunkCount: number; sha256: string; name: string }>('evidenceRead', { evidenceId: id, index }, user.idToken)
 
 async function uploadAll(user: TestUser, id: string, file: Buffer): Promise<string[]> {
   const count = Math.ceil(file.length / EVIDENCE_CHUNK_BYTES)
   const statuses: string[] = []
-  for (let i = 0; i < count; i++) statuses.push((await callOk<{ status: string }>('evidenceUpload', chunk(id, file, i), user.idToken)).status)
+  for (let i = 0; i < count; i++)
+    statuses.push((await callOk<{ status: string }>('evidenceUpload', chunk(id, file, i), user.idToken)).status)
   return statuses
 }
 
 async function readAll(user: TestUser, id: string): Promise<Buffer> {
   const first = await callOk<{ data: string; chunkCount: number }>('evidenceRead', { evidenceId: id, index: 0 }, user.idToken)
   const parts = [Buffer.from(first.data, 'base64')]
-  for (let i = 1; i < first.chunkCount; i++) parts.push(Buffer.from((await callOk<{ data: string }>('evidenceRead', { evidenceId: id, index: i }, user.idToken)).data, 'base64'))
+  for (let i = 1; i < first.chunkCount; i++)
+    parts.push(Buffer.from((await callOk<{ data: string }>('evidenceRead', { evidenceId: id, index: i }, user.idToken)).data, 'base64'))
   return Buffer.concat(parts)
 }
 
@@ -79,7 +90,17 @@ describe('evidence callables', () => {
     const file = png(2 * EVIDENCE_CHUNK_BYTES + 1234)
     expect(await uploadAll(owner, id, file)).toEqual(['stored', 'stored', 'complete'])
     const doc = await admin.db.doc(`users/${owner.uid}/evidence/${id}`).get()
-    expect(doc.data()).toMatchObject({ id, name: 'bench.png', contentType: 'image/png', size: file.length, sha256: sha(file), chunkCount: 3, cpdId: 'cpd-1', version: 1, deleted: false })
+    expect(doc.data()).toMatchObject({
+      id,
+      name: 'bench.png',
+      contentType: 'image/png',
+      size: file.length,
+      sha256: sha(file),
+      chunkCount: 3,
+      cpdId: 'cpd-1',
+      version: 1,
+      deleted: false,
+    })
     const chunks = await admin.db.collection(`users/${owner.uid}/evidence/${id}/chunks`).get()
     expect(chunks.size).toBe(3)
     expect((await readAll(owner, id)).equals(file)).toBe(true)
@@ -131,7 +152,10 @@ describe('evidence callables', () => {
     await admin.auth.deleteUser(gone.uid)
     const before = await fingerprint()
     const out = await upload(gone, chunk(evidenceId(), png(3000), 0))
-    expect(!out.ok && out.error).toMatchObject({ status: 'UNAUTHENTICATED', details: { code: 'unauthenticated', reason: 'account-deleted' } })
+    expect(!out.ok && out.error).toMatchObject({
+      status: 'UNAUTHENTICATED',
+      details: { code: 'unauthenticated', reason: 'account-deleted' },
+    })
     expect(diff(before, await fingerprint())).toEqual([])
 
     const id = evidenceId()
@@ -145,7 +169,7 @@ describe('evidence callables', () => {
   it('report a last chunk that arrives before the others as incomplete, then complete it', async () => {
     const id = evidenceId()
     const file = png(EVIDENCE_CHUNK_BYTES + 10)
-    expect((await callOk('evidenceUpload', chunk(id, file, 1), owner.idToken))).toEqual({ status: 'incomplete', missing: [0] })
+    expect(await callOk('evidenceUpload', chunk(id, file, 1), owner.idToken)).toEqual({ status: 'incomplete', missing: [0] })
     expect((await callOk<{ status: string }>('evidenceUpload', chunk(id, file, 0), owner.idToken)).status).toBe('stored')
     expect((await callOk<{ status: string }>('evidenceUpload', chunk(id, file, 1), owner.idToken)).status).toBe('complete')
   })
@@ -174,8 +198,12 @@ describe('the app’s BlobStore adapter and upload queue against the emulators',
     const auth = hostPort(AUTH_HOST)
     const fn = new URL(FUNCTIONS_ORIGIN)
     Object.assign(process.env, {
-      VITE_USE_EMULATORS: '1', VITE_FIREBASE_PROJECT_ID: PROJECT_ID, VITE_EMULATOR_HOST: fs.host,
-      VITE_FIRESTORE_EMULATOR_PORT: String(fs.port), VITE_AUTH_EMULATOR_PORT: String(auth.port), VITE_FUNCTIONS_EMULATOR_PORT: fn.port,
+      VITE_USE_EMULATORS: '1',
+      VITE_FIREBASE_PROJECT_ID: PROJECT_ID,
+      VITE_EMULATOR_HOST: fs.host,
+      VITE_FIRESTORE_EMULATOR_PORT: String(fs.port),
+      VITE_AUTH_EMULATOR_PORT: String(auth.port),
+      VITE_FUNCTIONS_EMULATOR_PORT: fn.port,
     })
     const { firebase } = await import('@/platform/firebase/app')
     const { signInWithEmailAndPassword } = await import('firebase/auth')
@@ -188,7 +216,10 @@ describe('the app’s BlobStore adapter and upload queue against the emulators',
     const bytes = new Uint8Array(png(EVIDENCE_CHUNK_BYTES * 2 + 77))
     const id = evidenceId()
     const progress: number[] = []
-    await store.upload({ id, name: 'bench.png', contentType: 'image/png', size: bytes.length, sha256: sha(Buffer.from(bytes)), cpdId: null, bytes }, (sent) => progress.push(sent))
+    await store.upload(
+      { id, name: 'bench.png', contentType: 'image/png', size: bytes.length, sha256: sha(Buffer.from(bytes)), cpdId: null, bytes },
+      (sent) => progress.push(sent),
+    )
     expect(progress.at(-1)).toBe(bytes.length)
     const back = await store.download(id)
     expect(back).toMatchObject({ name: 'bench.png', contentType: 'image/png' })
@@ -199,7 +230,15 @@ describe('the app’s BlobStore adapter and upload queue against the emulators',
 
   it('surfaces a refused file as refused, with the server’s reason', async () => {
     const bytes = new TextEncoder().encode('not a photo')
-    const file = { id: evidenceId(), name: 'x.png', contentType: 'image/png' as const, size: bytes.length, sha256: sha(Buffer.from(bytes)), cpdId: null, bytes }
+    const file = {
+      id: evidenceId(),
+      name: 'x.png',
+      contentType: 'image/png' as const,
+      size: bytes.length,
+      sha256: sha(Buffer.from(bytes)),
+      cpdId: null,
+      bytes,
+    }
     await expect(store.upload(file)).rejects.toMatchObject({ kind: 'refused', message: expect.stringMatching(/do not match its type/) })
   })
 
@@ -221,7 +260,11 @@ describe('the app’s BlobStore adapter and upload queue against the emulators',
     }
     const uploader = createEvidenceUploader({ db, store: flaky, now: () => clock, random: () => 1 })
     const bytes = new Uint8Array(png(2048))
-    const id = await keepEvidence(db, { name: 'gel.png', contentType: 'image/png', size: bytes.length, sha256: sha(Buffer.from(bytes)), bytes }, { cpdId: 'cpd-9' })
+    const id = await keepEvidence(
+      db,
+      { name: 'gel.png', contentType: 'image/png', size: bytes.length, sha256: sha(Buffer.from(bytes)), bytes },
+      { cpdId: 'cpd-9' },
+    )
     expect((await uploader.runOnce()).failed).toBe(1)
     expect(await db.evidenceBlobs.get(id)).toMatchObject({ state: 'failed', attempts: 1, lastError: 'The server is busy' })
     clock += 60_000
@@ -231,7 +274,11 @@ describe('the app’s BlobStore adapter and upload queue against the emulators',
     const before = await fingerprint()
     expect((await uploader.runOnce()).uploaded).toBe(0)
     expect(diff(before, await fingerprint())).toEqual([])
-    expect((await admin.db.doc(`users/${owner.uid}/evidence/${id}`).get()).data()).toMatchObject({ version: 1, cpdId: 'cpd-9', name: 'gel.png' })
+    expect((await admin.db.doc(`users/${owner.uid}/evidence/${id}`).get()).data()).toMatchObject({
+      version: 1,
+      cpdId: 'cpd-9',
+      name: 'gel.png',
+    })
     db.close()
     await db.delete()
   })
@@ -245,7 +292,10 @@ describe('cpdStats for leads', () => {
   beforeAll(async () => {
     await seedInstitution(admin.db, {
       id: STATS_INST,
-      faculties: [{ id: 'f-sci', name: 'Science', departments: [] }, { id: 'f-eng', name: 'Engineering', departments: [] }],
+      faculties: [
+        { id: 'f-sci', name: 'Science', departments: [] },
+        { id: 'f-eng', name: 'Engineering', departments: [] },
+      ],
     })
     const today = new Date().toISOString().slice(0, 10)
     // Science: 11 members, 6 with CPD. Engineering: 10 members, 5 with CPD.
@@ -253,16 +303,35 @@ describe('cpdStats for leads', () => {
     for (let i = 0; i < 21; i++) {
       const uid = `cpdstats-${RUN}-m${i}`
       await seedMember(admin.db, STATS_INST, uid, { facultyId: i < 11 ? 'f-sci' : 'f-eng' })
-      if (i < 6 || (i >= 11 && i < 16)) await admin.db.doc(`users/${uid}/cpd/c1`).set({ ...meta('c1'), title: `Secret training ${i}`, startDate: today, hours: 2, type: 'formal', skillIds: [], evidenceIds: [] })
+      if (i < 6 || (i >= 11 && i < 16))
+        await admin.db
+          .doc(`users/${uid}/cpd/c1`)
+          .set({ ...meta('c1'), title: `Secret training ${i}`, startDate: today, hours: 2, type: 'formal', skillIds: [], evidenceIds: [] })
       const target = i < 6 ? 'EngTech' : i >= 11 && i < 16 ? 'RSciTech' : null
-      if (target) await admin.db.doc(`users/${uid}/registrations/r1`).set({ ...meta('r1'), target, steps: { outcome: 'done' }, competences: { A: { statement: 'Private statement', cpdIds: [] } }, feeSupportRequested: false })
+      if (target)
+        await admin.db.doc(`users/${uid}/registrations/r1`).set({
+          ...meta('r1'),
+          target,
+          steps: { outcome: 'done' },
+          competences: { A: { statement: 'Private statement', cpdIds: [] } },
+          feeSupportRequested: false,
+        })
     }
     statsLead = await createUser(admin.auth, { email: emailAt(DOMAIN, 'statslead'), claims: { institutionId: STATS_INST, role: 'lead' } })
-    statsTech = await createUser(admin.auth, { email: emailAt(DOMAIN, 'statstech'), claims: { institutionId: STATS_INST, role: 'technician' } })
+    statsTech = await createUser(admin.auth, {
+      email: emailAt(DOMAIN, 'statstech'),
+      claims: { institutionId: STATS_INST, role: 'technician' },
+    })
   })
 
   it('gives a lead suppressed counts and nothing of anyone’s records', async () => {
-    const stats = await callOk<Record<string, unknown> & { members: number; registeredByLevel: { counts: Record<string, number | null> }; cpdByFaculty: { rows: { label: string; counts: Record<string, number | null> }[] } }>('cpdStats', {}, statsLead.idToken)
+    const stats = await callOk<
+      Record<string, unknown> & {
+        members: number
+        registeredByLevel: { counts: Record<string, number | null> }
+        cpdByFaculty: { rows: { label: string; counts: Record<string, number | null> }[] }
+      }
+    >('cpdStats', {}, statsLead.idToken)
     expect(stats.members).toBe(21)
     expect(stats.registeredByLevel.counts.EngTech).toBe(6)
     // Beside zeros that are withheld, the smallest level is withheld too, or the zeros would show.

@@ -23,7 +23,15 @@ let tech: TestUser
 let other: TestUser
 
 const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10)
-const cpd = (extra: Record<string, unknown> = {}) => ({ title: 'Confocal training', startDate: isoDay(-3), hours: 3, type: 'formal', skillIds: [], evidenceIds: [], ...extra })
+const cpd = (extra: Record<string, unknown> = {}) => ({
+  title: 'Confocal training',
+  startDate: isoDay(-3),
+  hours: 3,
+  type: 'formal',
+  skillIds: [],
+  evidenceIds: [],
+  ...extra,
+})
 /** A tiny real JPEG data URL, as the phone makes after resizing. */
 const JPEG = `data:image/jpeg;base64,${Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0xff, 0xd9]).toString('base64')}`
 
@@ -44,7 +52,10 @@ describe('item 9: a profile photo is an uploaded image, never a link', () => {
     ['a tracking pixel URL', 'https://tracker.example.com/p.gif?who=colleague'],
     ['a plain http URL', 'http://example.com/me.jpg'],
     ['a protocol-relative URL', '//tracker.example.com/p.gif'],
-    ['an SVG data URL (it can fetch)', `data:image/svg+xml;base64,${Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><image href="https://t.example/x"/></svg>').toString('base64')}`],
+    [
+      'an SVG data URL (it can fetch)',
+      `data:image/svg+xml;base64,${Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><image href="https://t.example/x"/></svg>').toString('base64')}`,
+    ],
     ['a data URL that is not base64 image data', 'data:image/jpeg,hello'],
   ])('refuses %s', async (_name, photo) => {
     const r = await pushOne(tech, mutation('profiles', tech.uid, 'patch', { photo }))
@@ -83,25 +94,52 @@ describe('item 10: plausible dates and text', () => {
     ['an unpaired high surrogate', 'Half \uD83D of an emoji'],
     ['an unpaired low surrogate', 'Half \uDE00 of an emoji'],
   ])('refuses %s in any text field: CPD title, profile bio, idea body', async (_name, bad) => {
-    expect(await pushOne(tech, mutation('cpd', docId('cpd'), 'put', cpd({ title: bad })))).toMatchObject({ status: 'rejected', code: 'invalid', field: 'title' })
-    expect(await pushOne(tech, mutation('profiles', tech.uid, 'patch', { bio: bad }))).toMatchObject({ status: 'rejected', code: 'invalid', field: 'bio' })
+    expect(await pushOne(tech, mutation('cpd', docId('cpd'), 'put', cpd({ title: bad })))).toMatchObject({
+      status: 'rejected',
+      code: 'invalid',
+      field: 'title',
+    })
+    expect(await pushOne(tech, mutation('profiles', tech.uid, 'patch', { bio: bad }))).toMatchObject({
+      status: 'rejected',
+      code: 'invalid',
+      field: 'bio',
+    })
     const idea = { authorUid: tech.uid, title: 'Showcase', body: bad, status: 'open', createdAt: 1 }
-    expect(await pushOne(tech, mutation('ideas', docId('idea'), 'put', idea))).toMatchObject({ status: 'rejected', code: 'invalid', field: 'body' })
+    expect(await pushOne(tech, mutation('ideas', docId('idea'), 'put', idea))).toMatchObject({
+      status: 'rejected',
+      code: 'invalid',
+      field: 'body',
+    })
   })
 
   it('keeps tabs, newlines, accents and emoji', async () => {
     const fine = 'Tabs\tand\nnew lines, café, 🔬 microscopy'
-    expect(await pushOne(tech, mutation('cpd', docId('cpd'), 'put', cpd({ title: 'Fine', learned: fine })))).toMatchObject({ status: 'applied' })
+    expect(await pushOne(tech, mutation('cpd', docId('cpd'), 'put', cpd({ title: 'Fine', learned: fine })))).toMatchObject({
+      status: 'applied',
+    })
   })
 
   it('refuses such a character in a survey free-text answer too', async () => {
     const surveyId = docId('survey')
     const survey = {
-      title: 'Pulse', description: '', sections: [], questions: [{ id: 'q1', type: 'long', prompt: 'Say', required: true }], audience: { facultyIds: [], roleFamilies: [] },
-      anonymous: true, allowEdit: false, opensAt: isoDay(-1), closesAt: isoDay(30), status: 'open', createdByUid: lead.uid,
+      title: 'Pulse',
+      description: '',
+      sections: [],
+      questions: [{ id: 'q1', type: 'long', prompt: 'Say', required: true }],
+      audience: { facultyIds: [], roleFamilies: [] },
+      anonymous: true,
+      allowEdit: false,
+      opensAt: isoDay(-1),
+      closesAt: isoDay(30),
+      status: 'open',
+      createdByUid: lead.uid,
     }
     expect((await pushOne(lead, mutation('surveys', surveyId, 'put', survey))).status).toBe('applied')
-    const out = await call('submitSurveyResponse', { surveyId, token: answerToken(), anonymous: true, answers: { q1: 'broken \uFFFF export' } }, tech.idToken)
+    const out = await call(
+      'submitSurveyResponse',
+      { surveyId, token: answerToken(), anonymous: true, answers: { q1: 'broken \uFFFF export' } },
+      tech.idToken,
+    )
     expect(out).toMatchObject({ ok: false, error: { details: { code: 'invalid', field: 'answers.q1' } } })
   })
 })
@@ -114,7 +152,12 @@ describe('item 10: unfinished evidence uploads count and are purged', () => {
     return bytes
   }
   const chunk = (id: string, bytes: Buffer, index: number) => ({
-    evidenceId: id, index, name: 'bench.png', contentType: 'image/png', size: bytes.length, sha256: sha(bytes),
+    evidenceId: id,
+    index,
+    name: 'bench.png',
+    contentType: 'image/png',
+    size: bytes.length,
+    sha256: sha(bytes),
     data: bytes.subarray(index * EVIDENCE_CHUNK_BYTES, (index + 1) * EVIDENCE_CHUNK_BYTES).toString('base64'),
   })
 
@@ -149,7 +192,10 @@ describe('item 10: unfinished evidence uploads count and are purged', () => {
 describe('item 11: every bad body gets a typed error', () => {
   const deep = (n: number) => '['.repeat(n) + ']'.repeat(n)
   it.each([
-    ['submitSurveyResponse', () => `{"data":{"surveyId":"x","token":"${answerToken()}","anonymous":true,"answers":{"q1":${deep(10_000)}}}}`],
+    [
+      'submitSurveyResponse',
+      () => `{"data":{"surveyId":"x","token":"${answerToken()}","anonymous":true,"answers":{"q1":${deep(10_000)}}}}`,
+    ],
     ['syncPush', () => `{"data":{"mutations":${deep(10_000)}}}`],
     ['surveyResults', () => '{"data":{"surveyId":{"@type":"type.googleapis.com/google.protobuf.Any","value":"1"}}}'],
     ['syncPush', () => '{"data":{"mutations":[{"@type":"type.googleapis.com/unknown.Type"}]}}'],
@@ -163,13 +209,20 @@ describe('item 11: every bad body gets a typed error', () => {
   it('what stays the framework’s (README): a body that is not JSON gets the runtime parser’s 400, a wrong content type its "Bad Request"', async () => {
     const broken = await call('surveyResults', null, lead.idToken, '{"data": {not json')
     expect([broken.ok, broken.httpStatus]).toEqual([false, 400])
-    const res = await fetch(`${FUNCTIONS_ORIGIN}/${PROJECT_ID}/${REGION}/surveyResults`, { method: 'POST', headers: { 'Content-Type': 'text/plain', Authorization: `Bearer ${lead.idToken}` }, body: '{"data":{}}' })
+    const res = await fetch(`${FUNCTIONS_ORIGIN}/${PROJECT_ID}/${REGION}/surveyResults`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain', Authorization: `Bearer ${lead.idToken}` },
+      body: '{"data":{}}',
+    })
     expect(res.status).toBe(400)
     expect(await res.json()).toEqual({ error: { message: 'Bad Request', status: 'INVALID_ARGUMENT' } })
   })
 
   it('a normal call still works through the guard (and signed out is still refused by the framework)', async () => {
-    expect(await call('surveyResults', { surveyId: `missing-${RUN}` }, lead.idToken)).toMatchObject({ ok: false, error: { details: { code: 'not-found' } } })
+    expect(await call('surveyResults', { surveyId: `missing-${RUN}` }, lead.idToken)).toMatchObject({
+      ok: false,
+      error: { details: { code: 'not-found' } },
+    })
     expect(await call('surveyResults', { surveyId: 'x' }, null)).toMatchObject({ ok: false, error: { status: 'UNAUTHENTICATED' } })
   })
 })

@@ -25,7 +25,8 @@ let admin: Admin
 let attackerLead: TestUser
 let platformAdmin: TestUser
 
-const setDomains = (user: TestUser, data: unknown) => call<{ domains: string[]; added: string[]; removed: string[] }>('setInstitutionDomains', data, user.idToken)
+const setDomains = (user: TestUser, data: unknown) =>
+  call<{ domains: string[]; added: string[]; removed: string[] }>('setInstitutionDomains', data, user.idToken)
 const joinAs = async (domain: string, name: string) => {
   const user = await createUser(admin.auth, { email: emailAt(domain, name) })
   return call<{ institutionId: string }>('joinInstitution', { displayName: name }, user.idToken)
@@ -51,7 +52,11 @@ describe('a lead cannot claim a domain', () => {
     ['a public suffix', () => 'ac.uk'],
     ['a free-mail domain', () => 'gmail.com'],
   ])('refuses %s through syncPush, and sign-ups still go where they belong', async (_name, domain) => {
-    const r = rejected(await pushOne(attackerLead, mutation('institutions', ATTACKER, 'patch', { emailDomains: [domain()] })), 'forbidden', 'emailDomains')
+    const r = rejected(
+      await pushOne(attackerLead, mutation('institutions', ATTACKER, 'patch', { emailDomains: [domain()] })),
+      'forbidden',
+      'emailDomains',
+    )
     expect(r.message).toBe('Email domains are set by a platform administrator')
     expect((await admin.db.doc(`institutions/${ATTACKER}`).get()).get('emailDomains')).toEqual([])
     const joined = await joinAs(VICTIM_DOMAIN, 'newcomer')
@@ -78,7 +83,9 @@ describe('setInstitutionDomains', () => {
   it('sets an institution’s domains with who and when; a domain belongs to one institution; public suffixes and free mail are refused', async () => {
     const own = `attacker${RUN}.example.ac.uk`
     const before = Date.now()
-    expect(await callOk('setInstitutionDomains', { institutionId: ATTACKER, domains: [own.toUpperCase()] }, platformAdmin.idToken)).toMatchObject({ domains: [own], added: [own] })
+    expect(
+      await callOk('setInstitutionDomains', { institutionId: ATTACKER, domains: [own.toUpperCase()] }, platformAdmin.idToken),
+    ).toMatchObject({ domains: [own], added: [own] })
     expect((await admin.db.doc(`emailDomains/${own}`).get()).get('institutionId')).toBe(ATTACKER)
     const inst = (await admin.db.doc(`institutions/${ATTACKER}`).get()).data()!
     expect(inst).toMatchObject({ emailDomains: [own], domainsChangedBy: platformAdmin.uid })
@@ -87,7 +94,12 @@ describe('setInstitutionDomains', () => {
     expect(audit.docs.map((d) => d.data())).toEqual([expect.objectContaining({ by: platformAdmin.uid, from: [], to: [own] })])
     expect((await joinAs(own, 'member')).ok).toBe(true)
 
-    for (const [domains, code] of [[[VICTIM_DOMAIN], 'domain-taken'], [['ac.uk'], 'invalid'], [['gmail.com'], 'invalid'], [['hotmail.co.uk'], 'invalid']] as const) {
+    for (const [domains, code] of [
+      [[VICTIM_DOMAIN], 'domain-taken'],
+      [['ac.uk'], 'invalid'],
+      [['gmail.com'], 'invalid'],
+      [['hotmail.co.uk'], 'invalid'],
+    ] as const) {
       const out = await setDomains(platformAdmin, { institutionId: ATTACKER, domains })
       expect(out.ok, JSON.stringify(domains)).toBe(false)
       if (!out.ok) expect(out.error.details?.code).toBe(code)
@@ -99,9 +111,13 @@ describe('setInstitutionDomains', () => {
     const moving = `moving${RUN}.example.ac.uk`
     await callOk('setInstitutionDomains', { institutionId: VICTIM, domains: [VICTIM_DOMAIN, moving] }, platformAdmin.idToken)
     expect((await setDomains(platformAdmin, { institutionId: ATTACKER, domains: [moving] })).ok).toBe(false)
-    expect(await callOk('setInstitutionDomains', { institutionId: VICTIM, domains: [VICTIM_DOMAIN] }, platformAdmin.idToken)).toMatchObject({ removed: [moving] })
+    expect(await callOk('setInstitutionDomains', { institutionId: VICTIM, domains: [VICTIM_DOMAIN] }, platformAdmin.idToken)).toMatchObject(
+      { removed: [moving] },
+    )
     expect((await admin.db.doc(`emailDomains/${moving}`).get()).exists).toBe(false)
-    expect(await callOk('setInstitutionDomains', { institutionId: ATTACKER, domains: [moving] }, platformAdmin.idToken)).toMatchObject({ added: [moving] })
+    expect(await callOk('setInstitutionDomains', { institutionId: ATTACKER, domains: [moving] }, platformAdmin.idToken)).toMatchObject({
+      added: [moving],
+    })
   })
 
   it('the admin script grants the platform-admin claim and sets domains the same way', async () => {
@@ -109,7 +125,10 @@ describe('setInstitutionDomains', () => {
     const scriptDomain = `script${RUN}.example.ac.uk`
     await seedInstitution(admin.db, { id: scriptInst })
     const operator = await createUser(admin.auth, { email: emailAt('platform.example.ac.uk', 'second') })
-    const run = (...args: string[]) => promisify(execFile)(process.execPath, ['scripts/run-ts.mjs', 'scripts/set-domains.ts', ...args], { env: { ...process.env, GOOGLE_CLOUD_PROJECT: PROJECT_ID } })
+    const run = (...args: string[]) =>
+      promisify(execFile)(process.execPath, ['scripts/run-ts.mjs', 'scripts/set-domains.ts', ...args], {
+        env: { ...process.env, GOOGLE_CLOUD_PROJECT: PROJECT_ID },
+      })
     await run('grant-admin', operator.email)
     expect((await admin.auth.getUser(operator.uid)).customClaims).toMatchObject({ platformAdmin: true })
     await run('set', scriptInst, scriptDomain)

@@ -23,7 +23,10 @@ let addresses = 0
 
 /** A documentation address (RFC 5737) unique to this run, as the caller's network address. */
 const address = () => `198.51.100.${(Number.parseInt(RUN.slice(-4), 36) + addresses++) % 250}, 10.0.${addresses}.${addresses % 250}`
-const join = (user: TestUser, joinCode: string, from: string) => call<{ institutionId: string }>('joinInstitution', { displayName: 'Racer', joinCode }, user.idToken, undefined, { 'X-Forwarded-For': from })
+const join = (user: TestUser, joinCode: string, from: string) =>
+  call<{ institutionId: string }>('joinInstitution', { displayName: 'Racer', joinCode }, user.idToken, undefined, {
+    'X-Forwarded-For': from,
+  })
 const fresh = (name: string) => createUser(admin.auth, { email: emailAt(NOWHERE, name) })
 
 beforeAll(async () => {

@@ -27,7 +27,8 @@ afterAll(async () => {
   await admin?.close()
 })
 
-const join = (user: TestUser | null, data: unknown) => call<{ institutionId: string; role: string }>('joinInstitution', data, user?.idToken ?? null)
+const join = (user: TestUser | null, data: unknown) =>
+  call<{ institutionId: string; role: string }>('joinInstitution', data, user?.idToken ?? null)
 const expectError = async (p: ReturnType<typeof join>, code: string, status?: string) => {
   const out = await p
   expect(out.ok, JSON.stringify(out)).toBe(false)
@@ -44,8 +45,21 @@ describe('joinInstitution', () => {
     const out = await callOk<{ institutionId: string; role: string }>('joinInstitution', { displayName: '  Ada Lovelace ' }, user.idToken)
     expect(out).toEqual({ institutionId: DOMAIN_INST, role: 'technician' })
     const profile = (await admin.db.doc(`users/${user.uid}/profiles/${user.uid}`).get()).data()
-    expect(profile).toMatchObject({ id: user.uid, institutionId: DOMAIN_INST, displayName: 'Ada Lovelace', role: 'technician', visibility: 'institution', skills: [], version: 1, deleted: false, lastMutationId: null })
-    expect((await admin.db.doc(`institutions/${DOMAIN_INST}/members/${user.uid}`).get()).data()).toMatchObject({ displayName: 'Ada Lovelace', version: 1 })
+    expect(profile).toMatchObject({
+      id: user.uid,
+      institutionId: DOMAIN_INST,
+      displayName: 'Ada Lovelace',
+      role: 'technician',
+      visibility: 'institution',
+      skills: [],
+      version: 1,
+      deleted: false,
+      lastMutationId: null,
+    })
+    expect((await admin.db.doc(`institutions/${DOMAIN_INST}/members/${user.uid}`).get()).data()).toMatchObject({
+      displayName: 'Ada Lovelace',
+      version: 1,
+    })
     expect((await admin.auth.getUser(user.uid)).customClaims).toEqual({ institutionId: DOMAIN_INST, role: 'technician' })
     // The refreshed token carries the membership: syncPush now accepts shared writes.
     const fresh = await refreshToken(user)
@@ -74,7 +88,10 @@ describe('joinInstitution', () => {
     // The migration moves it off the institution document, and then it works.
     await migrateCore(admin.db, { force: true })
     expect((await admin.db.doc(`institutions/${legacy}`).get()).data()).not.toHaveProperty('joinCodeHashes')
-    expect(await callOk('joinInstitution', { displayName: 'Legacy', joinCode: legacyCode }, user.idToken)).toEqual({ institutionId: legacy, role: 'technician' })
+    expect(await callOk('joinInstitution', { displayName: 'Legacy', joinCode: legacyCode }, user.idToken)).toEqual({
+      institutionId: legacy,
+      role: 'technician',
+    })
   })
 
   it('refuses an unknown domain without a code', async () => {
@@ -109,7 +126,10 @@ describe('joinInstitution', () => {
     expect((await admin.db.doc(`users/${unverified.uid}/profiles/${unverified.uid}`).get()).exists).toBe(false)
 
     const demoUser = await signUp(emailAt(DEMO_DOMAIN, 'demo'))
-    expect(await callOk('joinInstitution', { displayName: 'Demo User' }, demoUser.idToken)).toEqual({ institutionId: DEMO_INST, role: 'technician' })
+    expect(await callOk('joinInstitution', { displayName: 'Demo User' }, demoUser.idToken)).toEqual({
+      institutionId: DEMO_INST,
+      role: 'technician',
+    })
   })
 
   it.each([

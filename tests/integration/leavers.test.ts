@@ -23,7 +23,8 @@ let admin: Admin
 let lead: TestUser
 let otherLead: TestUser
 
-const member = (name: string, role: 'technician' | 'lead' = 'technician', inst = INST) => createMember(admin, inst, emailAt('example.ac.uk', name), role)
+const member = (name: string, role: 'technician' | 'lead' = 'technician', inst = INST) =>
+  createMember(admin, inst, emailAt('example.ac.uk', name), role)
 const device = (user: TestUser, name: string) => signInDevice(user, `leavers-${name}-${RUN}`, INST)
 const readInstitution = (d: AppDevice) => getDoc(doc(firebase(d.instance).firestore, `institutions/${INST}`))
 const pullDirectory = (d: AppDevice) => d.transport.pull('members', null, 50)
@@ -65,7 +66,21 @@ describe('a member removed by a lead', () => {
     await expect(readInstitution(d)).rejects.toMatchObject({ code: 'permission-denied' })
     await expect(pullDirectory(d)).rejects.toBeTruthy()
     // The callables refuse the revoked session too.
-    const push = await call('syncPush', { mutations: [mutation('ideas', `idea-${RUN}-gone`, 'put', { authorUid: leaver.uid, title: 'Still here?', body: '', status: 'open', createdAt: 1 })] }, leaver.idToken)
+    const push = await call(
+      'syncPush',
+      {
+        mutations: [
+          mutation('ideas', `idea-${RUN}-gone`, 'put', {
+            authorUid: leaver.uid,
+            title: 'Still here?',
+            body: '',
+            status: 'open',
+            createdAt: 1,
+          }),
+        ],
+      },
+      leaver.idToken,
+    )
     expect(push.ok).toBe(false)
     if (!push.ok) expect(push.error.details).toMatchObject({ code: 'unauthenticated', reason: 'session-revoked' })
     // Refresh tokens are revoked (Firebase then refuses to refresh; the Auth emulator does not
@@ -73,7 +88,12 @@ describe('a member removed by a lead', () => {
     // no institution: the device's own refresh and a fresh sign-in alike.
     const revokedAt = Date.parse((await admin.auth.getUser(leaver.uid)).tokensValidAfterTime ?? '')
     expect(revokedAt).toBeGreaterThanOrEqual(claimsAt - 1_000)
-    const refreshed = await firebase(d.instance).auth.currentUser!.getIdTokenResult(true).then((t) => t.claims, () => ({}))
+    const refreshed = await firebase(d.instance)
+      .auth.currentUser!.getIdTokenResult(true)
+      .then(
+        (t) => t.claims,
+        () => ({}),
+      )
     expect(refreshed).not.toHaveProperty('institutionId')
     const fresh = await signIn(leaver.email, leaver.password)
     const payload = JSON.parse(Buffer.from(fresh.idToken.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>
@@ -87,7 +107,11 @@ describe('a member removed by a lead', () => {
   it('only a lead of the member’s own institution removes them; not themselves', async () => {
     const target = await member('target')
     const colleague = await member('colleague')
-    for (const [by, code] of [[colleague, 'forbidden'], [otherLead, 'not-found'], [target, 'forbidden']] as const) {
+    for (const [by, code] of [
+      [colleague, 'forbidden'],
+      [otherLead, 'not-found'],
+      [target, 'forbidden'],
+    ] as const) {
       const out = await call('removeMember', { uid: target.uid }, by.idToken)
       expect(out.ok).toBe(false)
       if (!out.ok) expect(out.error.details?.code).toBe(code)
@@ -115,7 +139,16 @@ describe('a member who stays', () => {
     const stayer = await member('stayer')
     const d = await device(stayer, 'stayer')
     expect((await readInstitution(d)).exists()).toBe(true)
-    const r = await pushOne(stayer, mutation('ideas', `idea-${RUN}-stay`, 'put', { authorUid: stayer.uid, title: 'Here to stay', body: '', status: 'open', createdAt: 1 }))
+    const r = await pushOne(
+      stayer,
+      mutation('ideas', `idea-${RUN}-stay`, 'put', {
+        authorUid: stayer.uid,
+        title: 'Here to stay',
+        body: '',
+        status: 'open',
+        createdAt: 1,
+      }),
+    )
     expect(r.status).toBe('applied')
   })
 })

@@ -42,7 +42,13 @@ describe('report callables and an ended account', () => {
   })
 
   it.each(REPORTS)('%s refuses a deleted account’s and a disabled account’s still-valid tokens', async (name, data) => {
-    expect(await call(name, data, gone.idToken)).toMatchObject({ ok: false, error: { status: 'UNAUTHENTICATED', details: { reason: 'account-deleted' } } })
-    expect(await call(name, data, disabled.idToken)).toMatchObject({ ok: false, error: { status: 'UNAUTHENTICATED', details: { reason: 'account-disabled' } } })
+    expect(await call(name, data, gone.idToken)).toMatchObject({
+      ok: false,
+      error: { status: 'UNAUTHENTICATED', details: { reason: 'account-deleted' } },
+    })
+    expect(await call(name, data, disabled.idToken)).toMatchObject({
+      ok: false,
+      error: { status: 'UNAUTHENTICATED', details: { reason: 'account-disabled' } },
+    })
   })
 })

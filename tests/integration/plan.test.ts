@@ -37,18 +37,66 @@ let actionId: string
 const inst = (col: string, id: string) => `institutions/${INST}/${col}/${id}`
 const get = async (path: string) => (await admin.db.doc(path).get()).data()
 
-const planFields = () => ({ title: 'Stage Two plan', stage: 'two', startDate: '2026-06-01', endDate: '2029-05-31', phases: { P1: 'Jun 2026 – May 2027' }, owners: { SG: 'Steering group' }, status: 'published' })
-const actionFields = (code = 'V1') => ({ planId, code, themes: ['visibility', 'sustainability'], activity: 'Grow the technician network', measures: [], timeframe: 'P1', owner: 'SG' })
-const rag = (by: TestUser, status: string, at: number, rationale = 'Reviewed at steering group') => ({ actionId, status, rationale, at, byUid: by.uid })
-const idea = (author: TestUser, extra: Record<string, unknown> = {}) => ({ authorUid: author.uid, title: 'Shadowing week', body: 'A day in another team', actionId, theme: 'visibility', status: 'open', createdAt: Date.now(), ...extra })
-const comment = (author: TestUser, extra: Record<string, unknown> = {}) => ({ authorUid: author.uid, authorName: 'A. Tech', targetType: 'action', targetId: actionId, body: 'Can we have a date?', createdAt: Date.now(), ...extra })
+const planFields = () => ({
+  title: 'Stage Two plan',
+  stage: 'two',
+  startDate: '2026-06-01',
+  endDate: '2029-05-31',
+  phases: { P1: 'Jun 2026 – May 2027' },
+  owners: { SG: 'Steering group' },
+  status: 'published',
+})
+const actionFields = (code = 'V1') => ({
+  planId,
+  code,
+  themes: ['visibility', 'sustainability'],
+  activity: 'Grow the technician network',
+  measures: [],
+  timeframe: 'P1',
+  owner: 'SG',
+})
+const rag = (by: TestUser, status: string, at: number, rationale = 'Reviewed at steering group') => ({
+  actionId,
+  status,
+  rationale,
+  at,
+  byUid: by.uid,
+})
+const idea = (author: TestUser, extra: Record<string, unknown> = {}) => ({
+  authorUid: author.uid,
+  title: 'Shadowing week',
+  body: 'A day in another team',
+  actionId,
+  theme: 'visibility',
+  status: 'open',
+  createdAt: Date.now(),
+  ...extra,
+})
+const comment = (author: TestUser, extra: Record<string, unknown> = {}) => ({
+  authorUid: author.uid,
+  authorName: 'A. Tech',
+  targetType: 'action',
+  targetId: actionId,
+  body: 'Can we have a date?',
+  createdAt: Date.now(),
+  ...extra,
+})
 
 beforeAll(async () => {
   admin = adminApp()
   await seedInstitution(admin.db, { id: INST, emailDomains: [DOMAIN], faculties: [{ id: 'f-sci', name: 'Science', departments: [] }] })
-  const mk = (name: string, role: 'technician' | 'lead') => createMember(admin, INST, emailAt(DOMAIN, name), role, { facultyId: 'f-sci', roleFamily: 'laboratory' })
-  ;[tech, tech2, lead, lead2] = await Promise.all([mk('tech', 'technician'), mk('tech2', 'technician'), mk('lead', 'lead'), mk('lead2', 'lead')])
-  outsider = await createUser(admin.auth, { email: emailAt(`other${RUN}.example.ac.uk`, 'outsider'), claims: { institutionId: `other-${RUN}`, role: 'lead' } })
+  const mk = (name: string, role: 'technician' | 'lead') =>
+    createMember(admin, INST, emailAt(DOMAIN, name), role, { facultyId: 'f-sci', roleFamily: 'laboratory' })
+  ;[tech, tech2, lead, lead2] = await Promise.all([
+    mk('tech', 'technician'),
+    mk('tech2', 'technician'),
+    mk('lead', 'lead'),
+    mk('lead2', 'lead'),
+  ])
+  outsider = await createUser(admin.auth, {
+    email: emailAt(`other${RUN}.example.ac.uk`, 'outsider'),
+    claims: { institutionId: `other-${RUN}`, role: 'lead' },
+  })
   planId = docId('plan')
   actionId = docId('action')
   applied(await pushOne(lead, mutation('plans', planId, 'put', planFields())))
@@ -75,7 +123,11 @@ describe('plan content and RAG are for leads', () => {
 
   it('refuses a lead’s RAG change recorded in another lead’s name, and a Red without an explanation', async () => {
     rejected(await pushOne(lead, mutation('ragChanges', docId('rag'), 'put', rag(lead2, 'amber', Date.now()))), 'forbidden')
-    const r = rejected(await pushOne(lead, mutation('ragChanges', docId('rag'), 'put', rag(lead, 'red', Date.now(), ' '))), 'invalid', 'rationale')
+    const r = rejected(
+      await pushOne(lead, mutation('ragChanges', docId('rag'), 'put', rag(lead, 'red', Date.now(), ' '))),
+      'invalid',
+      'rationale',
+    )
     expect(r.message).toBe('A Red status needs an explanation')
   })
 
@@ -108,15 +160,25 @@ describe('comments, ideas and votes', () => {
 
   it('locks an idea’s status, response and adopted action to leads', async () => {
     const id = docId('idea')
-    rejected(await pushOne(tech, mutation('ideas', docId('idea'), 'put', idea(tech, { status: 'adopted', adoptedActionId: actionId }))), 'forbidden')
+    rejected(
+      await pushOne(tech, mutation('ideas', docId('idea'), 'put', idea(tech, { status: 'adopted', adoptedActionId: actionId }))),
+      'forbidden',
+    )
     applied(await pushOne(tech, mutation('ideas', id, 'put', idea(tech))))
     rejected(await pushOne(tech, mutation('ideas', id, 'patch', { status: 'adopted' })), 'forbidden', 'status')
     rejected(await pushOne(tech, mutation('ideas', id, 'patch', { response: 'We did it' })), 'forbidden', 'response')
     rejected(await pushOne(tech, mutation('ideas', id, 'patch', { adoptedActionId: actionId })), 'forbidden', 'adoptedActionId')
     rejected(await pushOne(tech2, mutation('ideas', id, 'patch', { title: 'Mine now' })), 'forbidden')
     applied(await pushOne(tech, mutation('ideas', id, 'patch', { title: 'Cross-faculty shadowing week' })))
-    applied(await pushOne(lead, mutation('ideas', id, 'patch', { status: 'adopted', adoptedActionId: actionId, response: 'Adopted as V1.' })))
-    expect(await get(inst('ideas', id))).toMatchObject({ title: 'Cross-faculty shadowing week', status: 'adopted', adoptedActionId: actionId, response: 'Adopted as V1.' })
+    applied(
+      await pushOne(lead, mutation('ideas', id, 'patch', { status: 'adopted', adoptedActionId: actionId, response: 'Adopted as V1.' })),
+    )
+    expect(await get(inst('ideas', id))).toMatchObject({
+      title: 'Cross-faculty shadowing week',
+      status: 'adopted',
+      adoptedActionId: actionId,
+      response: 'Adopted as V1.',
+    })
   })
 
   it('counts one vote per member, lets them withdraw and vote again, and never in another’s name', async () => {
@@ -139,7 +201,8 @@ describe('comments, ideas and votes', () => {
     applied(await pushOne(tech2, mutation('votes', mine, 'delete', {}, 3_000)))
     expect(await get(inst('votes', mine))).toMatchObject({ deleted: true })
     applied(await pushOne(tech2, mutation('votes', mine, 'put', { ...vote, createdAt: 4_000 }, 4_000)))
-    const live = (await admin.db.collection(`institutions/${INST}/votes`).where('ideaId', '==', ideaId).where('deleted', '==', false).get()).docs
+    const live = (await admin.db.collection(`institutions/${INST}/votes`).where('ideaId', '==', ideaId).where('deleted', '==', false).get())
+      .docs
     expect(live.map((d) => d.id)).toEqual([mine])
   })
 
@@ -164,7 +227,10 @@ function emulatorTransport(user: TestUser, online: { value: boolean }): SyncTran
     },
     async pull(col: CollectionName, after: Checkpoint | null, limit: number): Promise<SyncMeta[]> {
       offline()
-      let q = admin.db.collection(collectionPath(col, { institutionId: INST, uid: user.uid })).orderBy('updatedAt').orderBy('__name__')
+      let q = admin.db
+        .collection(collectionPath(col, { institutionId: INST, uid: user.uid }))
+        .orderBy('updatedAt')
+        .orderBy('__name__')
       if (after) q = q.startAfter(Timestamp.fromMillis(after.updatedAt), after.id)
       const snap = await q.limit(limit).get()
       return snap.docs.map((d) => {
@@ -212,9 +278,16 @@ describe('RAG history from two leads offline', () => {
     await a.engine.sync()
     await b.engine.sync()
 
-    const server = (await admin.db.collection(`institutions/${INST}/ragChanges`).where('actionId', '==', actionId).get()).docs.map((d) => d.data())
+    const server = (await admin.db.collection(`institutions/${INST}/ragChanges`).where('actionId', '==', actionId).get()).docs.map((d) =>
+      d.data(),
+    )
     const fromTest = server.filter((c) => (c.at as number) > t)
-    expect(fromTest.map((c) => [c.status, c.byUid]).sort()).toEqual([['amber', lead2.uid], ['red', lead.uid]].sort())
+    expect(fromTest.map((c) => [c.status, c.byUid]).sort()).toEqual(
+      [
+        ['amber', lead2.uid],
+        ['red', lead.uid],
+      ].sort(),
+    )
     for (const d of [a.db, b.db]) {
       const local = (await d.ragChanges.where('actionId').equals(actionId).toArray()).filter((c) => c.at > t)
       expect(ragHistory(local, actionId).map((c) => c.status)).toEqual(['red', 'amber'])
@@ -235,26 +308,69 @@ describe('institutionStats', () => {
       const uid = fakeUid(k)
       const contract = k < 9 ? 'permanent' : 'fixed-term'
       batch.set(admin.db.doc(`users/${uid}/profiles/${uid}`), {
-        ...meta(uid), institutionId: INST, displayName: `Member ${k}`, email: `m${k}@${DOMAIN}`, role: 'technician', visibility: k === 0 ? 'hidden' : 'institution',
-        skills: [], joinedAt: Date.now() - k * 86_400_000, facultyId: k < 6 ? 'f-sci' : 'f-eng', roleFamily: 'laboratory', contract,
+        ...meta(uid),
+        institutionId: INST,
+        displayName: `Member ${k}`,
+        email: `m${k}@${DOMAIN}`,
+        role: 'technician',
+        visibility: k === 0 ? 'hidden' : 'institution',
+        skills: [],
+        joinedAt: Date.now() - k * 86_400_000,
+        facultyId: k < 6 ? 'f-sci' : 'f-eng',
+        roleFamily: 'laboratory',
+        contract,
       })
-      if (k < 10) batch.set(admin.db.doc(`users/${uid}/equality/${uid}`), { ...meta(uid), gender: k < 5 ? 'Woman' : 'Man', disability: 'no' })
-      if (k < 6) batch.set(admin.db.doc(`users/${uid}/cpd/c1`), { ...meta('c1'), title: 'Course', startDate: new Date().toISOString().slice(0, 10), hours: 2, type: 'formal', skillIds: [], evidenceIds: [] })
-      if (k < 5) batch.set(admin.db.doc(`users/${uid}/registrations/r1`), { ...meta('r1'), target: 'RSciTech', steps: { outcome: 'done' }, competences: {}, feeSupportRequested: false })
+      if (k < 10)
+        batch.set(admin.db.doc(`users/${uid}/equality/${uid}`), { ...meta(uid), gender: k < 5 ? 'Woman' : 'Man', disability: 'no' })
+      if (k < 6)
+        batch.set(admin.db.doc(`users/${uid}/cpd/c1`), {
+          ...meta('c1'),
+          title: 'Course',
+          startDate: new Date().toISOString().slice(0, 10),
+          hours: 2,
+          type: 'formal',
+          skillIds: [],
+          evidenceIds: [],
+        })
+      if (k < 5)
+        batch.set(admin.db.doc(`users/${uid}/registrations/r1`), {
+          ...meta('r1'),
+          target: 'RSciTech',
+          steps: { outcome: 'done' },
+          competences: {},
+          feeSupportRequested: false,
+        })
     }
     const surveyId = `survey-${RUN}`
     batch.set(admin.db.doc(`institutions/${INST}/surveys/${surveyId}`), {
-      ...meta(surveyId), title: 'Pulse', description: '', sections: [], questions: [{ id: 'q1', type: 'short', prompt: 'Hi', required: false }],
-      audience: { facultyIds: [], roleFamilies: [] }, anonymous: true, allowEdit: false, opensAt: '2026-01-01', closesAt: '2099-01-01', status: 'open', createdByUid: lead.uid,
+      ...meta(surveyId),
+      title: 'Pulse',
+      description: '',
+      sections: [],
+      questions: [{ id: 'q1', type: 'short', prompt: 'Hi', required: false }],
+      audience: { facultyIds: [], roleFamilies: [] },
+      anonymous: true,
+      allowEdit: false,
+      opensAt: '2026-01-01',
+      closesAt: '2099-01-01',
+      status: 'open',
+      createdByUid: lead.uid,
     })
-    for (let k = 0; k < 6; k++) batch.set(admin.db.doc(`institutions/${INST}/surveys/${surveyId}/responses/r${k}`), { answers: [], day: '2026-01-02', group: {} })
+    for (let k = 0; k < 6; k++)
+      batch.set(admin.db.doc(`institutions/${INST}/surveys/${surveyId}/responses/r${k}`), { answers: [], day: '2026-01-02', group: {} })
     await batch.commit()
   })
 
   it('is for the institution’s leads only', async () => {
-    expect(await call('institutionStats', {}, tech.idToken)).toMatchObject({ ok: false, error: { status: 'PERMISSION_DENIED', details: { code: 'forbidden' } } })
+    expect(await call('institutionStats', {}, tech.idToken)).toMatchObject({
+      ok: false,
+      error: { status: 'PERMISSION_DENIED', details: { code: 'forbidden' } },
+    })
     expect(await call('institutionStats', {}, null)).toMatchObject({ ok: false, error: { status: 'UNAUTHENTICATED' } })
-    expect(await call('institutionStats', { uid: tech.uid }, lead.idToken)).toMatchObject({ ok: false, error: { details: { code: 'invalid' } } })
+    expect(await call('institutionStats', { uid: tech.uid }, lead.idToken)).toMatchObject({
+      ok: false,
+      error: { details: { code: 'invalid' } },
+    })
   })
 
   it('returns suppressed counts, and nothing that names or identifies a member', async () => {

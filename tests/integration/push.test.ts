@@ -28,22 +28,58 @@ const get = async (path: string) => (await admin.db.doc(path).get()).data()
 const inst = (col: string, id: string) => `institutions/${INST}/${col}/${id}`
 
 const idea = (author: TestUser, extra: Record<string, unknown> = {}) => ({
-  authorUid: author.uid, title: 'Technician showcase day', body: 'Once a year', status: 'open', createdAt: 1_700_000_000_000, ...extra,
+  authorUid: author.uid,
+  title: 'Technician showcase day',
+  body: 'Once a year',
+  status: 'open',
+  createdAt: 1_700_000_000_000,
+  ...extra,
 })
 const comment = (author: TestUser, targetId: string) => ({
-  authorUid: author.uid, authorName: 'A. Tech', targetType: 'idea', targetId, body: 'Good idea', createdAt: 1_700_000_000_000,
+  authorUid: author.uid,
+  authorName: 'A. Tech',
+  targetType: 'idea',
+  targetId,
+  body: 'Good idea',
+  createdAt: 1_700_000_000_000,
 })
 const rag = (by: TestUser, actionId: string, status: string, at: number, rationale = 'Reviewed at steering group') => ({
-  actionId, status, rationale, at, byUid: by.uid,
+  actionId,
+  status,
+  rationale,
+  at,
+  byUid: by.uid,
 })
-const cpd = (title = 'Mass spectrometry course') => ({ title, startDate: '2026-03-01', hours: 6, type: 'formal', skillIds: [], evidenceIds: [] })
-const plan = () => ({ title: 'Stage Two plan', stage: 'two', startDate: '2026-06-01', endDate: '2029-05-31', phases: { P1: 'Jun 2026 – May 2027' }, owners: { SG: 'Steering group' }, status: 'draft' })
+const cpd = (title = 'Mass spectrometry course') => ({
+  title,
+  startDate: '2026-03-01',
+  hours: 6,
+  type: 'formal',
+  skillIds: [],
+  evidenceIds: [],
+})
+const plan = () => ({
+  title: 'Stage Two plan',
+  stage: 'two',
+  startDate: '2026-06-01',
+  endDate: '2029-05-31',
+  phases: { P1: 'Jun 2026 – May 2027' },
+  owners: { SG: 'Steering group' },
+  status: 'draft',
+})
 
 beforeAll(async () => {
   admin = adminApp()
   await seedInstitution(admin.db, { id: INST, emailDomains: [DOMAIN], joinCodes: [`PUSH-${RUN}`], allowUnverified: true })
-  const mk = (name: string, role: 'technician' | 'lead' | null) => (role ? createMember(admin, INST, emailAt(DOMAIN, name), role) : createUser(admin.auth, { email: emailAt(DOMAIN, name) }))
-  ;[tech, tech2, lead, lead2, loner] = await Promise.all([mk('tech', 'technician'), mk('tech2', 'technician'), mk('lead', 'lead'), mk('lead2', 'lead'), mk('loner', null)])
+  const mk = (name: string, role: 'technician' | 'lead' | null) =>
+    role ? createMember(admin, INST, emailAt(DOMAIN, name), role) : createUser(admin.auth, { email: emailAt(DOMAIN, name) })
+  ;[tech, tech2, lead, lead2, loner] = await Promise.all([
+    mk('tech', 'technician'),
+    mk('tech2', 'technician'),
+    mk('lead', 'lead'),
+    mk('lead2', 'lead'),
+    mk('loner', null),
+  ])
 })
 
 afterAll(async () => {
@@ -115,7 +151,10 @@ describe('idempotency', () => {
     const after = await get(inst('ideas', ideaId))
     expect(after).toEqual(before)
     expect(after).toMatchObject({ version: 2 })
-    const ledger = await admin.db.collection(`users/${tech.uid}/mutations`).where('docId', 'in', [ideaId, batch[2]!.docId, batch[3]!.docId]).get()
+    const ledger = await admin.db
+      .collection(`users/${tech.uid}/mutations`)
+      .where('docId', 'in', [ideaId, batch[2]!.docId, batch[3]!.docId])
+      .get()
     expect(ledger.size).toBe(4)
   })
 
@@ -183,7 +222,10 @@ describe('append-only RAG history and comments', () => {
     applied(await pushOne(lead, early))
     const history = await admin.db.collection(`institutions/${INST}/ragChanges`).where('actionId', '==', actionId).get()
     const ordered = history.docs.map((d) => d.data()).sort((a, b) => (a.at as number) - (b.at as number))
-    expect(ordered.map((c) => [c.status, c.byUid])).toEqual([['amber', lead.uid], ['green', lead2.uid]])
+    expect(ordered.map((c) => [c.status, c.byUid])).toEqual([
+      ['amber', lead.uid],
+      ['green', lead2.uid],
+    ])
   })
 
   it('a repeated create is a no-op success; an edit is refused', async () => {
@@ -199,7 +241,11 @@ describe('append-only RAG history and comments', () => {
 
   it('a Red status without a rationale is refused on the rationale field; with one it applies', async () => {
     const actionId = docId('action')
-    const r = rejected(await pushOne(lead, mutation('ragChanges', docId('rag'), 'put', rag(lead, actionId, 'red', 1000, '  '))), 'invalid', 'rationale')
+    const r = rejected(
+      await pushOne(lead, mutation('ragChanges', docId('rag'), 'put', rag(lead, actionId, 'red', 1000, '  '))),
+      'invalid',
+      'rationale',
+    )
     expect(r.message).toMatch(/explanation/i)
     applied(await pushOne(lead, mutation('ragChanges', docId('rag'), 'put', rag(lead, actionId, 'red', 1000, 'Funding not yet agreed'))))
   })
@@ -248,7 +294,10 @@ describe('authorisation', () => {
     expect(after).toMatchObject({ allowUnverified: true })
     expect(after).not.toHaveProperty('joinCodeHashes')
     expect(await get(`institutionSecrets/${INST}`)).toEqual(secrets)
-    rejected(await pushOne(lead, mutation('institutions', `other-${RUN}`, 'put', { name: 'Another', emailDomains: [], faculties: [], sites: [] })), 'forbidden')
+    rejected(
+      await pushOne(lead, mutation('institutions', `other-${RUN}`, 'put', { name: 'Another', emailDomains: [], faculties: [], sites: [] })),
+      'forbidden',
+    )
   })
 
   it('nobody writes the directory directly', async () => {
@@ -271,7 +320,11 @@ describe('locked fields', () => {
   it('a technician cannot change their role, email or institution on their profile', async () => {
     rejected(await pushOne(tech, mutation('profiles', tech.uid, 'patch', { role: 'lead' }, now())), 'forbidden', 'role')
     rejected(await pushOne(tech, mutation('profiles', tech.uid, 'patch', { email: 'other@example.ac.uk' }, now())), 'forbidden', 'email')
-    rejected(await pushOne(tech, mutation('profiles', tech.uid, 'patch', { institutionId: 'elsewhere' }, now())), 'forbidden', 'institutionId')
+    rejected(
+      await pushOne(tech, mutation('profiles', tech.uid, 'patch', { institutionId: 'elsewhere' }, now())),
+      'forbidden',
+      'institutionId',
+    )
     expect(await get(`users/${tech.uid}/profiles/${tech.uid}`)).toMatchObject({ role: 'technician', institutionId: INST })
   })
 
@@ -279,7 +332,12 @@ describe('locked fields', () => {
     const id = docId('idea')
     applied(await pushOne(tech, mutation('ideas', id, 'put', idea(tech), 1000)))
     rejected(await pushOne(tech, mutation('ideas', id, 'patch', { status: 'adopted' }, 2000)), 'forbidden', 'status')
-    applied(await pushOne(lead, mutation('ideas', id, 'patch', { status: 'adopted', response: 'Adopted as V3', adoptedActionId: 'action-v3' }, 3000)))
+    applied(
+      await pushOne(
+        lead,
+        mutation('ideas', id, 'patch', { status: 'adopted', response: 'Adopted as V3', adoptedActionId: 'action-v3' }, 3000),
+      ),
+    )
     // A put of the author's stale whole copy would clear the lead's fields: refused.
     rejected(await pushOne(tech, mutation('ideas', id, 'put', idea(tech, { title: 'Retitled' }), 4000)), 'forbidden')
     applied(await pushOne(tech, mutation('ideas', id, 'patch', { title: 'Retitled' }, 5000)))
@@ -388,7 +446,20 @@ describe('the envelope', () => {
 
   it('ignores sync metadata and server bookkeeping a client sends back', async () => {
     const id = docId('cpd')
-    const r = applied(await pushOne(tech, mutation('cpd', id, 'put', { ...cpd(), id, version: 99, updatedAt: 5, deleted: true, lastMutationId: 'forged', _clock: { title: 9e15 } })))
+    const r = applied(
+      await pushOne(
+        tech,
+        mutation('cpd', id, 'put', {
+          ...cpd(),
+          id,
+          version: 99,
+          updatedAt: 5,
+          deleted: true,
+          lastMutationId: 'forged',
+          _clock: { title: 9e15 },
+        }),
+      ),
+    )
     expect(r.version).toBe(1)
     expect(await get(`users/${tech.uid}/cpd/${id}`)).toMatchObject({ version: 1, deleted: false })
   })

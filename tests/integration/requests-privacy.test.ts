@@ -40,8 +40,14 @@ let leaver: Device
 const devices: Device[] = []
 
 const request = (from: TestUser, to: TestUser, skill = 'PCR') => ({
-  learnerUid: from.uid, teacherUid: to.uid, skillId: skill.toLowerCase(), skillName: skill, message: `Could you show me ${skill}?`,
-  format: 'demo', state: 'pending', history: { pending: 1 },
+  learnerUid: from.uid,
+  teacherUid: to.uid,
+  skillId: skill.toLowerCase(),
+  skillName: skill,
+  message: `Could you show me ${skill}?`,
+  format: 'demo',
+  state: 'pending',
+  history: { pending: 1 },
 })
 
 async function ask(from: Device, to: Device, skill = 'PCR'): Promise<string> {
@@ -95,14 +101,19 @@ describe('skill-share requests on members’ devices', () => {
     expect(await localIds(teacher)).toEqual([ids.first])
     expect(await localIds(colleague)).toEqual([ids.ofLead])
     expect(await localIds(lead)).toEqual([ids.ofLead])
-    expect(await learner.db.requests.get(ids.first!)).toMatchObject({ message: 'Could you show me PCR?', parties: [learner.user.uid, teacher.user.uid] })
+    expect(await learner.db.requests.get(ids.first!)).toMatchObject({
+      message: 'Could you show me PCR?',
+      parties: [learner.user.uid, teacher.user.uid],
+    })
     // A direct read (a tampered client) is refused by the rules, for a lead too.
     const read = (d: Device, id: string) => getDoc(doc(firebase(d.instance).firestore, `institutions/${INST}/requests/${id}`))
     expect((await read(teacher, ids.first)).data()).toMatchObject({ learnerUid: learner.user.uid })
     await expect(read(colleague, ids.first)).rejects.toThrow()
     await expect(read(lead, ids.first)).rejects.toThrow()
     // So is a pull of another member's requests (the query names someone else).
-    const asLearner = (await import('@/platform/firebase')).createPlatform(lead.instance).transport(() => ({ uid: learner.user.uid, institutionId: INST }))
+    const asLearner = (await import('@/platform/firebase'))
+      .createPlatform(lead.instance)
+      .transport(() => ({ uid: learner.user.uid, institutionId: INST }))
     await expect(asLearner.pull('requests', null, 50)).rejects.toThrow()
   })
 
@@ -114,7 +125,10 @@ describe('skill-share requests on members’ devices', () => {
     }
     // One commit, several requests: they share an updatedAt.
     const batch = [docId('req'), docId('req'), docId('req')]
-    const results = await push(learner.user, batch.map((id, i) => mutation('requests', id, 'put', request(learner.user, teacher.user, `Tie${i}`))))
+    const results = await push(
+      learner.user,
+      batch.map((id, i) => mutation('requests', id, 'put', request(learner.user, teacher.user, `Tie${i}`))),
+    )
     expect(results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied'])
     mine.push(...batch)
     const fresh: Device = { ...learner, db: createDb(`requests-learner-paged-${RUN}`) }
@@ -152,8 +166,14 @@ describe('skill-share requests on members’ devices', () => {
     expect(await learner.db.requests.get(asked)).toBeDefined()
     expect(await colleague.db.requests.get(askedOf)).toBeDefined()
     await callOk('deleteAccount', { confirm: 'delete my account' }, leaver.user.idToken)
-    expect((await admin.db.doc(`institutions/${INST}/requests/${asked}`).get()).data()).toMatchObject({ deleted: true, parties: [learner.user.uid] })
-    expect((await admin.db.doc(`institutions/${INST}/requests/${askedOf}`).get()).data()).toMatchObject({ deleted: true, parties: [colleague.user.uid] })
+    expect((await admin.db.doc(`institutions/${INST}/requests/${asked}`).get()).data()).toMatchObject({
+      deleted: true,
+      parties: [learner.user.uid],
+    })
+    expect((await admin.db.doc(`institutions/${INST}/requests/${askedOf}`).get()).data()).toMatchObject({
+      deleted: true,
+      parties: [colleague.user.uid],
+    })
     await pull(learner)
     await pull(colleague)
     expect(await learner.db.requests.get(asked)).toBeUndefined()
@@ -177,7 +197,10 @@ describe('skill-share requests on members’ devices', () => {
     await pull(learner)
     expect(await learner.db.requests.get(id)).toBeUndefined() // no parties: nobody can read it
     await migrateCore(admin.db, { force: true })
-    expect((await admin.db.doc(`institutions/${INST}/requests/${id}`).get()).data()).toMatchObject({ parties: [learner.user.uid, teacher.user.uid], version: 2 })
+    expect((await admin.db.doc(`institutions/${INST}/requests/${id}`).get()).data()).toMatchObject({
+      parties: [learner.user.uid, teacher.user.uid],
+      version: 2,
+    })
     await pull(learner)
     await pull(teacher)
     await pull(colleague)

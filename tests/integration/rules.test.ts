@@ -26,7 +26,14 @@ const SHARED = ['plans', 'actions', 'ragChanges', 'ideas', 'comments', 'votes', 
 let env: RulesTestEnvironment
 
 const profile = (id: string, inst: string, visibility = 'institution') => ({
-  ...metaOf(id), institutionId: inst, displayName: id, email: `${id.toLowerCase()}@example.ac.uk`, role: 'technician', visibility, skills: [], joinedAt: 1,
+  ...metaOf(id),
+  institutionId: inst,
+  displayName: id,
+  email: `${id.toLowerCase()}@example.ac.uk`,
+  role: 'technician',
+  visibility,
+  skills: [],
+  joinedAt: 1,
 })
 
 beforeAll(async () => {
@@ -44,18 +51,38 @@ beforeAll(async () => {
     }
     // A skill-share request between two technicians of A (parties as the server writes it), its
     // tombstone, and a request from before `parties` existed.
-    const request = { learnerUid: techA, teacherUid: techA2, skillId: 'pcr', skillName: 'PCR', message: 'Could you show me?', format: 'demo', state: 'pending', history: { pending: 1 } }
+    const request = {
+      learnerUid: techA,
+      teacherUid: techA2,
+      skillId: 'pcr',
+      skillName: 'PCR',
+      message: 'Could you show me?',
+      format: 'demo',
+      state: 'pending',
+      history: { pending: 1 },
+    }
     await put(`institutions/${A}/requests/r1`, { ...metaOf('r1'), ...request, parties: [techA, techA2] })
     await put(`institutions/${A}/requests/r2`, { ...metaOf('r2'), deleted: true, parties: [techA, techA2] })
     await put(`institutions/${A}/requests/legacy`, { ...metaOf('legacy'), ...request })
     await put(`institutions/${B}/requests/r1`, { ...metaOf('r1'), ...request, learnerUid: techB, parties: [techB, techA] })
-    for (const [id, inst] of [[techA, A], [techA2, A], [leadA, A], [adminA, A], [techB, B]] as const) {
+    for (const [id, inst] of [
+      [techA, A],
+      [techA2, A],
+      [leadA, A],
+      [adminA, A],
+      [techB, B],
+    ] as const) {
       await put(`institutions/${inst}/members/${id}`, profile(id, inst))
     }
     // Defence in depth: a directory entry marked hidden (the server normally writes a tombstone).
     await put(`institutions/${A}/members/${hiddenA}`, profile(hiddenA, A, 'hidden'))
     // The profile is the membership the rules check (joinInstitution writes it).
-    for (const [id, inst] of [[leadA, A], [adminA, A], [techB, B]] as const) await put(`users/${id}/profiles/${id}`, profile(id, inst))
+    for (const [id, inst] of [
+      [leadA, A],
+      [adminA, A],
+      [techB, B],
+    ] as const)
+      await put(`users/${id}/profiles/${id}`, profile(id, inst))
     await put(`users/${hiddenA}/profiles/${hiddenA}`, profile(hiddenA, A, 'hidden'))
     for (const id of [techA, techA2]) {
       await put(`users/${id}/profiles/${id}`, profile(id, A))
@@ -92,29 +119,35 @@ function as(who: 'techA' | 'techA2' | 'hiddenA' | 'leadA' | 'adminA' | 'techB' |
 describe('allowed reads', () => {
   it('a member gets their institution document', () => assertSucceeds(as('techA').doc(`institutions/${A}`).get()))
   it('a member gets a colleague’s directory entry', () => assertSucceeds(as('techA').doc(`institutions/${A}/members/${techA2}`).get()))
-  it('a member lists the directory (pull, no filter)', () => assertSucceeds(as('techA').collection(`institutions/${A}/members`).orderBy('updatedAt').get()))
+  it('a member lists the directory (pull, no filter)', () =>
+    assertSucceeds(as('techA').collection(`institutions/${A}/members`).orderBy('updatedAt').get()))
   it('a member lists the directory filtered to visible profiles', () =>
     assertSucceeds(as('techA').collection(`institutions/${A}/members`).where('visibility', '==', 'institution').get()))
-  it('a hidden member gets their own directory entry', () => assertSucceeds(as('hiddenA').doc(`institutions/${A}/members/${hiddenA}`).get()))
+  it('a hidden member gets their own directory entry', () =>
+    assertSucceeds(as('hiddenA').doc(`institutions/${A}/members/${hiddenA}`).get()))
   it('a member gets a directory entry that does not exist (not-found, not denied)', () =>
     assertSucceeds(as('techA').doc(`institutions/${A}/members/nobody-${RUN}`).get()))
   for (const col of SHARED) {
     it(`a technician gets institution ${col}`, () => assertSucceeds(as('techA').doc(`institutions/${A}/${col}/d1`).get()))
   }
-  it('a technician pulls plans by (updatedAt, id)', () => assertSucceeds(as('techA').collection(`institutions/${A}/plans`).orderBy('updatedAt').limit(500).get()))
-  it('a technician pulls RAG history', () => assertSucceeds(as('techA').collection(`institutions/${A}/ragChanges`).where('updatedAt', '>=', 0).get()))
+  it('a technician pulls plans by (updatedAt, id)', () =>
+    assertSucceeds(as('techA').collection(`institutions/${A}/plans`).orderBy('updatedAt').limit(500).get()))
+  it('a technician pulls RAG history', () =>
+    assertSucceeds(as('techA').collection(`institutions/${A}/ragChanges`).where('updatedAt', '>=', 0).get()))
   it('a lead pulls surveys', () => assertSucceeds(as('leadA').collection(`institutions/${A}/surveys`).get()))
   it('a member gets their own profile', () => assertSucceeds(as('techA').doc(`users/${techA}/profiles/${techA}`).get()))
   it('a member lists their own CPD', () => assertSucceeds(as('techA').collection(`users/${techA}/cpd`).orderBy('updatedAt').get()))
   it('a member gets their own equality data', () => assertSucceeds(as('techA').doc(`users/${techA}/equality/${techA}`).get()))
   it('a member gets their own registration', () => assertSucceeds(as('techA').doc(`users/${techA}/registrations/r1`).get()))
   it('a member gets their own evidence chunks', () => assertSucceeds(as('techA').collection(`users/${techA}/evidence/e1/chunks`).get()))
-  it('a member pulls their own evidence descriptions by (updatedAt, id)', () => assertSucceeds(as('techA').collection(`users/${techA}/evidence`).orderBy('updatedAt').limit(500).get()))
+  it('a member pulls their own evidence descriptions by (updatedAt, id)', () =>
+    assertSucceeds(as('techA').collection(`users/${techA}/evidence`).orderBy('updatedAt').limit(500).get()))
   it('a signed-in non-member reads their own tree', () => assertSucceeds(as('loner').collection(`users/${loner}/profiles`).get()))
 })
 
 describe('skill-share requests: only the two parties read them', () => {
-  const pull = (db: Db, uid: string) => db.collection(`institutions/${A}/requests`).where('parties', 'array-contains', uid).orderBy('updatedAt').limit(500).get()
+  const pull = (db: Db, uid: string) =>
+    db.collection(`institutions/${A}/requests`).where('parties', 'array-contains', uid).orderBy('updatedAt').limit(500).get()
   it('the learner gets it', () => assertSucceeds(as('techA').doc(`institutions/${A}/requests/r1`).get()))
   it('the teacher gets it', () => assertSucceeds(as('techA2').doc(`institutions/${A}/requests/r1`).get()))
   it('a party gets its tombstone', () => assertSucceeds(as('techA2').doc(`institutions/${A}/requests/r2`).get()))
@@ -125,10 +158,12 @@ describe('skill-share requests: only the two parties read them', () => {
   it('denies a lead', () => assertFails(as('leadA').doc(`institutions/${A}/requests/r1`).get()))
   it('denies an admin', () => assertFails(as('adminA').doc(`institutions/${A}/requests/r1`).get()))
   it('denies a colleague the tombstone', () => assertFails(as('leadA').doc(`institutions/${A}/requests/r2`).get()))
-  it('denies a party listing every request (rules are not filters)', () => assertFails(as('techA').collection(`institutions/${A}/requests`).orderBy('updatedAt').get()))
+  it('denies a party listing every request (rules are not filters)', () =>
+    assertFails(as('techA').collection(`institutions/${A}/requests`).orderBy('updatedAt').get()))
   it('denies a lead listing every request', () => assertFails(as('leadA').collection(`institutions/${A}/requests`).get()))
   it('denies pulling someone else’s requests', () => assertFails(pull(as('leadA'), techA)))
-  it('denies a document without parties, even to its learner', () => assertFails(as('techA').doc(`institutions/${A}/requests/legacy`).get()))
+  it('denies a document without parties, even to its learner', () =>
+    assertFails(as('techA').doc(`institutions/${A}/requests/legacy`).get()))
   it('denies a party from another institution', () => assertFails(as('techA').doc(`institutions/${B}/requests/r1`).get()))
 })
 
@@ -137,7 +172,8 @@ describe('join-code hashes are the server’s alone', () => {
   it('denies the institution’s lead', () => assertFails(as('leadA').doc(`institutionSecrets/${A}`).get()))
   it('denies an admin', () => assertFails(as('adminA').doc(`institutionSecrets/${A}`).get()))
   it('denies a signed-in non-member', () => assertFails(as('loner').doc(`institutionSecrets/${A}`).get()))
-  it('denies listing them by hash', () => assertFails(as('adminA').collection('institutionSecrets').where('joinCodeHashes', 'array-contains', '0'.repeat(64)).get()))
+  it('denies listing them by hash', () =>
+    assertFails(as('adminA').collection('institutionSecrets').where('joinCodeHashes', 'array-contains', '0'.repeat(64)).get()))
   it('denies writing them', () => assertFails(as('adminA').doc(`institutionSecrets/${A}`).set({ joinCodeHashes: [] })))
 })
 
@@ -194,7 +230,11 @@ describe('no client writes anywhere', () => {
     ['a technician writing their directory entry', 'techA', (db) => db.doc(`institutions/${A}/members/${techA}`).set(profile(techA, A))],
     ['a technician updating their own profile', 'techA', (db) => db.doc(`users/${techA}/profiles/${techA}`).update({ displayName: 'X' })],
     ['a technician creating a CPD entry in their tree', 'techA', (db) => db.doc(`users/${techA}/cpd/new`).set({ title: 'x' })],
-    ['a technician writing an evidence chunk in their tree', 'techA', (db) => db.doc(`users/${techA}/evidence/e2/chunks/0`).set({ data: 'AAAA' })],
+    [
+      'a technician writing an evidence chunk in their tree',
+      'techA',
+      (db) => db.doc(`users/${techA}/evidence/e2/chunks/0`).set({ data: 'AAAA' }),
+    ],
     ['a technician marking their evidence uploaded', 'techA', (db) => db.doc(`users/${techA}/evidence/e1`).update({ size: 4 })],
     ['a technician deleting their equality data', 'techA', (db) => db.doc(`users/${techA}/equality/${techA}`).delete()],
     ['a lead appending RAG history', 'leadA', (db) => db.doc(`institutions/${A}/ragChanges/new`).set({ status: 'green' })],
@@ -212,7 +252,16 @@ describe('no client writes anywhere', () => {
     ['anonymous creating an institution', 'anon', (db) => db.doc(`institutions/new-${RUN}`).set({ name: 'X' })],
     ['a non-member creating their profile', 'loner', (db) => db.doc(`users/${loner}/profiles/${loner}`).set(profile(loner, A))],
     ['a member of B writing into A', 'techB', (db) => db.doc(`institutions/${A}/ideas/new`).set({ title: 'x' })],
-    ['a lead writing a batch', 'leadA', (db) => db.batch().set(db.doc(`institutions/${A}/plans/b1`), { a: 1 }).set(db.doc(`institutions/${A}/plans/b2`), { a: 2 }).commit()],
+    [
+      'a lead writing a batch',
+      'leadA',
+      (db) =>
+        db
+          .batch()
+          .set(db.doc(`institutions/${A}/plans/b1`), { a: 1 })
+          .set(db.doc(`institutions/${A}/plans/b2`), { a: 2 })
+          .commit(),
+    ],
   ]
   for (const [name, who, write] of cases) it(`denies ${name}`, () => assertFails(write(as(who))))
 })

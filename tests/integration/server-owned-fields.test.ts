@@ -44,9 +44,19 @@ describe('names and creation times are the server’s', () => {
     const ideaId = docId('idea')
     const id = docId('comment')
     const before = Date.now()
-    applied(await pushOne(tech, mutation('comments', id, 'put', {
-      authorUid: tech.uid, authorName: 'The Vice-Chancellor', targetType: 'idea', targetId: ideaId, body: 'Approved!', createdAt: FORGED_TIME,
-    })))
+    applied(
+      await pushOne(
+        tech,
+        mutation('comments', id, 'put', {
+          authorUid: tech.uid,
+          authorName: 'The Vice-Chancellor',
+          targetType: 'idea',
+          targetId: ideaId,
+          body: 'Approved!',
+          createdAt: FORGED_TIME,
+        }),
+      ),
+    )
     const stored = await get(inst('comments', id))
     expect(stored).toMatchObject({ authorName: 'Ada Tech', body: 'Approved!' })
     expect(stored?.createdAt).toBeGreaterThanOrEqual(before - 5_000)
@@ -56,8 +66,18 @@ describe('names and creation times are the server’s', () => {
   it('an idea and a vote get server time; an edit cannot move an idea’s createdAt', async () => {
     const ideaId = docId('idea')
     const before = Date.now()
-    applied(await pushOne(tech, mutation('ideas', ideaId, 'put', { authorUid: tech.uid, title: 'Open lab day', body: '', status: 'open', createdAt: FORGED_TIME })))
-    applied(await pushOne(teacher, mutation('votes', `${ideaId}__${teacher.uid}`, 'put', { ideaId, voterUid: teacher.uid, createdAt: FORGED_TIME })))
+    applied(
+      await pushOne(
+        tech,
+        mutation('ideas', ideaId, 'put', { authorUid: tech.uid, title: 'Open lab day', body: '', status: 'open', createdAt: FORGED_TIME }),
+      ),
+    )
+    applied(
+      await pushOne(
+        teacher,
+        mutation('votes', `${ideaId}__${teacher.uid}`, 'put', { ideaId, voterUid: teacher.uid, createdAt: FORGED_TIME }),
+      ),
+    )
     const idea = await get(inst('ideas', ideaId))
     const vote = await get(inst('votes', `${ideaId}__${teacher.uid}`))
     for (const doc of [idea, vote]) {
@@ -71,27 +91,56 @@ describe('names and creation times are the server’s', () => {
 
 describe('fields of the other party or the server are locked', () => {
   const request = () => ({
-    learnerUid: tech.uid, teacherUid: teacher.uid, skillId: 'pcr', skillName: 'PCR', message: 'Could you show me PCR?', format: 'demo', state: 'pending', history: { pending: 1 },
+    learnerUid: tech.uid,
+    teacherUid: teacher.uid,
+    skillId: 'pcr',
+    skillName: 'PCR',
+    message: 'Could you show me PCR?',
+    format: 'demo',
+    state: 'pending',
+    history: { pending: 1 },
   })
 
   it('the teacher cannot rewrite the learner’s message, skill or format; the learner can', async () => {
     const id = docId('req')
     applied(await pushOne(tech, mutation('requests', id, 'put', request())))
     rejected(await pushOne(teacher, mutation('requests', id, 'patch', { message: 'I never asked for anything' })), 'forbidden', 'message')
-    rejected(await pushOne(teacher, mutation('requests', id, 'patch', { state: 'accepted', history: { pending: 1, accepted: 2 }, format: 'call' })), 'forbidden', 'format')
+    rejected(
+      await pushOne(
+        teacher,
+        mutation('requests', id, 'patch', { state: 'accepted', history: { pending: 1, accepted: 2 }, format: 'call' }),
+      ),
+      'forbidden',
+      'format',
+    )
     rejected(await pushOne(teacher, mutation('requests', id, 'patch', { skillName: 'Something else' })), 'forbidden', 'skillName')
     applied(await pushOne(teacher, mutation('requests', id, 'patch', { state: 'accepted', history: { pending: 1, accepted: 2 } })))
     applied(await pushOne(tech, mutation('requests', id, 'patch', { message: 'Could you show me PCR? Tuesdays suit me.' })))
-    expect(await get(inst('requests', id))).toMatchObject({ message: 'Could you show me PCR? Tuesdays suit me.', format: 'demo', skillName: 'PCR', state: 'accepted' })
+    expect(await get(inst('requests', id))).toMatchObject({
+      message: 'Could you show me PCR? Tuesdays suit me.',
+      format: 'demo',
+      skillName: 'PCR',
+      state: 'accepted',
+    })
   })
 
   it('a lead responds to an idea but cannot rewrite the technician’s words', async () => {
     const ideaId = docId('idea')
-    applied(await pushOne(tech, mutation('ideas', ideaId, 'put', { authorUid: tech.uid, title: 'Open lab day', body: 'Once a year', status: 'open', createdAt: 1 })))
+    applied(
+      await pushOne(
+        tech,
+        mutation('ideas', ideaId, 'put', { authorUid: tech.uid, title: 'Open lab day', body: 'Once a year', status: 'open', createdAt: 1 }),
+      ),
+    )
     rejected(await pushOne(lead, mutation('ideas', ideaId, 'patch', { title: 'Technicians love the new rota' })), 'forbidden', 'title')
     rejected(await pushOne(lead, mutation('ideas', ideaId, 'patch', { body: 'Withdrawn' })), 'forbidden', 'body')
     applied(await pushOne(lead, mutation('ideas', ideaId, 'patch', { status: 'adopted', response: 'Yes' })))
-    expect(await get(inst('ideas', ideaId))).toMatchObject({ title: 'Open lab day', body: 'Once a year', status: 'adopted', response: 'Yes' })
+    expect(await get(inst('ideas', ideaId))).toMatchObject({
+      title: 'Open lab day',
+      body: 'Once a year',
+      status: 'adopted',
+      response: 'Yes',
+    })
   })
 
   it('a lead cannot change the role, email or institution on their own profile', async () => {
@@ -104,8 +153,17 @@ describe('fields of the other party or the server are locked', () => {
   it('a survey stays signed by its creator; an assessment section names whoever wrote it last', async () => {
     const surveyId = docId('survey')
     const survey = {
-      title: 'Voice', description: '', sections: [], questions: [{ id: 'q1', type: 'short', prompt: 'Anything?', required: false }],
-      audience: { facultyIds: [], roleFamilies: [] }, anonymous: true, allowEdit: false, opensAt: '2026-01-01', closesAt: '2026-12-31', status: 'draft', createdByUid: lead.uid,
+      title: 'Voice',
+      description: '',
+      sections: [],
+      questions: [{ id: 'q1', type: 'short', prompt: 'Anything?', required: false }],
+      audience: { facultyIds: [], roleFamilies: [] },
+      anonymous: true,
+      allowEdit: false,
+      opensAt: '2026-01-01',
+      closesAt: '2026-12-31',
+      status: 'draft',
+      createdByUid: lead.uid,
     }
     applied(await pushOne(champion, mutation('surveys', surveyId, 'put', survey)))
     expect(await get(inst('surveys', surveyId))).toMatchObject({ createdByUid: champion.uid })
@@ -114,7 +172,12 @@ describe('fields of the other party or the server are locked', () => {
 
     const planId = docId('plan')
     const sectionId = `${planId}__two__impact`
-    applied(await pushOne(lead, mutation('assessments', sectionId, 'put', { planId, stage: 'two', section: 'impact', body: 'Draft', updatedByUid: tech.uid })))
+    applied(
+      await pushOne(
+        lead,
+        mutation('assessments', sectionId, 'put', { planId, stage: 'two', section: 'impact', body: 'Draft', updatedByUid: tech.uid }),
+      ),
+    )
     expect(await get(inst('assessments', sectionId))).toMatchObject({ updatedByUid: lead.uid })
   })
 })

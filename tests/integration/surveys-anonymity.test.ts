@@ -31,8 +31,18 @@ const questions: Survey['questions'] = [
   { id: 'q3', type: 'short', prompt: 'Anything else?', required: false },
 ]
 const surveyDoc = (extra: Partial<Survey> = {}) => ({
-  title: 'Pulse', description: '', sections: [], questions, audience: { facultyIds: [], roleFamilies: [] },
-  anonymous: true, allowEdit: false, opensAt: day(-1), closesAt: day(30), status: 'open', createdByUid: lead.uid, ...extra,
+  title: 'Pulse',
+  description: '',
+  sections: [],
+  questions,
+  audience: { facultyIds: [], roleFamilies: [] },
+  anonymous: true,
+  allowEdit: false,
+  opensAt: day(-1),
+  closesAt: day(30),
+  status: 'open',
+  createdByUid: lead.uid,
+  ...extra,
 })
 
 async function newSurvey(extra: Partial<Survey> = {}): Promise<string> {
@@ -43,9 +53,21 @@ async function newSurvey(extra: Partial<Survey> = {}): Promise<string> {
 }
 
 const token = () => randomBytes(32).toString('base64url')
-const answers = (i: number) => ({ q1: i % 3 ? 'Recognition' : 'Visibility', q2: 1 + (i % 5), ...(i === 0 ? { q3: 'only one person wrote this' } : {}) })
-const submit = (u: TestUser, data: Record<string, unknown>) => call<{ status: string; day: string }>('submitSurveyResponse', { anonymous: true, ...data }, u.idToken)
-const results = (data: unknown) => callOk<Record<string, unknown> & { responseCount: number; waiting: number; questions: { questionId: string; answered: number | null; withheld: boolean }[] }>('surveyResults', data, lead.idToken)
+const answers = (i: number) => ({
+  q1: i % 3 ? 'Recognition' : 'Visibility',
+  q2: 1 + (i % 5),
+  ...(i === 0 ? { q3: 'only one person wrote this' } : {}),
+})
+const submit = (u: TestUser, data: Record<string, unknown>) =>
+  call<{ status: string; day: string }>('submitSurveyResponse', { anonymous: true, ...data }, u.idToken)
+const results = (data: unknown) =>
+  callOk<
+    Record<string, unknown> & {
+      responseCount: number
+      waiting: number
+      questions: { questionId: string; answered: number | null; withheld: boolean }[]
+    }
+  >('surveyResults', data, lead.idToken)
 
 /** Everything an answer is stored as: counted responses and entries waiting in the pool, with the times Firestore keeps. */
 async function storedAnswers(surveyId: string) {
@@ -58,7 +80,8 @@ async function storedAnswers(surveyId: string) {
   for (const col of await admin.db.doc(base).listCollections()) {
     if (['responses', 'receipts', 'themes'].includes(col.id)) continue
     for (const d of (await col.get()).docs) {
-      for (const [key, value] of Object.entries((d.get('e') ?? {}) as Record<string, Record<string, unknown>>)) out.push({ id: key, data: value, times: timesOf(d) })
+      for (const [key, value] of Object.entries((d.get('e') ?? {}) as Record<string, Record<string, unknown>>))
+        out.push({ id: key, data: value, times: timesOf(d) })
     }
   }
   const receipts = (await admin.db.collection(`${base}/receipts`).get()).docs.map((d) => ({ id: d.id, data: d.data(), times: timesOf(d) }))
@@ -70,7 +93,14 @@ beforeAll(async () => {
   await seedInstitution(admin.db, { id: INST, emailDomains: [DOMAIN] })
   lead = await createMember(admin, INST, emailAt(DOMAIN, 'lead'), 'lead', { displayName: 'Lead Person' })
   techs = []
-  for (let i = 0; i < 16; i++) techs.push(await createMember(admin, INST, emailAt(DOMAIN, `t${i}`), 'technician', { displayName: `Tech ${i}`, facultyId: 'f-sci', roleFamily: 'laboratory' }))
+  for (let i = 0; i < 16; i++)
+    techs.push(
+      await createMember(admin, INST, emailAt(DOMAIN, `t${i}`), 'technician', {
+        displayName: `Tech ${i}`,
+        facultyId: 'f-sci',
+        roleFamily: 'laboratory',
+      }),
+    )
 }, 180_000)
 
 afterAll(async () => {
@@ -81,18 +111,23 @@ describe('item 6: the database plus the HMAC secret cannot join an answer to its
   it('no shared or nearest commit time, no shared id or field, no time on an answer', async () => {
     const surveyId = await newSurvey({ allowEdit: true })
     const tokens = techs.slice(0, 11).map(() => token())
-    for (const [i, u] of techs.slice(0, 11).entries()) expect((await submit(u, { surveyId, token: tokens[i], answers: answers(i) })).ok).toBe(true)
+    for (const [i, u] of techs.slice(0, 11).entries())
+      expect((await submit(u, { surveyId, token: tokens[i], answers: answers(i) })).ok).toBe(true)
     const { answers: stored, receipts } = await storedAnswers(surveyId)
     expect(receipts).toHaveLength(11)
     expect(stored.length).toBeGreaterThanOrEqual(11)
 
     // 1. The attacker maps every member to their receipt with the secret (this much is expected:
     //    it says who answered, not what).
-    const receiptOf = new Map(techs.slice(0, 11).map((u) => [u.uid, createHmac('sha256', SECRET).update(`receipt:${INST}:${surveyId}:${u.uid}`).digest('hex')]))
+    const receiptOf = new Map(
+      techs.slice(0, 11).map((u) => [u.uid, createHmac('sha256', SECRET).update(`receipt:${INST}:${surveyId}:${u.uid}`).digest('hex')]),
+    )
     expect(receipts.map((r) => r.id).sort()).toEqual([...receiptOf.values()].sort())
 
     // 2. Ids: no answer id is a keyed hash of a member (any purpose), nor a receipt id.
-    const hmacs = techs.flatMap((u) => ['response', 'receipt', 'answer'].map((p) => createHmac('sha256', SECRET).update(`${p}:${INST}:${surveyId}:${u.uid}`).digest('hex')))
+    const hmacs = techs.flatMap((u) =>
+      ['response', 'receipt', 'answer'].map((p) => createHmac('sha256', SECRET).update(`${p}:${INST}:${surveyId}:${u.uid}`).digest('hex')),
+    )
     for (const a of stored) expect(hmacs).not.toContain(a.id)
 
     // 3. Fields: nothing a receipt holds appears in an answer; no client id or time is stored.
@@ -125,14 +160,21 @@ describe('item 6: the database plus the HMAC secret cannot join an answer to its
     const t = token()
     const outs = await Promise.all([0, 1, 2].map(() => submit(me, { surveyId, token: t, answers: answers(1) })))
     expect(outs.map((o) => o.ok && o.data.status)).toEqual(['submitted', 'submitted', 'submitted'])
-    expect(await submit(me, { surveyId, token: token(), answers: answers(1) })).toMatchObject({ ok: false, error: { details: { code: 'already-submitted' } } })
+    expect(await submit(me, { surveyId, token: token(), answers: answers(1) })).toMatchObject({
+      ok: false,
+      error: { details: { code: 'already-submitted' } },
+    })
     const { answers: stored, receipts } = await storedAnswers(surveyId)
     expect([stored.length, receipts.length]).toEqual([1, 1])
 
     // The first attempt wrote its receipt and stopped before the answer: the retry stores it.
     const other = techs[1]!
     const t2 = token()
-    await admin.db.doc(`institutions/${INST}/surveys/${surveyId}/receipts/${createHmac('sha256', SECRET).update(`receipt:${INST}:${surveyId}:${other.uid}`).digest('hex')}`).create({ editable: false, claim: claimOf(t2) })
+    await admin.db
+      .doc(
+        `institutions/${INST}/surveys/${surveyId}/receipts/${createHmac('sha256', SECRET).update(`receipt:${INST}:${surveyId}:${other.uid}`).digest('hex')}`,
+      )
+      .create({ editable: false, claim: claimOf(t2) })
     expect(await submit(other, { surveyId, token: t2, answers: answers(2) })).toMatchObject({ ok: true, data: { status: 'submitted' } })
     expect((await storedAnswers(surveyId)).answers).toHaveLength(2)
   })
@@ -142,8 +184,14 @@ describe('item 6: the database plus the HMAC secret cannot join an answer to its
     const me = techs[2]!
     const t = token()
     expect(await submit(me, { surveyId, token: t, answers: answers(0) })).toMatchObject({ ok: true, data: { status: 'submitted' } })
-    expect(await submit(me, { surveyId, token: t, answers: { ...answers(0), q3: 'changed my mind' } })).toMatchObject({ ok: true, data: { status: 'replaced' } })
-    expect(await submit(me, { surveyId, token: token(), answers: answers(0) })).toMatchObject({ ok: false, error: { details: { code: 'already-submitted' } } })
+    expect(await submit(me, { surveyId, token: t, answers: { ...answers(0), q3: 'changed my mind' } })).toMatchObject({
+      ok: true,
+      data: { status: 'replaced' },
+    })
+    expect(await submit(me, { surveyId, token: token(), answers: answers(0) })).toMatchObject({
+      ok: false,
+      error: { details: { code: 'already-submitted' } },
+    })
     const { answers: stored } = await storedAnswers(surveyId)
     expect(stored).toHaveLength(1)
     expect(stored[0]!.data.answers).toContainEqual({ questionId: 'q3', value: 'changed my mind' })
@@ -156,10 +204,21 @@ describe('item 7: anonymity is fixed once a survey opens', () => {
     expect((await pushOne(lead, mutation('surveys', id, 'put', surveyDoc({ status: 'draft' })))).status).toBe('applied')
     expect((await pushOne(lead, mutation('surveys', id, 'patch', { anonymous: false }))).status).toBe('applied')
     expect((await pushOne(lead, mutation('surveys', id, 'patch', { anonymous: true, status: 'open' }))).status).toBe('applied')
-    expect(await pushOne(lead, mutation('surveys', id, 'patch', { anonymous: false }))).toMatchObject({ status: 'rejected', code: 'forbidden', field: 'anonymous' })
-    expect(await pushOne(lead, mutation('surveys', id, 'patch', { status: 'draft' }))).toMatchObject({ status: 'rejected', code: 'forbidden', field: 'status' })
+    expect(await pushOne(lead, mutation('surveys', id, 'patch', { anonymous: false }))).toMatchObject({
+      status: 'rejected',
+      code: 'forbidden',
+      field: 'anonymous',
+    })
+    expect(await pushOne(lead, mutation('surveys', id, 'patch', { status: 'draft' }))).toMatchObject({
+      status: 'rejected',
+      code: 'forbidden',
+      field: 'status',
+    })
     expect((await pushOne(lead, mutation('surveys', id, 'patch', { status: 'closed' }))).status).toBe('applied')
-    expect(await pushOne(lead, mutation('surveys', id, 'patch', { anonymous: false, status: 'open' }))).toMatchObject({ status: 'rejected', field: 'anonymous' })
+    expect(await pushOne(lead, mutation('surveys', id, 'patch', { anonymous: false, status: 'open' }))).toMatchObject({
+      status: 'rejected',
+      field: 'anonymous',
+    })
     const stored = await admin.db.doc(`institutions/${INST}/surveys/${id}`).get()
     expect([stored.get('anonymous'), stored.get('status')]).toEqual([true, 'closed'])
   })
@@ -169,11 +228,17 @@ describe('item 7: anonymity is fixed once a survey opens', () => {
     const out = await submit(techs[3]!, { surveyId: named, token: token(), anonymous: true, answers: answers(0) })
     expect(out).toMatchObject({ ok: false, error: { status: 'FAILED_PRECONDITION', details: { code: 'mode-changed', anonymous: false } } })
     if (!out.ok) expect(out.error.message).toMatch(/records your name/)
-    expect(await submit(techs[3]!, { surveyId: named, token: token(), answers: answers(0) })).toMatchObject({ ok: false, error: { details: { code: 'mode-changed' } } })
+    expect(await submit(techs[3]!, { surveyId: named, token: token(), answers: answers(0) })).toMatchObject({
+      ok: false,
+      error: { details: { code: 'mode-changed' } },
+    })
     const { answers: stored, receipts } = await storedAnswers(named)
     expect([stored.length, receipts.length]).toEqual([0, 0])
     expect(await submit(techs[3]!, { surveyId: named, token: token(), anonymous: false, answers: answers(0) })).toMatchObject({ ok: true })
-    expect(await submit(techs[4]!, { surveyId: named, token: token(), answers: answers(0), anonymous: undefined })).toMatchObject({ ok: false, error: { details: { code: 'invalid', field: 'anonymous' } } })
+    expect(await submit(techs[4]!, { surveyId: named, token: token(), answers: answers(0), anonymous: undefined })).toMatchObject({
+      ok: false,
+      error: { details: { code: 'invalid', field: 'anonymous' } },
+    })
   })
 })
 
@@ -201,12 +266,17 @@ describe('item 8: results cannot be differenced', () => {
 
   it('once closed, every complete group counts and the remainder under five never shows', async () => {
     const surveyId = await newSurvey()
-    for (const [i, u] of techs.slice(0, 12).entries()) expect((await submit(u, { surveyId, token: token(), answers: answers(i) })).ok).toBe(true)
+    for (const [i, u] of techs.slice(0, 12).entries())
+      expect((await submit(u, { surveyId, token: token(), answers: answers(i) })).ok).toBe(true)
     expect((await results({ surveyId })).responseCount).toBe(5)
     expect((await pushOne(lead, mutation('surveys', surveyId, 'patch', { status: 'closed' }))).status).toBe('applied')
     const closed = await results({ surveyId })
     expect([closed.responseCount, closed.waiting]).toEqual([10, 2])
-    const texts = await callOk<{ responseCount: number; questions: { answered: number | null }[] }>('surveyTexts', { surveyId }, lead.idToken)
+    const texts = await callOk<{ responseCount: number; questions: { answered: number | null }[] }>(
+      'surveyTexts',
+      { surveyId },
+      lead.idToken,
+    )
     expect(texts.responseCount).toBe(10)
     expect(texts.questions[0]!.answered).toBeNull()
   })

@@ -8,7 +8,18 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { adminApp, type Admin } from './helpers/admin'
 import { callOk } from './helpers/callable'
-import { extraKey, fuzz, fuzzInstitution, huge as hugeOf, junk, notAPlainObject, notAString, RUNS, SEED as FUZZ_SEED, typedError } from './helpers/fuzz'
+import {
+  extraKey,
+  fuzz,
+  fuzzInstitution,
+  huge as hugeOf,
+  junk,
+  notAPlainObject,
+  notAString,
+  RUNS,
+  SEED as FUZZ_SEED,
+  typedError,
+} from './helpers/fuzz'
 import { mutation, pushOne } from './helpers/push'
 import { createMember } from './helpers/seed'
 import { answerToken } from './helpers/surveys'
@@ -22,7 +33,10 @@ let surveyId = ''
 
 beforeAll(async () => {
   admin = adminApp()
-  const made = await fuzzInstitution(admin, 'surveys-fuzz', { title: 'Fuzz', questions: [{ id: 'q1', type: 'long', prompt: 'Say', required: true }] })
+  const made = await fuzzInstitution(admin, 'surveys-fuzz', {
+    title: 'Fuzz',
+    questions: [{ id: 'q1', type: 'long', prompt: 'Say', required: true }],
+  })
   ;({ lead, surveyId } = made)
   // Five answers, counted once the survey closes, so a theme can be tagged (and an unknown
   // answer key is the only thing wrong).
@@ -44,43 +58,79 @@ const badId = fc.oneof(notAString, fc.constantFrom('', '../x', 'a/b', 'sp ace', 
 const huge = hugeOf('x', 'é')
 const sid = () => fc.constant(surveyId)
 
-const textsPayload = (): fc.Arbitrary<unknown> => fc.oneof(
-  notAPlainObject,
-  fc.record({ surveyId: badId }, { requiredKeys: [] }),
-  fc.record({ surveyId: sid(), q: fc.oneof(notAString.filter((x) => x !== null), fc.string({ minLength: 201, maxLength: 260 }).filter((s) => s.trim().length > 200), huge) }),
-  fc.record({ surveyId: sid(), questionId: badId }),
-  fc.record({ surveyId: sid(), themeId: badId }),
-  fc.tuple(fc.record({ surveyId: sid() }), extraKey(['surveyId', 'q', 'questionId', 'themeId']), junk).map(([a, k, v]) => ({ ...a, [k]: v })),
-  fc.record({ surveyId: fc.stringMatching(/^nope-[a-z0-9]{4,10}$/) }),
-)
+const textsPayload = (): fc.Arbitrary<unknown> =>
+  fc.oneof(
+    notAPlainObject,
+    fc.record({ surveyId: badId }, { requiredKeys: [] }),
+    fc.record({
+      surveyId: sid(),
+      q: fc.oneof(
+        notAString.filter((x) => x !== null),
+        fc.string({ minLength: 201, maxLength: 260 }).filter((s) => s.trim().length > 200),
+        huge,
+      ),
+    }),
+    fc.record({ surveyId: sid(), questionId: badId }),
+    fc.record({ surveyId: sid(), themeId: badId }),
+    fc
+      .tuple(fc.record({ surveyId: sid() }), extraKey(['surveyId', 'q', 'questionId', 'themeId']), junk)
+      .map(([a, k, v]) => ({ ...a, [k]: v })),
+    fc.record({ surveyId: fc.stringMatching(/^nope-[a-z0-9]{4,10}$/) }),
+  )
 
 const hex64 = fc.stringMatching(/^[0-9a-f]{64}$/)
 const badTheme = fc.oneof(
   notAPlainObject,
   fc.record({ id: badId, name: fc.constant('Time'), keys: fc.constant([]) }),
-  fc.record({ id: fc.constant('t1'), name: fc.oneof(notAString, fc.constantFrom('', '   '), fc.string({ minLength: 81, maxLength: 120 }).filter((s) => s.trim().length > 80)), keys: fc.constant([]) }),
-  fc.record({ id: fc.constant('t1'), name: fc.constant('Time'), keys: fc.oneof(notAPlainObject.filter((x) => !Array.isArray(x)), fc.array(fc.string({ maxLength: 10 }), { minLength: 1, maxLength: 3 }), fc.array(hex64, { minLength: 1, maxLength: 3 })) }),
+  fc.record({
+    id: fc.constant('t1'),
+    name: fc.oneof(
+      notAString,
+      fc.constantFrom('', '   '),
+      fc.string({ minLength: 81, maxLength: 120 }).filter((s) => s.trim().length > 80),
+    ),
+    keys: fc.constant([]),
+  }),
+  fc.record({
+    id: fc.constant('t1'),
+    name: fc.constant('Time'),
+    keys: fc.oneof(
+      notAPlainObject.filter((x) => !Array.isArray(x)),
+      fc.array(fc.string({ maxLength: 10 }), { minLength: 1, maxLength: 3 }),
+      fc.array(hex64, { minLength: 1, maxLength: 3 }),
+    ),
+  }),
   fc.record({ id: fc.constant('t1'), name: fc.constant('Time'), keys: fc.constant([]), ideaId: badId }),
-  fc.tuple(fc.record({ id: fc.constant('t1'), name: fc.constant('Time'), keys: fc.constant([]) }), extraKey(['id', 'name', 'keys', 'ideaId']), junk).map(([a, k, v]) => ({ ...a, [k]: v })),
+  fc
+    .tuple(
+      fc.record({ id: fc.constant('t1'), name: fc.constant('Time'), keys: fc.constant([]) }),
+      extraKey(['id', 'name', 'keys', 'ideaId']),
+      junk,
+    )
+    .map(([a, k, v]) => ({ ...a, [k]: v })),
 )
-const themePayload = (): fc.Arbitrary<unknown> => fc.oneof(
-  notAPlainObject,
-  fc.record({ surveyId: badId, theme: fc.constant({ id: 't1', name: 'Time', keys: [] }) }),
-  fc.record({ surveyId: sid(), theme: badTheme }),
-  fc.record({ surveyId: sid(), deleteThemeId: badId }),
-  // Both a theme and a delete, or neither: refused.
-  fc.record({ surveyId: sid(), theme: fc.constant({ id: 't1', name: 'Time', keys: [] }), deleteThemeId: fc.constant('t1') }),
-  fc.record({ surveyId: sid() }),
-  fc.record({ surveyId: fc.stringMatching(/^nope-[a-z0-9]{4,10}$/), theme: fc.constant({ id: 't1', name: 'Time', keys: [] }) }),
-  fc.tuple(fc.record({ surveyId: sid(), deleteThemeId: fc.constant('t1') }), extraKey(['surveyId', 'theme', 'deleteThemeId']), junk).map(([a, k, v]) => ({ ...a, [k]: v })),
-  fc.record({ surveyId: sid(), theme: fc.record({ id: fc.constant('t1'), name: huge, keys: fc.constant([]) }) }),
-)
-const exportPayload = (): fc.Arbitrary<unknown> => fc.oneof(
-  notAPlainObject,
-  fc.record({ surveyId: badId }, { requiredKeys: [] }),
-  fc.record({ surveyId: fc.stringMatching(/^nope-[a-z0-9]{4,10}$/) }),
-  fc.tuple(fc.record({ surveyId: sid() }), extraKey(['surveyId']), junk).map(([a, k, v]) => ({ ...a, [k]: v })),
-)
+const themePayload = (): fc.Arbitrary<unknown> =>
+  fc.oneof(
+    notAPlainObject,
+    fc.record({ surveyId: badId, theme: fc.constant({ id: 't1', name: 'Time', keys: [] }) }),
+    fc.record({ surveyId: sid(), theme: badTheme }),
+    fc.record({ surveyId: sid(), deleteThemeId: badId }),
+    // Both a theme and a delete, or neither: refused.
+    fc.record({ surveyId: sid(), theme: fc.constant({ id: 't1', name: 'Time', keys: [] }), deleteThemeId: fc.constant('t1') }),
+    fc.record({ surveyId: sid() }),
+    fc.record({ surveyId: fc.stringMatching(/^nope-[a-z0-9]{4,10}$/), theme: fc.constant({ id: 't1', name: 'Time', keys: [] }) }),
+    fc
+      .tuple(fc.record({ surveyId: sid(), deleteThemeId: fc.constant('t1') }), extraKey(['surveyId', 'theme', 'deleteThemeId']), junk)
+      .map(([a, k, v]) => ({ ...a, [k]: v })),
+    fc.record({ surveyId: sid(), theme: fc.record({ id: fc.constant('t1'), name: huge, keys: fc.constant([]) }) }),
+  )
+const exportPayload = (): fc.Arbitrary<unknown> =>
+  fc.oneof(
+    notAPlainObject,
+    fc.record({ surveyId: badId }, { requiredKeys: [] }),
+    fc.record({ surveyId: fc.stringMatching(/^nope-[a-z0-9]{4,10}$/) }),
+    fc.tuple(fc.record({ surveyId: sid() }), extraKey(['surveyId']), junk).map(([a, k, v]) => ({ ...a, [k]: v })),
+  )
 
 const organiser = () => lead
 const refused = typedError(['invalid', 'not-found'])

@@ -28,14 +28,38 @@ const questions: Survey['questions'] = [
   { id: 'q2', type: 'long', prompt: 'What are the barriers?', required: false },
   { id: 'q3', type: 'short', prompt: 'One word', required: false },
 ]
-const BARRIERS = ['No time for training', 'Funding for courses', 'No time for training', 'Not known outside the lab', 'Café rota clashes', 'Workload peaks in term', 'Nobody asks us', 'Kit is old', 'Rotas change late', 'Too few of us']
+const BARRIERS = [
+  'No time for training',
+  'Funding for courses',
+  'No time for training',
+  'Not known outside the lab',
+  'Café rota clashes',
+  'Workload peaks in term',
+  'Nobody asks us',
+  'Kit is old',
+  'Rotas change late',
+  'Too few of us',
+]
 
 async function newSurvey(extra: Partial<Survey> = {}): Promise<string> {
   const id = docId('survey')
-  const r = await pushOne(lead, mutation('surveys', id, 'put', {
-    title: 'Barriers, "quoted", and =formulas', description: '', sections: [], questions, audience: { facultyIds: [], roleFamilies: [] },
-    anonymous: true, allowEdit: false, opensAt: day(-1), closesAt: day(30), status: 'open', createdByUid: lead.uid, ...extra,
-  }))
+  const r = await pushOne(
+    lead,
+    mutation('surveys', id, 'put', {
+      title: 'Barriers, "quoted", and =formulas',
+      description: '',
+      sections: [],
+      questions,
+      audience: { facultyIds: [], roleFamilies: [] },
+      anonymous: true,
+      allowEdit: false,
+      opensAt: day(-1),
+      closesAt: day(30),
+      status: 'open',
+      createdByUid: lead.uid,
+      ...extra,
+    }),
+  )
   expect(r.status, JSON.stringify(r)).toBe('applied')
   return id
 }
@@ -46,7 +70,16 @@ async function newSurvey(extra: Partial<Survey> = {}): Promise<string> {
  */
 async function answered(surveyId: string, k: number, opts: { close?: boolean } = {}): Promise<void> {
   for (const [i, u] of techs.slice(0, k).entries()) {
-    await callOk('submitSurveyResponse', { surveyId, token: answerToken(), anonymous: true, answers: { q1: i % 2 ? 'Recognition' : 'Visibility', q2: BARRIERS[i], ...(i < 2 ? { q3: 'time' } : {}) } }, u.idToken)
+    await callOk(
+      'submitSurveyResponse',
+      {
+        surveyId,
+        token: answerToken(),
+        anonymous: true,
+        answers: { q1: i % 2 ? 'Recognition' : 'Visibility', q2: BARRIERS[i], ...(i < 2 ? { q3: 'time' } : {}) },
+      },
+      u.idToken,
+    )
   }
   if (opts.close) expect((await pushOne(lead, mutation('surveys', surveyId, 'patch', { status: 'closed' }))).status).toBe('applied')
 }
@@ -59,7 +92,11 @@ const receiptsOf = async (surveyId: string) => (await admin.db.collection(`insti
 
 beforeAll(async () => {
   admin = adminApp()
-  await seedInstitution(admin.db, { id: INST, emailDomains: [DOMAIN], faculties: [{ id: 'f-sci', name: 'Faculty of Science', departments: [] }] })
+  await seedInstitution(admin.db, {
+    id: INST,
+    emailDomains: [DOMAIN],
+    faculties: [{ id: 'f-sci', name: 'Faculty of Science', departments: [] }],
+  })
   const mk = (name: string, role: 'technician' | 'lead' | 'champion') =>
     createMember(admin, INST, emailAt(DOMAIN, name), role, { displayName: `Person ${name}`, facultyId: 'f-sci', roleFamily: 'laboratory' })
   lead = await mk('lead', 'lead')
@@ -89,8 +126,16 @@ describe('retried submissions (the phone’s queue)', () => {
 
   it('another submission by the same member (another phone) is still refused where editing is not allowed', async () => {
     const surveyId = await newSurvey()
-    await callOk('submitSurveyResponse', { surveyId, token: answerToken(), anonymous: true, answers: { q1: 'Visibility' } }, techs[1]!.idToken)
-    const again = await call('submitSurveyResponse', { surveyId, token: answerToken(), anonymous: true, answers: { q1: 'Recognition' } }, techs[1]!.idToken)
+    await callOk(
+      'submitSurveyResponse',
+      { surveyId, token: answerToken(), anonymous: true, answers: { q1: 'Visibility' } },
+      techs[1]!.idToken,
+    )
+    const again = await call(
+      'submitSurveyResponse',
+      { surveyId, token: answerToken(), anonymous: true, answers: { q1: 'Recognition' } },
+      techs[1]!.idToken,
+    )
     expect(again).toMatchObject({ ok: false, error: { details: { code: 'already-submitted' } } })
     expect(await responsesOf(surveyId)).toHaveLength(1)
   })
@@ -112,7 +157,11 @@ describe('retried submissions (the phone’s queue)', () => {
   it('refuses a malformed token and writes nothing', async () => {
     const surveyId = await newSurvey()
     const before = await fingerprint()
-    const out = await call('submitSurveyResponse', { surveyId, token: '../x', anonymous: true, answers: { q1: 'Visibility' } }, techs[3]!.idToken)
+    const out = await call(
+      'submitSurveyResponse',
+      { surveyId, token: '../x', anonymous: true, answers: { q1: 'Visibility' } },
+      techs[3]!.idToken,
+    )
     expect(out).toMatchObject({ ok: false, error: { details: { code: 'invalid', field: 'token' } } })
     expect(diff(before, await fingerprint())).toEqual([])
   })
@@ -156,16 +205,24 @@ describe('themes and ideas', () => {
   beforeAll(async () => {
     surveyId = await newSurvey()
     await answered(surveyId, 10, { close: true })
-    timeKey = (await callOk<SurveyTexts>('surveyTexts', { surveyId }, lead.idToken)).entries.find((e) => e.text === 'No time for training')!.key
+    timeKey = (await callOk<SurveyTexts>('surveyTexts', { surveyId }, lead.idToken)).entries.find(
+      (e) => e.text === 'No time for training',
+    )!.key
   })
 
   it('a lead tags answers with a theme; the theme lists with the texts and filters them', async () => {
-    const out = await callOk<{ themes: SurveyTheme[] }>('saveSurveyTheme', { surveyId, theme: { id: 'theme-time', name: 'Time', keys: [timeKey, timeKey] } }, lead.idToken)
+    const out = await callOk<{ themes: SurveyTheme[] }>(
+      'saveSurveyTheme',
+      { surveyId, theme: { id: 'theme-time', name: 'Time', keys: [timeKey, timeKey] } },
+      lead.idToken,
+    )
     expect(out.themes).toEqual([{ id: 'theme-time', name: 'Time', keys: [timeKey] }])
     const listed = await callOk<SurveyTexts>('surveyTexts', { surveyId, themeId: 'theme-time' }, champion.idToken)
     expect(listed.themes).toEqual(out.themes)
     expect(listed.entries.map((e) => e.text)).toEqual(['No time for training'])
-    const stored = (await admin.db.collection(`institutions/${INST}/surveys/${surveyId}/themes`).get()).docs.map((d) => JSON.stringify(d.data()))
+    const stored = (await admin.db.collection(`institutions/${INST}/surveys/${surveyId}/themes`).get()).docs.map((d) =>
+      JSON.stringify(d.data()),
+    )
     expect(stored.join()).not.toContain(lead.uid)
   })
 
@@ -173,20 +230,46 @@ describe('themes and ideas', () => {
     const small = await newSurvey()
     await answered(small, 3)
     const before = await fingerprint()
-    expect(await saveTheme(lead, { surveyId, theme: { id: 't2', name: 'X', keys: ['f'.repeat(64)] } })).toMatchObject({ ok: false, error: { details: { code: 'invalid', field: 'theme.keys.0' } } })
-    expect(await saveTheme(lead, { surveyId, theme: { id: 't2', name: 'X', keys: ['nothex'] } })).toMatchObject({ ok: false, error: { details: { code: 'invalid' } } })
-    expect(await saveTheme(lead, { surveyId, theme: { id: 't2', name: '  ', keys: [] } })).toMatchObject({ ok: false, error: { details: { code: 'invalid', field: 'theme.name' } } })
+    expect(await saveTheme(lead, { surveyId, theme: { id: 't2', name: 'X', keys: ['f'.repeat(64)] } })).toMatchObject({
+      ok: false,
+      error: { details: { code: 'invalid', field: 'theme.keys.0' } },
+    })
+    expect(await saveTheme(lead, { surveyId, theme: { id: 't2', name: 'X', keys: ['nothex'] } })).toMatchObject({
+      ok: false,
+      error: { details: { code: 'invalid' } },
+    })
+    expect(await saveTheme(lead, { surveyId, theme: { id: 't2', name: '  ', keys: [] } })).toMatchObject({
+      ok: false,
+      error: { details: { code: 'invalid', field: 'theme.name' } },
+    })
     expect(await saveTheme(lead, { surveyId })).toMatchObject({ ok: false, error: { details: { code: 'invalid' } } })
-    expect(await saveTheme(techs[0]!, { surveyId, theme: { id: 't2', name: 'X', keys: [] } })).toMatchObject({ ok: false, error: { details: { code: 'forbidden' } } })
-    expect(await saveTheme(lead, { surveyId: small, theme: { id: 't2', name: 'X', keys: [] } })).toMatchObject({ ok: false, error: { details: { code: 'forbidden' } } })
+    expect(await saveTheme(techs[0]!, { surveyId, theme: { id: 't2', name: 'X', keys: [] } })).toMatchObject({
+      ok: false,
+      error: { details: { code: 'forbidden' } },
+    })
+    expect(await saveTheme(lead, { surveyId: small, theme: { id: 't2', name: 'X', keys: [] } })).toMatchObject({
+      ok: false,
+      error: { details: { code: 'forbidden' } },
+    })
     expect(diff(before, await fingerprint())).toEqual([])
   })
 
   it('a lead turns the theme into an idea that links back to the survey; the theme records it', async () => {
     const ideaId = docId('idea')
-    const idea = { authorUid: lead.uid, title: 'Time', body: 'From the survey: 2 answers tagged Time', status: 'open', surveyId, createdAt: Date.now() }
+    const idea = {
+      authorUid: lead.uid,
+      title: 'Time',
+      body: 'From the survey: 2 answers tagged Time',
+      status: 'open',
+      surveyId,
+      createdAt: Date.now(),
+    }
     expect((await pushOne(lead, mutation('ideas', ideaId, 'put', idea))).status).toBe('applied')
-    const out = await callOk<{ themes: SurveyTheme[] }>('saveSurveyTheme', { surveyId, theme: { id: 'theme-time', name: 'Time', keys: [timeKey], ideaId } }, lead.idToken)
+    const out = await callOk<{ themes: SurveyTheme[] }>(
+      'saveSurveyTheme',
+      { surveyId, theme: { id: 'theme-time', name: 'Time', keys: [timeKey], ideaId } },
+      lead.idToken,
+    )
     expect(out.themes[0]).toMatchObject({ ideaId })
     expect((await admin.db.doc(`institutions/${INST}/ideas/${ideaId}`).get()).get('surveyId')).toBe(surveyId)
     // A technician cannot pass their own idea off as survey evidence.
@@ -223,7 +306,13 @@ describe('surveyExport', () => {
     const out = await callOk<SurveyExport>('surveyExport', { surveyId }, champion.idToken)
     expect(out.csv.trim().split('\r\n')).toHaveLength(3)
     expect(out.csv).toContain('Withheld: fewer than 5 responses so far')
-    expect(await call('surveyExport', { surveyId }, techs[0]!.idToken)).toMatchObject({ ok: false, error: { details: { code: 'forbidden' } } })
-    expect(await call('surveyExport', { surveyId, extra: 1 }, lead.idToken)).toMatchObject({ ok: false, error: { details: { code: 'invalid' } } })
+    expect(await call('surveyExport', { surveyId }, techs[0]!.idToken)).toMatchObject({
+      ok: false,
+      error: { details: { code: 'forbidden' } },
+    })
+    expect(await call('surveyExport', { surveyId, extra: 1 }, lead.idToken)).toMatchObject({
+      ok: false,
+      error: { details: { code: 'invalid' } },
+    })
   })
 })

@@ -19,7 +19,8 @@ beforeAll(async () => {
     await db.doc(`institutions/${INST}/surveys/s1`).set({ ...metaOf('s1'), title: 'Pulse' })
     await db.doc(`institutions/${INST}/surveys/s1/themes/t1`).set({ name: 'Time', keys: ['a'.repeat(64)] })
     // The rules check the membership itself: each reader's profile names the institution.
-    for (const role of ['lead', 'technician']) await db.doc(`users/${role}-${RUN}/profiles/${role}-${RUN}`).set({ ...metaOf(`${role}-${RUN}`), institutionId: INST, role })
+    for (const role of ['lead', 'technician'])
+      await db.doc(`users/${role}-${RUN}/profiles/${role}-${RUN}`).set({ ...metaOf(`${role}-${RUN}`), institutionId: INST, role })
   })
 })
 
@@ -31,5 +32,6 @@ describe('survey themes are server-only', () => {
   it('the survey itself is readable by members', () => assertSucceeds(as('technician').doc(`institutions/${INST}/surveys/s1`).get()))
   it('a theme, to the lead', () => assertFails(as('lead').doc(`institutions/${INST}/surveys/s1/themes/t1`).get()))
   it('listing themes, to a technician', () => assertFails(as('technician').collection(`institutions/${INST}/surveys/s1/themes`).get()))
-  it('writing a theme, as the lead', () => assertFails(as('lead').doc(`institutions/${INST}/surveys/s1/themes/t2`).set({ name: 'X', keys: [] })))
+  it('writing a theme, as the lead', () =>
+    assertFails(as('lead').doc(`institutions/${INST}/surveys/s1/themes/t2`).set({ name: 'X', keys: [] })))
 })

@@ -39,9 +39,18 @@ const questions: Survey['questions'] = [
 ]
 
 const survey = (extra: Partial<Survey> = {}) => ({
-  title: 'Technician voice workshop', description: 'Visibility theme', sections: [], questions,
-  audience: { facultyIds: [], roleFamilies: [] }, anonymous: true, allowEdit: false,
-  opensAt: day(-1), closesAt: day(30), status: 'open', createdByUid: lead.uid, ...extra,
+  title: 'Technician voice workshop',
+  description: 'Visibility theme',
+  sections: [],
+  questions,
+  audience: { facultyIds: [], roleFamilies: [] },
+  anonymous: true,
+  allowEdit: false,
+  opensAt: day(-1),
+  closesAt: day(30),
+  status: 'open',
+  createdByUid: lead.uid,
+  ...extra,
 })
 
 /** Create a survey through syncPush as the lead (the way the app does). */
@@ -53,17 +62,29 @@ async function newSurvey(extra: Partial<Survey> = {}): Promise<string> {
 }
 
 const answers = (i = 0) => ({
-  q1: 'Recognition', q2: ['Time', 'Funding'], q3: 1 + (i % 5), q4: i % 11, q5: `word${i}`, q6: 'Clear career paths', q7: ['Mentoring', 'Training'],
+  q1: 'Recognition',
+  q2: ['Time', 'Funding'],
+  q3: 1 + (i % 5),
+  q4: i % 11,
+  q5: `word${i}`,
+  q6: 'Clear career paths',
+  q7: ['Mentoring', 'Training'],
 })
 
 /** As the phone sends it: a fresh random token per answer unless given, and the anonymous mode it showed. */
-const withDefaults = (data: unknown) => (typeof data === 'object' && data !== null && !Array.isArray(data) && 'answers' in data ? { token: answerToken(), anonymous: true, ...data } : data)
-const submit = (user: TestUser | null, data: unknown) => call<{ status: string; day: string }>('submitSurveyResponse', withDefaults(data), user?.idToken ?? null)
-const send = (user: TestUser, data: object) => callOk<{ status: string; day: string }>('submitSurveyResponse', withDefaults(data), user.idToken)
+const withDefaults = (data: unknown) =>
+  typeof data === 'object' && data !== null && !Array.isArray(data) && 'answers' in data
+    ? { token: answerToken(), anonymous: true, ...data }
+    : data
+const submit = (user: TestUser | null, data: unknown) =>
+  call<{ status: string; day: string }>('submitSurveyResponse', withDefaults(data), user?.idToken ?? null)
+const send = (user: TestUser, data: object) =>
+  callOk<{ status: string; day: string }>('submitSurveyResponse', withDefaults(data), user.idToken)
 const results = (user: TestUser, data: unknown) => call<Record<string, unknown>>('surveyResults', data, user.idToken)
 /** Every stored answer, counted or still waiting in the mixing pool. */
 const responsesOf = (surveyId: string) => storedResponses(admin.db, INST, surveyId)
-const close = async (surveyId: string) => expect((await pushOne(lead, mutation('surveys', surveyId, 'patch', { status: 'closed' }))).status).toBe('applied')
+const close = async (surveyId: string) =>
+  expect((await pushOne(lead, mutation('surveys', surveyId, 'patch', { status: 'closed' }))).status).toBe('applied')
 const receiptsOf = async (surveyId: string) => (await admin.db.collection(`institutions/${INST}/surveys/${surveyId}/receipts`).get()).docs
 
 beforeAll(async () => {
@@ -75,7 +96,10 @@ beforeAll(async () => {
   champion = await mk('champion', 'champion')
   sci = await Promise.all(Array.from({ length: 9 }, (_, i) => mk(`sci${i}`, 'technician', 'f-sci', 'laboratory')))
   eng = await mk('eng', 'technician', 'f-eng', 'workshop')
-  outsider = await createUser(admin.auth, { email: emailAt(`other${RUN}.example.ac.uk`, 'outsider'), claims: { institutionId: `other-${RUN}`, role: 'technician' } })
+  outsider = await createUser(admin.auth, {
+    email: emailAt(`other${RUN}.example.ac.uk`, 'outsider'),
+    claims: { institutionId: `other-${RUN}`, role: 'technician' },
+  })
 })
 
 afterAll(async () => {
@@ -192,7 +216,9 @@ describe('submitSurveyResponse', () => {
   it('retried submissions through the callable: exactly one response and one receipt each', async () => {
     const surveyId = await newSurvey()
     const pair = [sci[0]!, eng]
-    const outs = await Promise.all(pair.flatMap((u, i) => [submit(u, { surveyId, answers: answers(i) }), submit(u, { surveyId, answers: answers(i) })]))
+    const outs = await Promise.all(
+      pair.flatMap((u, i) => [submit(u, { surveyId, answers: answers(i) }), submit(u, { surveyId, answers: answers(i) })]),
+    )
     expect(outs.filter((o) => o.ok)).toHaveLength(2)
     for (const o of outs.filter((x) => !x.ok)) expect(o).toMatchObject({ error: { details: { code: 'already-submitted' } } })
     expect(await responsesOf(surveyId)).toHaveLength(2)
@@ -205,17 +231,27 @@ describe('submitSurveyResponse', () => {
     const surveyId = await newSurvey()
     const uids = Array.from({ length: 40 }, (_, i) => `load-${RUN}-${i}`)
     const batch = admin.db.batch()
-    for (const u of uids) batch.set(admin.db.doc(`users/${u}/profiles/${u}`), { institutionId: INST, deleted: false, displayName: u, role: 'technician' })
+    for (const u of uids)
+      batch.set(admin.db.doc(`users/${u}/profiles/${u}`), { institutionId: INST, deleted: false, displayName: u, role: 'technician' })
     await batch.commit()
     const t0 = performance.now()
     const outs = await Promise.allSettled(
-      uids.flatMap((uid, i) => [0, 1, 2].map(() =>
-        submitSurveyResponseCore(admin.db, { uid, institutionId: INST, role: 'technician' }, { surveyId, token: answerToken(), anonymous: true, answers: answers(i) }, { secret: 'test-secret-of-sixteen-chars' }))),
+      uids.flatMap((uid, i) =>
+        [0, 1, 2].map(() =>
+          submitSurveyResponseCore(
+            admin.db,
+            { uid, institutionId: INST, role: 'technician' },
+            { surveyId, token: answerToken(), anonymous: true, answers: answers(i) },
+            { secret: 'test-secret-of-sixteen-chars' },
+          ),
+        ),
+      ),
     )
     const seconds = (performance.now() - t0) / 1000
     console.log(`[surveys] 120 concurrent submissions (40 members) in ${seconds.toFixed(2)} s`)
     expect(outs.filter((o) => o.status === 'fulfilled')).toHaveLength(40)
-    for (const o of outs) if (o.status === 'rejected') expect((o.reason as { details?: { code?: string } }).details?.code).toBe('already-submitted')
+    for (const o of outs)
+      if (o.status === 'rejected') expect((o.reason as { details?: { code?: string } }).details?.code).toBe('already-submitted')
     expect(await responsesOf(surveyId)).toHaveLength(40)
     expect(await receiptsOf(surveyId)).toHaveLength(40)
   })
@@ -240,16 +276,28 @@ describe('surveyResults', () => {
     const surveyId = await newSurvey()
     for (const [i, u] of sci.slice(0, 5).entries()) await send(u, { surveyId, answers: answers(i) })
     await close(surveyId)
-    const out = await callOk<{ withheld: boolean; responseCount: number; audienceSize: number; questions: Record<string, unknown>[] }>('surveyResults', { surveyId }, lead.idToken)
+    const out = await callOk<{ withheld: boolean; responseCount: number; audienceSize: number; questions: Record<string, unknown>[] }>(
+      'surveyResults',
+      { surveyId },
+      lead.idToken,
+    )
     expect(out.withheld).toBe(false)
     expect(out.responseCount).toBe(5)
     expect(out.audienceSize).toBeGreaterThanOrEqual(12)
     const q = (id: string) => out.questions.find((x) => x.questionId === id)!
-    expect(q('q1').options).toEqual([{ option: 'Visibility', count: 0 }, { option: 'Recognition', count: 5 }, { option: 'Career', count: 0 }])
+    expect(q('q1').options).toEqual([
+      { option: 'Visibility', count: 0 },
+      { option: 'Recognition', count: 5 },
+      { option: 'Career', count: 0 },
+    ])
     expect(q('q3').distribution).toEqual([1, 1, 1, 1, 1])
     expect(q('q4')).toMatchObject({ answered: 5, mean: 2 })
     expect(q('q5').texts).toHaveLength(5)
-    expect(q('q7').meanRank).toEqual([{ option: 'Training', count: 5, meanRank: 2 }, { option: 'Mentoring', count: 5, meanRank: 1 }, { option: 'Funding', count: 0, meanRank: 0 }])
+    expect(q('q7').meanRank).toEqual([
+      { option: 'Training', count: 5, meanRank: 2 },
+      { option: 'Mentoring', count: 5, meanRank: 1 },
+      { option: 'Funding', count: 0, meanRank: 0 },
+    ])
     // Withheld: no figures and no exact count ("fewer than 5").
     expect(q('q8')).toMatchObject({ answered: null, withheld: true })
     expect(JSON.stringify(out)).not.toContain(sci[0]!.uid)
@@ -259,23 +307,35 @@ describe('surveyResults', () => {
     const big = await newSurvey()
     for (const [i, u] of sci.slice(0, 5).entries()) await send(u, { surveyId: big, answers: answers(i) })
     await close(big)
-    const shown = await callOk<{ breakdown: { cells: { key: string; withheld: boolean; responseCount: number | null }[] } }>('surveyResults', { surveyId: big, by: 'faculty' }, lead.idToken)
+    const shown = await callOk<{ breakdown: { cells: { key: string; withheld: boolean; responseCount: number | null }[] } }>(
+      'surveyResults',
+      { surveyId: big, by: 'faculty' },
+      lead.idToken,
+    )
     expect(shown.breakdown.cells).toEqual([expect.objectContaining({ key: 'f-sci', withheld: false, responseCount: 5 })])
 
     const mixed = await newSurvey()
     for (const [i, u] of [...sci, eng].entries()) await send(u, { surveyId: mixed, answers: answers(i) })
     await close(mixed)
-    const out = await callOk<{ breakdown: { cells: { key: string; withheld: boolean; responseCount: number | null; questions: unknown[] }[] } }>('surveyResults', { surveyId: mixed, by: 'faculty' }, lead.idToken)
+    const out = await callOk<{
+      breakdown: { cells: { key: string; withheld: boolean; responseCount: number | null; questions: unknown[] }[] }
+    }>('surveyResults', { surveyId: mixed, by: 'faculty' }, lead.idToken)
     // The lone f-eng respondent's faculty is not even stored (a group under 5), so they fall in
     // "unspecified" (1, withheld); f-sci (9) is withheld too, or total − 9 would reveal them.
-    expect(out.breakdown.cells.map((c) => [c.key, c.withheld, c.responseCount])).toEqual([['f-sci', true, null], ['unspecified', true, null]])
+    expect(out.breakdown.cells.map((c) => [c.key, c.withheld, c.responseCount])).toEqual([
+      ['f-sci', true, null],
+      ['unspecified', true, null],
+    ])
     const stored = (await responsesOf(mixed)).map((d) => d.group as Record<string, string>)
     expect(stored.filter((g) => g.facultyId === 'f-eng')).toHaveLength(0)
     expect(stored.filter((g) => g.facultyId === 'f-sci' && g.roleFamily === 'laboratory')).toHaveLength(9)
   })
 
   it('refuses bad input and unknown surveys', async () => {
-    expect(await results(lead, { surveyId: 'x', by: 'email' })).toMatchObject({ ok: false, error: { details: { code: 'invalid', field: 'by' } } })
+    expect(await results(lead, { surveyId: 'x', by: 'email' })).toMatchObject({
+      ok: false,
+      error: { details: { code: 'invalid', field: 'by' } },
+    })
     expect(await results(lead, { surveyId: `missing-${RUN}` })).toMatchObject({ ok: false, error: { details: { code: 'not-found' } } })
   })
 })

@@ -56,16 +56,19 @@ afterAll(async () => {
 /** Every document of a collection as the server holds it (tombstones too), updatedAt in ms. */
 async function serverDocs(caller: Caller, col: CollectionName): Promise<Map<string, LocalDoc>> {
   const snap = await admin.db.collection(collectionPath(col, { uid: caller.uid, institutionId: INSTITUTION })).get()
-  return new Map(snap.docs.map((d) => {
-    const data = d.data()
-    const updatedAt = data.updatedAt instanceof Timestamp ? data.updatedAt.toMillis() : Number(data.updatedAt)
-    return [d.id, { ...data, id: d.id, updatedAt } as LocalDoc]
-  }))
+  return new Map(
+    snap.docs.map((d) => {
+      const data = d.data()
+      const updatedAt = data.updatedAt instanceof Timestamp ? data.updatedAt.toMillis() : Number(data.updatedAt)
+      return [d.id, { ...data, id: d.id, updatedAt } as LocalDoc]
+    }),
+  )
 }
 
 async function clearServer(): Promise<void> {
   for (const caller of [tech, lead]) {
-    for (const col of COLLECTIONS_UNDER_TEST) await admin.db.recursiveDelete(admin.db.collection(collectionPath(col, { uid: caller.uid, institutionId: INSTITUTION })))
+    for (const col of COLLECTIONS_UNDER_TEST)
+      await admin.db.recursiveDelete(admin.db.collection(collectionPath(col, { uid: caller.uid, institutionId: INSTITUTION })))
     await admin.db.recursiveDelete(admin.db.collection(`users/${caller.uid}/mutations`))
   }
 }
@@ -86,32 +89,38 @@ describe('sync invariants against the emulators', () => {
           const record = (results: MutationResult[]) => {
             for (const r of results) if (!answered.has(r.mutationId)) answered.set(r.mutationId, r)
           }
-          const specs: ClientSpec[] = deviceKeys.map((k, n) => ({ caller: k.startsWith('tech') ? tech : lead, device: k, skew: skews[n] }) as ClientSpec & { device: string })
-          await runSchedule(steps.filter((s) => s.client < specs.length), {
-            specs,
-            pageSize,
-            // The emulators commit at today's time: device clocks (and their skews) start there.
-            startTime: Date.now(),
-            makeTransport: (spec) => withFaults(devices.get((spec as ClientSpec & { device: string }).device) as SyncTransport, record),
-            serverDocs,
-            ledger: async () => answered,
-            // A mutation applied twice would raise its document's version past its ledger entries.
-            checkAppliedOnce: async () => {
-              // Ledgers live in each author's tree; shared documents may have several authors.
-              const perDoc = new Map<string, number>()
-              for (const caller of [tech, lead]) {
-                for (const e of (await admin.db.collection(`users/${caller.uid}/mutations`).get()).docs) {
-                  const key = `${e.get('collection')}/${e.get('docId')}`
-                  perDoc.set(key, (perDoc.get(key) ?? 0) + 1)
+          const specs: ClientSpec[] = deviceKeys.map(
+            (k, n) => ({ caller: k.startsWith('tech') ? tech : lead, device: k, skew: skews[n] }) as ClientSpec & { device: string },
+          )
+          await runSchedule(
+            steps.filter((s) => s.client < specs.length),
+            {
+              specs,
+              pageSize,
+              // The emulators commit at today's time: device clocks (and their skews) start there.
+              startTime: Date.now(),
+              makeTransport: (spec) => withFaults(devices.get((spec as ClientSpec & { device: string }).device) as SyncTransport, record),
+              serverDocs,
+              ledger: async () => answered,
+              // A mutation applied twice would raise its document's version past its ledger entries.
+              checkAppliedOnce: async () => {
+                // Ledgers live in each author's tree; shared documents may have several authors.
+                const perDoc = new Map<string, number>()
+                for (const caller of [tech, lead]) {
+                  for (const e of (await admin.db.collection(`users/${caller.uid}/mutations`).get()).docs) {
+                    const key = `${e.get('collection')}/${e.get('docId')}`
+                    perDoc.set(key, (perDoc.get(key) ?? 0) + 1)
+                  }
                 }
-              }
-              const docs = new Map<string, LocalDoc>()
-              for (const caller of [tech, lead]) {
-                for (const col of COLLECTIONS_UNDER_TEST) for (const d of (await serverDocs(caller, col)).values()) docs.set(`${col}/${d.id}`, d)
-              }
-              for (const [key, doc] of docs) expect(doc.version, `${key} applied once per mutation`).toBe(perDoc.get(key) ?? 0)
+                const docs = new Map<string, LocalDoc>()
+                for (const caller of [tech, lead]) {
+                  for (const col of COLLECTIONS_UNDER_TEST)
+                    for (const d of (await serverDocs(caller, col)).values()) docs.set(`${col}/${d.id}`, d)
+                }
+                for (const [key, doc] of docs) expect(doc.version, `${key} applied once per mutation`).toBe(perDoc.get(key) ?? 0)
+              },
             },
-          })
+          )
         },
       ),
       { numRuns: RUNS, endOnFailure: true },

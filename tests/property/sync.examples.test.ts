@@ -9,7 +9,10 @@ const tech: Caller = { uid: 'u-tech', institutionId: INSTITUTION, role: 'technic
 const lead: Caller = { uid: 'u-lead', institutionId: INSTITUTION, role: 'lead' }
 
 function run(steps: Step[], callers: Caller[] = [tech, tech], pageSize = 2, skews: number[] = []) {
-  const server = new MemoryServer(() => 1, () => realClock.t)
+  const server = new MemoryServer(
+    () => 1,
+    () => realClock.t,
+  )
   return runSchedule(steps, {
     specs: callers.map((caller, i) => ({ caller, skew: skews[i] })),
     pageSize,
@@ -49,32 +52,45 @@ describe('sync examples', () => {
     ]))
 
   it('applies a mutation once when its reply is lost, or it is delivered twice, or the tab crashes', () =>
-    run([
-      { kind: 'create', client: 0, collection: 'ideas', title: 'Alpha', hours: 0 },
-      { kind: 'push', client: 0, fault: 'lost-reply' },
-      { kind: 'crash', client: 0 },
-      { kind: 'patch', client: 0, collection: 'ideas', pick: 0, title: 'Beta' },
-      { kind: 'push', client: 0, fault: 'duplicate' },
-      { kind: 'pull', client: 1 },
-    ], [tech, lead]))
+    run(
+      [
+        { kind: 'create', client: 0, collection: 'ideas', title: 'Alpha', hours: 0 },
+        { kind: 'push', client: 0, fault: 'lost-reply' },
+        { kind: 'crash', client: 0 },
+        { kind: 'patch', client: 0, collection: 'ideas', pick: 0, title: 'Beta' },
+        { kind: 'push', client: 0, fault: 'duplicate' },
+        { kind: 'pull', client: 1 },
+      ],
+      [tech, lead],
+    ))
 
   const YEAR = 365 * 24 * 3600 * 1000
   it('a phone whose clock is a year ahead does not freeze a title the laptop edits later', () =>
-    run([
-      { kind: 'create', client: 0, collection: 'cpd', title: 'Alpha', hours: 1 },
-      { kind: 'push', client: 0, fault: 'none' },
-      { kind: 'pull', client: 1 },
-      { kind: 'patch', client: 1, collection: 'cpd', pick: 0, title: 'Beta' },
-      { kind: 'push', client: 1, fault: 'none' },
-    ], [tech, tech], 2, [YEAR, 0]))
+    run(
+      [
+        { kind: 'create', client: 0, collection: 'cpd', title: 'Alpha', hours: 1 },
+        { kind: 'push', client: 0, fault: 'none' },
+        { kind: 'pull', client: 1 },
+        { kind: 'patch', client: 1, collection: 'cpd', pick: 0, title: 'Beta' },
+        { kind: 'push', client: 1, fault: 'none' },
+      ],
+      [tech, tech],
+      2,
+      [YEAR, 0],
+    ))
 
   it('two devices of one person each add a skill offline to the same entry: both stay', () =>
-    run([
-      ...shared,
-      { kind: 'online', client: 0, online: false },
-      { kind: 'online', client: 1, online: false },
-      { kind: 'skill', client: 0, pick: 0, skill: 'cryo', add: true },
-      { kind: 'skill', client: 1, pick: 0, skill: 'pcr', add: true },
-      { kind: 'patch', client: 1, collection: 'cpd', pick: 0, title: 'Gamma' },
-    ], [tech, tech], 2, [-YEAR, YEAR]))
+    run(
+      [
+        ...shared,
+        { kind: 'online', client: 0, online: false },
+        { kind: 'online', client: 1, online: false },
+        { kind: 'skill', client: 0, pick: 0, skill: 'cryo', add: true },
+        { kind: 'skill', client: 1, pick: 0, skill: 'pcr', add: true },
+        { kind: 'patch', client: 1, collection: 'cpd', pick: 0, title: 'Gamma' },
+      ],
+      [tech, tech],
+      2,
+      [-YEAR, YEAR],
+    ))
 })

@@ -23,7 +23,10 @@ describe('sync invariants against the in-memory server', () => {
           schedules++
           let i = 0
           // Documents of one push share a commit time, so ties on updatedAt straddle page edges.
-          const server = new MemoryServer(() => ticks[i++ % ticks.length] ?? 0, () => realClock.t)
+          const server = new MemoryServer(
+            () => ticks[i++ % ticks.length] ?? 0,
+            () => realClock.t,
+          )
           const specs: ClientSpec[] = callers.map((caller, n) => ({ caller, skew: skews[n] }))
           await runSchedule(
             steps.filter((s) => s.client < specs.length),

@@ -25,7 +25,10 @@ export class MemoryServer {
    * `tick`: how far the clock moves between commits (≥ 1); `realTime`: the world's time, which
    * commits never precede (so devices' clocks, right or skewed, compare with the server's).
    */
-  constructor(private readonly tick: () => number = () => 1, private readonly realTime: () => number = () => 0) {}
+  constructor(
+    private readonly tick: () => number = () => 1,
+    private readonly realTime: () => number = () => 0,
+  ) {}
 
   /**
    * One push is one commit: every document it writes shares the commit time, as in a Firestore
@@ -50,7 +53,10 @@ export class MemoryServer {
       const existing = this.docs.get(path) ?? null
       const stamp = { now: this.time, mutationId: m.mutationId }
       // As syncPush: a profile's places are checked against the institution's lists.
-      const places = m.collection === 'profiles' && caller.institutionId ? placesOf(this.docs.get(docPath('institutions', ids, caller.institutionId))) : undefined
+      const places =
+        m.collection === 'profiles' && caller.institutionId
+          ? placesOf(this.docs.get(docPath('institutions', ids, caller.institutionId)))
+          : undefined
       // As syncPush: a comment's author name comes from the author's profile.
       const profile = this.docs.get(docPath('profiles', ids, caller.uid))
       const authorName = profile && !profile.deleted && typeof profile.displayName === 'string' ? profile.displayName : undefined
@@ -75,7 +81,9 @@ export class MemoryServer {
     const ids = { uid: caller.uid, institutionId: caller.institutionId ?? '' }
     const prefix = COLLECTIONS[collection].scope === 'root' ? null : `${collectionPath(collection, ids)}/`
     const rows = [...this.docs.entries()]
-      .filter(([path]) => (prefix ? path.startsWith(prefix) && !path.slice(prefix.length).includes('/') : path === `institutions/${ids.institutionId}`))
+      .filter(([path]) =>
+        prefix ? path.startsWith(prefix) && !path.slice(prefix.length).includes('/') : path === `institutions/${ids.institutionId}`,
+      )
       .map(([, doc]) => doc)
       .filter((d) => {
         // As the Firebase transport asks (and the rules allow): only documents naming the caller.

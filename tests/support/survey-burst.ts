@@ -64,7 +64,13 @@ const FUNCTIONS = () => (process.env.FUNCTIONS_EMULATOR_ORIGIN || 'http://127.0.
 const PASSWORD = 'burst-password-1'
 
 const QUESTIONS: Question[] = [
-  { id: 'theme', type: 'single', prompt: 'Which theme matters most to you?', required: true, options: ['Visibility', 'Recognition', 'Career development', 'Sustainability'] },
+  {
+    id: 'theme',
+    type: 'single',
+    prompt: 'Which theme matters most to you?',
+    required: true,
+    options: ['Visibility', 'Recognition', 'Career development', 'Sustainability'],
+  },
   { id: 'valued', type: 'likert', prompt: 'I feel valued as a technician here.', required: true },
   { id: 'rate', type: 'rating', prompt: 'Rate the draft plan', required: false },
   { id: 'barriers', type: 'multiple', prompt: 'What gets in the way?', required: false, options: ['Time', 'Funding', 'Awareness'] },
@@ -132,34 +138,53 @@ export async function surveyBurst(options: SurveyBurstOptions = {}): Promise<Sur
     // worker connects to Firestore on its first read (seconds each on a busy machine); deployed
     // functions keep warm instances. A survey that does not exist makes each worker read once.
     const w0 = performance.now()
-    for (let round = 0; round < 2; round++) await Promise.all(tokens.slice(0, concurrency).map((t) => callSubmit(t, { surveyId: `warm-up-${run}`, answers: {} })))
+    for (let round = 0; round < 2; round++)
+      await Promise.all(tokens.slice(0, concurrency).map((t) => callSubmit(t, { surveyId: `warm-up-${run}`, answers: {} })))
     const warmupSeconds = (performance.now() - w0) / 1000
     const started = performance.now()
-    const accepted = await pool(members.map((_, i) => i), concurrency, async (i) => {
-      // The phone's random answer token (here made unique per member; any 22+ url-safe characters).
-      const answerToken = `burst-answer-token-${run}-${i}`
-      const sends = [send(i, answerToken)]
-      if (i % raceEvery === 0) sends.push(send(i, answerToken))
-      const ok = (await Promise.all(sends)).every(Boolean)
-      return i % resendEvery === 0 ? ok && (await send(i, answerToken)) : ok
-    })
+    const accepted = await pool(
+      members.map((_, i) => i),
+      concurrency,
+      async (i) => {
+        // The phone's random answer token (here made unique per member; any 22+ url-safe characters).
+        const answerToken = `burst-answer-token-${run}-${i}`
+        const sends = [send(i, answerToken)]
+        if (i % raceEvery === 0) sends.push(send(i, answerToken))
+        const ok = (await Promise.all(sends)).every(Boolean)
+        return i % resendEvery === 0 ? ok && (await send(i, answerToken)) : ok
+      },
+    )
     const seconds = (performance.now() - started) / 1000
     // Answers are counted ones plus those still waiting in the mixing pool (functions/src/surveys/pool.ts).
     const [counted, waiting, receipts] = await Promise.all([
       count(db, `institutions/${inst}/surveys/${surveyId}/responses`),
-      db.doc(`institutions/${inst}/surveys/${surveyId}/pool/waiting`).get().then((d) => Object.keys((d.get('e') ?? {}) as object).length),
+      db
+        .doc(`institutions/${inst}/surveys/${surveyId}/pool/waiting`)
+        .get()
+        .then((d) => Object.keys((d.get('e') ?? {}) as object).length),
       count(db, `institutions/${inst}/surveys/${surveyId}/receipts`),
     ])
     const responses = counted + waiting
     const sorted = [...latencies].sort((a, b) => a - b)
     const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0)
     const result: SurveyBurstResult = {
-      n, responses, receipts, duplicates: Math.max(0, responses - n), seconds, warmupSeconds, calls, retries,
-      failed: accepted.filter((ok) => !ok).length, failures: [...failures].slice(0, 5),
+      n,
+      responses,
+      receipts,
+      duplicates: Math.max(0, responses - n),
+      seconds,
+      warmupSeconds,
+      calls,
+      retries,
+      failed: accepted.filter((ok) => !ok).length,
+      failures: [...failures].slice(0, 5),
       latencyMs: { p50: at(0.5), p95: at(0.95), max: Math.round(sorted[sorted.length - 1] ?? 0) },
-      surveyId, institutionId: inst,
+      surveyId,
+      institutionId: inst,
     }
-    log(`survey burst: ${n} members, ${calls} calls in ${seconds.toFixed(1)} s → ${responses} responses, ${receipts} receipts, ${result.duplicates} duplicates, ${result.failed} failed`)
+    log(
+      `survey burst: ${n} members, ${calls} calls in ${seconds.toFixed(1)} s → ${responses} responses, ${receipts} receipts, ${result.duplicates} duplicates, ${result.failed} failed`,
+    )
     return result
   } finally {
     await deleteApp(app)
@@ -171,9 +196,18 @@ async function setUp(db: Firestore, inst: string, surveyId: string, members: rea
   const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
   await db.doc(`institutions/${inst}`).set({ ...meta(inst), name: `Burst ${inst}`, emailDomains: [], faculties: [], sites: [] })
   await db.doc(`institutions/${inst}/surveys/${surveyId}`).set({
-    ...meta(surveyId), title: 'Survey burst', description: '', sections: [], questions: QUESTIONS,
-    audience: { facultyIds: [], roleFamilies: [] }, anonymous: true, allowEdit: false,
-    opensAt: day(-1), closesAt: day(30), status: 'open', createdByUid: 'burst',
+    ...meta(surveyId),
+    title: 'Survey burst',
+    description: '',
+    sections: [],
+    questions: QUESTIONS,
+    audience: { facultyIds: [], roleFamilies: [] },
+    anonymous: true,
+    allowEdit: false,
+    opensAt: day(-1),
+    closesAt: day(30),
+    status: 'open',
+    createdByUid: 'burst',
   })
   for (let i = 0; i < members.length; i += 1000) {
     const chunk = members.slice(i, i + 1000)
@@ -182,11 +216,18 @@ async function setUp(db: Firestore, inst: string, surveyId: string, members: rea
       headers: { 'Content-Type': 'application/json', Authorization: 'Bearer owner' },
       body: JSON.stringify({
         allowOverwrite: true,
-        users: chunk.map((m) => ({ localId: m.uid, email: m.email, rawPassword: PASSWORD, emailVerified: true, customAttributes: JSON.stringify({ institutionId: inst, role: 'technician' }) })),
+        users: chunk.map((m) => ({
+          localId: m.uid,
+          email: m.email,
+          rawPassword: PASSWORD,
+          emailVerified: true,
+          customAttributes: JSON.stringify({ institutionId: inst, role: 'technician' }),
+        })),
       }),
     })
     const body = (await res.json()) as { error?: unknown }
-    if (!res.ok || (Array.isArray(body.error) && body.error.length > 0)) throw new Error(`batchCreate failed: ${res.status} ${JSON.stringify(body).slice(0, 300)}`)
+    if (!res.ok || (Array.isArray(body.error) && body.error.length > 0))
+      throw new Error(`batchCreate failed: ${res.status} ${JSON.stringify(body).slice(0, 300)}`)
   }
   // Faculties of 7 (alternating role families) so breakdown groups are stored, as in real use.
   for (let i = 0; i < members.length; i += 400) {
@@ -194,8 +235,16 @@ async function setUp(db: Firestore, inst: string, surveyId: string, members: rea
     members.slice(i, i + 400).forEach((m, k) => {
       const j = i + k
       batch.set(db.doc(`users/${m.uid}/profiles/${m.uid}`), {
-        ...meta(m.uid), institutionId: inst, displayName: `Member ${j}`, email: m.email, role: 'technician', visibility: 'institution',
-        skills: [], joinedAt: 1_700_000_000_000, facultyId: `f-${Math.floor(j / 7) % 5}`, roleFamily: j % 2 ? 'laboratory' : 'workshop',
+        ...meta(m.uid),
+        institutionId: inst,
+        displayName: `Member ${j}`,
+        email: m.email,
+        role: 'technician',
+        visibility: 'institution',
+        skills: [],
+        joinedAt: 1_700_000_000_000,
+        facultyId: `f-${Math.floor(j / 7) % 5}`,
+        roleFamily: j % 2 ? 'laboratory' : 'workshop',
       })
     })
     await batch.commit()
@@ -246,12 +295,14 @@ async function count(db: Firestore, path: string): Promise<number> {
 async function pool<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length)
   let next = 0
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++
-      out[i] = await work(items[i]!)
-    }
-  }))
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++
+        out[i] = await work(items[i]!)
+      }
+    }),
+  )
   return out
 }
 

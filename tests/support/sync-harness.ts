@@ -58,11 +58,30 @@ export function stepArb(clients: number): fc.Arbitrary<Step> {
   const collection = fc.constantFrom<CollectionName>(...COLLECTIONS_UNDER_TEST)
   const title = fc.constantFrom('Alpha', 'Beta', 'Gamma', 'Delta', 'Epsilon')
   return fc.oneof(
-    { weight: 2, arbitrary: fc.record({ kind: fc.constant('create' as const), client, collection, title, hours: fc.integer({ min: 0, max: 8 }) }) },
+    {
+      weight: 2,
+      arbitrary: fc.record({ kind: fc.constant('create' as const), client, collection, title, hours: fc.integer({ min: 0, max: 8 }) }),
+    },
     { weight: 4, arbitrary: fc.record({ kind: fc.constant('patch' as const), client, collection, pick: fc.nat(3), title }) },
-    { weight: 3, arbitrary: fc.record({ kind: fc.constant('skill' as const), client, pick: fc.nat(3), skill: fc.constantFrom(...SKILLS), add: fc.boolean() }) },
+    {
+      weight: 3,
+      arbitrary: fc.record({
+        kind: fc.constant('skill' as const),
+        client,
+        pick: fc.nat(3),
+        skill: fc.constantFrom(...SKILLS),
+        add: fc.boolean(),
+      }),
+    },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('delete' as const), client, collection, pick: fc.nat(3) }) },
-    { weight: 4, arbitrary: fc.record({ kind: fc.constant('push' as const), client, fault: fc.constantFrom<PushFault>('none', 'none', 'lost-request', 'lost-reply', 'duplicate') }) },
+    {
+      weight: 4,
+      arbitrary: fc.record({
+        kind: fc.constant('push' as const),
+        client,
+        fault: fc.constantFrom<PushFault>('none', 'none', 'lost-request', 'lost-reply', 'duplicate'),
+      }),
+    },
     { weight: 4, arbitrary: fc.record({ kind: fc.constant('pull' as const), client }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('online' as const), client, online: fc.boolean() }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('crash' as const), client }) },
@@ -91,7 +110,8 @@ export async function runSchedule(steps: Step[], options: HarnessOptions): Promi
   realClock.t = options.startTime ?? 1_700_000_000_000
   const clients: HarnessClient[] = options.specs.map((spec) => open(spec, `prop-${crypto.randomUUID()}`))
   const created = new Map<string, Queued>()
-  const record = (c: HarnessClient) => c.db.outbox.hook('creating', (_k, row) => void created.set(row.mutationId, { ...structuredClone(row), uid: c.spec.caller.uid }))
+  const record = (c: HarnessClient) =>
+    c.db.outbox.hook('creating', (_k, row) => void created.set(row.mutationId, { ...structuredClone(row), uid: c.spec.caller.uid }))
   for (const c of clients) record(c)
 
   function open(spec: ClientSpec, name: string, transport = options.makeTransport(spec)): HarnessClient {
@@ -127,7 +147,15 @@ export async function runSchedule(steps: Step[], options: HarnessOptions): Promi
     const uid = c.spec.caller.uid
     switch (step.kind) {
       case 'create':
-        if (step.collection === 'cpd') await c.repos.cpd.create({ title: step.title, startDate: '2026-01-05', hours: step.hours, type: 'formal', skillIds: [], evidenceIds: [] })
+        if (step.collection === 'cpd')
+          await c.repos.cpd.create({
+            title: step.title,
+            startDate: '2026-01-05',
+            hours: step.hours,
+            type: 'formal',
+            skillIds: [],
+            evidenceIds: [],
+          })
         else await c.repos.ideas.create({ authorUid: uid, title: step.title, body: '', status: 'open', createdAt: realClock.t })
         return
       case 'patch': {
@@ -203,7 +231,10 @@ export async function runSchedule(steps: Step[], options: HarnessOptions): Promi
       const [col, id] = key.split('/') as [CollectionName, string]
       const local = await c.db.table<LocalDoc, string>(col).get(id)
       if (!local) continue
-      for (const [skill, present] of mine) expect((local.skillIds as string[]).includes(skill), `a pending ${present ? 'add' : 'remove'} of ${skill} survives a pull`).toBe(present)
+      for (const [skill, present] of mine)
+        expect((local.skillIds as string[]).includes(skill), `a pending ${present ? 'add' : 'remove'} of ${skill} survives a pull`).toBe(
+          present,
+        )
     }
   }
 
@@ -251,7 +282,8 @@ export async function runSchedule(steps: Step[], options: HarnessOptions): Promi
       const lostOf = (w: (typeof writes)[number]) => (w.result.status === 'overridden' ? w.result.fields : [])
       const titled = writes.filter((w) => 'title' in w.row.payload && !lostOf(w).includes('title'))
       const newest = titled.at(-1)
-      if (newest) expect(doc.title, `${col}/${docId}: the title of its newest commit (${newest.row.mutationId})`).toBe(newest.row.payload.title)
+      if (newest)
+        expect(doc.title, `${col}/${docId}: the title of its newest commit (${newest.row.mutationId})`).toBe(newest.row.payload.title)
       for (const w of writes) {
         if (w.result.status === 'applied') expect(lostOf(w), 'an applied edit lost nothing').toEqual([])
       }
@@ -260,7 +292,8 @@ export async function runSchedule(steps: Step[], options: HarnessOptions): Promi
         let added = -1
         let removed = -1
         for (const w of writes) {
-          const adds = w.row.op === 'put' ? ((w.row.payload.skillIds as string[]) ?? []) : (w.row.sets ?? []).flatMap((o) => (o.add ?? []).map(String))
+          const adds =
+            w.row.op === 'put' ? ((w.row.payload.skillIds as string[]) ?? []) : (w.row.sets ?? []).flatMap((o) => (o.add ?? []).map(String))
           const removes = (w.row.sets ?? []).flatMap((o) => o.remove ?? [])
           if (adds.includes(skill)) added = w.result.version
           // A remove that lost (a re-add its device had not seen) was told to its author: not counted.

@@ -28,8 +28,19 @@ function device(server: MemoryServer, caller: Caller) {
 }
 
 function ask(server: MemoryServer, from: Caller, to: Caller, id: string) {
-  const payload = { learnerUid: from.uid, teacherUid: to.uid, skillId: 'pcr', skillName: 'PCR', message: '', format: 'demo', state: 'pending', history: { pending: 1 } }
-  const [result] = server.push(from, [{ mutationId: `m-${id}-0001`, collection: 'requests', docId: id, op: 'put', payload, clientTime: 1 }]).results
+  const payload = {
+    learnerUid: from.uid,
+    teacherUid: to.uid,
+    skillId: 'pcr',
+    skillName: 'PCR',
+    message: '',
+    format: 'demo',
+    state: 'pending',
+    history: { pending: 1 },
+  }
+  const [result] = server.push(from, [
+    { mutationId: `m-${id}-0001`, collection: 'requests', docId: id, op: 'put', payload, clientTime: 1 },
+  ]).results
   expect(result?.status).toBe('applied')
 }
 

@@ -25,7 +25,13 @@ export interface DeleteOutcome {
 type Write = (batch: WriteBatch) => void
 
 /** The callable's body, with its I/O injected so tests can drive it with firebase-admin. */
-export async function deleteAccountCore(db: Firestore, auth: Auth, caller: Caller, data: unknown, opts: { now?: () => number; secret?: string } = {}): Promise<DeleteOutcome> {
+export async function deleteAccountCore(
+  db: Firestore,
+  auth: Auth,
+  caller: Caller,
+  data: unknown,
+  opts: { now?: () => number; secret?: string } = {},
+): Promise<DeleteOutcome> {
   if (!isPlainObject(data) || !v.safeParse(DeleteInputSchema, data).success) {
     throw typedError('invalid', 'Confirm that you want to delete your account', { field: 'confirm' })
   }
@@ -51,7 +57,8 @@ export async function deleteAccountCore(db: Firestore, auth: Auth, caller: Calle
     // Skill-share requests either way round: tombstones the other party's devices still pull.
     const owned = new Map<string, { collection: CollectionName; doc: QueryDocumentSnapshot }>()
     for (const { collection, field } of OWNED) {
-      for (const d of (await db.collection(collectionPath(collection, inst)).where(field, '==', uid).get()).docs) owned.set(d.ref.path, { collection, doc: d })
+      for (const d of (await db.collection(collectionPath(collection, inst)).where(field, '==', uid).get()).docs)
+        owned.set(d.ref.path, { collection, doc: d })
     }
     for (const { collection, doc: d } of owned.values()) {
       if (d.get('deleted') === true) continue
@@ -61,7 +68,9 @@ export async function deleteAccountCore(db: Firestore, auth: Auth, caller: Calle
     // Authored records: kept, author removed.
     for (const { collection, field, replace } of AUTHOR_FIELDS) {
       for (const d of (await db.collection(collectionPath(collection, inst)).where(field, '==', uid).get()).docs) {
-        writes.push((b) => b.update(d.ref, { ...replace, version: nextVersion(d.data()), updatedAt: FieldValue.serverTimestamp(), lastMutationId: null }))
+        writes.push((b) =>
+          b.update(d.ref, { ...replace, version: nextVersion(d.data()), updatedAt: FieldValue.serverTimestamp(), lastMutationId: null }),
+        )
         anonymised++
       }
     }
@@ -85,7 +94,9 @@ export async function deleteAccountCore(db: Firestore, auth: Auth, caller: Calle
     for (const snap of shared) {
       const by = snap.exists && !replaced.has(snap.ref.path) && snap.get('deleted') !== true ? writersWithout(snap.get('_by'), uid) : null
       if (!by) continue
-      writes.push((b) => b.update(snap.ref, { _by: by, version: nextVersion(snap.data()), updatedAt: FieldValue.serverTimestamp(), lastMutationId: null }))
+      writes.push((b) =>
+        b.update(snap.ref, { _by: by, version: nextVersion(snap.data()), updatedAt: FieldValue.serverTimestamp(), lastMutationId: null }),
+      )
       anonymised++
     }
     const surveyCounts = await surveyTraces(db, institutionId, uid, opts.secret ?? surveySecret(), writes)
@@ -119,7 +130,13 @@ function stamped(doc: Record<string, unknown>): Record<string, unknown> {
  * anonymous answer has nothing that leads back to the person (functions/src/surveys/submit.ts),
  * so it stays in the aggregate as it is.
  */
-async function surveyTraces(db: Firestore, institutionId: string, uid: string, secret: string, writes: Write[]): Promise<{ removed: number; anonymised: number }> {
+async function surveyTraces(
+  db: Firestore,
+  institutionId: string,
+  uid: string,
+  secret: string,
+  writes: Write[],
+): Promise<{ removed: number; anonymised: number }> {
   let removed = 0
   let anonymised = 0
   const surveys = await db.collection(collectionPath('surveys', { institutionId, uid })).select().get()

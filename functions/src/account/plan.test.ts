@@ -2,7 +2,17 @@ import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
 import { VoteSchema } from '@/domain/entities'
 import { validate } from '@/domain/validation'
-import { anonymousVote, AUTHOR_FIELDS, CONFIRM_PHRASE, DeleteInputSchema, FORMER_MEMBER, nextVersion, remainingReaders, tombstone, writersWithout } from './plan'
+import {
+  anonymousVote,
+  AUTHOR_FIELDS,
+  CONFIRM_PHRASE,
+  DeleteInputSchema,
+  FORMER_MEMBER,
+  nextVersion,
+  remainingReaders,
+  tombstone,
+  writersWithout,
+} from './plan'
 
 describe('account deletion plan', () => {
   it('needs the confirmation phrase and nothing else', () => {
@@ -19,7 +29,14 @@ describe('account deletion plan', () => {
   it('keeps only the other party in a request’s tombstone, so it reaches them and not the leaver', () => {
     const readers = remainingReaders('requests', { learnerUid: 'leaver', teacherUid: 'colleague' }, 'leaver')
     expect(readers).toEqual({ parties: ['colleague'] })
-    expect(tombstone('r1', { version: 1 }, 99, readers)).toEqual({ id: 'r1', deleted: true, version: 2, lastMutationId: null, _deletedAt: 99, parties: ['colleague'] })
+    expect(tombstone('r1', { version: 1 }, 99, readers)).toEqual({
+      id: 'r1',
+      deleted: true,
+      version: 2,
+      lastMutationId: null,
+      _deletedAt: 99,
+      parties: ['colleague'],
+    })
     expect(remainingReaders('ideas', { authorUid: 'leaver' }, 'leaver')).toBeUndefined()
   })
   it('keeps a vote countable without its voter', () => {

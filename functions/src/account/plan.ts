@@ -40,7 +40,12 @@ export interface StoredMeta {
  * A tombstone replacing a document wholesale: no fields survive, only that it was deleted — and,
  * for a document only some members may read (a request), who else still needs to hear of it.
  */
-export function tombstone(id: string, previous: StoredMeta | undefined, now: number, readers?: Record<string, string[]>): Record<string, unknown> {
+export function tombstone(
+  id: string,
+  previous: StoredMeta | undefined,
+  now: number,
+  readers?: Record<string, string[]>,
+): Record<string, unknown> {
   const version = typeof previous?.version === 'number' ? previous.version : 0
   return { id, deleted: true, version: version + 1, lastMutationId: null, _deletedAt: now, ...readers }
 }
@@ -49,7 +54,11 @@ export function tombstone(id: string, previous: StoredMeta | undefined, now: num
  * The readers a tombstone of `collection` keeps when `uid` leaves: the other party of a request
  * (so it reaches their devices), never the leaver. Nothing for collections everyone reads.
  */
-export function remainingReaders(collection: CollectionName, doc: Record<string, unknown>, uid: string): Record<string, string[]> | undefined {
+export function remainingReaders(
+  collection: CollectionName,
+  doc: Record<string, unknown>,
+  uid: string,
+): Record<string, string[]> | undefined {
   const field = COLLECTIONS[collection].readersField
   const uids = readersOf(collection, doc)
   return field && uids ? { [field]: uids.filter((u) => u !== uid) } : undefined
@@ -82,9 +91,25 @@ export function nextVersion(previous: StoredMeta | undefined): number {
  * A vote that still counts but no longer names its voter: a new id (`idea__anon-…`, the shape of
  * one-per-member ids) and voter. `token` must be random: it links to nothing.
  */
-export function anonymousVote(vote: { ideaId?: unknown; createdAt?: unknown }, token: string, now: number): { id: string; doc: Record<string, unknown> } | null {
+export function anonymousVote(
+  vote: { ideaId?: unknown; createdAt?: unknown },
+  token: string,
+  now: number,
+): { id: string; doc: Record<string, unknown> } | null {
   if (typeof vote.ideaId !== 'string' || !/^[\w-]{8,64}$/.test(token)) return null
   const voter = `anon-${token}`
   const id = `${vote.ideaId}__${voter}`
-  return { id, doc: { id, ideaId: vote.ideaId, voterUid: voter, createdAt: typeof vote.createdAt === 'number' ? vote.createdAt : now, deleted: false, version: 1, lastMutationId: null, _clock: {} } }
+  return {
+    id,
+    doc: {
+      id,
+      ideaId: vote.ideaId,
+      voterUid: voter,
+      createdAt: typeof vote.createdAt === 'number' ? vote.createdAt : now,
+      deleted: false,
+      version: 1,
+      lastMutationId: null,
+      _clock: {},
+    },
+  }
 }

@@ -23,8 +23,9 @@ export async function cpdStatsCore(db: Firestore, caller: Caller, now = Date.now
     db.doc(`institutions/${inst}`).get(),
     db.collectionGroup('profiles').where('institutionId', '==', inst).where('deleted', '==', false).select('facultyId').get(),
   ])
-  const faculties = (Array.isArray(institution.get('faculties')) ? (institution.get('faculties') as unknown[]) : [])
-    .flatMap((f) => (isFaculty(f) ? [{ id: f.id, name: f.name }] : []))
+  const faculties = (Array.isArray(institution.get('faculties')) ? (institution.get('faculties') as unknown[]) : []).flatMap((f) =>
+    isFaculty(f) ? [{ id: f.id, name: f.name }] : [],
+  )
   const members = profiles.docs.map((d) => {
     const facultyId = d.get('facultyId') as unknown
     return { uid: d.id, ...(typeof facultyId === 'string' ? { facultyId } : {}) }
@@ -35,27 +36,42 @@ export async function cpdStatsCore(db: Firestore, caller: Caller, now = Date.now
   const registrations = new Map<string, Pick<Registration, 'target' | 'steps' | 'feeSupportRequested'>[]>()
   const cpdDates = new Map<string, { startDate: string; endDate?: string }[]>()
   for (let i = 0; i < members.length; i += CONCURRENCY) {
-    await Promise.all(members.slice(i, i + CONCURRENCY).map(async ({ uid }) => {
-      const [regs, cpd] = await Promise.all([
-        db.collection(`users/${uid}/registrations`).where('deleted', '==', false).select('target', 'steps', 'feeSupportRequested').get(),
-        db.collection(`users/${uid}/cpd`).where('startDate', '>=', since).select('startDate', 'endDate', 'deleted').get(),
-      ])
-      registrations.set(uid, regs.docs.flatMap((d) => {
-        const r = registrationOf(d.data())
-        return r ? [r] : []
-      }))
-      cpdDates.set(uid, cpd.docs.filter((d) => d.get('deleted') !== true).flatMap((d) => {
-        const startDate = d.get('startDate') as unknown
-        const endDate = d.get('endDate') as unknown
-        return typeof startDate === 'string' ? [{ startDate, ...(typeof endDate === 'string' ? { endDate } : {}) }] : []
-      }))
-    }))
+    await Promise.all(
+      members.slice(i, i + CONCURRENCY).map(async ({ uid }) => {
+        const [regs, cpd] = await Promise.all([
+          db.collection(`users/${uid}/registrations`).where('deleted', '==', false).select('target', 'steps', 'feeSupportRequested').get(),
+          db.collection(`users/${uid}/cpd`).where('startDate', '>=', since).select('startDate', 'endDate', 'deleted').get(),
+        ])
+        registrations.set(
+          uid,
+          regs.docs.flatMap((d) => {
+            const r = registrationOf(d.data())
+            return r ? [r] : []
+          }),
+        )
+        cpdDates.set(
+          uid,
+          cpd.docs
+            .filter((d) => d.get('deleted') !== true)
+            .flatMap((d) => {
+              const startDate = d.get('startDate') as unknown
+              const endDate = d.get('endDate') as unknown
+              return typeof startDate === 'string' ? [{ startDate, ...(typeof endDate === 'string' ? { endDate } : {}) }] : []
+            }),
+        )
+      }),
+    )
   }
   return cpdStats({ now, faculties, members, registrations, cpdDates })
 }
 
 function isFaculty(f: unknown): f is { id: string; name: string } {
-  return typeof f === 'object' && f !== null && typeof (f as { id?: unknown }).id === 'string' && typeof (f as { name?: unknown }).name === 'string'
+  return (
+    typeof f === 'object' &&
+    f !== null &&
+    typeof (f as { id?: unknown }).id === 'string' &&
+    typeof (f as { name?: unknown }).name === 'string'
+  )
 }
 
 /** The fields the counts need, or null for a malformed record (skipped, never guessed). */

@@ -49,7 +49,8 @@ export async function setInstitutionDomainsCore(db: Firestore, setter: DomainSet
     const ownerOf = new Map(touched.map((d, i) => [d, owners[i]?.exists ? (owners[i]!.get('institutionId') as string) : null]))
     for (const d of domains) {
       const owner = ownerOf.get(d)
-      if (owner && owner !== institutionId) throw typedError('domain-taken', `“${d}” belongs to another institution`, { field: 'domains', domain: d })
+      if (owner && owner !== institutionId)
+        throw typedError('domain-taken', `“${d}” belongs to another institution`, { field: 'domains', domain: d })
     }
     const added = domains.filter((d) => ownerOf.get(d) !== institutionId)
     const removed = before.filter((d) => !domains.includes(d))
@@ -57,10 +58,20 @@ export async function setInstitutionDomainsCore(db: Firestore, setter: DomainSet
     for (const d of removed) if (ownerOf.get(d) === institutionId) tx.delete(db.doc(registryPath(d)))
     const version = typeof inst.get('version') === 'number' ? (inst.get('version') as number) + 1 : 1
     tx.update(instRef, {
-      emailDomains: domains, domainsChangedBy: setter.uid, domainsChangedAt: FieldValue.serverTimestamp(),
-      version, updatedAt: FieldValue.serverTimestamp(), lastMutationId: null,
+      emailDomains: domains,
+      domainsChangedBy: setter.uid,
+      domainsChangedAt: FieldValue.serverTimestamp(),
+      version,
+      updatedAt: FieldValue.serverTimestamp(),
+      lastMutationId: null,
     })
-    tx.set(db.collection(DOMAIN_CHANGES).doc(), { institutionId, by: setter.uid, at: FieldValue.serverTimestamp(), from: before, to: domains })
+    tx.set(db.collection(DOMAIN_CHANGES).doc(), {
+      institutionId,
+      by: setter.uid,
+      at: FieldValue.serverTimestamp(),
+      from: before,
+      to: domains,
+    })
     return { institutionId, domains, added, removed }
   })
 }
@@ -116,7 +127,14 @@ export async function backfillDomainRegistry(db: Firestore): Promise<RegistryBac
       })
       if (keep.length !== domains.length) {
         const version = typeof inst.get('version') === 'number' ? (inst.get('version') as number) + 1 : 1
-        tx.update(inst.ref, { emailDomains: keep, domainsChangedBy: 'migration', domainsChangedAt: FieldValue.serverTimestamp(), version, updatedAt: FieldValue.serverTimestamp(), lastMutationId: null })
+        tx.update(inst.ref, {
+          emailDomains: keep,
+          domainsChangedBy: 'migration',
+          domainsChangedAt: FieldValue.serverTimestamp(),
+          version,
+          updatedAt: FieldValue.serverTimestamp(),
+          lastMutationId: null,
+        })
       }
     })
   }

@@ -11,8 +11,14 @@ function pngOf(size: number): Buffer {
 const input = (file: Buffer, index: number, extra: Record<string, unknown> = {}) => {
   const start = index * EVIDENCE_CHUNK_BYTES
   return {
-    evidenceId: 'ev-1', index, name: 'bench.png', contentType: 'image/png', size: file.length, sha256: 'a'.repeat(64),
-    data: file.subarray(start, Math.min(file.length, start + EVIDENCE_CHUNK_BYTES)).toString('base64'), ...extra,
+    evidenceId: 'ev-1',
+    index,
+    name: 'bench.png',
+    contentType: 'image/png',
+    size: file.length,
+    sha256: 'a'.repeat(64),
+    data: file.subarray(start, Math.min(file.length, start + EVIDENCE_CHUNK_BYTES)).toString('base64'),
+    ...extra,
   }
 }
 
@@ -26,7 +32,11 @@ describe('checkChunk', () => {
   })
 
   it('refuses a file over 5 MB before looking further', () => {
-    expect(checkChunk({ ...input(pngOf(10), 0), size: MAX_EVIDENCE_BYTES + 1 })).toMatchObject({ ok: false, code: 'too-large', field: 'size' })
+    expect(checkChunk({ ...input(pngOf(10), 0), size: MAX_EVIDENCE_BYTES + 1 })).toMatchObject({
+      ok: false,
+      code: 'too-large',
+      field: 'size',
+    })
   })
 
   it('refuses content that is not what its type says, and types that are not evidence', () => {

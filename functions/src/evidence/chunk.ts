@@ -20,7 +20,11 @@ export const UploadChunkSchema = v.strictObject({
   size: EvidenceFields.size,
   sha256: EvidenceFields.sha256,
   cpdId: EvidenceFields.cpdId,
-  data: v.pipe(v.string(), v.maxLength(MAX_BASE64, 'A chunk can be at most 512 KB'), v.regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Send the chunk as base64')),
+  data: v.pipe(
+    v.string(),
+    v.maxLength(MAX_BASE64, 'A chunk can be at most 512 KB'),
+    v.regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Send the chunk as base64'),
+  ),
 })
 export type UploadChunkInput = v.InferOutput<typeof UploadChunkSchema>
 
@@ -48,14 +52,25 @@ export function checkChunk(data: unknown): ChunkCheck {
   }
   const input = parsed.output
   const count = chunkCount(input.size)
-  if (input.index >= count) return { ok: false, code: 'invalid', message: `A file of ${input.size} bytes has ${count} chunks`, field: 'index' }
+  if (input.index >= count)
+    return { ok: false, code: 'invalid', message: `A file of ${input.size} bytes has ${count} chunks`, field: 'index' }
   const bytes = Buffer.from(input.data, 'base64')
   const { start, end } = chunkRange(input.size, input.index)
   if (bytes.length !== end - start) {
-    return { ok: false, code: 'invalid', message: `Chunk ${input.index} should hold ${end - start} bytes, not ${bytes.length}`, field: 'data' }
+    return {
+      ok: false,
+      code: 'invalid',
+      message: `Chunk ${input.index} should hold ${end - start} bytes, not ${bytes.length}`,
+      field: 'data',
+    }
   }
   if (input.index === 0 && sniffContentType(bytes.subarray(0, 16)) !== input.contentType) {
-    return { ok: false, code: 'invalid', message: 'The file’s contents do not match its type: attach a photo (JPEG, PNG, WebP) or a PDF', field: 'contentType' }
+    return {
+      ok: false,
+      code: 'invalid',
+      message: 'The file’s contents do not match its type: attach a photo (JPEG, PNG, WebP) or a PDF',
+      field: 'contentType',
+    }
   }
   return { ok: true, input, bytes, count }
 }

@@ -94,7 +94,9 @@ export async function uploadEvidenceChunkCore(db: Firestore, caller: Caller, dat
   }
   if (total !== input.size || hash.digest('hex') !== input.sha256) {
     await Promise.all(snaps.map((s) => s.ref.delete()))
-    throw typedError('invalid', 'The file arrived damaged (its checksum does not match); remove it and attach it again', { field: 'sha256' })
+    throw typedError('invalid', 'The file arrived damaged (its checksum does not match); remove it and attach it again', {
+      field: 'sha256',
+    })
   }
 
   // This upload's own place (its pending marker) is among those counted.
@@ -106,9 +108,18 @@ export async function uploadEvidenceChunkCore(db: Firestore, caller: Caller, dat
     if (again) return again
     const version = ((current.exists ? current.get('version') : 0) as number) + 1
     const doc = {
-      id: input.evidenceId, name: input.name, contentType: input.contentType, size: input.size, sha256: input.sha256,
-      chunkCount: count, uploadedAt: now(), ...(input.cpdId ? { cpdId: input.cpdId } : {}),
-      version, deleted: false, lastMutationId: null, _clock: {},
+      id: input.evidenceId,
+      name: input.name,
+      contentType: input.contentType,
+      size: input.size,
+      sha256: input.sha256,
+      chunkCount: count,
+      uploadedAt: now(),
+      ...(input.cpdId ? { cpdId: input.cpdId } : {}),
+      version,
+      deleted: false,
+      lastMutationId: null,
+      _clock: {},
     }
     // The same schema the app validates a pulled document with.
     const valid = v.safeParse(EvidenceSchema, { ...doc, updatedAt: 0 })
@@ -159,7 +170,14 @@ export async function deleteEvidenceCore(db: Firestore, caller: Caller, data: un
     const current = await tx.get(metaRef)
     if (!current.exists || current.get('deleted') === true) return
     const version = (current.get('version') as number) + 1
-    tx.set(metaRef, { id: evidenceId, deleted: true, version, lastMutationId: null, _deletedAt: Date.now(), updatedAt: FieldValue.serverTimestamp() })
+    tx.set(metaRef, {
+      id: evidenceId,
+      deleted: true,
+      version,
+      lastMutationId: null,
+      _deletedAt: Date.now(),
+      updatedAt: FieldValue.serverTimestamp(),
+    })
   })
   return { status: 'deleted' }
 }
@@ -179,17 +197,23 @@ function completed(snap: DocumentSnapshot, sha256: string): UploadOutcome | null
 export async function purgeStaleUploads(db: Firestore, now = Date.now()): Promise<number> {
   let purged = 0
   for (;;) {
-    const stale = await db.collectionGroup('uploads').where('startedAt', '<', Timestamp.fromMillis(now - STALE_UPLOAD_MS)).limit(100).get()
-    await Promise.all(stale.docs.map(async (marker) => {
-      const evidenceRef = marker.ref.parent.parent!.collection('evidence').doc(marker.id)
-      const finished = (await evidenceRef.get()).exists
-      // At most 10 chunks a file (5 MB in 512 KB chunks): one batch with the marker.
-      const chunks = finished ? [] : await evidenceRef.collection('chunks').listDocuments()
-      const batch = db.batch()
-      for (const ref of chunks) batch.delete(ref)
-      batch.delete(marker.ref)
-      await batch.commit()
-    }))
+    const stale = await db
+      .collectionGroup('uploads')
+      .where('startedAt', '<', Timestamp.fromMillis(now - STALE_UPLOAD_MS))
+      .limit(100)
+      .get()
+    await Promise.all(
+      stale.docs.map(async (marker) => {
+        const evidenceRef = marker.ref.parent.parent!.collection('evidence').doc(marker.id)
+        const finished = (await evidenceRef.get()).exists
+        // At most 10 chunks a file (5 MB in 512 KB chunks): one batch with the marker.
+        const chunks = finished ? [] : await evidenceRef.collection('chunks').listDocuments()
+        const batch = db.batch()
+        for (const ref of chunks) batch.delete(ref)
+        batch.delete(marker.ref)
+        await batch.commit()
+      }),
+    )
     purged += stale.size
     if (stale.size < 100) return purged
   }

@@ -1,7 +1,16 @@
 import { createHash } from 'node:crypto'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { BAD_CODE_WINDOW_MS, domainCandidates, hashJoinCode, isRateLimited, MAX_BAD_CODES, normaliseJoinCode, recordAttempt, type RateWindow } from './codes'
+import {
+  BAD_CODE_WINDOW_MS,
+  domainCandidates,
+  hashJoinCode,
+  isRateLimited,
+  MAX_BAD_CODES,
+  normaliseJoinCode,
+  recordAttempt,
+  type RateWindow,
+} from './codes'
 
 describe('join codes', () => {
   it('normalise case, spaces and dashes', () => {
@@ -36,15 +45,17 @@ describe('rate limit window', () => {
     expect(recordAttempt(w, 1000 + BAD_CODE_WINDOW_MS)).toEqual({ windowStart: 1000 + BAD_CODE_WINDOW_MS, count: 1 })
   })
   it('never lets more than five attempts through within one window', () => {
-    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: BAD_CODE_WINDOW_MS - 1 }), { maxLength: 40 }), (offsets) => {
-      let w: RateWindow | null = null
-      let allowed = 0
-      for (const t of [...offsets].sort((a, b) => a - b)) {
-        if (isRateLimited(w, t)) continue
-        w = recordAttempt(w, t)
-        allowed++
-      }
-      return allowed <= MAX_BAD_CODES
-    }))
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: BAD_CODE_WINDOW_MS - 1 }), { maxLength: 40 }), (offsets) => {
+        let w: RateWindow | null = null
+        let allowed = 0
+        for (const t of [...offsets].sort((a, b) => a - b)) {
+          if (isRateLimited(w, t)) continue
+          w = recordAttempt(w, t)
+          allowed++
+        }
+        return allowed <= MAX_BAD_CODES
+      }),
+    )
   })
 })

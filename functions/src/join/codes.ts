@@ -5,7 +5,14 @@ import { requiredText } from '@/domain/common'
 
 export const JoinInputSchema = v.strictObject({
   displayName: requiredText(100, 'Name'),
-  joinCode: v.optional(v.pipe(v.string('A join code is text'), v.trim(), v.minLength(4, 'A join code has at least 4 characters'), v.maxLength(64, 'A join code has at most 64 characters'))),
+  joinCode: v.optional(
+    v.pipe(
+      v.string('A join code is text'),
+      v.trim(),
+      v.minLength(4, 'A join code has at least 4 characters'),
+      v.maxLength(64, 'A join code has at most 64 characters'),
+    ),
+  ),
 })
 export type JoinInput = v.InferOutput<typeof JoinInputSchema>
 
@@ -47,7 +54,10 @@ export function hashJoinCode(code: string): string {
 export function domainCandidates(email: string): string[] {
   const at = email.lastIndexOf('@')
   if (at < 1) return []
-  const domain = email.slice(at + 1).trim().toLowerCase()
+  const domain = email
+    .slice(at + 1)
+    .trim()
+    .toLowerCase()
   if (!/^[a-z0-9.-]+\.[a-z]{2,}$/.test(domain)) return []
   const labels = domain.split('.').filter(Boolean)
   const out: string[] = []

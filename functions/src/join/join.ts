@@ -18,7 +18,16 @@ import { ROLES } from '@/domain/common'
 import { isPlainObject, typedError } from '../errors'
 import { firstIssue } from '../push/validate'
 import { institutionByDomain } from '../domains/domains'
-import { domainCandidates, hashJoinCode, isRateLimited, JoinInputSchema, JOIN_CODE_LIMITS, recordAttempt, SECRETS_COLLECTION, type RateWindow } from './codes'
+import {
+  domainCandidates,
+  hashJoinCode,
+  isRateLimited,
+  JoinInputSchema,
+  JOIN_CODE_LIMITS,
+  recordAttempt,
+  SECRETS_COLLECTION,
+  type RateWindow,
+} from './codes'
 
 export interface JoinOutcome {
   institutionId: string
@@ -32,7 +41,14 @@ export interface JoinContext {
 }
 
 /** The callable's body, with its I/O injected so tests can drive it with firebase-admin. */
-export async function joinInstitutionCore(db: Firestore, auth: Auth, uid: string, data: unknown, now = Date.now, ctx: JoinContext = {}): Promise<JoinOutcome> {
+export async function joinInstitutionCore(
+  db: Firestore,
+  auth: Auth,
+  uid: string,
+  data: unknown,
+  now = Date.now,
+  ctx: JoinContext = {},
+): Promise<JoinOutcome> {
   if (!isPlainObject(data)) throw typedError('invalid', 'Send a name and, if you have one, a join code')
   const parsed = v.safeParse(JoinInputSchema, data)
   if (!parsed.success) {
@@ -117,7 +133,12 @@ export async function joinInstitutionCore(db: Firestore, auth: Auth, uid: string
  */
 export function clientAddress(headers: Record<string, string | string[] | undefined>, socketIp: string | undefined): string | null {
   const xff = headers['x-forwarded-for']
-  const raw = (Array.isArray(xff) ? xff.join(',') : xff ?? '').split(',').map((s) => s.trim()).filter(Boolean).at(-1) ?? socketIp
+  const raw =
+    (Array.isArray(xff) ? xff.join(',') : (xff ?? ''))
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .at(-1) ?? socketIp
   return raw ? raw.slice(0, 64) : null
 }
 
@@ -141,7 +162,13 @@ export function joinName(sent: string, email: string, accountName: string | unde
  * accounts does not multiply the guesses). A correct code clears the account's counter and gives
  * its attempt back to the other two.
  */
-async function matchByCode(db: Firestore, uid: string, code: string, now: () => number, ip: string | null): Promise<DocumentSnapshot<DocumentData>> {
+async function matchByCode(
+  db: Firestore,
+  uid: string,
+  code: string,
+  now: () => number,
+  ip: string | null,
+): Promise<DocumentSnapshot<DocumentData>> {
   const counters: { ref: DocumentReference; max: number }[] = [
     { ref: db.doc(`rateLimits/${uid}`), max: JOIN_CODE_LIMITS.perAccount },
     ...(ip ? [{ ref: db.doc(ipKey(ip)), max: JOIN_CODE_LIMITS.perAddress }] : []),
@@ -168,7 +195,11 @@ async function matchByCode(db: Firestore, uid: string, code: string, now: () => 
   const inst = candidates.filter((d) => d.exists && d.get('deleted') !== true).sort((a, b) => a.id.localeCompare(b.id))[0]
   if (!inst) {
     const left = Math.max(0, remaining)
-    throw typedError('bad-code', left > 0 ? `That join code is not valid (${left} attempts left this hour)` : 'That join code is not valid. Try again in an hour.', { remaining: left })
+    throw typedError(
+      'bad-code',
+      left > 0 ? `That join code is not valid (${left} attempts left this hour)` : 'That join code is not valid. Try again in an hour.',
+      { remaining: left },
+    )
   }
   await counters[0]!.ref.delete()
   await Promise.all(counters.slice(1).map((c) => c.ref.update({ count: FieldValue.increment(-1) }).catch(() => {})))

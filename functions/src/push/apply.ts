@@ -68,7 +68,12 @@ function toStored(doc: ServerDoc): Record<string, unknown> {
 }
 
 /** Apply a batch; results come back in the order given, one per input. */
-export async function pushMutations(db: Firestore, caller: Caller, raw: readonly unknown[], opts: PushOptions = {}): Promise<MutationResult[]> {
+export async function pushMutations(
+  db: Firestore,
+  caller: Caller,
+  raw: readonly unknown[],
+  opts: PushOptions = {},
+): Promise<MutationResult[]> {
   const results: (MutationResult | undefined)[] = new Array(raw.length)
   const items: Item[] = []
   raw.forEach((r, index) => {
@@ -85,7 +90,16 @@ export async function pushMutations(db: Firestore, caller: Caller, raw: readonly
   for (const chunk of chunks(items, opts.chunkSize ?? DEFAULT_CHUNK_SIZE, opts.chunkBytes ?? DEFAULT_CHUNK_BYTES)) {
     for (const [index, result] of await runChunkSafely(db, caller, chunk)) results[index] = result
   }
-  return results.map((r, i) => r ?? { mutationId: looseMutationId(raw[i]), status: 'rejected', docId: looseDocId(raw[i]), code: 'invalid', message: 'Not processed' })
+  return results.map(
+    (r, i) =>
+      r ?? {
+        mutationId: looseMutationId(raw[i]),
+        status: 'rejected',
+        docId: looseDocId(raw[i]),
+        code: 'invalid',
+        message: 'Not processed',
+      },
+  )
 }
 
 const ids = (caller: Caller) => ({ institutionId: caller.institutionId ?? '', uid: caller.uid })
@@ -171,7 +185,10 @@ async function decideChunk(db: Firestore, tx: Transaction, caller: Caller, chunk
       if (snap.exists) {
         const entry = snap.data() as LedgerEntry
         const at = entry.at instanceof Timestamp ? entry.at.toMillis() : 0
-        ledger.set(snap.id, entry.result.status !== 'rejected' ? { ...entry.result, updatedAt: at || entry.result.updatedAt } : entry.result)
+        ledger.set(
+          snap.id,
+          entry.result.status !== 'rejected' ? { ...entry.result, updatedAt: at || entry.result.updatedAt } : entry.result,
+        )
         if (entry.hash) hashes.set(snap.id, entry.hash)
       }
     } else {
@@ -230,7 +247,12 @@ async function decideChunk(db: Firestore, tx: Transaction, caller: Caller, chunk
       continue
     }
     const existing = docs.get(path) ?? null
-    let outcome: MergeOutcome = mergeMutation(caller, m, existing, { now, mutationId: m.mutationId, places: m.collection === 'profiles' ? placesNow() : undefined, authorName: authorName() })
+    let outcome: MergeOutcome = mergeMutation(caller, m, existing, {
+      now,
+      mutationId: m.mutationId,
+      places: m.collection === 'profiles' ? placesNow() : undefined,
+      authorName: authorName(),
+    })
     if (outcome.kind === 'write') {
       const extra = storable(outcome.doc)
       if (extra) outcome = { kind: 'rejected', ...extra }
@@ -261,7 +283,13 @@ async function decideChunk(db: Firestore, tx: Transaction, caller: Caller, chunk
 
   for (const path of dirty) tx.set(refs.get(path) ?? db.doc(path), toStored(docs.get(path)!))
   for (const { m, ref, index } of newLedger) {
-    const entry = { result: results.get(index)!, collection: m.collection, docId: m.docId, at: FieldValue.serverTimestamp(), hash: mutationFingerprint(m) }
+    const entry = {
+      result: results.get(index)!,
+      collection: m.collection,
+      docId: m.docId,
+      at: FieldValue.serverTimestamp(),
+      hash: mutationFingerprint(m),
+    }
     tx.set(ref, entry)
   }
   return { results, stampedNow, probe: newLedger[0]?.ref ?? null }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { callerFromClaims, checkScope } from './authorise'
 
-
 describe('callerFromClaims', () => {
   it('reads a valid membership', () => {
     expect(callerFromClaims('u1', { institutionId: 'inst-1', role: 'lead' })).toEqual({ uid: 'u1', institutionId: 'inst-1', role: 'lead' })

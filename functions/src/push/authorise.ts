@@ -6,7 +6,6 @@ import { COLLECTIONS, type Caller, type CollectionName } from '@/domain/collecti
 import { ROLES, type Role } from '@/domain/common'
 import type { Rejection } from './validate'
 
-
 /** The caller as the registry sees it; malformed claims count as no membership. */
 export function callerFromClaims(uid: string, token: Record<string, unknown> | undefined): Caller {
   const inst = token?.institutionId

@@ -49,7 +49,14 @@ export function checkMutation(raw: unknown): Checked<Mutation> {
     const { payload, sets } = raw as { payload: unknown; sets?: unknown }
     const bytes = jsonBytes(sets === undefined ? payload : { payload, sets })
     if (bytes > MAX_PAYLOAD_BYTES) {
-      return { ok: false, rejection: { code: 'too-large', message: `The change is too large (${bytes} bytes; the limit is ${MAX_PAYLOAD_BYTES}).`, field: 'payload' } }
+      return {
+        ok: false,
+        rejection: {
+          code: 'too-large',
+          message: `The change is too large (${bytes} bytes; the limit is ${MAX_PAYLOAD_BYTES}).`,
+          field: 'payload',
+        },
+      }
     }
   }
   const parsed = v.safeParse(MutationSchema, raw)

@@ -10,8 +10,16 @@ const DAY = 86_400_000
 /** 12 in science (9 permanent, 3 fixed-term), 6 in engineering (all permanent), 2 with no faculty. */
 function profiles(): ProfileInput[] {
   const out: ProfileInput[] = []
-  for (let i = 0; i < 12; i++) out.push({ uid: `sci${i}`, facultyId: 'f-sci', roleFamily: 'laboratory', contract: i < 9 ? 'permanent' : 'fixed-term', joinedAt: NOW - (i + 1) * 20 * DAY })
-  for (let i = 0; i < 6; i++) out.push({ uid: `eng${i}`, facultyId: 'f-eng', roleFamily: 'workshop', contract: 'permanent', joinedAt: NOW - 400 * DAY })
+  for (let i = 0; i < 12; i++)
+    out.push({
+      uid: `sci${i}`,
+      facultyId: 'f-sci',
+      roleFamily: 'laboratory',
+      contract: i < 9 ? 'permanent' : 'fixed-term',
+      joinedAt: NOW - (i + 1) * 20 * DAY,
+    })
+  for (let i = 0; i < 6; i++)
+    out.push({ uid: `eng${i}`, facultyId: 'f-eng', roleFamily: 'workshop', contract: 'permanent', joinedAt: NOW - 400 * DAY })
   out.push({ uid: 'x1', joinedAt: NOW - DAY }, { uid: 'x2', roleFamily: 'it', joinedAt: NOW - 2 * DAY })
   return out
 }
@@ -53,7 +61,9 @@ describe('aggregateInstitutionStats', () => {
   })
 
   it('reports CPD participation as a share, withheld when either side is under 5', () => {
-    const some = aggregateInstitutionStats(input({ cpdParticipants: new Set(['sci0', 'sci1', 'sci2', 'sci3', 'sci4', 'sci5', 'outsider']) }))
+    const some = aggregateInstitutionStats(
+      input({ cpdParticipants: new Set(['sci0', 'sci1', 'sci2', 'sci3', 'sci4', 'sci5', 'outsider']) }),
+    )
     expect(some.cpd).toEqual({ year: '2026/27', participants: 6, notYet: 14, percent: 30 })
     const few = aggregateInstitutionStats(input({ cpdParticipants: new Set(['sci0', 'sci1']) }))
     expect(few.cpd.participants).toBeNull()
@@ -63,7 +73,13 @@ describe('aggregateInstitutionStats', () => {
   it('counts registrations by level and distinct registered members, ignoring non-members', () => {
     const registrations = new Map<string, RegistrationInput[]>([
       ...Array.from({ length: 6 }, (_, i): [string, RegistrationInput[]] => [`sci${i}`, [{ target: 'RSciTech', outcomeDone: true }]]),
-      ['eng0', [{ target: 'EngTech', outcomeDone: true }, { target: 'IEng', outcomeDone: false }]],
+      [
+        'eng0',
+        [
+          { target: 'EngTech', outcomeDone: true },
+          { target: 'IEng', outcomeDone: false },
+        ],
+      ],
       ['stranger', [{ target: 'RSciTech', outcomeDone: true }]],
     ])
     const stats = aggregateInstitutionStats(input({ registrations }))
@@ -73,7 +89,11 @@ describe('aggregateInstitutionStats', () => {
   })
 
   it('summarises equality answers only in aggregate', () => {
-    const equality = new Map(profiles().slice(0, 14).map((p, i) => [p.uid, { gender: i < 8 ? 'Woman' : i < 13 ? 'Man' : 'Non-binary', disability: 'no' }]))
+    const equality = new Map(
+      profiles()
+        .slice(0, 14)
+        .map((p, i) => [p.uid, { gender: i < 8 ? 'Woman' : i < 13 ? 'Man' : 'Non-binary', disability: 'no' }]),
+    )
     const stats = aggregateInstitutionStats(input({ equality }))
     expect(stats.equality.respondents).toBe(14)
     expect(stats.equality.gender.counts).toMatchObject({ Woman: 8, 'Non-binary': null })
@@ -88,7 +108,10 @@ describe('aggregateInstitutionStats', () => {
       { id: 's2', title: 'Pulse', status: 'open', opensAt: '2026-11-01', closesAt: '2026-12-01', responses: 3, audience: 20 },
     ]
     const stats = aggregateInstitutionStats(input({ surveys }))
-    expect(stats.surveys.map((s) => [s.id, s.responses, s.ratePercent])).toEqual([['s1', 8, 40], ['s2', null, null]])
+    expect(stats.surveys.map((s) => [s.id, s.responses, s.ratePercent])).toEqual([
+      ['s1', 8, 40],
+      ['s2', null, null],
+    ])
   })
 
   it('draws growth as cumulative totals over the last 12 months', () => {
@@ -100,14 +123,22 @@ describe('aggregateInstitutionStats', () => {
   })
 
   it('matches the schema the app validates the reply with', () => {
-    const stats = aggregateInstitutionStats(input({ surveys: [{ id: 's1', title: 'A', status: 'open', opensAt: '2026-01-01', closesAt: '2026-02-01', responses: 9, audience: 20 }] }))
+    const stats = aggregateInstitutionStats(
+      input({
+        surveys: [{ id: 's1', title: 'A', status: 'open', opensAt: '2026-01-01', closesAt: '2026-02-01', responses: 9, audience: 20 }],
+      }),
+    )
     expect(v.safeParse(InstitutionStatsSchema, stats).success).toBe(true)
   })
 })
 
 describe('audienceSize', () => {
   it('counts everyone for an open audience and filters by faculty and role otherwise', () => {
-    const members = [{ facultyId: 'a', roleFamily: 'it' }, { facultyId: 'b', roleFamily: 'it' }, { facultyId: 'a', roleFamily: 'laboratory' }]
+    const members = [
+      { facultyId: 'a', roleFamily: 'it' },
+      { facultyId: 'b', roleFamily: 'it' },
+      { facultyId: 'a', roleFamily: 'laboratory' },
+    ]
     expect(audienceSize(members, { facultyIds: [], roleFamilies: [] })).toBe(3)
     expect(audienceSize(members, { facultyIds: ['a'], roleFamilies: [] })).toBe(2)
     expect(audienceSize(members, { facultyIds: ['a'], roleFamilies: ['it'] })).toBe(1)

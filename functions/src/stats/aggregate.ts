@@ -130,10 +130,15 @@ export function aggregateInstitutionStats(input: StatsInput): InstitutionStatsRe
   const total = profiles.length
   const byFaculty = countBy(profiles, (p) => p.facultyId)
   const contracts = [...new Set(profiles.map((p) => p.contract?.trim() || UNSPECIFIED))].sort()
-  const facultyRows = Object.keys(byFaculty).sort().map((facultyId) => ({
-    label: facultyId,
-    counts: countBy(profiles.filter((p) => (p.facultyId?.trim() || UNSPECIFIED) === facultyId), (p) => p.contract),
-  }))
+  const facultyRows = Object.keys(byFaculty)
+    .sort()
+    .map((facultyId) => ({
+      label: facultyId,
+      counts: countBy(
+        profiles.filter((p) => (p.facultyId?.trim() || UNSPECIFIED) === facultyId),
+        (p) => p.contract,
+      ),
+    }))
 
   const registered: Record<string, number> = Object.fromEntries(REGISTRATION_TARGETS.map((t) => [t, 0]))
   const inProgress: Record<string, number> = Object.fromEntries(REGISTRATION_TARGETS.map((t) => [t, 0]))

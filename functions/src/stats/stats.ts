@@ -12,7 +12,14 @@ import { isoDateOf } from '@/domain/rules/dates'
 import { isPlainObject, typedError } from '../errors'
 import { firstIssue } from '../push/validate'
 import { institutionProfiles } from '../surveys/submit'
-import { aggregateInstitutionStats, type EqualityInput, type InstitutionStatsResult, type ProfileInput, type RegistrationInput, type SurveyInput } from './aggregate'
+import {
+  aggregateInstitutionStats,
+  type EqualityInput,
+  type InstitutionStatsResult,
+  type ProfileInput,
+  type RegistrationInput,
+  type SurveyInput,
+} from './aggregate'
 
 export const StatsInputSchema = v.strictObject({})
 
@@ -20,7 +27,12 @@ const MANAGERS = new Set(['lead', 'admin'])
 /** Reads per member run this many at a time. */
 const CONCURRENCY = 25
 
-export async function institutionStatsCore(db: Firestore, caller: Caller, data: unknown, now = Date.now()): Promise<InstitutionStatsResult> {
+export async function institutionStatsCore(
+  db: Firestore,
+  caller: Caller,
+  data: unknown,
+  now = Date.now(),
+): Promise<InstitutionStatsResult> {
   if (!caller.institutionId || !caller.role || !MANAGERS.has(caller.role)) {
     throw typedError('forbidden', 'Only the institution’s leads can see its statistics')
   }
@@ -55,7 +67,12 @@ export async function institutionStatsCore(db: Firestore, caller: Caller, data: 
       db.collection(`users/${uid}/cpd`).where('startDate', '>=', year.start).where('startDate', '<=', year.end).select().limit(1).get(),
     ])
     if (eq.exists && eq.get('deleted') !== true) {
-      equality.set(uid, { gender: stringOr(eq.get('gender')), ethnicity: stringOr(eq.get('ethnicity')), ageBand: stringOr(eq.get('ageBand')), disability: stringOr(eq.get('disability')) })
+      equality.set(uid, {
+        gender: stringOr(eq.get('gender')),
+        ethnicity: stringOr(eq.get('ethnicity')),
+        ageBand: stringOr(eq.get('ageBand')),
+        disability: stringOr(eq.get('disability')),
+      })
     }
     const mine = regs.docs.map((d) => ({ target: String(d.get('target')), outcomeDone: d.get('steps.outcome') === 'done' }))
     if (mine.length > 0) registrations.set(uid, mine)
@@ -71,8 +88,11 @@ export async function institutionStatsCore(db: Firestore, caller: Caller, data: 
         status: String(d.get('status') ?? ''),
         opensAt: String(d.get('opensAt') ?? ''),
         closesAt: String(d.get('closesAt') ?? ''),
-        responses: (await countOf(d.ref.collection('responses'))),
-        audience: audienceSize(profileSnap.docs.map((p) => ({ facultyId: stringOr(p.get('facultyId')), roleFamily: stringOr(p.get('roleFamily')) })), d.get('audience')),
+        responses: await countOf(d.ref.collection('responses')),
+        audience: audienceSize(
+          profileSnap.docs.map((p) => ({ facultyId: stringOr(p.get('facultyId')), roleFamily: stringOr(p.get('roleFamily')) })),
+          d.get('audience'),
+        ),
       })),
   )
 
@@ -88,7 +108,9 @@ export function audienceSize(members: readonly { facultyId?: string; roleFamily?
   const a = (isPlainObject(audience) ? audience : {}) as { facultyIds?: unknown; roleFamilies?: unknown }
   const faculties = Array.isArray(a.facultyIds) ? (a.facultyIds as unknown[]) : []
   const roles = Array.isArray(a.roleFamilies) ? (a.roleFamilies as unknown[]) : []
-  return members.filter((m) => (faculties.length === 0 || faculties.includes(m.facultyId)) && (roles.length === 0 || roles.includes(m.roleFamily))).length
+  return members.filter(
+    (m) => (faculties.length === 0 || faculties.includes(m.facultyId)) && (roles.length === 0 || roles.includes(m.roleFamily)),
+  ).length
 }
 
 async function inBatches<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {

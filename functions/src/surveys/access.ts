@@ -48,7 +48,12 @@ export async function loadSurvey(db: Firestore, inst: string, surveyId: string):
  * so results change only a group at a time. Once the survey has closed, every complete group
  * still waiting is let out first. `waiting`: how many more are in the pool.
  */
-export async function loadResponses(db: Firestore, inst: string, survey: Pick<Survey, 'id' | 'status' | 'opensAt' | 'closesAt'>, now = Date.now()): Promise<{ responses: ResponseDoc[]; waiting: number }> {
+export async function loadResponses(
+  db: Firestore,
+  inst: string,
+  survey: Pick<Survey, 'id' | 'status' | 'opensAt' | 'closesAt'>,
+  now = Date.now(),
+): Promise<{ responses: ResponseDoc[]; waiting: number }> {
   if (survey.status !== 'draft' && !isOpen(survey, utcDay(now))) await mixOut(db, inst, survey.id, { closed: true })
   const [snap, pool] = await Promise.all([responsesOf(db, inst, survey.id).get(), poolRef(db, inst, survey.id).get()])
   const responses = snap.docs.map((d) => d.data() as ResponseDoc)

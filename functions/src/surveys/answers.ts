@@ -15,7 +15,11 @@ export interface ResponseLike {
 }
 
 /** Aggregate responses per question; a question answered by fewer than `min` is withheld. */
-export function aggregate(questions: readonly Question[], responses: readonly ResponseLike[], opts: { includeTexts?: boolean; min?: number } = {}): QuestionResult[] {
+export function aggregate(
+  questions: readonly Question[],
+  responses: readonly ResponseLike[],
+  opts: { includeTexts?: boolean; min?: number } = {},
+): QuestionResult[] {
   const min = opts.min ?? MIN_RESPONSES
   return questions.map((q) => {
     const values: AnswerValue[] = []
@@ -28,7 +32,10 @@ export function aggregate(questions: readonly Question[], responses: readonly Re
     switch (q.type) {
       case 'single':
       case 'multiple':
-        base.options = options.map((option) => ({ option, count: values.filter((x) => (Array.isArray(x) ? x.includes(option) : x === option)).length }))
+        base.options = options.map((option) => ({
+          option,
+          count: values.filter((x) => (Array.isArray(x) ? x.includes(option) : x === option)).length,
+        }))
         break
       case 'likert':
       case 'rating': {
@@ -41,13 +48,21 @@ export function aggregate(questions: readonly Question[], responses: readonly Re
       }
       case 'ranking':
         base.meanRank = options.map((option) => {
-          const ranks = values.filter(Array.isArray).map((list) => list.indexOf(option)).filter((i) => i >= 0)
-          return { option, count: ranks.length, meanRank: ranks.length ? Math.round((ranks.reduce((s, i) => s + i + 1, 0) / ranks.length) * 100) / 100 : 0 }
+          const ranks = values
+            .filter(Array.isArray)
+            .map((list) => list.indexOf(option))
+            .filter((i) => i >= 0)
+          return {
+            option,
+            count: ranks.length,
+            meanRank: ranks.length ? Math.round((ranks.reduce((s, i) => s + i + 1, 0) / ranks.length) * 100) / 100 : 0,
+          }
         })
         break
       case 'short':
       case 'long':
-        if (opts.includeTexts !== false) base.texts = values.filter((x): x is string => typeof x === 'string').sort((a, b) => a.localeCompare(b))
+        if (opts.includeTexts !== false)
+          base.texts = values.filter((x): x is string => typeof x === 'string').sort((a, b) => a.localeCompare(b))
         break
     }
     return base

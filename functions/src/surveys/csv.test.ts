@@ -3,9 +3,25 @@ import type { SurveyResults, SurveyTexts } from '@/survey/types'
 import { csvField, csvFilename, resultsCsvRows, toCsv } from './csv'
 
 const results = (extra: Partial<SurveyResults> = {}): SurveyResults => ({
-  surveyId: 's', title: 'Pulse', responseCount: 6, waiting: 0, audienceSize: 30, minResponses: 5, withheld: false,
+  surveyId: 's',
+  title: 'Pulse',
+  responseCount: 6,
+  waiting: 0,
+  audienceSize: 30,
+  minResponses: 5,
+  withheld: false,
   questions: [
-    { questionId: 'q1', type: 'single', prompt: 'Better?', answered: 6, withheld: false, options: [{ option: 'Yes', count: 4 }, { option: 'No', count: 2 }] },
+    {
+      questionId: 'q1',
+      type: 'single',
+      prompt: 'Better?',
+      answered: 6,
+      withheld: false,
+      options: [
+        { option: 'Yes', count: 4 },
+        { option: 'No', count: 2 },
+      ],
+    },
     { questionId: 'q2', type: 'likert', prompt: 'Valued', answered: 6, withheld: false, distribution: [0, 1, 1, 2, 2], mean: 3.83 },
     { questionId: 'q3', type: 'long', prompt: 'Change?', answered: 5, withheld: false, texts: ['a'] },
     { questionId: 'q4', type: 'rating', prompt: 'Rate', answered: null, withheld: true },
@@ -13,9 +29,15 @@ const results = (extra: Partial<SurveyResults> = {}): SurveyResults => ({
   ...extra,
 })
 const texts: SurveyTexts = {
-  surveyId: 's', responseCount: 6, minResponses: 5, withheld: false,
+  surveyId: 's',
+  responseCount: 6,
+  minResponses: 5,
+  withheld: false,
   questions: [{ questionId: 'q3', prompt: 'Change?', answered: 5, withheld: false }],
-  entries: [{ key: 'k1', questionId: 'q3', text: '=HYPERLINK("x")', count: 2 }, { key: 'k2', questionId: 'q3', text: 'More time, "really"', count: 3 }],
+  entries: [
+    { key: 'k1', questionId: 'q3', text: '=HYPERLINK("x")', count: 2 },
+    { key: 'k2', questionId: 'q3', text: 'More time, "really"', count: 3 },
+  ],
   themes: [{ id: 't', name: 'Time', keys: ['k2'] }],
 }
 
@@ -26,12 +48,32 @@ describe('results CSV', () => {
     expect(csvField('say "hi"')).toBe('"say ""hi"""')
     expect(csvField('=1+1')).toBe("'=1+1")
     expect(csvField('-5')).toBe("'-5")
-    expect(toCsv([['a', 1], ['b\nc', 2]])).toBe('a,1\r\n"b\nc",2\r\n')
+    expect(
+      toCsv([
+        ['a', 1],
+        ['b\nc', 2],
+      ]),
+    ).toBe('a,1\r\n"b\nc",2\r\n')
   })
 
   it('holds aggregates only: counts, Likert labels, texts with themes, breakdown cells (withheld said so)', () => {
-    const byFaculty: SurveyResults = { ...results(), breakdown: { by: 'faculty', cells: [{ key: 'f1', responseCount: 6, withheld: false, questions: [] }, { key: 'unspecified', responseCount: null, withheld: true, questions: [] }] } }
-    const rows = resultsCsvRows({ results: results(), texts, questions: [], breakdowns: [{ label: 'faculty', results: byFaculty }], facultyNames: { f1: 'Science' } })
+    const byFaculty: SurveyResults = {
+      ...results(),
+      breakdown: {
+        by: 'faculty',
+        cells: [
+          { key: 'f1', responseCount: 6, withheld: false, questions: [] },
+          { key: 'unspecified', responseCount: null, withheld: true, questions: [] },
+        ],
+      },
+    }
+    const rows = resultsCsvRows({
+      results: results(),
+      texts,
+      questions: [],
+      breakdowns: [{ label: 'faculty', results: byFaculty }],
+      facultyNames: { f1: 'Science' },
+    })
     expect(rows[0]).toEqual(['Section', 'Question', 'Answer', 'Count', 'Note'])
     expect(rows[1]).toEqual(['Summary', 'Pulse', 'Responses', 6, '20% of 30 in the audience'])
     expect(rows).toContainEqual(['Question', 'Better?', 'Yes', 4, ''])
@@ -45,7 +87,13 @@ describe('results CSV', () => {
   })
 
   it('says only that results are withheld under 5', () => {
-    const rows = resultsCsvRows({ results: results({ withheld: true, responseCount: 3, questions: [] }), texts: { ...texts, withheld: true, entries: [], themes: [] }, questions: [], breakdowns: [], facultyNames: {} })
+    const rows = resultsCsvRows({
+      results: results({ withheld: true, responseCount: 3, questions: [] }),
+      texts: { ...texts, withheld: true, entries: [], themes: [] },
+      questions: [],
+      breakdowns: [],
+      facultyNames: {},
+    })
     expect(rows).toHaveLength(3)
     expect(rows[2]![4]).toMatch(/Withheld/)
   })

@@ -62,7 +62,8 @@ export function resultsCsvRows({ results, texts, questions, breakdowns, facultyN
   const themeNames = new Map<string, string[]>()
   for (const t of texts.themes) for (const k of t.keys) themeNames.set(k, [...(themeNames.get(k) ?? []), t.name])
   const prompts = new Map(texts.questions.map((q) => [q.questionId, q.prompt]))
-  for (const e of texts.entries) rows.push(['Free text', prompts.get(e.questionId) ?? '', e.text, e.count, (themeNames.get(e.key) ?? []).join('; ')])
+  for (const e of texts.entries)
+    rows.push(['Free text', prompts.get(e.questionId) ?? '', e.text, e.count, (themeNames.get(e.key) ?? []).join('; ')])
   for (const b of breakdowns) {
     for (const c of b.results.breakdown?.cells ?? []) {
       const name = b.results.breakdown?.by === 'faculty' ? (facultyNames[c.key] ?? c.key) : c.key
@@ -74,6 +75,13 @@ export function resultsCsvRows({ results, texts, questions, breakdowns, facultyN
 
 /** A safe file name from the survey title. */
 export function csvFilename(title: string, day: string): string {
-  const slug = title.toLowerCase().normalize('NFKD').replace(/[^\w\s-]/g, '').trim().replace(/[\s_]+/g, '-').slice(0, 60) || 'survey'
+  const slug =
+    title
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^\w\s-]/g, '')
+      .trim()
+      .replace(/[\s_]+/g, '-')
+      .slice(0, 60) || 'survey'
   return `${slug}-results-${day}.csv`
 }

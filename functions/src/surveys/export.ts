@@ -24,10 +24,18 @@ export async function surveyExportCore(db: Firestore, caller: Caller, data: unkn
     db.doc(`institutions/${inst}`).get(),
   ])
   const faculties = (institution.get('faculties') as { id?: unknown; name?: unknown }[] | undefined) ?? []
-  const facultyNames = Object.fromEntries(faculties.filter((f) => typeof f.id === 'string' && typeof f.name === 'string').map((f) => [f.id as string, f.name as string]))
+  const facultyNames = Object.fromEntries(
+    faculties.filter((f) => typeof f.id === 'string' && typeof f.name === 'string').map((f) => [f.id as string, f.name as string]),
+  )
   const rows = resultsCsvRows({
-    results, texts, questions: survey.questions, facultyNames,
-    breakdowns: [{ label: 'faculty', results: byFaculty }, { label: 'role family', results: byRole }],
+    results,
+    texts,
+    questions: survey.questions,
+    facultyNames,
+    breakdowns: [
+      { label: 'faculty', results: byFaculty },
+      { label: 'role family', results: byRole },
+    ],
   })
   return { filename: csvFilename(survey.title, utcDay(now())), csv: toCsv(rows) }
 }

@@ -29,7 +29,8 @@ export const FLOOR = MIN_RESPONSES
 const MAX_POOL_BYTES = 512 * 1024
 
 export const poolRef = (db: Firestore, inst: string, surveyId: string) => db.doc(`institutions/${inst}/surveys/${surveyId}/pool/waiting`)
-export const responsesOf = (db: Firestore, inst: string, surveyId: string) => db.collection(`institutions/${inst}/surveys/${surveyId}/responses`)
+export const responsesOf = (db: Firestore, inst: string, surveyId: string) =>
+  db.collection(`institutions/${inst}/surveys/${surveyId}/responses`)
 
 /** The answers waiting in the pool, by key. */
 export function poolEntries(data: Record<string, unknown> | undefined): Record<string, Record<string, unknown>> {
@@ -48,7 +49,9 @@ export async function addToPool(db: Firestore, inst: string, surveyId: string, k
     if ((error as { code?: unknown }).code !== INVALID_ARGUMENT) throw error
     await mixOut(db, inst, surveyId, { closed: false, force: true })
     await ref.set({ e: { [key]: response } }, { mergeFields: [field] }).catch((again: { code?: unknown }) => {
-      throw again.code === INVALID_ARGUMENT ? typedError('too-large', 'Your answers are too long to store; shorten the longest ones') : again
+      throw again.code === INVALID_ARGUMENT
+        ? typedError('too-large', 'Your answers are too long to store; shorten the longest ones')
+        : again
     })
   }
   const snap = await ref.get()

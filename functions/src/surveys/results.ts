@@ -48,7 +48,10 @@ export async function surveyResultsCore(db: Firestore, caller: Caller, data: unk
   const audienceSize = membersSnap.docs.filter((d) => {
     const f = d.get('facultyId') as unknown
     const r = d.get('roleFamily') as unknown
-    return (audience.facultyIds.length === 0 || audience.facultyIds.includes(f as string)) && (audience.roleFamilies.length === 0 || (audience.roleFamilies as unknown[]).includes(r))
+    return (
+      (audience.facultyIds.length === 0 || audience.facultyIds.includes(f as string)) &&
+      (audience.roleFamilies.length === 0 || (audience.roleFamilies as unknown[]).includes(r))
+    )
   }).length
 
   const responseCount = responses.length

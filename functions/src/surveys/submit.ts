@@ -46,7 +46,10 @@ export const SubmitInputSchema = v.strictObject({
   /** Whether the person saw the survey as anonymous; refused if the survey says otherwise. */
   anonymous: v.boolean('Send whether the survey was shown as anonymous'),
   answers: v.pipe(
-    v.custom<Record<string, unknown>>((x) => typeof x === 'object' && x !== null && !Array.isArray(x), 'Answers must be an object keyed by question id'),
+    v.custom<Record<string, unknown>>(
+      (x) => typeof x === 'object' && x !== null && !Array.isArray(x),
+      'Answers must be an object keyed by question id',
+    ),
     v.record(v.pipe(v.string(), v.maxLength(128)), v.unknown()),
     v.check((r) => Object.keys(r).length <= 200, 'Too many answers'),
   ),
@@ -125,15 +128,25 @@ export async function submitSurveyResponseCore(
   const survey = readSurvey(surveySnap?.exists ? surveySnap.data() : undefined)
   if (!isOpen(survey, utcDay(now()))) throw typedError('closed', 'This survey is closed')
   if (anonymous !== survey.anonymous) {
-    throw typedError('mode-changed', survey.anonymous ? 'This survey is anonymous: reload it and check your answers' : 'This survey records your name with your answers: reload it to see how before sending', { anonymous: survey.anonymous })
+    throw typedError(
+      'mode-changed',
+      survey.anonymous
+        ? 'This survey is anonymous: reload it and check your answers'
+        : 'This survey records your name with your answers: reload it to see how before sending',
+      { anonymous: survey.anonymous },
+    )
   }
   // The full profile (the directory entry of a hidden member is a tombstone).
-  const member = profileSnap?.exists && profileSnap.get('deleted') !== true && profileSnap.get('institutionId') === inst ? profileSnap.data()! : null
+  const member =
+    profileSnap?.exists && profileSnap.get('deleted') !== true && profileSnap.get('institutionId') === inst ? profileSnap.data()! : null
   if (!member) throw typedError('forbidden', 'Only members can answer this survey')
   const facultyId = typeof member.facultyId === 'string' ? member.facultyId : undefined
   const roleFamily = typeof member.roleFamily === 'string' ? member.roleFamily : undefined
   const { facultyIds, roleFamilies } = survey.audience
-  if ((facultyIds.length > 0 && (!facultyId || !facultyIds.includes(facultyId))) || (roleFamilies.length > 0 && (!roleFamily || !(roleFamilies as string[]).includes(roleFamily)))) {
+  if (
+    (facultyIds.length > 0 && (!facultyId || !facultyIds.includes(facultyId))) ||
+    (roleFamilies.length > 0 && (!roleFamily || !(roleFamilies as string[]).includes(roleFamily)))
+  ) {
     throw typedError('forbidden', 'This survey is for another group of technicians')
   }
 
@@ -141,7 +154,9 @@ export async function submitSurveyResponseCore(
   if (!checked.ok) throw typedError('invalid', checked.message, { field: checked.field })
 
   const group = await safeGroup(db, inst, facultyId, roleFamily)
-  const receiptRef = db.doc(`institutions/${inst}/surveys/${surveyId}/receipts/${keyedId(opts.secret, 'receipt', inst, surveyId, caller.uid)}`)
+  const receiptRef = db.doc(
+    `institutions/${inst}/surveys/${surveyId}/receipts/${keyedId(opts.secret, 'receipt', inst, surveyId, caller.uid)}`,
+  )
   const key = answerKey(token)
   const claim = claimOf(token)
   const day = utcDay(now())
@@ -159,7 +174,8 @@ export async function submitSurveyResponseCore(
     if ((err as { code?: unknown }).code !== ALREADY_EXISTS) throw err
     const receipt = await receiptRef.get()
     // Another phone (another token) answered for this person: one answer each.
-    if (receipt.get('claim') !== claim) throw typedError('already-submitted', 'You have already answered this survey (perhaps on another device)')
+    if (receipt.get('claim') !== claim)
+      throw typedError('already-submitted', 'You have already answered this survey (perhaps on another device)')
     retry = true
   }
   if (retry) {
@@ -169,7 +185,8 @@ export async function submitSurveyResponseCore(
       // The same answer again (a lost reply): the first outcome, nothing written.
       if (deepEqual(stored, response)) return { status: 'submitted', day }
       const receipt = await receiptRef.get()
-      if (!(survey.allowEdit && receipt.get('editable') === true)) throw typedError('already-submitted', 'You have already answered this survey')
+      if (!(survey.allowEdit && receipt.get('editable') === true))
+        throw typedError('already-submitted', 'You have already answered this survey')
       // An edit waits in the pool like a new answer; its counted copy is replaced when it leaves.
       await addToPool(db, inst, surveyId, key, response)
       return { status: 'replaced', day }
@@ -194,14 +211,26 @@ function readSurvey(data: Record<string, unknown> | undefined): Survey {
  * Breakdown attributes to store, keeping every stored combination to groups of ≥ 5 members:
  * both when the faculty × role-family cell is big enough, else whichever single one is.
  */
-async function safeGroup(db: Firestore, inst: string, facultyId: string | undefined, roleFamily: string | undefined): Promise<ResponseDoc['group']> {
+async function safeGroup(
+  db: Firestore,
+  inst: string,
+  facultyId: string | undefined,
+  roleFamily: string | undefined,
+): Promise<ResponseDoc['group']> {
   const members = institutionProfiles(db, inst)
   const count = (key: string, q: () => Query) => cachedCount(`${inst}|${key}`, async () => (await q().count().get()).data().count)
-  if (facultyId && roleFamily && (await count(`f:${facultyId}|r:${roleFamily}`, () => members.where('facultyId', '==', facultyId).where('roleFamily', '==', roleFamily))) >= MIN_RESPONSES) {
+  if (
+    facultyId &&
+    roleFamily &&
+    (await count(`f:${facultyId}|r:${roleFamily}`, () =>
+      members.where('facultyId', '==', facultyId).where('roleFamily', '==', roleFamily),
+    )) >= MIN_RESPONSES
+  ) {
     return { facultyId, roleFamily }
   }
   if (facultyId && (await count(`f:${facultyId}`, () => members.where('facultyId', '==', facultyId))) >= MIN_RESPONSES) return { facultyId }
-  if (roleFamily && (await count(`r:${roleFamily}`, () => members.where('roleFamily', '==', roleFamily))) >= MIN_RESPONSES) return { roleFamily }
+  if (roleFamily && (await count(`r:${roleFamily}`, () => members.where('roleFamily', '==', roleFamily))) >= MIN_RESPONSES)
+    return { roleFamily }
   return {}
 }
 

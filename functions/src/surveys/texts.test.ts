@@ -8,7 +8,13 @@ const questions: Question[] = [
   { id: 'q2', type: 'short', prompt: 'One word', required: false },
   { id: 'q3', type: 'single', prompt: 'Pick', required: false, options: ['A', 'B'] },
 ]
-const resp = (q1?: string, q2?: string) => ({ answers: [...(q1 ? [{ questionId: 'q1', value: q1 }] : []), ...(q2 ? [{ questionId: 'q2', value: q2 }] : []), { questionId: 'q3', value: 'A' }] })
+const resp = (q1?: string, q2?: string) => ({
+  answers: [
+    ...(q1 ? [{ questionId: 'q1', value: q1 }] : []),
+    ...(q2 ? [{ questionId: 'q2', value: q2 }] : []),
+    { questionId: 'q3', value: 'A' },
+  ],
+})
 
 describe('listTexts', () => {
   it('lists distinct texts with counts, sorted, keyed by content; withholds questions under 5 answers', () => {
@@ -17,7 +23,12 @@ describe('listTexts', () => {
       { questionId: 'q1', prompt: 'Barriers?', answered: 5, withheld: false },
       { questionId: 'q2', prompt: 'One word', answered: null, withheld: true },
     ])
-    expect(out.entries.map((e) => [e.text, e.count])).toEqual([['Awareness', 1], ['Funding', 1], ['Space', 1], ['Time', 2]])
+    expect(out.entries.map((e) => [e.text, e.count])).toEqual([
+      ['Awareness', 1],
+      ['Funding', 1],
+      ['Space', 1],
+      ['Time', 2],
+    ])
     expect(out.entries[0]!.key).toBe(textKey('q1', 'Awareness'))
     expect(out.entries[0]!.key).toMatch(/^[0-9a-f]{64}$/)
   })

@@ -23,7 +23,11 @@ export const TextsInputSchema = v.strictObject({
 })
 
 /** The text questions and their distinct answers; questions under `min` answers give none. */
-export function listTexts(questions: readonly Question[], responses: readonly ResponseLike[], min = MIN_RESPONSES): Pick<SurveyTexts, 'questions' | 'entries'> {
+export function listTexts(
+  questions: readonly Question[],
+  responses: readonly ResponseLike[],
+  min = MIN_RESPONSES,
+): Pick<SurveyTexts, 'questions' | 'entries'> {
   const textQuestions = questions.filter((q) => q.type === 'short' || q.type === 'long')
   const out: Pick<SurveyTexts, 'questions' | 'entries'> = { questions: [], entries: [] }
   for (const q of textQuestions) {
@@ -51,7 +55,11 @@ export async function loadThemes(db: Firestore, inst: string, surveyId: string):
   return snap.docs
     .map((d) => {
       const data = d.data()
-      const theme: SurveyTheme = { id: d.id, name: String(data.name ?? ''), keys: Array.isArray(data.keys) ? data.keys.filter((k): k is string => typeof k === 'string') : [] }
+      const theme: SurveyTheme = {
+        id: d.id,
+        name: String(data.name ?? ''),
+        keys: Array.isArray(data.keys) ? data.keys.filter((k): k is string => typeof k === 'string') : [],
+      }
       if (typeof data.ideaId === 'string') theme.ideaId = data.ideaId
       return theme
     })

@@ -19,12 +19,14 @@ export const MAX_THEMES = 50
 export const ThemeInputSchema = v.pipe(
   v.strictObject({
     surveyId: Id,
-    theme: v.optional(v.strictObject({
-      id: Id,
-      name: requiredText(80, 'Theme name'),
-      keys: v.pipe(v.array(TEXT_KEY), v.maxLength(2000, 'Too many answers in one theme')),
-      ideaId: v.optional(Id),
-    })),
+    theme: v.optional(
+      v.strictObject({
+        id: Id,
+        name: requiredText(80, 'Theme name'),
+        keys: v.pipe(v.array(TEXT_KEY), v.maxLength(2000, 'Too many answers in one theme')),
+        ideaId: v.optional(Id),
+      }),
+    ),
     deleteThemeId: v.optional(Id),
   }),
   v.check((x) => (x.theme === undefined) !== (x.deleteThemeId === undefined), 'Send a theme to save or a theme id to delete'),
@@ -43,16 +45,19 @@ export async function saveSurveyThemeCore(db: Firestore, caller: Caller, data: u
     await themesRef.doc(input.deleteThemeId).delete()
   } else if (input.theme) {
     const { responses } = await loadResponses(db, inst, survey)
-    if (responses.length < MIN_RESPONSES) throw typedError('forbidden', `Themes can be tagged once at least ${MIN_RESPONSES} people have answered`)
+    if (responses.length < MIN_RESPONSES)
+      throw typedError('forbidden', `Themes can be tagged once at least ${MIN_RESPONSES} people have answered`)
     const known = new Set(listTexts(survey.questions, responses).entries.map((e) => e.key))
     const unknown = input.theme.keys.findIndex((k) => !known.has(k))
-    if (unknown >= 0) throw typedError('invalid', 'One of the tagged answers is not an answer to this survey', { field: `theme.keys.${unknown}` })
+    if (unknown >= 0)
+      throw typedError('invalid', 'One of the tagged answers is not an answer to this survey', { field: `theme.keys.${unknown}` })
     const { id, name, ideaId } = input.theme
     const keys = [...new Set(input.theme.keys)]
     const ref = themesRef.doc(id)
     await db.runTransaction(async (tx) => {
       const [existing, count] = await Promise.all([tx.get(ref), tx.get(themesRef.count())])
-      if (!existing.exists && count.data().count >= MAX_THEMES) throw typedError('invalid', `A survey can have at most ${MAX_THEMES} themes`, { field: 'theme' })
+      if (!existing.exists && count.data().count >= MAX_THEMES)
+        throw typedError('invalid', `A survey can have at most ${MAX_THEMES} themes`, { field: 'theme' })
       tx.set(ref, { name, keys, ...(ideaId ? { ideaId } : {}), updatedAt: FieldValue.serverTimestamp() })
     })
   }

@@ -14,7 +14,8 @@ const Hello = {
     const greeting = useGreeting()
     const connected = ref(false)
     const connect = () => import('./sdk-floor').then((m) => (connected.value = m.connect() !== null))
-    return () => h('main', [h('h1', `Hello, ${greeting.name}`), h('button', { onClick: connect }, connected.value ? 'Connected' : 'Connect')])
+    return () =>
+      h('main', [h('h1', `Hello, ${greeting.name}`), h('button', { onClick: connect }, connected.value ? 'Connected' : 'Connect')])
   },
 }
 

@@ -5,10 +5,33 @@
  */
 import { initializeApp } from 'firebase/app'
 import {
-  connectAuthEmulator, createUserWithEmailAndPassword, indexedDBLocalPersistence, initializeAuth, isSignInWithEmailLink,
-  onIdTokenChanged, sendEmailVerification, sendSignInLinkToEmail, signInWithEmailAndPassword, signInWithEmailLink, signOut, updateProfile,
+  connectAuthEmulator,
+  createUserWithEmailAndPassword,
+  indexedDBLocalPersistence,
+  initializeAuth,
+  isSignInWithEmailLink,
+  onIdTokenChanged,
+  sendEmailVerification,
+  sendSignInLinkToEmail,
+  signInWithEmailAndPassword,
+  signInWithEmailLink,
+  signOut,
+  updateProfile,
 } from 'firebase/auth'
-import { collection, connectFirestoreEmulator, doc, documentId, getDoc, getDocs, getFirestore, limit, orderBy, query, startAfter, Timestamp } from 'firebase/firestore/lite'
+import {
+  collection,
+  connectFirestoreEmulator,
+  doc,
+  documentId,
+  getDoc,
+  getDocs,
+  getFirestore,
+  limit,
+  orderBy,
+  query,
+  startAfter,
+  Timestamp,
+} from 'firebase/firestore/lite'
 import { connectFunctionsEmulator, getFunctions, httpsCallable } from 'firebase/functions'
 
 export function connect(): unknown {
@@ -20,8 +43,21 @@ export function connect(): unknown {
   connectFirestoreEmulator(firestore, '127.0.0.1', 8080)
   connectFunctionsEmulator(functions, '127.0.0.1', 5001)
   return {
-    auth: [createUserWithEmailAndPassword, isSignInWithEmailLink, onIdTokenChanged, sendEmailVerification, sendSignInLinkToEmail, signInWithEmailAndPassword, signInWithEmailLink, signOut, updateProfile],
-    reads: [getDoc(doc(firestore, 'a/b')), getDocs(query(collection(firestore, 'a'), orderBy('updatedAt'), orderBy(documentId()), startAfter(Timestamp.now(), 'x'), limit(1)))],
+    auth: [
+      createUserWithEmailAndPassword,
+      isSignInWithEmailLink,
+      onIdTokenChanged,
+      sendEmailVerification,
+      sendSignInLinkToEmail,
+      signInWithEmailAndPassword,
+      signInWithEmailLink,
+      signOut,
+      updateProfile,
+    ],
+    reads: [
+      getDoc(doc(firestore, 'a/b')),
+      getDocs(query(collection(firestore, 'a'), orderBy('updatedAt'), orderBy(documentId()), startAfter(Timestamp.now(), 'x'), limit(1))),
+    ],
     call: httpsCallable(functions, 'syncPush'),
   }
 }

@@ -9,5 +9,7 @@ import type { Member } from '@/domain/entities'
 
 export function directoryMembers(count: number): Member[] {
   const listed = (m: Member): Member | null => directoryProjection<Member>({ ...m, visibility: 'institution' })
-  return generateDemoData({ members: count }).members.map(listed).filter((m): m is Member => m !== null)
+  return generateDemoData({ members: count })
+    .members.map(listed)
+    .filter((m): m is Member => m !== null)
 }

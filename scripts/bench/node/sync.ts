@@ -45,7 +45,14 @@ async function main(): Promise<void> {
 
   // A fresh institution, its directory of 5,000 and one signed-in technician.
   const t0 = Date.now()
-  const meta = (id: string) => ({ id, updatedAt: FieldValue.serverTimestamp(), version: 1, deleted: false, lastMutationId: null, _clock: {} })
+  const meta = (id: string) => ({
+    id,
+    updatedAt: FieldValue.serverTimestamp(),
+    version: 1,
+    deleted: false,
+    lastMutationId: null,
+    _clock: {},
+  })
   const { id: _id, updatedAt: _u, version: _v, deleted: _d, lastMutationId: _l, ...institution } = data.institution
   await firestore.doc(`institutions/${INST}`).set({ ...institution, ...meta(INST), emailDomains: [] })
   const email = `bench-${RUN}@example.ac.uk`
@@ -81,14 +88,24 @@ async function main(): Promise<void> {
   const changedIds = directory.slice(0, CHANGED).map((m) => m.id)
   const batch = firestore.batch()
   for (const id of changedIds) {
-    batch.update(firestore.doc(`institutions/${INST}/members/${id}`), { jobTitle: `Changed for the bench ${RUN}`, updatedAt: FieldValue.serverTimestamp(), version: FieldValue.increment(1) })
+    batch.update(firestore.doc(`institutions/${INST}/members/${id}`), {
+      jobTitle: `Changed for the bench ${RUN}`,
+      updatedAt: FieldValue.serverTimestamp(),
+      version: FieldValue.increment(1),
+    })
   }
   await batch.commit()
   reads = readCounter.documents
   const warmOpen = await timed(() => warm.pull())
   const warmReads = readCounter.documents - reads
-  const applied = await warmDb.members.where('id').anyOf(changedIds).filter((m) => m.jobTitle === `Changed for the bench ${RUN}`).count()
-  say(`warm open: ${warmReads} documents read (${applied} of ${CHANGED} changes applied), ${warmOpen.seconds} s; with nothing changed: ${unchanged} read`)
+  const applied = await warmDb.members
+    .where('id')
+    .anyOf(changedIds)
+    .filter((m) => m.jobTitle === `Changed for the bench ${RUN}`)
+    .count()
+  say(
+    `warm open: ${warmReads} documents read (${applied} of ${CHANGED} changes applied), ${warmOpen.seconds} s; with nothing changed: ${unchanged} read`,
+  )
   const fullDb = createDb(`bench-sync-full-${RUN}`)
   reads = readCounter.documents
   const fullReload = await timed(() => new SyncEngine({ db: fullDb, transport, collections }).pull())
@@ -101,21 +118,31 @@ async function main(): Promise<void> {
   const warmup = await queueAndPush(transport, template, 1, 500, 'warmup')
   say(`first syncPush call (emulator worker start): ${warmup.seconds} s`)
   const batched = await queueAndPush(transport, template, MUTATIONS, 500, 'batched')
-  say(`flush of ${MUTATIONS} in batches of 500: ${batched.roundTrips} round trips, ${batched.seconds} s (${batched.applied} applied, ${batched.rejected} rejected)`)
+  say(
+    `flush of ${MUTATIONS} in batches of 500: ${batched.roundTrips} round trips, ${batched.seconds} s (${batched.applied} applied, ${batched.rejected} rejected)`,
+  )
   const single = await queueAndPush(transport, template, MUTATIONS, 1, 'single')
   say(`flush of ${MUTATIONS} one per request: ${single.roundTrips} round trips, ${single.seconds} s`)
 
   await auth.signOut()
   await deleteApp(admin)
-  console.log(`bench-json: ${JSON.stringify({
-    institution: INST,
-    directorySize: directory.length,
-    firstPull: { seconds: firstPull.seconds, received: firstPull.value.received, roundTrips: firstPull.value.roundTrips, invalid: firstPull.value.invalid, reads: firstPullReads },
-    transportOnlyPull: { seconds: baselinePull.seconds, documents: baselinePull.value.documents, pages: baselinePull.value.pages },
-    warmOpen: { changed: CHANGED, reads: warmReads, applied, seconds: warmOpen.seconds, readsWithNothingChanged: unchanged },
-    fullReload: { reads: fullReads, seconds: fullReload.seconds },
-    push: { batched, single, firstCallSeconds: warmup.seconds },
-  })}`)
+  console.log(
+    `bench-json: ${JSON.stringify({
+      institution: INST,
+      directorySize: directory.length,
+      firstPull: {
+        seconds: firstPull.seconds,
+        received: firstPull.value.received,
+        roundTrips: firstPull.value.roundTrips,
+        invalid: firstPull.value.invalid,
+        reads: firstPullReads,
+      },
+      transportOnlyPull: { seconds: baselinePull.seconds, documents: baselinePull.value.documents, pages: baselinePull.value.pages },
+      warmOpen: { changed: CHANGED, reads: warmReads, applied, seconds: warmOpen.seconds, readsWithNothingChanged: unchanged },
+      fullReload: { reads: fullReads, seconds: fullReload.seconds },
+      push: { batched, single, firstCallSeconds: warmup.seconds },
+    })}`,
+  )
 }
 
 /** Writes the directory as syncPush would: batches of 500, each stamped with its commit time. */
@@ -125,14 +152,25 @@ async function writeDirectory(firestore: Firestore, docs: readonly Record<string
     for (const doc of docs.slice(i, i + 500)) {
       const id = String(doc.id)
       const { updatedAt: _u, ...rest } = doc
-      batch.set(firestore.doc(`institutions/${INST}/members/${id}`), { ...rest, id, updatedAt: FieldValue.serverTimestamp(), version: 1, deleted: false, lastMutationId: null, _clock: {} })
+      batch.set(firestore.doc(`institutions/${INST}/members/${id}`), {
+        ...rest,
+        id,
+        updatedAt: FieldValue.serverTimestamp(),
+        version: 1,
+        deleted: false,
+        lastMutationId: null,
+        _clock: {},
+      })
     }
     await batch.commit()
   }
 }
 
 /** Every collection's pages through the transport, stored nowhere: the floor of a full pull. */
-async function pullPagesOnly(transport: SyncTransport, collections: readonly CollectionName[]): Promise<{ documents: number; pages: number }> {
+async function pullPagesOnly(
+  transport: SyncTransport,
+  collections: readonly CollectionName[],
+): Promise<{ documents: number; pages: number }> {
   let documents = 0
   let pages = 0
   for (const col of collections) {

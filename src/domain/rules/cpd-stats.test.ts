@@ -5,7 +5,11 @@ import type { RegistrationTarget } from './registration'
 
 const NOW = new Date(2026, 10, 23, 12)
 const steps = (outcome: 'todo' | 'done') => ({ ...Object.fromEntries(REGISTRATION_STEPS.map((s) => [s, 'todo' as const])), outcome })
-const reg = (target: RegistrationTarget, outcome: 'todo' | 'done' = 'todo', feeSupportRequested = false) => ({ target, steps: steps(outcome), feeSupportRequested })
+const reg = (target: RegistrationTarget, outcome: 'todo' | 'done' = 'todo', feeSupportRequested = false) => ({
+  target,
+  steps: steps(outcome),
+  feeSupportRequested,
+})
 
 function input(partial: Partial<CpdStatsInput>): CpdStatsInput {
   return { now: NOW, faculties: [], members: [], registrations: new Map(), cpdDates: new Map(), ...partial }
@@ -49,7 +53,11 @@ describe('cpdStats', () => {
   })
 
   it('splits CPD participation in the last 12 months by faculty, suppressing small cells', () => {
-    const faculties = [{ id: 'sci', name: 'Science' }, { id: 'eng', name: 'Engineering' }, { id: 'arts', name: 'Arts' }]
+    const faculties = [
+      { id: 'sci', name: 'Science' },
+      { id: 'eng', name: 'Engineering' },
+      { id: 'arts', name: 'Arts' },
+    ]
     const members = [
       ...uids('s', 12).map((uid) => ({ uid, facultyId: 'sci' })),
       ...uids('e', 10).map((uid) => ({ uid, facultyId: 'eng' })),
@@ -76,7 +84,9 @@ describe('cpdStats', () => {
   })
 
   it('never returns anything but counts', () => {
-    const stats = cpdStats(input({ members: [{ uid: 'secret-uid', facultyId: 'f' }], cpdDates: new Map([['secret-uid', [{ startDate: '2026-11-01' }]]]) }))
+    const stats = cpdStats(
+      input({ members: [{ uid: 'secret-uid', facultyId: 'f' }], cpdDates: new Map([['secret-uid', [{ startDate: '2026-11-01' }]]]) }),
+    )
     expect(JSON.stringify(stats)).not.toContain('secret-uid')
   })
 })

@@ -15,7 +15,9 @@ describe('cpdYear', () => {
     expect(cpdYear('2099-12-31', 12).label).toBe('2099/00')
   })
   it('always contains the date (property)', () => {
-    const date = fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10))
+    const date = fc
+      .date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10))
     fc.assert(
       fc.property(date, fc.integer({ min: 1, max: 12 }), (iso, month) => {
         const y = cpdYear(iso, month)
@@ -48,11 +50,14 @@ describe('standardsCheck', () => {
   const now = at('2024-06-30')
 
   it('passes with three types and every reflection written', () => {
-    const r = standardsCheck([
-      cpd('a', { startDate: '2024-01-10', type: 'formal' }),
-      cpd('b', { startDate: '2023-07-01', type: 'work-based' }),
-      cpd('c', { startDate: '2024-06-30', type: 'other' }),
-    ], { now })
+    const r = standardsCheck(
+      [
+        cpd('a', { startDate: '2024-01-10', type: 'formal' }),
+        cpd('b', { startDate: '2023-07-01', type: 'work-based' }),
+        cpd('c', { startDate: '2024-06-30', type: 'other' }),
+      ],
+      { now },
+    )
     expect(r.passed).toBe(true)
     expect(r.window).toEqual({ start: '2023-07-01', end: '2024-06-30' })
     expect(r.types).toEqual(['work-based', 'formal', 'other'])
@@ -60,7 +65,10 @@ describe('standardsCheck', () => {
   })
 
   it('says which types are missing', () => {
-    const r = standardsCheck([cpd('a', { type: 'formal', startDate: '2024-01-10' }), cpd('b', { type: 'work-based', startDate: '2024-02-10' })], { now })
+    const r = standardsCheck(
+      [cpd('a', { type: 'formal', startDate: '2024-01-10' }), cpd('b', { type: 'work-based', startDate: '2024-02-10' })],
+      { now },
+    )
     const rule = r.rules.find((x) => x.id === 'categories')
     expect(rule?.passed).toBe(false)
     expect(rule?.hint).toBe(
@@ -69,22 +77,30 @@ describe('standardsCheck', () => {
   })
 
   it('only looks at the last 12 months, counting an entry that runs into them', () => {
-    const r = standardsCheck([
-      cpd('old', { startDate: '2023-06-30', type: 'professional' }),
-      cpd('span', { startDate: '2023-06-01', endDate: '2023-07-02', type: 'self-directed' }),
-      cpd('future', { startDate: '2024-07-01', type: 'formal' }),
-    ], { now })
+    const r = standardsCheck(
+      [
+        cpd('old', { startDate: '2023-06-30', type: 'professional' }),
+        cpd('span', { startDate: '2023-06-01', endDate: '2023-07-02', type: 'self-directed' }),
+        cpd('future', { startDate: '2024-07-01', type: 'formal' }),
+      ],
+      { now },
+    )
     expect(r.entryCount).toBe(1)
     expect(r.types).toEqual(['self-directed'])
   })
 
   it('names the entries missing each reflection', () => {
-    const r = standardsCheck([
-      cpd('a', { title: 'Autoclave refresher', startDate: '2024-05-01', benefitUsers: ' ' }),
-      cpd('b', { title: 'Python course', startDate: '2024-05-02', benefitUsers: undefined, learned: undefined }),
-    ], { now })
+    const r = standardsCheck(
+      [
+        cpd('a', { title: 'Autoclave refresher', startDate: '2024-05-01', benefitUsers: ' ' }),
+        cpd('b', { title: 'Python course', startDate: '2024-05-02', benefitUsers: undefined, learned: undefined }),
+      ],
+      { now },
+    )
     const byId = Object.fromEntries(r.rules.map((x) => [x.id, x]))
-    expect(byId.benefitUsers?.hint).toBe('Note how it benefits the users of your work for 2 entries: "Autoclave refresher" and "Python course".')
+    expect(byId.benefitUsers?.hint).toBe(
+      'Note how it benefits the users of your work for 2 entries: "Autoclave refresher" and "Python course".',
+    )
     expect(byId.learned?.hint).toBe('Note what you learned for "Python course".')
     expect(byId.benefitPractice?.passed).toBe(true)
     expect(r.passed).toBe(false)
@@ -123,11 +139,17 @@ describe('validateCpdDates', () => {
     expect(validateCpdDates({ startDate: '2024-06-01', endDate: '2024-07-15', hours: 20 }, { now })).toEqual([])
   })
   it('refuses a future start and an end before the start', () => {
-    expect(validateCpdDates({ startDate: '2024-07-01' }, { now })).toEqual([{ field: 'startDate', message: 'The start date cannot be in the future' }])
-    expect(validateCpdDates({ startDate: '2024-06-10', endDate: '2024-06-09' }, { now })).toEqual([{ field: 'endDate', message: 'End date cannot be before the start date' }])
+    expect(validateCpdDates({ startDate: '2024-07-01' }, { now })).toEqual([
+      { field: 'startDate', message: 'The start date cannot be in the future' },
+    ])
+    expect(validateCpdDates({ startDate: '2024-06-10', endDate: '2024-06-09' }, { now })).toEqual([
+      { field: 'endDate', message: 'End date cannot be before the start date' },
+    ])
   })
   it('refuses more hours than the days allow, and malformed dates', () => {
-    expect(validateCpdDates({ startDate: '2024-06-10', hours: 25 }, { now })).toEqual([{ field: 'hours', message: '25 hours is more than the day given' }])
+    expect(validateCpdDates({ startDate: '2024-06-10', hours: 25 }, { now })).toEqual([
+      { field: 'hours', message: '25 hours is more than the day given' },
+    ])
     expect(validateCpdDates({ startDate: '2024-06-10', endDate: '2024-06-11', hours: 48 }, { now })).toEqual([])
     expect(validateCpdDates({ startDate: '10/06/2024' }, { now })[0]?.field).toBe('startDate')
     expect(validateCpdDates({ startDate: '2024-06-10', endDate: 'soon' }, { now })[0]?.field).toBe('endDate')

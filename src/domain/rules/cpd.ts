@@ -108,22 +108,33 @@ export function standardsCheck(entries: readonly CpdLike[], options: { now: Cloc
   const types = CPD_TYPES.filter((t) => inWindow.some((e) => e.type === t))
   const missingTypes = CPD_TYPES.filter((t) => !types.includes(t) && t !== 'other')
 
-  const categories: StandardsRule = { id: 'categories', label: `Activity across at least ${MIN_CPD_TYPES} types`, passed: types.length >= MIN_CPD_TYPES }
+  const categories: StandardsRule = {
+    id: 'categories',
+    label: `Activity across at least ${MIN_CPD_TYPES} types`,
+    passed: types.length >= MIN_CPD_TYPES,
+  }
   if (!categories.passed) {
     const need = MIN_CPD_TYPES - types.length
-    categories.hint = inWindow.length === 0
-      ? 'You have no CPD logged in the last 12 months. Log activities of at least 3 types, e.g. ' + listOf(missingTypes.slice(0, 3).map((t) => CPD_TYPE_LABELS[t])) + '.'
-      : `You have activity of ${types.length === 1 ? 'one type' : `${types.length} types`} (${listOf(types.map((t) => CPD_TYPE_LABELS[t]))}) in the last 12 months. ` +
-        `Add ${need === 1 ? 'one more type' : `${need} more types`}, e.g. ${listOf(missingTypes.slice(0, need + 1).map((t) => CPD_TYPE_LABELS[t]), 'or')}.`
+    categories.hint =
+      inWindow.length === 0
+        ? 'You have no CPD logged in the last 12 months. Log activities of at least 3 types, e.g. ' +
+          listOf(missingTypes.slice(0, 3).map((t) => CPD_TYPE_LABELS[t])) +
+          '.'
+        : `You have activity of ${types.length === 1 ? 'one type' : `${types.length} types`} (${listOf(types.map((t) => CPD_TYPE_LABELS[t]))}) in the last 12 months. ` +
+          `Add ${need === 1 ? 'one more type' : `${need} more types`}, e.g. ${listOf(
+            missingTypes.slice(0, need + 1).map((t) => CPD_TYPE_LABELS[t]),
+            'or',
+          )}.`
   }
 
   const reflections = REFLECTIONS.map(({ id, label, missing }): StandardsRule => {
     const without = inWindow.filter((e) => !(e[id] ?? '').trim())
     const passed = inWindow.length > 0 && without.length === 0
     if (passed) return { id, label, passed }
-    const hint = inWindow.length === 0
-      ? `Log an activity and note ${missing}.`
-      : `Note ${missing} for ${without.length === 1 ? `"${without[0]?.title ?? ''}"` : `${without.length} entries: ${listOf(without.slice(0, 3).map((e) => `"${e.title}"`))}${without.length > 3 ? ' and others' : ''}`}.`
+    const hint =
+      inWindow.length === 0
+        ? `Log an activity and note ${missing}.`
+        : `Note ${missing} for ${without.length === 1 ? `"${without[0]?.title ?? ''}"` : `${without.length} entries: ${listOf(without.slice(0, 3).map((e) => `"${e.title}"`))}${without.length > 3 ? ' and others' : ''}`}.`
     return { id, label, passed, hint }
   })
 
@@ -185,7 +196,8 @@ export function validateCpdDates(
   if (entry.endDate && !iso.test(entry.endDate)) return [{ field: 'endDate', message: 'Use a date like 2026-11-23' }]
   const today = isoDateOf(options.now)
   if (entry.startDate > today) issues.push({ field: 'startDate', message: 'The start date cannot be in the future' })
-  if (entry.endDate && entry.endDate < entry.startDate) issues.push({ field: 'endDate', message: 'End date cannot be before the start date' })
+  if (entry.endDate && entry.endDate < entry.startDate)
+    issues.push({ field: 'endDate', message: 'End date cannot be before the start date' })
   const days = entry.endDate && entry.endDate >= entry.startDate ? dayNumber(entry.endDate) - dayNumber(entry.startDate) + 1 : 1
   if (entry.hours != null && entry.hours > days * 24) {
     issues.push({ field: 'hours', message: `${entry.hours} hours is more than the ${days === 1 ? 'day' : `${days} days`} given` })

@@ -6,7 +6,12 @@ function ids(): () => string {
   let n = 0
   return () => `id-${++n}`
 }
-const opts = (extra: Partial<CsvImportOptions> = {}): CsvImportOptions => ({ planId: 'plan-1', newId: ids(), planStart: '2021-06-01', ...extra })
+const opts = (extra: Partial<CsvImportOptions> = {}): CsvImportOptions => ({
+  planId: 'plan-1',
+  newId: ids(),
+  planStart: '2021-06-01',
+  ...extra,
+})
 
 const PLAN = [
   'Code,Theme,Activity,Key outputs,Success measures,Timeframe,Owner,RAG,RAG rationale',
@@ -30,10 +35,23 @@ describe('parseActionPlanCsv: a good plan', () => {
   it('maps the columns to action fields', () => {
     const cd4 = r.actions.find((a) => a.fields.code === 'CD4')
     expect(cd4?.fields).toMatchObject({
-      planId: 'plan-1', themes: ['career'], activity: 'Apprenticeships revival', outputs: 'Case studies for the website', timeframe: 'P1 and P2', owner: 'OD',
+      planId: 'plan-1',
+      themes: ['career'],
+      activity: 'Apprenticeships revival',
+      outputs: 'Case studies for the website',
+      timeframe: 'P1 and P2',
+      owner: 'OD',
     })
     expect(cd4?.fields.measures).toEqual([
-      { id: expect.any(String), text: 'Increase in the number of apprenticeships from 9 to 14 by 2023', source: 'manual', baseline: 9, target: 14, unit: 'apprenticeships', deadline: '2023-12-31' },
+      {
+        id: expect.any(String),
+        text: 'Increase in the number of apprenticeships from 9 to 14 by 2023',
+        source: 'manual',
+        baseline: 9,
+        target: 14,
+        unit: 'apprenticeships',
+        deadline: '2023-12-31',
+      },
       { id: expect.any(String), text: '4 new case studies per year', source: 'manual', target: 4, unit: 'case studies/year' },
     ])
     expect(r.actions.find((a) => a.fields.code === 'V2')?.fields.outputs).toBeUndefined()
@@ -131,7 +149,11 @@ describe('parseActionPlanCsv: errors', () => {
 
   it('reports an unknown theme, naming the column as the file does', () => {
     expect(only('Code,Link to TC,Activity\nV1,Wellbeing,Yoga at lunch')).toEqual([
-      { row: 2, column: 'Link to TC', message: 'Unknown theme "Wellbeing": use Visibility, Recognition, Career Development, Sustainability or All' },
+      {
+        row: 2,
+        column: 'Link to TC',
+        message: 'Unknown theme "Wellbeing": use Visibility, Recognition, Career Development, Sustainability or All',
+      },
     ])
   })
 
@@ -150,7 +172,11 @@ describe('parseActionPlanCsv: errors', () => {
 
   it('reports every problem in a row at once', () => {
     expect(only('Code,Theme,Activity,RAG\nX1,Wellbeing,Thing,Purple')).toEqual([
-      { row: 2, column: 'Theme', message: 'Unknown theme "Wellbeing": use Visibility, Recognition, Career Development, Sustainability or All' },
+      {
+        row: 2,
+        column: 'Theme',
+        message: 'Unknown theme "Wellbeing": use Visibility, Recognition, Career Development, Sustainability or All',
+      },
       { row: 2, column: 'RAG', message: 'RAG must be Red, Amber, Green or blank (found "Purple")' },
       { row: 2, column: 'Code', message: 'Code must look like V1, R2, CD3, S4 or V1 ii' },
     ])
@@ -192,7 +218,10 @@ describe('parseActionPlanCsv: errors', () => {
   it('refuses 5 MB of junk with one clear error', () => {
     const junk = 'x,'.repeat(2.5 * 1024 * 1024)
     const r = parseActionPlanCsv(junk, opts())
-    expect(r).toEqual({ actions: [], errors: [{ row: 0, column: '', message: 'The file is 5 MB; the limit is 1 MB. Export just the action plan table as CSV.' }] })
+    expect(r).toEqual({
+      actions: [],
+      errors: [{ row: 0, column: '', message: 'The file is 5 MB; the limit is 1 MB. Export just the action plan table as CSV.' }],
+    })
   })
 
   it('measures size in bytes, not characters', () => {
@@ -204,11 +233,16 @@ describe('parseActionPlanCsv: errors', () => {
     expect(only('PK\u0003\u0004\u0000\u0000binary')[0]?.message).toMatch(/^This is not a text CSV file/)
     expect(only('  \n ')).toEqual([{ row: 0, column: '', message: 'The file is empty' }])
     const many = ['Code,Activity', ...Array.from({ length: MAX_CSV_ROWS + 1 }, (_, k) => `V${k + 1},A`)].join('\n')
-    expect(only(many)).toEqual([{ row: 0, column: '', message: `The file has ${MAX_CSV_ROWS + 1} rows; a plan can import at most ${MAX_CSV_ROWS}` }])
+    expect(only(many)).toEqual([
+      { row: 0, column: '', message: `The file has ${MAX_CSV_ROWS + 1} rows; a plan can import at most ${MAX_CSV_ROWS}` },
+    ])
   })
 
   it('never throws, and every action it returns is valid (property)', () => {
-    const cell = fc.oneof(fc.constantFrom('V1', 'V1 ii', 'R2', 'Visibility', 'Red', 'Amber', '', 'All (A1)', 'i)'), fc.string({ maxLength: 30 }))
+    const cell = fc.oneof(
+      fc.constantFrom('V1', 'V1 ii', 'R2', 'Visibility', 'Red', 'Amber', '', 'All (A1)', 'i)'),
+      fc.string({ maxLength: 30 }),
+    )
     const row = fc.array(cell, { minLength: 3, maxLength: 3 })
     fc.assert(
       fc.property(fc.array(row, { maxLength: 8 }), (rows) => {

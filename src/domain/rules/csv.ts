@@ -55,8 +55,15 @@ type ColumnKey = 'code' | 'theme' | 'activity' | 'outputs' | 'measures' | 'timef
 
 /** The name a column is known by, used in errors when the file lacks it. */
 const COLUMN_NAMES: Record<ColumnKey, string> = {
-  code: 'Code', theme: 'Theme', activity: 'Activity', outputs: 'Key outputs', measures: 'Success measures',
-  timeframe: 'Timeframe', owner: 'Owner', rag: 'RAG', rationale: 'RAG rationale',
+  code: 'Code',
+  theme: 'Theme',
+  activity: 'Activity',
+  outputs: 'Key outputs',
+  measures: 'Success measures',
+  timeframe: 'Timeframe',
+  owner: 'Owner',
+  rag: 'RAG',
+  rationale: 'RAG rationale',
 }
 
 /** Header spellings seen in plans, normalised (lower case, letters and digits only). */
@@ -73,7 +80,13 @@ const HEADER_ALIASES: Record<ColumnKey, readonly string[]> = {
 }
 
 const FIELD_COLUMNS: Partial<Record<string, ColumnKey>> = {
-  code: 'code', themes: 'theme', activity: 'activity', outputs: 'outputs', measures: 'measures', timeframe: 'timeframe', owner: 'owner',
+  code: 'code',
+  themes: 'theme',
+  activity: 'activity',
+  outputs: 'outputs',
+  measures: 'measures',
+  timeframe: 'timeframe',
+  owner: 'owner',
 }
 
 const THEME_WORDS: Record<string, Theme> = {
@@ -86,23 +99,38 @@ const THEME_WORDS: Record<string, Theme> = {
   'evaluating impact': 'all',
   'cross cutting': 'all',
 }
-const THEME_ALTERNATIVES = Object.keys(THEME_WORDS).sort((a, b) => b.length - a.length).join('|')
+const THEME_ALTERNATIVES = Object.keys(THEME_WORDS)
+  .sort((a, b) => b.length - a.length)
+  .join('|')
 const THEME_WORD = new RegExp(`\\b(?:${THEME_ALTERNATIVES})\\b`, 'g')
 const THEME_RUN = new RegExp(`^(?:(?:${THEME_ALTERNATIVES})\\s*)+$`)
 const CODE_THEMES: Record<string, Theme> = { V: 'visibility', R: 'recognition', CD: 'career', S: 'sustainability', A: 'all' }
 const THEME_HELP = 'use Visibility, Recognition, Career Development, Sustainability or All'
 
 const RAG_WORDS: Record<string, RagStatus> = {
-  red: 'red', r: 'red', 'not started': 'red',
-  amber: 'amber', a: 'amber', 'in progress': 'amber', ongoing: 'amber',
-  green: 'green', g: 'green', done: 'green', complete: 'green', completed: 'green',
+  red: 'red',
+  r: 'red',
+  'not started': 'red',
+  amber: 'amber',
+  a: 'amber',
+  'in progress': 'amber',
+  ongoing: 'amber',
+  green: 'green',
+  g: 'green',
+  done: 'green',
+  complete: 'green',
+  completed: 'green',
 }
 
 const CODE_PATTERN = /^(CD|V|R|S|A)\d+( [ivx]+)?$/
 const CODE_EXAMPLES = 'V1, R2, CD3, S4 or V1 ii'
 /** The entity schema's own words for a malformed code. */
 const CODE_MESSAGE = `Code must look like ${CODE_EXAMPLES}`
-const normaliseHeader = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()
+const normaliseHeader = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
 const stripTags = (s: string) => s.replace(/<[^>]*>/g, ' ')
 
 /**
@@ -122,7 +150,17 @@ export function parseActionPlanCsv(text: string, options: CsvImportOptions): Csv
 
   const header = findHeader(rows)
   if (!header) {
-    return { actions: [], errors: [{ row: 0, column: '', message: 'No header row found: the first rows should name the columns, e.g. Code, Theme, Activity, Success measures, Timeframe, Owner, RAG' }] }
+    return {
+      actions: [],
+      errors: [
+        {
+          row: 0,
+          column: '',
+          message:
+            'No header row found: the first rows should name the columns, e.g. Code, Theme, Activity, Success measures, Timeframe, Owner, RAG',
+        },
+      ],
+    }
   }
   if (!header.columns.code) {
     const at = unnamedCodeColumn(rows, header.index)
@@ -134,7 +172,10 @@ export function parseActionPlanCsv(text: string, options: CsvImportOptions): Csv
   }
   const dataRows = rows.length - header.index - 1
   if (dataRows > MAX_CSV_ROWS) {
-    return { actions: [], errors: [{ row: 0, column: '', message: `The file has ${dataRows} rows; a plan can import at most ${MAX_CSV_ROWS}` }] }
+    return {
+      actions: [],
+      errors: [{ row: 0, column: '', message: `The file has ${dataRows} rows; a plan can import at most ${MAX_CSV_ROWS}` }],
+    }
   }
 
   const ctx = new RowContext(options, header.columns, errors)
@@ -146,7 +187,8 @@ export function parseActionPlanCsv(text: string, options: CsvImportOptions): Csv
 function checkFile(text: string, maxBytes: number): string | null {
   // A string is never fewer bytes than characters, so only measure when it could fit.
   const bytes = text.length > maxBytes ? text.length : new TextEncoder().encode(text).length
-  if (bytes > maxBytes) return `The file is ${megabytes(bytes)}; the limit is ${megabytes(maxBytes)}. Export just the action plan table as CSV.`
+  if (bytes > maxBytes)
+    return `The file is ${megabytes(bytes)}; the limit is ${megabytes(maxBytes)}. Export just the action plan table as CSV.`
   if (text.includes('\u0000')) return 'This is not a text CSV file. Save the plan table as CSV (comma or tab separated) and try again.'
   if (text.trim() === '') return 'The file is empty'
   return null
@@ -326,7 +368,12 @@ class RowContext {
       .split(/\r?\n|(?:^|\s)[•▪◦·]\s*/)
       .map((line) => line.replace(/^\s*[-*]\s+/, '').trim())
       .filter((line) => line !== '')
-      .map((line) => ({ id: this.makeId(), text: line, source: 'manual' as const, ...parseMeasure(line, { from: this.options.planStart }) }))
+      .map((line) => ({
+        id: this.makeId(),
+        text: line,
+        source: 'manual' as const,
+        ...parseMeasure(line, { from: this.options.planStart }),
+      }))
   }
 
   private columnName(key: ColumnKey): string {
@@ -355,7 +402,11 @@ function firstCodeIn(themeCell: string): string | null {
 /** The themes named in a cell, or the code's own theme when the cell is empty; null after an error. */
 function readThemes(cell: string, code: string | null, fail: (message: string) => void): Theme[] | null {
   const themes: Theme[] = []
-  const parts = cell.replace(/\([^)]*\)/g, ' ').split(/\s*(?:\/|;|,|&|\+|\n|\band\b)\s*/i).map((p) => p.trim()).filter(Boolean)
+  const parts = cell
+    .replace(/\([^)]*\)/g, ' ')
+    .split(/\s*(?:\/|;|,|&|\+|\n|\band\b)\s*/i)
+    .map((p) => p.trim())
+    .filter(Boolean)
   for (const part of parts) {
     const word = normaliseHeader(part)
     const codeTheme = /^(cd|v|r|s|a)\s*\d+/.exec(word)?.[1]?.toUpperCase()

@@ -35,7 +35,9 @@ describe('dates', () => {
   })
 
   it('round-trips days (property)', () => {
-    const date = fc.date({ min: new Date('1990-01-01'), max: new Date('2090-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10))
+    const date = fc
+      .date({ min: new Date('1990-01-01'), max: new Date('2090-12-31'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10))
     fc.assert(
       fc.property(date, fc.integer({ min: -5000, max: 5000 }), (iso, n) => {
         expect(addDays(addDays(iso, n), -n)).toBe(iso)

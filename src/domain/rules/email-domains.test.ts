@@ -4,7 +4,8 @@ import { emailDomainProblem, isFreeMail, SetDomainsInputSchema } from './email-d
 
 describe('email domains an institution may own', () => {
   it('accepts an organisation’s own domain and its subdomains', () => {
-    for (const d of ['leeds.ac.uk', 'chem.leeds.ac.uk', 'example.ac.uk', 'crick.ac.uk', 'ukri.org']) expect(emailDomainProblem(d), d).toBeNull()
+    for (const d of ['leeds.ac.uk', 'chem.leeds.ac.uk', 'example.ac.uk', 'crick.ac.uk', 'ukri.org'])
+      expect(emailDomainProblem(d), d).toBeNull()
   })
 
   it('refuses public suffixes and top-level domains', () => {
@@ -12,7 +13,16 @@ describe('email domains an institution may own', () => {
   })
 
   it('refuses free-mail providers, in any country', () => {
-    for (const d of ['gmail.com', 'outlook.com', 'hotmail.co.uk', 'hotmail.fr', 'yahoo.co.uk', 'icloud.com', 'live.com', 'protonmail.com']) {
+    for (const d of [
+      'gmail.com',
+      'outlook.com',
+      'hotmail.co.uk',
+      'hotmail.fr',
+      'yahoo.co.uk',
+      'icloud.com',
+      'live.com',
+      'protonmail.com',
+    ]) {
       expect(isFreeMail(d), d).toBe(true)
       expect(emailDomainProblem(d), d).toMatch(/free email provider/)
     }

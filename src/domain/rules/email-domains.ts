@@ -9,17 +9,81 @@ import * as v from 'valibot'
 
 /** Suffixes under which unrelated organisations register names (a subset of the Public Suffix List). */
 export const PUBLIC_SUFFIXES: ReadonlySet<string> = new Set([
-  'ac.uk', 'co.uk', 'org.uk', 'gov.uk', 'nhs.uk', 'ltd.uk', 'plc.uk', 'me.uk', 'net.uk', 'sch.uk', 'police.uk', 'mod.uk', 'nic.uk',
-  'ac.ie', 'gov.ie', 'edu.au', 'com.au', 'org.au', 'ac.nz', 'co.nz', 'ac.za', 'co.za', 'ac.jp', 'co.jp', 'ac.in', 'co.in', 'edu.cn', 'com.cn',
-  'github.io', 'web.app', 'firebaseapp.com', 'herokuapp.com', 'blogspot.com', 'azurewebsites.net', 'cloudfront.net', 'appspot.com',
+  'ac.uk',
+  'co.uk',
+  'org.uk',
+  'gov.uk',
+  'nhs.uk',
+  'ltd.uk',
+  'plc.uk',
+  'me.uk',
+  'net.uk',
+  'sch.uk',
+  'police.uk',
+  'mod.uk',
+  'nic.uk',
+  'ac.ie',
+  'gov.ie',
+  'edu.au',
+  'com.au',
+  'org.au',
+  'ac.nz',
+  'co.nz',
+  'ac.za',
+  'co.za',
+  'ac.jp',
+  'co.jp',
+  'ac.in',
+  'co.in',
+  'edu.cn',
+  'com.cn',
+  'github.io',
+  'web.app',
+  'firebaseapp.com',
+  'herokuapp.com',
+  'blogspot.com',
+  'azurewebsites.net',
+  'cloudfront.net',
+  'appspot.com',
 ])
 
 /** Free-mail providers: anyone can have an address there. `*` stands for any country suffix. */
 export const FREE_MAIL_DOMAINS: readonly string[] = [
-  'gmail.com', 'googlemail.com', 'outlook.*', 'hotmail.*', 'live.*', 'msn.com', 'windowslive.com', 'yahoo.*', 'ymail.com', 'rocketmail.com',
-  'icloud.com', 'me.com', 'mac.com', 'aol.*', 'proton.me', 'protonmail.*', 'pm.me', 'gmx.*', 'mail.com', 'zoho.com', 'yandex.*',
-  'btinternet.com', 'sky.com', 'virginmedia.com', 'talktalk.net', 'tiscali.co.uk', 'ntlworld.com', 'blueyonder.co.uk', 'fastmail.*',
-  'tutanota.com', 'tuta.io', 'hey.com', 'qq.com', '163.com', 'mail.ru',
+  'gmail.com',
+  'googlemail.com',
+  'outlook.*',
+  'hotmail.*',
+  'live.*',
+  'msn.com',
+  'windowslive.com',
+  'yahoo.*',
+  'ymail.com',
+  'rocketmail.com',
+  'icloud.com',
+  'me.com',
+  'mac.com',
+  'aol.*',
+  'proton.me',
+  'protonmail.*',
+  'pm.me',
+  'gmx.*',
+  'mail.com',
+  'zoho.com',
+  'yandex.*',
+  'btinternet.com',
+  'sky.com',
+  'virginmedia.com',
+  'talktalk.net',
+  'tiscali.co.uk',
+  'ntlworld.com',
+  'blueyonder.co.uk',
+  'fastmail.*',
+  'tutanota.com',
+  'tuta.io',
+  'hey.com',
+  'qq.com',
+  '163.com',
+  'mail.ru',
 ]
 
 const SHAPE = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/
@@ -47,7 +111,8 @@ export function isFreeMail(domain: string): boolean {
  */
 export function emailDomainProblem(domain: string): string | null {
   if (!SHAPE.test(domain)) return `“${domain}” is not an email domain`
-  if (PUBLIC_SUFFIXES.has(domain) || !domain.includes('.')) return `“${domain}” is shared by many organisations: register the institution’s own domain (e.g. example.ac.uk)`
+  if (PUBLIC_SUFFIXES.has(domain) || !domain.includes('.'))
+    return `“${domain}” is shared by many organisations: register the institution’s own domain (e.g. example.ac.uk)`
   if (isFreeMail(domain)) return `“${domain}” is a free email provider: anyone can have an address there`
   return null
 }

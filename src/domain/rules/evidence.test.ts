@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { EVIDENCE_CHUNK_BYTES, MAX_EVIDENCE_BYTES } from '../entities'
-import { checkEvidenceFile, checkEvidenceSize, chunkCount, chunkRange, formatBytes, MAX_PHOTO_INPUT_BYTES, nameForType, safeFileName, sniffContentType } from './evidence'
+import {
+  checkEvidenceFile,
+  checkEvidenceSize,
+  chunkCount,
+  chunkRange,
+  formatBytes,
+  MAX_PHOTO_INPUT_BYTES,
+  nameForType,
+  safeFileName,
+  sniffContentType,
+} from './evidence'
 
 const bytes = (...values: (number | string)[]) =>
   new Uint8Array(values.flatMap((v) => (typeof v === 'string' ? [...v].map((c) => c.charCodeAt(0)) : [v])))
@@ -28,31 +38,52 @@ describe('sniffContentType', () => {
 
 describe('checkEvidenceFile', () => {
   it('sends a photo to compression and keeps its type', () => {
-    expect(checkEvidenceFile({ name: 'bench.png', type: 'image/png', size: 9_000_000 }, PNG)).toEqual({ ok: true, kind: 'photo', contentType: 'image/png' })
+    expect(checkEvidenceFile({ name: 'bench.png', type: 'image/png', size: 9_000_000 }, PNG)).toEqual({
+      ok: true,
+      kind: 'photo',
+      contentType: 'image/png',
+    })
   })
 
   it('accepts a PDF within the limit as it is', () => {
-    expect(checkEvidenceFile({ name: 'certificate.pdf', type: 'application/pdf', size: 200_000 }, PDF)).toEqual({ ok: true, kind: 'pdf', contentType: 'application/pdf' })
+    expect(checkEvidenceFile({ name: 'certificate.pdf', type: 'application/pdf', size: 200_000 }, PDF)).toEqual({
+      ok: true,
+      kind: 'pdf',
+      contentType: 'application/pdf',
+    })
   })
 
   it('refuses a PDF over 5 MB with the size and what to do', () => {
     const verdict = checkEvidenceFile({ name: 'scan.pdf', type: 'application/pdf', size: MAX_EVIDENCE_BYTES + 1 }, PDF)
-    expect(verdict).toEqual({ ok: false, message: expect.stringMatching(/“scan\.pdf” is 5 MB; files can be at most 5 MB\. Save a smaller copy/) })
+    expect(verdict).toEqual({
+      ok: false,
+      message: expect.stringMatching(/“scan\.pdf” is 5 MB; files can be at most 5 MB\. Save a smaller copy/),
+    })
   })
 
   it('refuses wrong types whatever the name or the reported type says', () => {
-    const docx = checkEvidenceFile({ name: 'notes.docx', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', size: 3000 }, ZIP)
+    const docx = checkEvidenceFile(
+      { name: 'notes.docx', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', size: 3000 },
+      ZIP,
+    )
     expect(docx).toEqual({ ok: false, message: '“notes.docx” is not a photo or a PDF. Attach a photo (JPEG, PNG, WebP) or a PDF.' })
     const renamed = checkEvidenceFile({ name: 'photo.jpg', type: 'image/jpeg', size: 3000 }, ZIP)
     expect(renamed.ok).toBe(false)
   })
 
   it('lets a HEIC photo try compression (Safari can decode it)', () => {
-    expect(checkEvidenceFile({ name: 'IMG_0001.HEIC', type: 'image/heic', size: 2_000_000 }, bytes(0, 0, 0, 24, 'ftypheic'))).toEqual({ ok: true, kind: 'photo', contentType: null })
+    expect(checkEvidenceFile({ name: 'IMG_0001.HEIC', type: 'image/heic', size: 2_000_000 }, bytes(0, 0, 0, 24, 'ftypheic'))).toEqual({
+      ok: true,
+      kind: 'photo',
+      contentType: null,
+    })
   })
 
   it('refuses empty files and enormous photos', () => {
-    expect(checkEvidenceFile({ name: 'a.png', type: 'image/png', size: 0 }, PNG)).toEqual({ ok: false, message: '“a.png” is empty. Choose another file.' })
+    expect(checkEvidenceFile({ name: 'a.png', type: 'image/png', size: 0 }, PNG)).toEqual({
+      ok: false,
+      message: '“a.png” is empty. Choose another file.',
+    })
     const huge = checkEvidenceFile({ name: 'pano.jpg', type: 'image/jpeg', size: MAX_PHOTO_INPUT_BYTES + 1 }, JPEG)
     expect(huge).toEqual({ ok: false, message: expect.stringContaining('too large to attach') })
   })

@@ -46,7 +46,11 @@ export function checkEvidenceFile(file: { name: string; type: string; size: numb
   }
   const photo = sniffed !== null || CONVERTIBLE_PHOTO_TYPES.has(file.type.toLowerCase())
   if (!photo) return { ok: false, message: `“${name}” is not a photo or a PDF. Attach a photo (JPEG, PNG, WebP) or a PDF.` }
-  if (file.size > MAX_PHOTO_INPUT_BYTES) return { ok: false, message: `“${name}” is ${formatBytes(file.size)}, too large to attach. Choose a photo under ${formatBytes(MAX_PHOTO_INPUT_BYTES)}.` }
+  if (file.size > MAX_PHOTO_INPUT_BYTES)
+    return {
+      ok: false,
+      message: `“${name}” is ${formatBytes(file.size)}, too large to attach. Choose a photo under ${formatBytes(MAX_PHOTO_INPUT_BYTES)}.`,
+    }
   return { ok: true, kind: 'photo', contentType: sniffed }
 }
 

@@ -13,7 +13,12 @@ describe('tallyVotes', () => {
       vote('i1', 'u3', { deleted: true }),
       vote('i2', 'u1'),
     ]
-    expect(tallyVotes(votes)).toEqual(new Map([['i1', 2], ['i2', 1]]))
+    expect(tallyVotes(votes)).toEqual(
+      new Map([
+        ['i1', 2],
+        ['i2', 1],
+      ]),
+    )
     expect(hasVoted(votes, 'i1', 'u3')).toBe(false)
     expect(hasVoted(votes, 'i2', 'u1')).toBe(true)
   })
@@ -34,9 +39,18 @@ describe('tallyVotes', () => {
 
 describe('rankIdeas', () => {
   it('puts the most voted first, then the oldest', () => {
-    const ideas = [idea('old', { createdAt: 1 }), idea('new', { createdAt: 5 }), idea('popular', { createdAt: 9 }), idea('gone', { deleted: true })]
+    const ideas = [
+      idea('old', { createdAt: 1 }),
+      idea('new', { createdAt: 5 }),
+      idea('popular', { createdAt: 9 }),
+      idea('gone', { deleted: true }),
+    ]
     const votes = [vote('popular', 'u1'), vote('popular', 'u2'), vote('new', 'u1'), vote('old', 'u3')]
-    expect(rankIdeas(ideas, votes).map((r) => [r.idea.id, r.votes])).toEqual([['popular', 2], ['old', 1], ['new', 1]])
+    expect(rankIdeas(ideas, votes).map((r) => [r.idea.id, r.votes])).toEqual([
+      ['popular', 2],
+      ['old', 1],
+      ['new', 1],
+    ])
     expect(rankIdeas([...ideas, idea('done', { status: 'adopted' })], votes, 'adopted').map((r) => r.idea.id)).toEqual(['done'])
   })
 })
@@ -51,13 +65,23 @@ describe('youSaidWeDid', () => {
     ]
     const actions = [action('a1', { code: 'S1' }), action('deleted-action', { deleted: true })]
     const list = youSaidWeDid(ideas, actions, [vote('i1', 'u1')])
-    expect(list.map((x) => [x.idea.id, x.action?.code ?? null, x.votes])).toEqual([['i2', null, 0], ['i1', 'S1', 1], ['i4', null, 0]])
+    expect(list.map((x) => [x.idea.id, x.action?.code ?? null, x.votes])).toEqual([
+      ['i2', null, 0],
+      ['i1', 'S1', 1],
+      ['i4', null, 0],
+    ])
   })
 })
 
 describe('technicianVoiceCounts', () => {
   const comment = (id: string, authorUid: string, createdAt: number): Comment => ({
-    ...meta(id), authorUid, authorName: 'A colleague', targetType: 'action', targetId: 'a1', body: 'Good idea', createdAt,
+    ...meta(id),
+    authorUid,
+    authorName: 'A colleague',
+    targetType: 'action',
+    targetId: 'a1',
+    body: 'Good idea',
+    createdAt,
   })
   it('counts what was created in the window, with distinct contributors', () => {
     const data = {
@@ -65,7 +89,13 @@ describe('technicianVoiceCounts', () => {
       comments: [comment('c1', 'u3', 150), comment('c2', 'u1', 160), { ...comment('c3', 'u4', 170), deleted: true }],
       votes: [vote('i1', 'u2', { createdAt: 200 }), vote('i1', 'u5', { createdAt: 300 }), vote('i1', 'u6', { createdAt: 9_000 })],
     }
-    expect(technicianVoiceCounts(data, { from: 0, to: 1_000 })).toEqual({ ideas: 1, comments: 2, votes: 2, adoptedIdeas: 1, contributors: 4 })
+    expect(technicianVoiceCounts(data, { from: 0, to: 1_000 })).toEqual({
+      ideas: 1,
+      comments: 2,
+      votes: 2,
+      adoptedIdeas: 1,
+      contributors: 4,
+    })
     expect(technicianVoiceCounts(data)).toMatchObject({ ideas: 2, votes: 3, contributors: 5 })
   })
 })

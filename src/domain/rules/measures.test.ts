@@ -28,7 +28,10 @@ describe('measureProgress', () => {
   })
 
   it('is achieved at or beyond the target, with the bar capped at 100', () => {
-    expect(measureProgress({ ...members, current: 200 }, { now: at('2022-01-01'), start })).toMatchObject({ status: 'achieved', percent: 100 })
+    expect(measureProgress({ ...members, current: 200 }, { now: at('2022-01-01'), start })).toMatchObject({
+      status: 'achieved',
+      percent: 100,
+    })
   })
 
   it('treats a missing baseline as 0, e.g. ">50% participation"', () => {
@@ -71,7 +74,10 @@ describe('parseMeasure', () => {
     ['Events that encourage wide scale participation (>50%)', { target: 50, unit: '%' }],
     ['4 new case studies per year', { target: 4, unit: 'case studies/year' }],
     ['3 external nominations per year', { target: 3, unit: 'nominations/year' }],
-    ['Increase in the number of apprenticeships from 9 to 14 by 2023', { baseline: 9, target: 14, unit: 'apprenticeships', deadline: '2023-12-31' }],
+    [
+      'Increase in the number of apprenticeships from 9 to 14 by 2023',
+      { baseline: 9, target: 14, unit: 'apprenticeships', deadline: '2023-12-31' },
+    ],
     ['Increased membership of the TCWG (currently 10) to 15 by 2024', { baseline: 10, target: 15, unit: 'TCWG', deadline: '2024-12-31' }],
     ['Reduce open vacancies from 20 by 25% by Sept 2023', { baseline: 20, target: 15, unit: 'open vacancies', deadline: '2023-09-30' }],
     ['Participation from 40% to 60% by the end of 2023/24', { baseline: 40, target: 60, unit: '%', deadline: '2024-07-31' }],
@@ -84,10 +90,15 @@ describe('parseMeasure', () => {
 
   it('turns a relative period into a date from the plan start', () => {
     expect(parseMeasure('Increase membership from 148 members by 20% over 3 years', { from: '2021-06-01' })).toEqual({
-      baseline: 148, target: 178, unit: 'members', deadline: '2024-05-31',
+      baseline: 148,
+      target: 178,
+      unit: 'members',
+      deadline: '2024-05-31',
     })
     expect(parseMeasure('20% of staff achieving professional registration in 2 years', { from: '2019-01-01' })).toEqual({
-      target: 20, unit: '%', deadline: '2020-12-31',
+      target: 20,
+      unit: '%',
+      deadline: '2020-12-31',
     })
     expect(parseMeasure('Increased numbers attending to >70 over the 3 year period')).toEqual({ target: 70 })
   })

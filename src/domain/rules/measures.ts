@@ -68,10 +68,11 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 }
 /** Words that describe the change rather than what is counted. */
 const NOT_UNIT = new Set(
-  ('increase increased increasing increases grow growth raise reduce reduced reduction decrease fewer more new additional ' +
+  (
+    'increase increased increasing increases grow growth raise reduce reduced reduction decrease fewer more new additional ' +
     'total number numbers of the a an in to from by at least over per currently current approx approximately around about ' +
-    'with for and or our all each every is are be will up than')
-    .split(' '),
+    'with for and or our all each every is are be will up than'
+  ).split(' '),
 )
 const MAX_UNIT = 20
 
@@ -146,7 +147,10 @@ export function parseMeasure(text: string, options: { from?: string } = {}): Par
 function readDeadline(s: string, from: string | undefined): { deadline?: string; matched: string } | null {
   const iso = /\b(?:by|before|until)\s+(\d{4}-\d{2}-\d{2})\b/i.exec(s)
   if (iso?.[1]) return { deadline: iso[1], matched: iso[0] }
-  const dated = new RegExp(String.raw`\b(?:by|before|until)\s+(?:the\s+)?(?:end\s+of\s+)?(?:(${MONTHS.join('|')})[a-z]*\.?\s+)?((?:19|20)\d{2})(?:\s*/\s*(\d{2}))?\b`, 'i').exec(s)
+  const dated = new RegExp(
+    String.raw`\b(?:by|before|until)\s+(?:the\s+)?(?:end\s+of\s+)?(?:(${MONTHS.join('|')})[a-z]*\.?\s+)?((?:19|20)\d{2})(?:\s*/\s*(\d{2}))?\b`,
+    'i',
+  ).exec(s)
   if (dated) {
     const year = Number(dated[2])
     const monthName = dated[1]?.toLowerCase()
@@ -164,7 +168,10 @@ function readDeadline(s: string, from: string | undefined): { deadline?: string;
 
 /** The counted noun in the words after a number ("148 members" → members), if any. */
 function unitAfter(words: string | undefined): string | undefined {
-  const kept = (words ?? '').trim().split(' ').filter((w) => w && !NOT_UNIT.has(w.toLowerCase()))
+  const kept = (words ?? '')
+    .trim()
+    .split(' ')
+    .filter((w) => w && !NOT_UNIT.has(w.toLowerCase()))
   const run: string[] = []
   for (const w of kept.slice(0, 3)) {
     if (!/^[a-z][a-z-]*$/i.test(w)) break
@@ -175,7 +182,11 @@ function unitAfter(words: string | undefined): string | undefined {
 
 /** The counted noun just before position `at` ("apprenticeships from 9 to 14" → apprenticeships). */
 function unitBefore(s: string, at: number): string | undefined {
-  const before = s.slice(0, at).replace(/[^a-z\s-]/gi, ' ').trim().split(/\s+/)
+  const before = s
+    .slice(0, at)
+    .replace(/[^a-z\s-]/gi, ' ')
+    .trim()
+    .split(/\s+/)
   const run: string[] = []
   for (let k = before.length - 1; k >= 0 && run.length < 2; k--) {
     const w = before[k] ?? ''

@@ -55,7 +55,10 @@ export function placesOf(institution: Record<string, unknown> | null | undefined
  * rule for the profile form and for the push callable, so a device that skips the form (or an
  * old copy of it) gets the same answer at the field.
  */
-export function placeErrors(values: Partial<Record<PlaceField, string | undefined>>, places: Places | null | undefined): Partial<Record<PlaceField, string>> {
+export function placeErrors(
+  values: Partial<Record<PlaceField, string | undefined>>,
+  places: Places | null | undefined,
+): Partial<Record<PlaceField, string>> {
   const errors: Partial<Record<PlaceField, string>> = {}
   const facultyId = (values.facultyId ?? '').trim()
   const department = (values.department ?? '').trim()

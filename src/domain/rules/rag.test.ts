@@ -3,8 +3,17 @@ import { describe, expect, it } from 'vitest'
 import * as v from 'valibot'
 import { RagChangeSchema } from '../entities'
 import {
-  activitySimilarity, compareActionCodes, currentRag, currentRagByAction, RED_NEEDS_RATIONALE, ragAsOf, ragHistory,
-  ragSummary, ragSummaryByTheme, stageTwoAnalysis, validateRagChange,
+  activitySimilarity,
+  compareActionCodes,
+  currentRag,
+  currentRagByAction,
+  RED_NEEDS_RATIONALE,
+  ragAsOf,
+  ragHistory,
+  ragSummary,
+  ragSummaryByTheme,
+  stageTwoAnalysis,
+  validateRagChange,
 } from './rag'
 import { action, rag } from './test-fixtures'
 
@@ -41,7 +50,11 @@ describe('currentRag and ragHistory', () => {
   })
 
   it('agrees with the last of the sorted history for any order (property)', () => {
-    const change = fc.record({ id: fc.string({ minLength: 1, maxLength: 4 }), at: fc.integer({ min: 0, max: 5 }), status: fc.constantFrom('red', 'amber', 'green' as const) })
+    const change = fc.record({
+      id: fc.string({ minLength: 1, maxLength: 4 }),
+      at: fc.integer({ min: 0, max: 5 }),
+      status: fc.constantFrom('red', 'amber', 'green' as const),
+    })
     fc.assert(
       fc.property(fc.uniqueArray(change, { selector: (c) => c.id, minLength: 1 }), (raw) => {
         const list = raw.map((c) => rag(c.id, 'a', c.status, c.at, 'why'))
@@ -78,7 +91,12 @@ describe('RAG summaries', () => {
     action('a3', { code: 'R1', themes: ['recognition'] }),
     action('a4', { code: 'A1', themes: ['all'], deleted: true }),
   ]
-  const changes = [rag('c1', 'a1', 'green', 10), rag('c2', 'a2', 'red', 10, 'No budget'), rag('c3', 'a2', 'amber', 20), rag('c4', 'a4', 'red', 5, 'x')]
+  const changes = [
+    rag('c1', 'a1', 'green', 10),
+    rag('c2', 'a2', 'red', 10, 'No budget'),
+    rag('c3', 'a2', 'amber', 20),
+    rag('c4', 'a4', 'red', 5, 'x'),
+  ]
 
   it('counts by current status with not-set, leaving deleted actions out', () => {
     expect(ragSummary(actions, changes)).toEqual({ red: 0, amber: 1, green: 1, notSet: 1, total: 3 })
@@ -98,7 +116,20 @@ describe('RAG summaries', () => {
 describe('compareActionCodes', () => {
   it('orders as the plans print them', () => {
     const codes = ['A1', 'CD2', 'V1 ii', 'S4', 'V10', 'R3', 'V1', 'V1 iv', 'V1 i', 'V2', 'CD10', 'V1 v']
-    expect([...codes].sort(compareActionCodes)).toEqual(['V1', 'V1 i', 'V1 ii', 'V1 iv', 'V1 v', 'V2', 'V10', 'R3', 'CD2', 'CD10', 'S4', 'A1'])
+    expect([...codes].sort(compareActionCodes)).toEqual([
+      'V1',
+      'V1 i',
+      'V1 ii',
+      'V1 iv',
+      'V1 v',
+      'V2',
+      'V10',
+      'R3',
+      'CD2',
+      'CD10',
+      'S4',
+      'A1',
+    ])
   })
 })
 

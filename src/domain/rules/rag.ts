@@ -181,10 +181,17 @@ export function stageTwoAnalysis(
   }
 }
 
-const STOP_WORDS = new Set('a an and the of to for in on at by with from into our all be is are as or via its their this that within across'.split(' '))
+const STOP_WORDS = new Set(
+  'a an and the of to for in on at by with from into our all be is are as or via its their this that within across'.split(' '),
+)
 
 function words(text: string): Set<string> {
-  return new Set(text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 2 && !STOP_WORDS.has(w)))
+  return new Set(
+    text
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w.length > 2 && !STOP_WORDS.has(w)),
+  )
 }
 
 /** Jaccard similarity of the significant words of two texts (0–1). */

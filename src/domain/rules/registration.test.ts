@@ -16,7 +16,11 @@ describe('PATHWAYS', () => {
       for (const c of p.competences) expect(c.minWords).toBeLessThan(c.wordLimit)
     }
     expect(PATHWAYS.RSci.competences.map((c) => c.title)).toEqual([
-      'Application of knowledge and understanding', 'Personal responsibility', 'Interpersonal skills', 'Professional practice', 'Professional standards',
+      'Application of knowledge and understanding',
+      'Personal responsibility',
+      'Interpersonal skills',
+      'Professional practice',
+      'Professional standards',
     ])
     expect(PATHWAYS.CEng.competences.map((c) => c.id)).toEqual(['A', 'B', 'C', 'D', 'E'])
     expect(PATHWAYS.FHEA.competences.map((c) => c.title)).toEqual(['Areas of Activity', 'Core Knowledge', 'Professional Values'])

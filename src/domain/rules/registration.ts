@@ -43,7 +43,11 @@ export interface Pathway {
 export type RegistrationDraft = Pick<Registration, 'target' | 'steps' | 'competences' | 'feeSupportRequested'> & { basedOn?: string }
 
 const SCIENCE_AREAS = [
-  ['A', 'Application of knowledge and understanding', 'Use relevant scientific understanding, methods and skills to complete tasks and address problems.'],
+  [
+    'A',
+    'Application of knowledge and understanding',
+    'Use relevant scientific understanding, methods and skills to complete tasks and address problems.',
+  ],
   ['B', 'Personal responsibility', 'Work autonomously or under direction, taking responsibility for the quality and safety of your work.'],
   ['C', 'Interpersonal skills', 'Communicate and work effectively with colleagues, users and others.'],
   ['D', 'Professional practice', 'Apply and improve methods, solve problems and contribute to the work of your team.'],
@@ -52,14 +56,22 @@ const SCIENCE_AREAS = [
 
 const ENGINEERING_AREAS = [
   ['A', 'Knowledge and understanding', 'Use engineering knowledge and understanding to apply technical and practical skills.'],
-  ['B', 'Design, development and solving engineering problems', 'Contribute to the design, development and delivery of engineering products, processes or services.'],
+  [
+    'B',
+    'Design, development and solving engineering problems',
+    'Contribute to the design, development and delivery of engineering products, processes or services.',
+  ],
   ['C', 'Responsibility, management and leadership', 'Take responsibility for your work and for others, planning and managing resources.'],
   ['D', 'Communication and interpersonal skills', 'Communicate clearly and work with others, including those outside engineering.'],
   ['E', 'Professional commitment', 'Meet professional codes and ethics, safety and sustainability, and keep up your CPD.'],
 ] as const
 
 const TEACHING_DIMENSIONS = [
-  ['activity', 'Areas of Activity', 'What you do to support learning: design, teach, assess and give feedback, support learners, enhance practice (A1–A5).'],
+  [
+    'activity',
+    'Areas of Activity',
+    'What you do to support learning: design, teach, assess and give feedback, support learners, enhance practice (A1–A5).',
+  ],
   ['knowledge', 'Core Knowledge', 'What you know about how learners learn, methods, technologies and evaluation in your subject (K1–K5).'],
   ['values', 'Professional Values', 'How you respect learners, promote equity and inclusion, and use evidence in your practice (V1–V5).'],
 ] as const
@@ -90,14 +102,27 @@ function steps(overrides: Partial<Record<RegistrationStep, string>> = {}): Pathw
 }
 
 const science = (target: RegistrationTarget, title: string, level: number, limit: number): Pathway => ({
-  target, body: 'Science Council', title, level, competences: areas(SCIENCE_AREAS, limit), steps: steps(),
+  target,
+  body: 'Science Council',
+  title,
+  level,
+  competences: areas(SCIENCE_AREAS, limit),
+  steps: steps(),
 })
 const engineering = (target: RegistrationTarget, title: string, level: number, limit: number): Pathway => ({
-  target, body: 'Engineering Council', title, level, competences: areas(ENGINEERING_AREAS, limit),
+  target,
+  body: 'Engineering Council',
+  title,
+  level,
+  competences: areas(ENGINEERING_AREAS, limit),
   steps: steps({ assessment: 'Professional review interview' }),
 })
 const teaching = (target: RegistrationTarget, title: string, level: number, limits: Record<string, number>): Pathway => ({
-  target, body: 'Advance HE', title, level, competences: areas(TEACHING_DIMENSIONS, limits),
+  target,
+  body: 'Advance HE',
+  title,
+  level,
+  competences: areas(TEACHING_DIMENSIONS, limits),
   steps: steps({ mentor: 'Find a mentor and referees', report: 'Write the account of your practice', assessment: 'Review by assessors' }),
 })
 
@@ -162,7 +187,16 @@ export function readiness(registration: Pick<Registration, 'target' | 'steps' | 
     if (statement === 'over') missing.push(`${name}: trim ${words - area.wordLimit} words to fit the ${area.wordLimit}-word guide.`)
     if (cpdCount === 0) missing.push(`${name}: link at least one CPD entry as evidence.`)
     const statementScore = statement === 'over' ? 0.5 : Math.min(words / area.minWords, 1)
-    return { id: area.id, title: area.title, words, wordLimit: area.wordLimit, minWords: area.minWords, cpdCount, statement, score: (statementScore + (cpdCount > 0 ? 1 : 0)) / 2 }
+    return {
+      id: area.id,
+      title: area.title,
+      words,
+      wordLimit: area.wordLimit,
+      minWords: area.minWords,
+      cpdCount,
+      statement,
+      score: (statementScore + (cpdCount > 0 ? 1 : 0)) / 2,
+    }
   })
   const stepStates = PRE_SUBMISSION_STEPS.map((id) => registration.steps[id] ?? 'todo')
   PRE_SUBMISSION_STEPS.forEach((id, k) => {
@@ -191,16 +225,17 @@ export function newRegistration(target: RegistrationTarget): RegistrationDraft {
   }
 }
 
-export type UpgradeResult =
-  | { ok: true; registration: RegistrationDraft }
-  | { ok: false; code: 'not-an-upgrade'; message: string }
+export type UpgradeResult = { ok: true; registration: RegistrationDraft } | { ok: false; code: 'not-an-upgrade'; message: string }
 
 /**
  * Starts a registration at a higher level of the same body from an existing one (RSciTech → RSci,
  * EngTech → IEng, AFHEA → FHEA), reusing its statements and linked CPD so the report is redrafted,
  * not rewritten. Steps start again; `basedOn` records where it came from.
  */
-export function upgradeFrom(registration: Pick<Registration, 'id' | 'target' | 'competences'>, newTarget: RegistrationTarget): UpgradeResult {
+export function upgradeFrom(
+  registration: Pick<Registration, 'id' | 'target' | 'competences'>,
+  newTarget: RegistrationTarget,
+): UpgradeResult {
   const from = PATHWAYS[registration.target]
   const to = PATHWAYS[newTarget]
   if (from.body !== to.body || to.level <= from.level) {

@@ -41,7 +41,11 @@ describe('transition', () => {
   })
 
   it('refuses skipping or leaving a final state', () => {
-    expect(transition(request('r1'), 'completed', TEACHER, 1)).toMatchObject({ ok: false, code: 'invalid-transition', message: 'A pending request cannot become completed' })
+    expect(transition(request('r1'), 'completed', TEACHER, 1)).toMatchObject({
+      ok: false,
+      code: 'invalid-transition',
+      message: 'A pending request cannot become completed',
+    })
     for (const final of ['declined', 'completed', 'cancelled'] as const) {
       for (const to of REQUEST_STATES) expect(transition(request('r1', { state: final }), to, TEACHER, 1).ok).toBe(false)
     }
@@ -91,7 +95,12 @@ describe('cpdPrefillFor', () => {
 
   it('offers the learner work-based learning', () => {
     expect(cpdPrefillFor(done, LEARNER)).toEqual({
-      title: 'PCR: demonstration with a colleague', startDate: '2024-05-14', type: 'work-based', skillIds: ['pcr'], evidenceIds: [], requestId: 'req-1',
+      title: 'PCR: demonstration with a colleague',
+      startDate: '2024-05-14',
+      type: 'work-based',
+      skillIds: ['pcr'],
+      evidenceIds: [],
+      requestId: 'req-1',
     })
   })
 

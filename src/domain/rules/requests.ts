@@ -51,7 +51,9 @@ export function transition<T extends RequestLike>(request: T, to: RequestState, 
 }
 
 /** Checks a new request before it is sent. */
-export function validateNewRequest(request: Pick<SkillShareRequest, 'learnerUid' | 'teacherUid'>): { ok: true } | { ok: false; message: string } {
+export function validateNewRequest(
+  request: Pick<SkillShareRequest, 'learnerUid' | 'teacherUid'>,
+): { ok: true } | { ok: false; message: string } {
   if (request.learnerUid === request.teacherUid) return { ok: false, message: 'You cannot ask yourself to teach a skill' }
   return { ok: true }
 }
@@ -66,13 +68,17 @@ const FORMAT_LABELS: Record<SkillShareRequest['format'], string> = { shadowing: 
  * the teacher's as professional activity, dated the day it was completed. Null when the session is
  * not completed or `uid` took no part. No names are copied into the entry.
  */
-export function cpdPrefillFor(request: Pick<SkillShareRequest, 'id' | 'learnerUid' | 'teacherUid' | 'state' | 'history' | 'skillId' | 'skillName' | 'format'>, uid: string): CpdPrefill | null {
+export function cpdPrefillFor(
+  request: Pick<SkillShareRequest, 'id' | 'learnerUid' | 'teacherUid' | 'state' | 'history' | 'skillId' | 'skillName' | 'format'>,
+  uid: string,
+): CpdPrefill | null {
   const role = partyOf(request, uid)
   const completedAt = request.history.completed
   if (!role || request.state !== 'completed' || completedAt === undefined) return null
   const format = FORMAT_LABELS[request.format]
   return {
-    title: role === 'learner' ? `${request.skillName}: ${format} with a colleague` : `Taught ${request.skillName} to a colleague (${format})`,
+    title:
+      role === 'learner' ? `${request.skillName}: ${format} with a colleague` : `Taught ${request.skillName} to a colleague (${format})`,
     startDate: isoDateOf(completedAt),
     type: role === 'learner' ? 'work-based' : 'professional',
     skillIds: [request.skillId],

@@ -18,7 +18,7 @@ describe('suppress', () => {
 
 describe('suppressCounts', () => {
   it('withholds a second figure when only one is small, so the total cannot give it away', () => {
-    const r = suppressCounts({ 'Science and Engineering': 120, 'Medicine': 80, 'Arts': 3 })
+    const r = suppressCounts({ 'Science and Engineering': 120, Medicine: 80, Arts: 3 })
     expect(r.counts.Arts).toBeNull()
     expect(r.counts.Medicine).toBeNull() // the smallest other figure
     expect(r.counts['Science and Engineering']).toBe(120)
@@ -74,9 +74,14 @@ describe('suppressMatrix', () => {
   })
 
   it('never lets a figure under 5 be derived from what is shown (property)', () => {
-    const matrix = fc.integer({ min: 1, max: 6 }).chain((cols) =>
-      fc.array(fc.array(fc.oneof(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 80 })), { minLength: cols, maxLength: cols }), { minLength: 1, maxLength: 6 }),
-    )
+    const matrix = fc
+      .integer({ min: 1, max: 6 })
+      .chain((cols) =>
+        fc.array(
+          fc.array(fc.oneof(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 80 })), { minLength: cols, maxLength: cols }),
+          { minLength: 1, maxLength: 6 },
+        ),
+      )
     fc.assert(
       fc.property(matrix, (counts) => {
         expectSafe(counts, suppressMatrix(counts))
@@ -91,17 +96,25 @@ function expectSafe(counts: number[][], m: SuppressedMatrix): void {
   const grid = counts.map((row) => [...row, row.reduce((a, b) => a + b, 0)])
   grid.push(Array.from({ length: (counts[0]?.length ?? 0) + 1 }, (_, j) => grid.reduce((a, row) => a + (row[j] ?? 0), 0)))
   const shown = [...m.cells.map((row, i) => [...row, m.rowTotals[i] ?? null]), [...m.columnTotals, m.total]]
-  shown.forEach((row, i) => row.forEach((value, j) => {
-    const truth = grid[i]?.[j] ?? 0
-    if (value === null) return
-    expect(value).toBe(truth)
-    expect(value).toBeGreaterThanOrEqual(MIN_GROUP)
-  }))
+  shown.forEach((row, i) =>
+    row.forEach((value, j) => {
+      const truth = grid[i]?.[j] ?? 0
+      if (value === null) return
+      expect(value).toBe(truth)
+      expect(value).toBeGreaterThanOrEqual(MIN_GROUP)
+    }),
+  )
   for (const [i, j] of derivable(shown)) expect(grid[i]?.[j] ?? 0).toBeGreaterThanOrEqual(MIN_GROUP)
   // A line whose withheld cells add up to 0 would reveal each of them as 0.
   const lineSums = [
-    ...shown.map((row, i) => ({ total: row[row.length - 1], withheld: row.slice(0, -1).map((v, j) => (v === null ? (grid[i]?.[j] ?? 0) : null)) })),
-    ...(shown[0] ?? []).map((_, j) => ({ total: shown[shown.length - 1]?.[j], withheld: shown.slice(0, -1).map((row, i) => (row[j] === null ? (grid[i]?.[j] ?? 0) : null)) })),
+    ...shown.map((row, i) => ({
+      total: row[row.length - 1],
+      withheld: row.slice(0, -1).map((v, j) => (v === null ? (grid[i]?.[j] ?? 0) : null)),
+    })),
+    ...(shown[0] ?? []).map((_, j) => ({
+      total: shown[shown.length - 1]?.[j],
+      withheld: shown.slice(0, -1).map((row, i) => (row[j] === null ? (grid[i]?.[j] ?? 0) : null)),
+    })),
   ]
   for (const { total, withheld } of lineSums) {
     const values = withheld.filter((v): v is number => v !== null)
@@ -115,7 +128,11 @@ function expectSafe(counts: number[][], m: SuppressedMatrix): void {
  */
 function derivable(shown: (number | null)[][]): [number, number][] {
   const unknowns: [number, number][] = []
-  shown.forEach((row, i) => row.forEach((v, j) => { if (v === null) unknowns.push([i, j]) }))
+  shown.forEach((row, i) =>
+    row.forEach((v, j) => {
+      if (v === null) unknowns.push([i, j])
+    }),
+  )
   const index = new Map(unknowns.map(([i, j], k) => [`${i},${j}`, k]))
   const rows = shown.length
   const cols = shown[0]?.length ?? 0

@@ -47,10 +47,7 @@ export interface SuppressedMatrix {
  * Columns are the union of the rows' keys (a missing key counts 0) unless `columns` fixes them.
  * See {@link suppressMatrix} for the rules.
  */
-export function suppressTable(
-  rows: readonly BreakdownRow[],
-  options: { columns?: readonly string[]; min?: number } = {},
-): SuppressedTable {
+export function suppressTable(rows: readonly BreakdownRow[], options: { columns?: readonly string[]; min?: number } = {}): SuppressedTable {
   const columns = options.columns ? [...options.columns] : [...new Set(rows.flatMap((r) => Object.keys(r.counts)))]
   const matrix = suppressMatrix(
     rows.map((r) => columns.map((c) => r.counts[c] ?? 0)),
@@ -71,9 +68,15 @@ export function suppressTable(
  * Suppresses a one-way breakdown shown with its total (members by faculty, registrations by level):
  * the same rules as a one-column table.
  */
-export function suppressCounts(counts: Readonly<Record<string, number>>, min = MIN_GROUP): { counts: Record<string, number | null>; total: number | null } {
+export function suppressCounts(
+  counts: Readonly<Record<string, number>>,
+  min = MIN_GROUP,
+): { counts: Record<string, number | null>; total: number | null } {
   const keys = Object.keys(counts)
-  const m = suppressMatrix(keys.map((k) => [counts[k] ?? 0]), min)
+  const m = suppressMatrix(
+    keys.map((k) => [counts[k] ?? 0]),
+    min,
+  )
   return { counts: Object.fromEntries(keys.map((k, i) => [k, m.cells[i]?.[0] ?? null])), total: m.columnTotals[0] ?? null }
 }
 
@@ -170,7 +173,11 @@ function complementOnce(grid: number[][], hidden: boolean[][]): boolean {
 function protectBridgeOnce(grid: number[][], hidden: boolean[][], min: number): boolean {
   const rowCount = grid.length
   const edges: Cell[] = []
-  grid.forEach((row, i) => row.forEach((_, j) => { if (hidden[i]?.[j]) edges.push([i, j]) }))
+  grid.forEach((row, i) =>
+    row.forEach((_, j) => {
+      if (hidden[i]?.[j]) edges.push([i, j])
+    }),
+  )
   const vertexCount = rowCount + (grid[0]?.length ?? 0)
   const ends = (e: Cell) => [e[0], rowCount + e[1]] as const
   for (const bridge of findBridges(vertexCount, edges.map(ends))) {
@@ -180,9 +187,11 @@ function protectBridgeOnce(grid: number[][], hidden: boolean[][], min: number): 
     const sideA = reachable(vertexCount, edges.map(ends), rowVertex, bridge)
     // A visible figure joining a row on one side to a column on the other closes a cycle through the bridge.
     const candidates: Cell[] = []
-    grid.forEach((row, i) => row.forEach((_, j) => {
-      if (!hidden[i]?.[j] && sideA.has(i) !== sideA.has(rowCount + j)) candidates.push([i, j])
-    }))
+    grid.forEach((row, i) =>
+      row.forEach((_, j) => {
+        if (!hidden[i]?.[j] && sideA.has(i) !== sideA.has(rowCount + j)) candidates.push([i, j])
+      }),
+    )
     const pick = smallestVisible(grid, hidden, candidates)
     if (pick) {
       hide(hidden, pick)

@@ -11,7 +11,10 @@ beforeEach(() => {
 
 function open() {
   const session = useSessionStore()
-  const calls = { signIn: vi.spyOn(session, 'signIn').mockResolvedValue(), sendSignInLink: vi.spyOn(session, 'sendSignInLink').mockResolvedValue() }
+  const calls = {
+    signIn: vi.spyOn(session, 'signIn').mockResolvedValue(),
+    sendSignInLink: vi.spyOn(session, 'sendSignInLink').mockResolvedValue(),
+  }
   const wrapper = mount(SignInPanel, { attachTo: document.body })
   return { wrapper, calls, email: () => wrapper.find<HTMLInputElement>('input[type="email"]') }
 }
@@ -30,14 +33,20 @@ describe('the sign-in panel', () => {
   it('asks for a valid email before sending a sign-in link, with focus on the email field', async () => {
     const { wrapper, calls, email } = open()
     await email().setValue('not-an-email')
-    await wrapper.findAll('button').find((b) => b.text() === 'Email me a sign-in link')!.trigger('click')
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === 'Email me a sign-in link')!
+      .trigger('click')
     await flushPromises()
     expect(wrapper.find('.form-field-error').text()).toBe('⚠ Enter a valid email address')
     expect(document.activeElement).toBe(email().element)
     expect(calls.sendSignInLink).not.toHaveBeenCalled()
 
     await email().setValue('tech@example.ac.uk')
-    await wrapper.findAll('button').find((b) => b.text() === 'Email me a sign-in link')!.trigger('click')
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === 'Email me a sign-in link')!
+      .trigger('click')
     await flushPromises()
     expect(wrapper.find('.form-field-error').exists()).toBe(false)
     expect(calls.sendSignInLink).toHaveBeenCalledWith('tech@example.ac.uk')

@@ -13,6 +13,8 @@ describe('validateCredentials', () => {
     })
   })
   it('only needs a password to sign in', () => {
-    expect(validateCredentials({ displayName: '', email: 'ada@example.ac.uk', password: '' }, 'sign-in')).toEqual({ password: 'Enter your password' })
+    expect(validateCredentials({ displayName: '', email: 'ada@example.ac.uk', password: '' }, 'sign-in')).toEqual({
+      password: 'Enter your password',
+    })
   })
 })

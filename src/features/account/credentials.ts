@@ -6,7 +6,10 @@ export type CredentialErrors = Partial<Record<'displayName' | 'email' | 'passwor
 const Email = v.pipe(v.string(), v.trim(), v.nonEmpty('Enter your email address'), v.email('Enter a valid email address'))
 
 /** Field errors for sign-in or sign-up; empty when the form can be sent. */
-export function validateCredentials(values: { displayName: string; email: string; password: string }, mode: 'sign-in' | 'sign-up'): CredentialErrors {
+export function validateCredentials(
+  values: { displayName: string; email: string; password: string },
+  mode: 'sign-in' | 'sign-up',
+): CredentialErrors {
   const errors: CredentialErrors = {}
   const email = v.safeParse(Email, values.email)
   if (!email.success) errors.email = email.issues[0].message

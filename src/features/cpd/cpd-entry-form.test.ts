@@ -4,20 +4,37 @@ import { emptyEntry, parseCpdEntry, valuesFromEntry, type CpdEntryValues } from 
 
 const NOW = new Date(2026, 10, 23, 12)
 const filled = (extra: Partial<CpdEntryValues> = {}): CpdEntryValues => ({
-  ...emptyEntry('2026-11-20'), title: 'Confocal user training', hours: '6', type: 'formal', ...extra,
+  ...emptyEntry('2026-11-20'),
+  title: 'Confocal user training',
+  hours: '6',
+  type: 'formal',
+  ...extra,
 })
 
 describe('parseCpdEntry', () => {
   it('accepts a full entry, trimming text and dropping empty optional fields', () => {
-    const result = parseCpdEntry(filled({ title: ' Confocal user training ', skillIds: ['confocal-microscopy'], learned: 'Light paths', endDate: '' }), { now: NOW })
+    const result = parseCpdEntry(
+      filled({ title: ' Confocal user training ', skillIds: ['confocal-microscopy'], learned: 'Light paths', endDate: '' }),
+      { now: NOW },
+    )
     expect(result).toEqual({
       ok: true,
-      fields: { title: 'Confocal user training', startDate: '2026-11-20', hours: 6, type: 'formal', skillIds: ['confocal-microscopy'], learned: 'Light paths' },
+      fields: {
+        title: 'Confocal user training',
+        startDate: '2026-11-20',
+        hours: 6,
+        type: 'formal',
+        skillIds: ['confocal-microscopy'],
+        learned: 'Light paths',
+      },
     })
   })
 
   it('keeps a date range, the three reflections and the session it came from', () => {
-    const result = parseCpdEntry(filled({ startDate: '2026-11-02', endDate: '2026-11-04', hours: '21', benefitPractice: 'p', benefitUsers: 'u', requestId: 'req-1' }), { now: NOW })
+    const result = parseCpdEntry(
+      filled({ startDate: '2026-11-02', endDate: '2026-11-04', hours: '21', benefitPractice: 'p', benefitUsers: 'u', requestId: 'req-1' }),
+      { now: NOW },
+    )
     expect(result.ok && result.fields).toMatchObject({ endDate: '2026-11-04', benefitPractice: 'p', benefitUsers: 'u', requestId: 'req-1' })
   })
 
@@ -65,12 +82,29 @@ describe('parseCpdEntry', () => {
 describe('valuesFromEntry', () => {
   it('round-trips a saved entry through the form', () => {
     const entry: CpdEntry = {
-      id: 'c1', updatedAt: 1, version: 1, deleted: false, lastMutationId: null, title: 'Course', startDate: '2026-10-01', hours: 2.5,
-      type: 'self-directed', skillIds: ['python'], evidenceIds: ['e1'], learned: 'Pandas',
+      id: 'c1',
+      updatedAt: 1,
+      version: 1,
+      deleted: false,
+      lastMutationId: null,
+      title: 'Course',
+      startDate: '2026-10-01',
+      hours: 2.5,
+      type: 'self-directed',
+      skillIds: ['python'],
+      evidenceIds: ['e1'],
+      learned: 'Pandas',
     }
     const values = valuesFromEntry(entry)
     expect(values).toMatchObject({ hours: '2.5', endDate: '', benefitUsers: '' })
     const back = parseCpdEntry(values, { now: NOW })
-    expect(back.ok && back.fields).toEqual({ title: 'Course', startDate: '2026-10-01', hours: 2.5, type: 'self-directed', skillIds: ['python'], learned: 'Pandas' })
+    expect(back.ok && back.fields).toEqual({
+      title: 'Course',
+      startDate: '2026-10-01',
+      hours: 2.5,
+      type: 'self-directed',
+      skillIds: ['python'],
+      learned: 'Pandas',
+    })
   })
 })

@@ -26,7 +26,18 @@ export interface CpdEntryValues {
 export type CpdEntryField = Exclude<keyof CpdEntryValues, 'requestId'> | 'evidenceIds'
 export type CpdEntryErrors = Partial<Record<CpdEntryField, string>>
 
-export const ENTRY_FIELDS: readonly CpdEntryField[] = ['title', 'startDate', 'endDate', 'hours', 'type', 'skillIds', 'learned', 'benefitPractice', 'benefitUsers', 'evidenceIds']
+export const ENTRY_FIELDS: readonly CpdEntryField[] = [
+  'title',
+  'startDate',
+  'endDate',
+  'hours',
+  'type',
+  'skillIds',
+  'learned',
+  'benefitPractice',
+  'benefitUsers',
+  'evidenceIds',
+]
 
 /** The entry's fields except its evidence, which the form keeps apart. */
 export type CpdEntryFields = Omit<CpdEntry, 'id' | 'updatedAt' | 'version' | 'deleted' | 'lastMutationId' | 'evidenceIds'>
@@ -44,7 +55,10 @@ const Schema = v.pipe(
     benefitUsers: CpdFields.benefitUsers,
     requestId: CpdFields.requestId,
   }),
-  v.forward(v.check((e) => !e.endDate || e.endDate >= e.startDate, 'End date cannot be before the start date'), ['endDate']),
+  v.forward(
+    v.check((e) => !e.endDate || e.endDate >= e.startDate, 'End date cannot be before the start date'),
+    ['endDate'],
+  ),
 )
 
 /** A blank entry dated today. */
@@ -55,19 +69,36 @@ export function emptyEntry(today: string): CpdEntryValues {
 /** A saved entry as form values. */
 export function valuesFromEntry(e: CpdEntry): CpdEntryValues {
   return {
-    title: e.title, startDate: e.startDate, endDate: e.endDate ?? '', hours: String(e.hours), type: e.type, skillIds: [...e.skillIds],
-    learned: e.learned ?? '', benefitPractice: e.benefitPractice ?? '', benefitUsers: e.benefitUsers ?? '',
+    title: e.title,
+    startDate: e.startDate,
+    endDate: e.endDate ?? '',
+    hours: String(e.hours),
+    type: e.type,
+    skillIds: [...e.skillIds],
+    learned: e.learned ?? '',
+    benefitPractice: e.benefitPractice ?? '',
+    benefitUsers: e.benefitUsers ?? '',
     ...(e.requestId ? { requestId: e.requestId } : {}),
   }
 }
 
 /** Checks the form against the schema and today; the fields to save, or one message per field. */
-export function parseCpdEntry(values: CpdEntryValues, options: { now: Clock }): { ok: true; fields: CpdEntryFields } | { ok: false; errors: CpdEntryErrors } {
+export function parseCpdEntry(
+  values: CpdEntryValues,
+  options: { now: Clock },
+): { ok: true; fields: CpdEntryFields } | { ok: false; errors: CpdEntryErrors } {
   const hours = values.hours.trim() === '' ? undefined : Number(values.hours.trim().replace(',', '.'))
   const optional = (s: string) => (s.trim() === '' ? undefined : s)
   const input = {
-    title: values.title, startDate: values.startDate, endDate: optional(values.endDate), hours, type: values.type, skillIds: values.skillIds,
-    learned: optional(values.learned), benefitPractice: optional(values.benefitPractice), benefitUsers: optional(values.benefitUsers),
+    title: values.title,
+    startDate: values.startDate,
+    endDate: optional(values.endDate),
+    hours,
+    type: values.type,
+    skillIds: values.skillIds,
+    learned: optional(values.learned),
+    benefitPractice: optional(values.benefitPractice),
+    benefitUsers: optional(values.benefitUsers),
     requestId: values.requestId,
   }
   const errors: CpdEntryErrors = {}
@@ -80,7 +111,10 @@ export function parseCpdEntry(values: CpdEntryValues, options: { now: Clock }): 
   }
   // Dates against today, and hours against the days given (only where the schema found no fault).
   if (/^\d{4}-\d{2}-\d{2}$/.test(values.startDate)) {
-    for (const issue of validateCpdDates({ startDate: values.startDate, endDate: input.endDate, hours: typeof hours === 'number' && !Number.isNaN(hours) ? hours : null }, options)) {
+    for (const issue of validateCpdDates(
+      { startDate: values.startDate, endDate: input.endDate, hours: typeof hours === 'number' && !Number.isNaN(hours) ? hours : null },
+      options,
+    )) {
       errors[issue.field] ??= issue.message
     }
   }

@@ -3,7 +3,10 @@ import { emptyCpdForm, parseCpdForm } from './cpd-form'
 
 describe('parseCpdForm', () => {
   it('accepts a complete entry and adds the empty lists the schema needs', () => {
-    const result = parseCpdForm({ title: ' Confocal training ', startDate: '2026-11-20', hours: '2.5', type: 'formal' }, { now: new Date(2026, 10, 23) })
+    const result = parseCpdForm(
+      { title: ' Confocal training ', startDate: '2026-11-20', hours: '2.5', type: 'formal' },
+      { now: new Date(2026, 10, 23) },
+    )
     expect(result).toEqual({
       ok: true,
       fields: { title: 'Confocal training', startDate: '2026-11-20', hours: 2.5, type: 'formal', skillIds: [], evidenceIds: [] },

@@ -37,7 +37,10 @@ export const FORM_FIELDS: readonly CpdFormField[] = ['title', 'startDate', 'hour
  * Checks the form (the shared schema, then the date against today); returns the fields to save or
  * one message per invalid field.
  */
-export function parseCpdForm(values: CpdFormValues, options: { now?: Clock } = {}): { ok: true; fields: CpdFormOutput } | { ok: false; errors: CpdFormErrors } {
+export function parseCpdForm(
+  values: CpdFormValues,
+  options: { now?: Clock } = {},
+): { ok: true; fields: CpdFormOutput } | { ok: false; errors: CpdFormErrors } {
   const hours = values.hours.trim() === '' ? undefined : Number(values.hours.trim().replace(',', '.'))
   const result = v.safeParse(CpdFormSchema, { ...values, hours })
   const errors: CpdFormErrors = {}

@@ -3,19 +3,41 @@ import type { SkillShareRequest } from '@/domain/entities'
 import { CPD_TEMPLATES, prefillFromQuery, prefillFromRequest, sessionsToLog } from './cpd-prefill'
 
 const request = (id: string, state: SkillShareRequest['state'], completed?: number): SkillShareRequest => ({
-  id, updatedAt: 1, version: 1, deleted: false, lastMutationId: null, learnerUid: 'me', teacherUid: 'them', skillId: 'pcr', skillName: 'PCR',
-  message: '', format: 'demo', state, history: { pending: 1, ...(completed ? { completed } : {}) },
+  id,
+  updatedAt: 1,
+  version: 1,
+  deleted: false,
+  lastMutationId: null,
+  learnerUid: 'me',
+  teacherUid: 'them',
+  skillId: 'pcr',
+  skillName: 'PCR',
+  message: '',
+  format: 'demo',
+  state,
+  history: { pending: 1, ...(completed ? { completed } : {}) },
 })
 
 describe('prefillFromQuery', () => {
   it('starts from a template', () => {
     const template = CPD_TEMPLATES.find((t) => t.id === 'network-meeting')!
-    expect(prefillFromQuery({ template: 'network-meeting' })).toEqual({ title: template.title, type: 'professional', hours: '7', learned: template.learned })
+    expect(prefillFromQuery({ template: 'network-meeting' })).toEqual({
+      title: template.title,
+      type: 'professional',
+      hours: '7',
+      learned: template.learned,
+    })
   })
 
   it('takes an event link’s title, dates, hours and type, ignoring anything malformed', () => {
-    expect(prefillFromQuery({ title: 'Regional technician meeting', date: '2026-11-20', end: '2026-11-21', hours: '7', type: 'professional' })).toEqual({
-      title: 'Regional technician meeting', startDate: '2026-11-20', endDate: '2026-11-21', hours: '7', type: 'professional',
+    expect(
+      prefillFromQuery({ title: 'Regional technician meeting', date: '2026-11-20', end: '2026-11-21', hours: '7', type: 'professional' }),
+    ).toEqual({
+      title: 'Regional technician meeting',
+      startDate: '2026-11-20',
+      endDate: '2026-11-21',
+      hours: '7',
+      type: 'professional',
     })
     expect(prefillFromQuery({ date: '20/11/2026', hours: '-1', type: 'party', title: ['x'] })).toEqual({})
   })
@@ -25,13 +47,22 @@ describe('skill-share quick-add', () => {
   it('offers the learner a work-based entry dated the day the session was completed', () => {
     const completedAt = new Date(2026, 10, 20, 15).getTime()
     expect(prefillFromRequest(request('r1', 'completed', completedAt), 'me')).toEqual({
-      title: 'PCR: demonstration with a colleague', startDate: '2026-11-20', type: 'work-based', skillIds: ['pcr'], requestId: 'r1',
+      title: 'PCR: demonstration with a colleague',
+      startDate: '2026-11-20',
+      type: 'work-based',
+      skillIds: ['pcr'],
+      requestId: 'r1',
     })
     expect(prefillFromRequest(request('r1', 'accepted'), 'me')).toBeNull()
   })
 
   it('lists completed sessions not yet logged, newest first', () => {
-    const list = [request('old', 'completed', 10), request('new', 'completed', 20), request('done', 'completed', 30), request('open', 'accepted')]
+    const list = [
+      request('old', 'completed', 10),
+      request('new', 'completed', 20),
+      request('done', 'completed', 30),
+      request('open', 'accepted'),
+    ]
     expect(sessionsToLog(list, [{ requestId: 'done' }, { requestId: undefined }], 'me').map((r) => r.id)).toEqual(['new', 'old'])
     expect(sessionsToLog(list, [], 'stranger')).toEqual([])
   })

@@ -21,12 +21,47 @@ export interface CpdTemplate {
 
 /** Common activities, in the Science Council's types. */
 export const CPD_TEMPLATES: readonly CpdTemplate[] = [
-  { id: 'equipment-training', label: 'Equipment or technique training', title: 'Training: ', type: 'formal', hours: '3', learned: 'What the training covered and what I can now do: ' },
+  {
+    id: 'equipment-training',
+    label: 'Equipment or technique training',
+    title: 'Training: ',
+    type: 'formal',
+    hours: '3',
+    learned: 'What the training covered and what I can now do: ',
+  },
   { id: 'course', label: 'Course or webinar', title: 'Course: ', type: 'formal', hours: '1', learned: 'Key points: ' },
-  { id: 'network-meeting', label: 'Technician network or conference', title: 'Attended ', type: 'professional', hours: '7', learned: 'What I heard that applies to my work: ' },
-  { id: 'taught-others', label: 'Taught or trained others', title: 'Trained colleagues in ', type: 'professional', hours: '2', learned: 'What I learned from teaching it: ' },
-  { id: 'shadowing', label: 'Shadowing or on-the-job learning', title: 'Shadowed a colleague: ', type: 'work-based', hours: '2', learned: 'What I saw done differently: ' },
-  { id: 'reading', label: 'Reading, journal club or self-study', title: 'Read: ', type: 'self-directed', hours: '1', learned: 'Main ideas: ' },
+  {
+    id: 'network-meeting',
+    label: 'Technician network or conference',
+    title: 'Attended ',
+    type: 'professional',
+    hours: '7',
+    learned: 'What I heard that applies to my work: ',
+  },
+  {
+    id: 'taught-others',
+    label: 'Taught or trained others',
+    title: 'Trained colleagues in ',
+    type: 'professional',
+    hours: '2',
+    learned: 'What I learned from teaching it: ',
+  },
+  {
+    id: 'shadowing',
+    label: 'Shadowing or on-the-job learning',
+    title: 'Shadowed a colleague: ',
+    type: 'work-based',
+    hours: '2',
+    learned: 'What I saw done differently: ',
+  },
+  {
+    id: 'reading',
+    label: 'Reading, journal club or self-study',
+    title: 'Read: ',
+    type: 'self-directed',
+    hours: '1',
+    learned: 'Main ideas: ',
+  },
 ]
 
 /** Form values from a template, the query of an event link, or nothing. */
@@ -52,14 +87,24 @@ export function prefillFromQuery(query: Record<string, unknown>): Partial<CpdEnt
 export function prefillFromRequest(request: SkillShareRequest, uid: string): Partial<CpdEntryValues> | null {
   const prefill = cpdPrefillFor(request, uid)
   if (!prefill) return null
-  return { title: prefill.title, startDate: prefill.startDate, type: prefill.type, skillIds: [...prefill.skillIds], requestId: prefill.requestId }
+  return {
+    title: prefill.title,
+    startDate: prefill.startDate,
+    type: prefill.type,
+    skillIds: [...prefill.skillIds],
+    requestId: prefill.requestId,
+  }
 }
 
 /**
  * Completed sessions this member took part in and has not logged yet, newest first: the app offers
  * each as a one-tap CPD entry.
  */
-export function sessionsToLog(requests: readonly SkillShareRequest[], entries: readonly Pick<CpdEntry, 'requestId'>[], uid: string): SkillShareRequest[] {
+export function sessionsToLog(
+  requests: readonly SkillShareRequest[],
+  entries: readonly Pick<CpdEntry, 'requestId'>[],
+  uid: string,
+): SkillShareRequest[] {
   const logged = new Set(entries.map((e) => e.requestId).filter(Boolean))
   return requests
     .filter((r) => !r.deleted && r.state === 'completed' && (r.learnerUid === uid || r.teacherUid === uid) && !logged.has(r.id))

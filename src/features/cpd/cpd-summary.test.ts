@@ -5,14 +5,34 @@ import { summariseCpd } from './cpd-summary'
 const NOW = new Date(2026, 10, 23, 12)
 let n = 0
 const entry = (startDate: string, hours: number, type: CpdEntry['type'], extra: Partial<CpdEntry> = {}): CpdEntry => ({
-  id: `c${n++}`, updatedAt: 0, version: 0, deleted: false, lastMutationId: null, title: `Entry ${n}`, startDate, hours, type, skillIds: [], evidenceIds: [], ...extra,
+  id: `c${n++}`,
+  updatedAt: 0,
+  version: 0,
+  deleted: false,
+  lastMutationId: null,
+  title: `Entry ${n}`,
+  startDate,
+  hours,
+  type,
+  skillIds: [],
+  evidenceIds: [],
+  ...extra,
 })
 
 describe('summariseCpd', () => {
   it('totals the last 12 months by type, scaled for bars', () => {
-    const summary = summariseCpd([entry('2026-10-01', 6, 'formal'), entry('2026-09-01', 3, 'work-based'), entry('2024-01-01', 50, 'formal')], undefined, NOW)
+    const summary = summariseCpd(
+      [entry('2026-10-01', 6, 'formal'), entry('2026-09-01', 3, 'work-based'), entry('2024-01-01', 50, 'formal')],
+      undefined,
+      NOW,
+    )
     expect(summary.totalHours).toBe(9)
-    expect(summary.categories.find((c) => c.type === 'formal')).toEqual({ type: 'formal', label: 'Formal or educational', hours: 6, percent: 100 })
+    expect(summary.categories.find((c) => c.type === 'formal')).toEqual({
+      type: 'formal',
+      label: 'Formal or educational',
+      hours: 6,
+      percent: 100,
+    })
     expect(summary.categories.find((c) => c.type === 'work-based')?.percent).toBe(50)
     expect(summary.development).toBeNull()
     expect(summary.standards.passed).toBe(false)

@@ -1,6 +1,13 @@
 /** The CPD page's summary: the standards check, hours by type and development time, from the pure rules. */
 import { CPD_TYPES, type CpdEntry, type Institution } from '@/domain/entities'
-import { developmentProgress, hoursByCategory, standardsCheck, type CpdType, type DevelopmentProgress, type StandardsCheck } from '@/domain/rules/cpd'
+import {
+  developmentProgress,
+  hoursByCategory,
+  standardsCheck,
+  type CpdType,
+  type DevelopmentProgress,
+  type StandardsCheck,
+} from '@/domain/rules/cpd'
 import type { Clock } from '@/domain/rules/dates'
 import { CPD_TYPE_LABELS } from './cpd-form'
 
@@ -21,18 +28,30 @@ export interface CpdSummary {
   development: DevelopmentProgress | null
 }
 
-export function summariseCpd(entries: readonly CpdEntry[], institution: Pick<Institution, 'developmentDaysPerYear' | 'cpdYearStartMonth'> | undefined, now: Clock): CpdSummary {
+export function summariseCpd(
+  entries: readonly CpdEntry[],
+  institution: Pick<Institution, 'developmentDaysPerYear' | 'cpdYearStartMonth'> | undefined,
+  now: Clock,
+): CpdSummary {
   const standards = standardsCheck(entries, { now })
   const { start, end } = standards.window
   const recent = entries.filter((e) => !e.deleted && (e.endDate ?? e.startDate) >= start && e.startDate <= end)
   const hours = hoursByCategory(recent)
   const max = Math.max(...Object.values(hours), 0)
-  const categories = CPD_TYPES.map((type) => ({ type, label: CPD_TYPE_LABELS[type], hours: hours[type], percent: max === 0 ? 0 : Math.round((hours[type] / max) * 100) }))
+  const categories = CPD_TYPES.map((type) => ({
+    type,
+    label: CPD_TYPE_LABELS[type],
+    hours: hours[type],
+    percent: max === 0 ? 0 : Math.round((hours[type] / max) * 100),
+  }))
   const allowance = institution?.developmentDaysPerYear
   return {
     standards,
     categories,
     totalHours: categories.reduce((sum, c) => sum + c.hours, 0),
-    development: allowance === undefined ? null : developmentProgress(entries, { now, allowanceDays: allowance, yearStartMonth: institution?.cpdYearStartMonth }),
+    development:
+      allowance === undefined
+        ? null
+        : developmentProgress(entries, { now, allowanceDays: allowance, yearStartMonth: institution?.cpdYearStartMonth }),
   }
 }

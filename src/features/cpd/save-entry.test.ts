@@ -8,7 +8,13 @@ import { deleteCpdEntry, saveCpdEntry } from './save-entry'
 let db: HubDb
 let repos: Repos
 let n = 0
-const photo = { name: 'bench.jpg', contentType: 'image/jpeg' as const, size: 3, sha256: 'a'.repeat(64), bytes: new Uint8Array([0xff, 0xd8, 0xff]) }
+const photo = {
+  name: 'bench.jpg',
+  contentType: 'image/jpeg' as const,
+  size: 3,
+  sha256: 'a'.repeat(64),
+  bytes: new Uint8Array([0xff, 0xd8, 0xff]),
+}
 const fields = { title: 'Confocal training', startDate: '2026-11-20', hours: 6, type: 'formal' as const, skillIds: [] }
 
 beforeEach(async () => {
@@ -38,7 +44,9 @@ describe('saveCpdEntry', () => {
     const held = await keepEvidence(db, photo, { draftKey: 'cpd:new' })
     await db.drafts.put({ key: 'cpd:new', value: {}, savedAt: 1 })
     const tooMany = Array.from({ length: 21 }, (_, i) => (i === 0 ? held : `e${i}`))
-    await expect(saveCpdEntry({ id: null, fields, draftKey: 'cpd:new', evidenceIds: tooMany, removedIds: [] }, { db, repos })).rejects.toBeInstanceOf(ValidationError)
+    await expect(
+      saveCpdEntry({ id: null, fields, draftKey: 'cpd:new', evidenceIds: tooMany, removedIds: [] }, { db, repos }),
+    ).rejects.toBeInstanceOf(ValidationError)
     expect(await db.cpd.count()).toBe(0)
     expect(await db.outbox.count()).toBe(0)
     expect(await db.evidenceBlobs.get(held)).toMatchObject({ state: 'draft', draftKey: 'cpd:new' })
@@ -49,7 +57,10 @@ describe('saveCpdEntry', () => {
     const first = await keepEvidence(db, photo, { draftKey: 'cpd:new' })
     const entry = await saveCpdEntry({ id: null, fields, draftKey: 'cpd:new', evidenceIds: [first], removedIds: [] }, { db, repos })
     await db.evidenceBlobs.update(first, { state: 'uploaded' })
-    const updated = await saveCpdEntry({ id: entry.id, fields: { ...fields, hours: 5 }, draftKey: `cpd:${entry.id}`, evidenceIds: [], removedIds: [first] }, { db, repos })
+    const updated = await saveCpdEntry(
+      { id: entry.id, fields: { ...fields, hours: 5 }, draftKey: `cpd:${entry.id}`, evidenceIds: [], removedIds: [first] },
+      { db, repos },
+    )
     expect(updated).toMatchObject({ hours: 5, evidenceIds: [] })
     expect(await db.evidenceBlobs.get(first)).toMatchObject({ state: 'deleting', bytes: null })
   })

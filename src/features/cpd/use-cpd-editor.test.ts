@@ -22,7 +22,9 @@ describe('useCpdEditor', () => {
     expect(first.state.values.title).toBe('Course: ')
     first.state.values.title = 'Course: radiation protection'
     await nextTick()
-    await vi.waitFor(async () => expect((await db.drafts.get('cpd:new'))?.value).toMatchObject({ values: { title: 'Course: radiation protection' } }))
+    await vi.waitFor(async () =>
+      expect((await db.drafts.get('cpd:new'))?.value).toMatchObject({ values: { title: 'Course: radiation protection' } }),
+    )
     first.stop()
 
     const second = await editor(null, { template: 'course' })
@@ -35,7 +37,15 @@ describe('useCpdEditor', () => {
   })
 
   it('keeps no draft for a form nobody changed, and none once changes are undone', async () => {
-    const entry = await repos.cpd.create({ title: 'Course', startDate: '2026-10-01', hours: 2, type: 'formal', skillIds: [], evidenceIds: [], requestId: 'req-1' })
+    const entry = await repos.cpd.create({
+      title: 'Course',
+      startDate: '2026-10-01',
+      hours: 2,
+      type: 'formal',
+      skillIds: [],
+      evidenceIds: [],
+      requestId: 'req-1',
+    })
     const open = await editor(entry.id)
     expect(open.state.values).toMatchObject({ title: 'Course', hours: '2', requestId: 'req-1' })
     await open.state.flushDraft()
@@ -51,11 +61,28 @@ describe('useCpdEditor', () => {
 
   it('prefills from a completed skill-share session the member took part in', async () => {
     await db.requests.put({
-      id: 'req-9', updatedAt: 1, version: 1, deleted: false, lastMutationId: null, learnerUid: 'me', teacherUid: 'them', skillId: 'pcr', skillName: 'PCR',
-      message: '', format: 'shadowing', state: 'completed', history: { pending: 1, completed: new Date(2026, 10, 20, 12).getTime() },
+      id: 'req-9',
+      updatedAt: 1,
+      version: 1,
+      deleted: false,
+      lastMutationId: null,
+      learnerUid: 'me',
+      teacherUid: 'them',
+      skillId: 'pcr',
+      skillName: 'PCR',
+      message: '',
+      format: 'shadowing',
+      state: 'completed',
+      history: { pending: 1, completed: new Date(2026, 10, 20, 12).getTime() },
     })
     const open = await editor(null, { request: 'req-9' })
-    expect(open.state.values).toMatchObject({ title: 'PCR: shadowing with a colleague', startDate: '2026-11-20', type: 'work-based', skillIds: ['pcr'], requestId: 'req-9' })
+    expect(open.state.values).toMatchObject({
+      title: 'PCR: shadowing with a colleague',
+      startDate: '2026-11-20',
+      type: 'work-based',
+      skillIds: ['pcr'],
+      requestId: 'req-9',
+    })
     open.stop()
   })
 

@@ -123,5 +123,11 @@ export function useCpdEditor(options: CpdEditorOptions) {
 /** The form's content as a string that ignores key order, to tell whether anything changed. */
 function comparable(values: CpdEntryValues, removed: readonly string[]): string {
   const record = values as unknown as Record<string, unknown>
-  return JSON.stringify([Object.keys(record).sort().filter((k) => record[k] !== undefined).map((k) => [k, record[k]]), [...removed].sort()])
+  return JSON.stringify([
+    Object.keys(record)
+      .sort()
+      .filter((k) => record[k] !== undefined)
+      .map((k) => [k, record[k]]),
+    [...removed].sort(),
+  ])
 }

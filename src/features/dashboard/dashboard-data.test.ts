@@ -4,7 +4,10 @@ import { breakdownRows, engagementByMonth, facultyLabels, formatFigure, monthLab
 
 describe('breakdownRows', () => {
   it('labels rows, largest first, withheld ones after and "not stated" last', () => {
-    const rows = breakdownRows({ counts: { 'f-a': 6, unspecified: null, 'f-b': null, 'f-c': 12 }, total: 30 }, { 'f-a': 'Arts', 'f-c': 'Science' })
+    const rows = breakdownRows(
+      { counts: { 'f-a': 6, unspecified: null, 'f-b': null, 'f-c': 12 }, total: 30 },
+      { 'f-a': 'Arts', 'f-c': 'Science' },
+    )
     expect(rows).toEqual([
       { label: 'Science', value: 12 },
       { label: 'Arts', value: 6 },
@@ -14,7 +17,7 @@ describe('breakdownRows', () => {
   })
 
   it('maps faculty ids to names', () => {
-    expect(facultyLabels({ faculties: [{ id: 'f1', name: 'Faculty of Science', departments: [] }] })).toEqual({ 'f1': 'Faculty of Science' })
+    expect(facultyLabels({ faculties: [{ id: 'f1', name: 'Faculty of Science', departments: [] }] })).toEqual({ f1: 'Faculty of Science' })
     expect(facultyLabels(null)).toEqual({})
   })
 })
@@ -22,7 +25,13 @@ describe('breakdownRows', () => {
 describe('ragThemeRows', () => {
   it('keeps themes with actions, in the Commitment’s order', () => {
     const zero = { red: 0, amber: 0, green: 0, notSet: 0, total: 0 }
-    const rows = ragThemeRows({ visibility: { ...zero, green: 2, total: 2 }, recognition: zero, career: { ...zero, red: 1, total: 1 }, sustainability: zero, all: zero })
+    const rows = ragThemeRows({
+      visibility: { ...zero, green: 2, total: 2 },
+      recognition: zero,
+      career: { ...zero, red: 1, total: 1 },
+      sustainability: zero,
+      all: zero,
+    })
     expect(rows.map((r) => r.theme)).toEqual(['Visibility', 'Career development'])
   })
 })
@@ -32,8 +41,14 @@ describe('engagementByMonth', () => {
     const now = Date.UTC(2026, 10, 23)
     const meta = { updatedAt: 0, version: 1, deleted: false, lastMutationId: null }
     const at = (m: number) => Date.UTC(2026, m, 5)
-    const ideas = [{ ...meta, id: 'i', createdAt: at(10) }, { ...meta, id: 'j', createdAt: at(1) }] as Idea[]
-    const comments = [{ ...meta, id: 'c', createdAt: at(9) }, { ...meta, id: 'd', createdAt: at(9), deleted: true }] as Comment[]
+    const ideas = [
+      { ...meta, id: 'i', createdAt: at(10) },
+      { ...meta, id: 'j', createdAt: at(1) },
+    ] as Idea[]
+    const comments = [
+      { ...meta, id: 'c', createdAt: at(9) },
+      { ...meta, id: 'd', createdAt: at(9), deleted: true },
+    ] as Comment[]
     const votes = [{ ...meta, id: 'v', createdAt: at(10) }] as Vote[]
     const rows = engagementByMonth({ ideas, comments, votes }, now)
     expect(rows.map((r) => r.month)).toEqual(['2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11'])

@@ -14,11 +14,22 @@ export interface ChartRow {
 }
 
 export const ROLE_FAMILY_LABELS: Record<(typeof ROLE_FAMILIES)[number], string> = {
-  research: 'Research', teaching: 'Teaching', support: 'Support', laboratory: 'Laboratory', workshop: 'Workshop', studio: 'Studio',
-  analytical: 'Analytical', it: 'IT', apprentice: 'Apprentice', other: 'Other',
+  research: 'Research',
+  teaching: 'Teaching',
+  support: 'Support',
+  laboratory: 'Laboratory',
+  workshop: 'Workshop',
+  studio: 'Studio',
+  analytical: 'Analytical',
+  it: 'IT',
+  apprentice: 'Apprentice',
+  other: 'Other',
 }
 export const CONTRACT_LABELS: Record<(typeof CONTRACTS)[number], string> = {
-  permanent: 'Permanent', 'fixed-term': 'Fixed-term', casual: 'Casual', apprenticeship: 'Apprenticeship',
+  permanent: 'Permanent',
+  'fixed-term': 'Fixed-term',
+  casual: 'Casual',
+  apprenticeship: 'Apprenticeship',
 }
 export const AGE_LABELS: Record<string, string> = { 'prefer-not': 'Prefer not to say' }
 export const DISABILITY_LABELS: Record<string, string> = { yes: 'Yes', no: 'No', 'prefer-not': 'Prefer not to say' }
@@ -29,7 +40,11 @@ const UNSPECIFIED = 'Not stated'
  * (ordering them by their hidden size would leak it), "not stated" last.
  */
 export function breakdownRows(breakdown: Breakdown, labels: Readonly<Record<string, string>> = {}): ChartRow[] {
-  const rows = Object.entries(breakdown.counts).map(([key, value]) => ({ key, label: key === 'unspecified' ? UNSPECIFIED : (labels[key] ?? key), value }))
+  const rows = Object.entries(breakdown.counts).map(([key, value]) => ({
+    key,
+    label: key === 'unspecified' ? UNSPECIFIED : (labels[key] ?? key),
+    value,
+  }))
   const rank = (r: { key: string; value: number | null }) => (r.key === 'unspecified' ? 2 : r.value === null ? 1 : 0)
   return rows
     .sort((a, b) => rank(a) - rank(b) || (b.value ?? 0) - (a.value ?? 0) || a.label.localeCompare(b.label))
@@ -62,9 +77,15 @@ export interface EngagementMonth {
  * Ideas, comments and votes made in each of the last `months` calendar months (UTC), oldest first:
  * activity, not people, so these small counts identify no one.
  */
-export function engagementByMonth(data: { ideas: readonly Idea[]; comments: readonly Comment[]; votes: readonly Vote[] }, now: number, months = 6): EngagementMonth[] {
+export function engagementByMonth(
+  data: { ideas: readonly Idea[]; comments: readonly Comment[]; votes: readonly Vote[] },
+  now: number,
+  months = 6,
+): EngagementMonth[] {
   const end = new Date(now)
-  const keys = Array.from({ length: months }, (_, k) => new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - (months - 1 - k), 1)).toISOString().slice(0, 7))
+  const keys = Array.from({ length: months }, (_, k) =>
+    new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - (months - 1 - k), 1)).toISOString().slice(0, 7),
+  )
   const rows = new Map(keys.map((month) => [month, { month, ideas: 0, comments: 0, votes: 0 }]))
   const add = (at: number, field: 'ideas' | 'comments' | 'votes') => {
     const row = rows.get(new Date(at).toISOString().slice(0, 7))

@@ -20,7 +20,16 @@ export interface DashboardLocal {
   cached: CachedStats | null
 }
 
-const EMPTY: DashboardLocal = { institution: null, planTitle: null, actions: [], changes: [], ideas: [], comments: [], votes: [], cached: null }
+const EMPTY: DashboardLocal = {
+  institution: null,
+  planTitle: null,
+  actions: [],
+  changes: [],
+  ideas: [],
+  comments: [],
+  votes: [],
+  cached: null,
+}
 
 export async function loadDashboard(database: HubDb): Promise<DashboardLocal> {
   const [institutions, plans, ideas, comments, votes, cached] = await Promise.all([
@@ -76,9 +85,13 @@ export function useDashboard(options: { db?: HubDb; repos?: Pick<Repos, 'actions
       const cached = await refreshStats(database)
       const members = await database.members.toArray()
       const plan = await loadDashboard(database)
-      for (const update of staleFedMeasures(plan.actions, feedsFrom(members, cached))) await repos.actions.patch(update.actionId, { measures: update.measures })
+      for (const update of staleFedMeasures(plan.actions, feedsFrom(members, cached)))
+        await repos.actions.patch(update.actionId, { measures: update.measures })
     } catch (e) {
-      error.value = navigator.onLine === false ? 'You are offline: showing the figures last fetched on this device.' : `Could not fetch the figures: ${e instanceof Error ? e.message : String(e)}`
+      error.value =
+        navigator.onLine === false
+          ? 'You are offline: showing the figures last fetched on this device.'
+          : `Could not fetch the figures: ${e instanceof Error ? e.message : String(e)}`
     } finally {
       refreshing.value = false
     }

@@ -14,5 +14,8 @@ export function cardSkills(skills: readonly MemberSkill[], matchedIds: readonly 
   const weight = (s: MemberSkill) => (s.level === 'expert' ? 3 : s.level === 'practitioner' ? 2 : 1) + (s.canTeach ? 3 : 0)
   const first = skills.filter((s) => matched.has(s.skillId))
   const rest = skills.filter((s) => !matched.has(s.skillId)).sort((a, b) => weight(b) - weight(a))
-  return [...first.map((skill) => ({ skill, matched: true })), ...rest.slice(0, Math.max(0, max - first.length)).map((skill) => ({ skill, matched: false }))]
+  return [
+    ...first.map((skill) => ({ skill, matched: true })),
+    ...rest.slice(0, Math.max(0, max - first.length)).map((skill) => ({ skill, matched: false })),
+  ]
 }

@@ -2,9 +2,28 @@ import { describe, expect, it } from 'vitest'
 import type { Member, MemberSkill } from '@/domain/entities'
 import { skillKey, teachSuggestions } from './suggestions'
 
-const s = (skillId: string, name: string, level: MemberSkill['level'], canTeach = false, wantsToLearn = false): MemberSkill => ({ skillId, name, category: 'technique', level, canTeach, wantsToLearn })
+const s = (skillId: string, name: string, level: MemberSkill['level'], canTeach = false, wantsToLearn = false): MemberSkill => ({
+  skillId,
+  name,
+  category: 'technique',
+  level,
+  canTeach,
+  wantsToLearn,
+})
 const m = (id: string, skills: MemberSkill[], extra: Partial<Member> = {}): Member => ({
-  id, updatedAt: 0, version: 1, deleted: false, lastMutationId: null, institutionId: 'inst', displayName: id, email: `${id}@example.ac.uk`, role: 'technician', visibility: 'institution', joinedAt: 0, skills, ...extra,
+  id,
+  updatedAt: 0,
+  version: 1,
+  deleted: false,
+  lastMutationId: null,
+  institutionId: 'inst',
+  displayName: id,
+  email: `${id}@example.ac.uk`,
+  role: 'technician',
+  visibility: 'institution',
+  joinedAt: 0,
+  skills,
+  ...extra,
 })
 
 describe('skillKey', () => {
@@ -16,7 +35,15 @@ describe('skillKey', () => {
 })
 
 describe('teachSuggestions', () => {
-  const me = m('me', [s('confocal-microscope', 'Confocal microscope', 'learning', false, true), s('tag:x', 'Glass engraving', 'learning', false, true), s('pcr', 'PCR', 'expert', true)], { department: 'Biosciences' })
+  const me = m(
+    'me',
+    [
+      s('confocal-microscope', 'Confocal microscope', 'learning', false, true),
+      s('tag:x', 'Glass engraving', 'learning', false, true),
+      s('pcr', 'PCR', 'expert', true),
+    ],
+    { department: 'Biosciences' },
+  )
   const members = [
     me,
     m('zed', [s('confocal-microscopy', 'Confocal microscopy', 'expert', true)]),

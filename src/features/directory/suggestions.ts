@@ -25,7 +25,11 @@ const LEVEL_RANK = { expert: 2, practitioner: 1, learning: 0 } as const
  * "People who can teach what you want to learn": for each skill I want to learn, listed
  * colleagues who are happy to teach it — experts first, then my own department, then by name.
  */
-export function teachSuggestions(me: Pick<Member, 'id' | 'skills' | 'department' | 'institutionId'> | undefined, members: readonly Member[], perSkill = 3): TeachSuggestion[] {
+export function teachSuggestions(
+  me: Pick<Member, 'id' | 'skills' | 'department' | 'institutionId'> | undefined,
+  members: readonly Member[],
+  perSkill = 3,
+): TeachSuggestion[] {
   if (!me) return []
   const wanted = me.skills.filter((s) => s.wantsToLearn)
   const teachersByKey = new Map<string, { member: Member; skill: MemberSkill }[]>()
@@ -39,10 +43,13 @@ export function teachSuggestions(me: Pick<Member, 'id' | 'skills' | 'department'
   }
   return wanted.map((skill) => {
     const found = teachersByKey.get(skillKey(skill)) ?? []
-    const sorted = [...found].sort((a, b) =>
-      LEVEL_RANK[b.skill.level] - LEVEL_RANK[a.skill.level]
-      || Number(b.member.department === me.department && !!me.department) - Number(a.member.department === me.department && !!me.department)
-      || a.member.displayName.localeCompare(b.member.displayName))
+    const sorted = [...found].sort(
+      (a, b) =>
+        LEVEL_RANK[b.skill.level] - LEVEL_RANK[a.skill.level] ||
+        Number(b.member.department === me.department && !!me.department) -
+          Number(a.member.department === me.department && !!me.department) ||
+        a.member.displayName.localeCompare(b.member.displayName),
+    )
     return { skill: { skillId: skill.skillId, name: skill.name }, teachers: sorted.slice(0, perSkill).map((t) => t.member) }
   })
 }

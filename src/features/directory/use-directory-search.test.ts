@@ -5,9 +5,25 @@ import type { Member, MemberSkill } from '@/domain/entities'
 import { useDirectorySearch } from './use-directory-search'
 
 const meta = { updatedAt: 1, version: 1, deleted: false, lastMutationId: null }
-const skill = (name: string, level: MemberSkill['level'], canTeach: boolean): MemberSkill => ({ skillId: `tag:${name.toLowerCase()}`, name, category: 'technique', level, canTeach, wantsToLearn: false })
+const skill = (name: string, level: MemberSkill['level'], canTeach: boolean): MemberSkill => ({
+  skillId: `tag:${name.toLowerCase()}`,
+  name,
+  category: 'technique',
+  level,
+  canTeach,
+  wantsToLearn: false,
+})
 const member = (id: string, displayName: string, skills: MemberSkill[], extra: Partial<Member> = {}): Member => ({
-  ...meta, id, institutionId: 'inst', displayName, email: `${id}@example.ac.uk`, role: 'technician', visibility: 'institution', joinedAt: 1, skills, ...extra,
+  ...meta,
+  id,
+  institutionId: 'inst',
+  displayName,
+  email: `${id}@example.ac.uk`,
+  role: 'technician',
+  visibility: 'institution',
+  joinedAt: 1,
+  skills,
+  ...extra,
 })
 
 let db: HubDb

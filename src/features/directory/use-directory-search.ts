@@ -51,33 +51,37 @@ export function useDirectorySearch(options: UseDirectorySearchOptions): Director
   let asked = 0
   let shown = 0
 
-  watch(options.institutionId, (institutionId) => {
-    client?.close()
-    client = null
-    rows.value = []
-    total.value = 0
-    preparing.value = true
-    if (!institutionId) return
-    // The first page paints before the worker starts reading every profile: on a slow phone the
-    // two reads queued behind each other and the list waited for the index's read.
-    void firstPage(institutionId)
-      .catch(() => undefined)
-      .then(afterPaint)
-      .then(() => {
-        if (client || options.institutionId.value !== institutionId) return
-        client = createDirectorySearch({
-          institutionId,
-          db: database,
-          inline: options.inline,
-          onAnswer: (answer) => void show(answer, institutionId),
-          onIndexed: (info) => {
-            size.value = info.size
-            ask()
-          },
+  watch(
+    options.institutionId,
+    (institutionId) => {
+      client?.close()
+      client = null
+      rows.value = []
+      total.value = 0
+      preparing.value = true
+      if (!institutionId) return
+      // The first page paints before the worker starts reading every profile: on a slow phone the
+      // two reads queued behind each other and the list waited for the index's read.
+      void firstPage(institutionId)
+        .catch(() => undefined)
+        .then(afterPaint)
+        .then(() => {
+          if (client || options.institutionId.value !== institutionId) return
+          client = createDirectorySearch({
+            institutionId,
+            db: database,
+            inline: options.inline,
+            onAnswer: (answer) => void show(answer, institutionId),
+            onIndexed: (info) => {
+              size.value = info.size
+              ask()
+            },
+          })
+          ask()
         })
-        ask()
-      })
-  }, { immediate: true })
+    },
+    { immediate: true },
+  )
   watch([query, filters], () => {
     limit.value = pageSize
     ask()
@@ -98,10 +102,17 @@ export function useDirectorySearch(options: UseDirectorySearchOptions): Director
   async function firstPage(institutionId: string) {
     // One getAll over the name index (no filter, so no cursor stepping record by record); a device
     // with many hidden or departed members falls back to the filtered walk.
-    const firstNames = await database.members.orderBy('displayName').limit(pageSize * 2).toArray()
+    const firstNames = await database.members
+      .orderBy('displayName')
+      .limit(pageSize * 2)
+      .toArray()
     let page = firstNames.filter((m) => isListed(m, institutionId)).slice(0, pageSize)
     if (page.length < pageSize && firstNames.length === pageSize * 2) {
-      page = await database.members.orderBy('displayName').filter((m) => isListed(m, institutionId)).limit(pageSize).toArray()
+      page = await database.members
+        .orderBy('displayName')
+        .filter((m) => isListed(m, institutionId))
+        .limit(pageSize)
+        .toArray()
     }
     if (!preparing.value || options.institutionId.value !== institutionId) return
     rows.value = page.map((member) => ({ member, hit: { id: member.id, score: 0, matchedSkillIds: [], matchedFields: [] } }))

@@ -10,7 +10,10 @@ export const JPEG_QUALITY = 0.82
 export const KEEP_AS_IS_BYTES = 500 * 1024
 
 /** Decodes and re-encodes a photo as JPEG; rejects when the browser cannot read the format. */
-export async function compressPhoto(file: Blob, options: { maxEdge?: number; quality?: number } = {}): Promise<{ blob: Blob; width: number; height: number }> {
+export async function compressPhoto(
+  file: Blob,
+  options: { maxEdge?: number; quality?: number } = {},
+): Promise<{ blob: Blob; width: number; height: number }> {
   const bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' })
   try {
     const maxEdge = options.maxEdge ?? MAX_EDGE

@@ -18,8 +18,19 @@ export async function loadEvidenceBytes(id: string, options: { db?: HubDb } = {}
   const file = await (await loadPlatform()).cpd.evidence.download(id)
   // Kept as an uploaded copy, so it opens and exports offline from now on.
   await database.evidenceBlobs.put({
-    id, cpdId: doc.cpdId ?? null, draftKey: null, name: doc.name, contentType: doc.contentType as EvidenceContentType,
-    size: doc.size, sha256: doc.sha256, bytes: file.bytes, state: 'uploaded', attempts: 0, createdAt: Date.now(), nextAttemptAt: 0, uploadedAt: doc.uploadedAt,
+    id,
+    cpdId: doc.cpdId ?? null,
+    draftKey: null,
+    name: doc.name,
+    contentType: doc.contentType as EvidenceContentType,
+    size: doc.size,
+    sha256: doc.sha256,
+    bytes: file.bytes,
+    state: 'uploaded',
+    attempts: 0,
+    createdAt: Date.now(),
+    nextAttemptAt: 0,
+    uploadedAt: doc.uploadedAt,
   })
   return { name: doc.name, contentType: doc.contentType, bytes: file.bytes }
 }

@@ -4,12 +4,32 @@ import type { Evidence } from '@/domain/entities'
 import { describeFile, evidenceItem, evidenceSummary } from './evidence-items'
 
 const row = (state: EvidenceBlobRow['state'], extra: Partial<EvidenceBlobRow> = {}): EvidenceBlobRow => ({
-  id: 'e1', cpdId: 'c1', draftKey: null, name: 'bench.jpg', contentType: 'image/jpeg', size: 380 * 1024, sha256: 'a'.repeat(64),
-  bytes: new Uint8Array(1), state, attempts: 0, createdAt: 1, nextAttemptAt: 0, ...extra,
+  id: 'e1',
+  cpdId: 'c1',
+  draftKey: null,
+  name: 'bench.jpg',
+  contentType: 'image/jpeg',
+  size: 380 * 1024,
+  sha256: 'a'.repeat(64),
+  bytes: new Uint8Array(1),
+  state,
+  attempts: 0,
+  createdAt: 1,
+  nextAttemptAt: 0,
+  ...extra,
 })
 const doc: Evidence = {
-  id: 'e1', updatedAt: 1, version: 1, deleted: false, lastMutationId: null, name: 'bench.jpg', contentType: 'image/jpeg',
-  size: 380 * 1024, sha256: 'a'.repeat(64), chunkCount: 1, uploadedAt: 1,
+  id: 'e1',
+  updatedAt: 1,
+  version: 1,
+  deleted: false,
+  lastMutationId: null,
+  name: 'bench.jpg',
+  contentType: 'image/jpeg',
+  size: 380 * 1024,
+  sha256: 'a'.repeat(64),
+  chunkCount: 1,
+  uploadedAt: 1,
 }
 
 describe('evidenceItem', () => {

@@ -23,7 +23,12 @@ const KIND: Record<string, string> = { 'image/jpeg': 'Photo', 'image/png': 'Imag
 /**
  * One file's view; null when it is being removed. `online`: shown to say why a file still waits.
  */
-export function evidenceItem(id: string, row: EvidenceBlobRow | undefined, doc: Evidence | undefined, online: boolean): EvidenceItem | null {
+export function evidenceItem(
+  id: string,
+  row: EvidenceBlobRow | undefined,
+  doc: Evidence | undefined,
+  online: boolean,
+): EvidenceItem | null {
   if (row?.state === 'deleting') return null
   const name = row?.name ?? doc?.name ?? 'File'
   const contentType = row?.contentType ?? doc?.contentType ?? ''
@@ -35,18 +40,28 @@ export function evidenceItem(id: string, row: EvidenceBlobRow | undefined, doc: 
     case 'draft':
       return { ...base, status: 'held', message: 'Kept on this device; uploads once the entry is saved' }
     case 'pending':
-      return { ...base, status: 'waiting', message: online ? 'Waiting to upload' : 'Waiting to upload: you are offline, it will upload when you reconnect' }
+      return {
+        ...base,
+        status: 'waiting',
+        message: online ? 'Waiting to upload' : 'Waiting to upload: you are offline, it will upload when you reconnect',
+      }
     case 'uploading':
       return { ...base, status: 'uploading', message: 'Uploading…' }
     case 'uploaded':
       return { ...base, status: 'uploaded', message: 'Uploaded' }
     case 'failed':
       return {
-        ...base, status: 'failed', canRetry: true,
+        ...base,
+        status: 'failed',
+        canRetry: true,
         message: `Upload failed (${row.attempts} ${row.attempts === 1 ? 'attempt' : 'attempts'}): ${row.lastError ?? 'unknown error'}. It will be tried again automatically.`,
       }
     default:
-      return { ...base, status: 'refused', message: `Not accepted by the server: ${row.lastError ?? 'no reason given'}. Remove it and attach another file.` }
+      return {
+        ...base,
+        status: 'refused',
+        message: `Not accepted by the server: ${row.lastError ?? 'no reason given'}. Remove it and attach another file.`,
+      }
   }
 }
 
@@ -60,8 +75,13 @@ export function evidenceSummary(items: readonly EvidenceItem[]): string {
   if (items.length === 0) return ''
   const counts = new Map<string, number>()
   const words: Record<EvidenceStatus, string> = {
-    held: 'not saved yet', waiting: 'waiting to upload', uploading: 'uploading', uploaded: 'uploaded',
-    failed: 'upload failed', refused: 'not accepted', elsewhere: 'on another device',
+    held: 'not saved yet',
+    waiting: 'waiting to upload',
+    uploading: 'uploading',
+    uploaded: 'uploaded',
+    failed: 'upload failed',
+    refused: 'not accepted',
+    elsewhere: 'on another device',
   }
   for (const item of items) counts.set(words[item.status], (counts.get(words[item.status]) ?? 0) + 1)
   const parts = [...counts].map(([word, n]) => `${n} ${word}`)

@@ -22,15 +22,19 @@ export function startEvidenceUploads(pinia?: Pinia): void {
   let queued = 0
   effectScope(true).run(() => {
     const session = useSessionStore(pinia)
-    watch(() => session.session?.uid ?? null, async (uid) => {
-      schedule?.stop()
-      schedule = null
-      if (!uid) return
-      const platform = await loadPlatform()
-      if (session.session?.uid !== uid) return
-      const uploader = createEvidenceUploader({ db, store: platform.cpd.evidence })
-      schedule = startUploadSchedule({ run: () => uploader.runOnce(), nextDue: () => nextDue(db) })
-    }, { immediate: true })
+    watch(
+      () => session.session?.uid ?? null,
+      async (uid) => {
+        schedule?.stop()
+        schedule = null
+        if (!uid) return
+        const platform = await loadPlatform()
+        if (session.session?.uid !== uid) return
+        const uploader = createEvidenceUploader({ db, store: platform.cpd.evidence })
+        schedule = startUploadSchedule({ run: () => uploader.runOnce(), nextDue: () => nextDue(db) })
+      },
+      { immediate: true },
+    )
   })
   // A file queued in any tab asks for a pass at once.
   liveQuery(() => db.evidenceBlobs.where('state').anyOf('pending', 'deleting').count()).subscribe((n) => {

@@ -25,13 +25,16 @@ export async function prepareEvidence(file: File): Promise<PreparedEvidence> {
   const original = verdict.contentType
   if (original && file.size <= KEEP_AS_IS_BYTES) {
     const small = await photoSize(file).catch(() => null)
-    if (small && Math.max(small.width, small.height) <= MAX_EDGE) return finish(file.name, original, new Uint8Array(await file.arrayBuffer()))
+    if (small && Math.max(small.width, small.height) <= MAX_EDGE)
+      return finish(file.name, original, new Uint8Array(await file.arrayBuffer()))
   }
   let compressed: Blob
   try {
     compressed = (await compressPhoto(file)).blob
   } catch {
-    throw new EvidenceFileError(`“${safeFileName(file.name)}” could not be read as a photo on this device. Take a screenshot of it, or save it as a JPEG, and attach that.`)
+    throw new EvidenceFileError(
+      `“${safeFileName(file.name)}” could not be read as a photo on this device. Take a screenshot of it, or save it as a JPEG, and attach that.`,
+    )
   }
   // A photo already well compressed may come out bigger: keep whichever is smaller and storable.
   if (original && file.size <= compressed.size && !checkEvidenceSize(file.name, file.size)) {

@@ -25,10 +25,12 @@ export function useEvidenceItems(ids: () => readonly string[], options: { db?: H
     },
     { initial: { rows: new Map(), docs: new Map() }, deps: () => ids().join(',') },
   )
-  return computed(() => ids().flatMap((id) => {
-    const item = evidenceItem(id, sources.value.rows.get(id), sources.value.docs.get(id), online.value)
-    return item ? [item] : []
-  }))
+  return computed(() =>
+    ids().flatMap((id) => {
+      const item = evidenceItem(id, sources.value.rows.get(id), sources.value.docs.get(id), online.value)
+      return item ? [item] : []
+    }),
+  )
 }
 
 /** Ids of the files held for an unsaved draft, oldest first. */

@@ -24,8 +24,16 @@ export function useHomeStats(options: UseHomeStatsOptions = {}): ShallowRef<Home
       const today = isoDateOf(now())
       const year = today.slice(0, 4)
       const [cpd, openSurveys, pendingChanges] = await Promise.all([
-        database.cpd.where('startDate').between(`${year}-01-01`, `${year}-12-31`, true, true).filter((e) => !e.deleted).toArray(),
-        database.surveys.where('status').equals('open').filter((s) => !s.deleted && s.closesAt >= today).count(),
+        database.cpd
+          .where('startDate')
+          .between(`${year}-01-01`, `${year}-12-31`, true, true)
+          .filter((e) => !e.deleted)
+          .toArray(),
+        database.surveys
+          .where('status')
+          .equals('open')
+          .filter((s) => !s.deleted && s.closesAt >= today)
+          .count(),
         database.outbox.count(),
       ])
       return { cpdHoursThisYear: cpd.reduce((sum, e) => sum + e.hours, 0), openSurveys, pendingChanges }

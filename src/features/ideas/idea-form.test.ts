@@ -12,15 +12,28 @@ describe('parseIdeaForm', () => {
   })
 
   it('files an idea under a theme, or the plan as a whole', () => {
-    expect(parseIdeaForm({ title: 'Swap board', body: '', about: 'theme:sustainability' }, themesOf)).toMatchObject({ ok: true, idea: { theme: 'sustainability' } })
-    expect(parseIdeaForm({ title: 'Swap board', body: '', about: '' }, themesOf)).toEqual({ ok: true, idea: { title: 'Swap board', body: '' } })
+    expect(parseIdeaForm({ title: 'Swap board', body: '', about: 'theme:sustainability' }, themesOf)).toMatchObject({
+      ok: true,
+      idea: { theme: 'sustainability' },
+    })
+    expect(parseIdeaForm({ title: 'Swap board', body: '', about: '' }, themesOf)).toEqual({
+      ok: true,
+      idea: { title: 'Swap board', body: '' },
+    })
   })
 
   it('says what is wrong at each field', () => {
     expect(parseIdeaForm({ title: '  ', body: 'x'.repeat(4001), about: 'action:gone' }, themesOf)).toEqual({
       ok: false,
-      errors: { title: 'Idea is required', body: 'This field must be at most 4000 characters', about: 'That action is no longer in the plan: choose another' },
+      errors: {
+        title: 'Idea is required',
+        body: 'This field must be at most 4000 characters',
+        about: 'That action is no longer in the plan: choose another',
+      },
     })
-    expect(parseIdeaForm({ title: 'A', body: '', about: 'theme:nonsense' }, themesOf)).toMatchObject({ ok: false, errors: { about: 'Choose what your idea is about' } })
+    expect(parseIdeaForm({ title: 'A', body: '', about: 'theme:nonsense' }, themesOf)).toMatchObject({
+      ok: false,
+      errors: { about: 'Choose what your idea is about' },
+    })
   })
 })

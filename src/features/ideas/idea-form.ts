@@ -17,13 +17,17 @@ const FormSchema = v.object({ title: IdeaFields.title, body: IdeaFields.body })
  * Checks the form. An idea about an action also carries the action's first theme, so it shows
  * under that theme too.
  */
-export function parseIdeaForm(values: IdeaFormValues, actionThemes: (actionId: string) => readonly string[] | undefined): { ok: true; idea: NewIdea } | { ok: false; errors: IdeaFormErrors } {
+export function parseIdeaForm(
+  values: IdeaFormValues,
+  actionThemes: (actionId: string) => readonly string[] | undefined,
+): { ok: true; idea: NewIdea } | { ok: false; errors: IdeaFormErrors } {
   const errors: IdeaFormErrors = {}
   const parsed = v.safeParse(FormSchema, values)
   if (!parsed.success) {
     for (const issue of parsed.issues) {
       const key = issue.path?.[0]?.key
-      if ((key === 'title' || key === 'body') && !errors[key]) errors[key] = issue.message.startsWith('Invalid') ? 'Check this field' : issue.message
+      if ((key === 'title' || key === 'body') && !errors[key])
+        errors[key] = issue.message.startsWith('Invalid') ? 'Check this field' : issue.message
     }
   }
   const [kind, ref] = values.about.split(':', 2) as [string, string | undefined]

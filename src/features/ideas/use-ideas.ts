@@ -16,9 +16,14 @@ const EMPTY: IdeasData = { ideas: [], votes: [], actions: new Map(), names: new 
 
 /** Live ideas (optionally those about one action, or adopted as it) with their votes, actions and authors' names. */
 export async function loadIdeas(database: HubDb, actionId?: string): Promise<IdeasData> {
-  const ideas = (await database.ideas.toArray()).filter((i) => !i.deleted && (!actionId || i.actionId === actionId || i.adoptedActionId === actionId))
+  const ideas = (await database.ideas.toArray()).filter(
+    (i) => !i.deleted && (!actionId || i.actionId === actionId || i.adoptedActionId === actionId),
+  )
   const [votes, actions, members] = await Promise.all([
-    database.votes.where('ideaId').anyOf(ideas.map((i) => i.id)).toArray(),
+    database.votes
+      .where('ideaId')
+      .anyOf(ideas.map((i) => i.id))
+      .toArray(),
     database.actions.toArray(),
     database.members.toArray(),
   ])

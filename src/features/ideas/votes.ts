@@ -7,7 +7,12 @@ export function voteId(ideaId: string, uid: string): string {
 }
 
 /** Votes for an idea, or withdraws the member's vote when they already voted. */
-export async function toggleVote(repos: Pick<Repos, 'votes'>, ideaId: string, uid: string, now = Date.now()): Promise<'voted' | 'withdrawn'> {
+export async function toggleVote(
+  repos: Pick<Repos, 'votes'>,
+  ideaId: string,
+  uid: string,
+  now = Date.now(),
+): Promise<'voted' | 'withdrawn'> {
   const id = voteId(ideaId, uid)
   if (await repos.votes.get(id)) {
     await repos.votes.remove(id)

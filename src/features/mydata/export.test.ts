@@ -10,14 +10,64 @@ afterEach(() => db?.close())
 describe('collectMyData', () => {
   it('takes my own tree and the shared documents that name me, nobody else’s', async () => {
     db = createDb(`mydata-${Math.random()}`)
-    await db.profiles.put({ ...meta('me'), institutionId: 'inst', displayName: 'Me', email: 'me@example.ac.uk', role: 'technician', visibility: 'institution', skills: [], joinedAt: 1, gradeBand: 'Grade 5' })
-    await db.cpd.put({ ...meta('c1'), title: 'Course, with a comma', startDate: '2026-01-01', hours: 2, type: 'formal', skillIds: [], evidenceIds: [] })
+    await db.profiles.put({
+      ...meta('me'),
+      institutionId: 'inst',
+      displayName: 'Me',
+      email: 'me@example.ac.uk',
+      role: 'technician',
+      visibility: 'institution',
+      skills: [],
+      joinedAt: 1,
+      gradeBand: 'Grade 5',
+    })
+    await db.cpd.put({
+      ...meta('c1'),
+      title: 'Course, with a comma',
+      startDate: '2026-01-01',
+      hours: 2,
+      type: 'formal',
+      skillIds: [],
+      evidenceIds: [],
+    })
     await db.requests.bulkPut([
-      { ...meta('r1'), learnerUid: 'me', teacherUid: 'them', skillId: 'pcr', skillName: 'PCR', message: '', format: 'call', state: 'pending', history: { pending: 1 } },
-      { ...meta('r2'), learnerUid: 'x', teacherUid: 'y', skillId: 'pcr', skillName: 'PCR', message: '', format: 'call', state: 'pending', history: { pending: 1 } },
+      {
+        ...meta('r1'),
+        learnerUid: 'me',
+        teacherUid: 'them',
+        skillId: 'pcr',
+        skillName: 'PCR',
+        message: '',
+        format: 'call',
+        state: 'pending',
+        history: { pending: 1 },
+      },
+      {
+        ...meta('r2'),
+        learnerUid: 'x',
+        teacherUid: 'y',
+        skillId: 'pcr',
+        skillName: 'PCR',
+        message: '',
+        format: 'call',
+        state: 'pending',
+        history: { pending: 1 },
+      },
     ])
-    await db.votes.bulkPut([{ ...meta('i1__me'), ideaId: 'i1', voterUid: 'me', createdAt: 1 }, { ...meta('i1__x'), ideaId: 'i1', voterUid: 'x', createdAt: 1 }])
-    await db.members.put({ ...meta('x'), institutionId: 'inst', displayName: 'X', email: 'x@example.ac.uk', role: 'technician', visibility: 'institution', skills: [], joinedAt: 1 })
+    await db.votes.bulkPut([
+      { ...meta('i1__me'), ideaId: 'i1', voterUid: 'me', createdAt: 1 },
+      { ...meta('i1__x'), ideaId: 'i1', voterUid: 'x', createdAt: 1 },
+    ])
+    await db.members.put({
+      ...meta('x'),
+      institutionId: 'inst',
+      displayName: 'X',
+      email: 'x@example.ac.uk',
+      role: 'technician',
+      visibility: 'institution',
+      skills: [],
+      joinedAt: 1,
+    })
 
     const data = await collectMyData(db, 'me', Date.UTC(2026, 10, 23))
     expect(data.exportedAt).toBe('2026-11-23T00:00:00.000Z')

@@ -32,7 +32,8 @@ export async function collectMyData(db: HubDb, uid: string, now = Date.now()): P
     const def = COLLECTIONS[name]
     let docs: Record<string, unknown>[]
     if (def.scope === 'user') docs = await table.toArray()
-    else if (def.scope === 'root' || name === 'members') docs = [] // the institution; my directory entry copies my profile
+    else if (def.scope === 'root' || name === 'members')
+      docs = [] // the institution; my directory entry copies my profile
     else docs = await table.filter((d) => PERSON_FIELDS.some((f) => d[f] === uid)).toArray()
     const clean = docs.filter((d) => d.deleted !== true).map(stripInternal)
     if (clean.length > 0) collections[name] = clean
@@ -40,7 +41,8 @@ export async function collectMyData(db: HubDb, uid: string, now = Date.now()): P
   for (const name of LOCAL_TABLES) {
     if (!db.tables.some((t) => t.name === name)) continue
     const rows = (await db.table(name).toArray()) as Record<string, unknown>[]
-    if (rows.length > 0) collections[name] = rows.map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => !(v instanceof Uint8Array))))
+    if (rows.length > 0)
+      collections[name] = rows.map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => !(v instanceof Uint8Array))))
   }
   return { exportedAt: new Date(now).toISOString(), uid, collections }
 }
@@ -56,7 +58,12 @@ export function myDataCsv(data: MyDataExport): string {
     for (const doc of docs ?? []) {
       for (const [field, value] of Object.entries(doc)) {
         if (field === 'id') continue
-        rows.push([name, String(doc.id ?? doc.key ?? doc.surveyId ?? ''), field, typeof value === 'string' || typeof value === 'number' ? value : JSON.stringify(value)])
+        rows.push([
+          name,
+          String(doc.id ?? doc.key ?? doc.surveyId ?? ''),
+          field,
+          typeof value === 'string' || typeof value === 'number' ? value : JSON.stringify(value),
+        ])
       }
     }
   }

@@ -7,12 +7,42 @@ const meta = { updatedAt: 1, version: 1, deleted: false, lastMutationId: null }
 describe('loadActionEdit', () => {
   it('prefills a new action from the idea it is promoted from', async () => {
     const db = createDb(`edit-${crypto.randomUUID()}`)
-    await db.plans.put({ ...meta, id: 'p1', title: 'Plan', stage: 'two', startDate: '2026-06-01', endDate: '2029-05-31', phases: {}, owners: {}, status: 'published' })
+    await db.plans.put({
+      ...meta,
+      id: 'p1',
+      title: 'Plan',
+      stage: 'two',
+      startDate: '2026-06-01',
+      endDate: '2029-05-31',
+      phases: {},
+      owners: {},
+      status: 'published',
+    })
     await db.actions.bulkPut([
       { ...meta, id: 'a1', planId: 'p1', code: 'CD2', themes: ['career'], activity: 'Shadowing', measures: [], timeframe: '', owner: '' },
-      { ...meta, id: 'a2', planId: 'p1', code: 'V9', themes: ['visibility'], activity: 'Gone', measures: [], timeframe: '', owner: '', deleted: true },
+      {
+        ...meta,
+        id: 'a2',
+        planId: 'p1',
+        code: 'V9',
+        themes: ['visibility'],
+        activity: 'Gone',
+        measures: [],
+        timeframe: '',
+        owner: '',
+        deleted: true,
+      },
     ])
-    await db.ideas.put({ ...meta, id: 'i1', authorUid: 'u', title: 'Shadowing week', body: 'A day elsewhere', actionId: 'a1', status: 'open', createdAt: 1 })
+    await db.ideas.put({
+      ...meta,
+      id: 'i1',
+      authorUid: 'u',
+      title: 'Shadowing week',
+      body: 'A day elsewhere',
+      actionId: 'a1',
+      status: 'open',
+      createdAt: 1,
+    })
     const data = await loadActionEdit(db, { actionId: 'new', planId: 'p1', ideaId: 'i1' })
     expect(data.plan?.id).toBe('p1')
     expect(data.siblings.map((a) => a.id)).toEqual(['a1'])

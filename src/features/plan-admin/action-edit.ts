@@ -12,7 +12,10 @@ export interface ActionEditData {
   prefill: Partial<ActionFormValues>
 }
 
-export async function loadActionEdit(db: HubDb, q: { actionId: string; planId?: string; ideaId?: string; parentId?: string }): Promise<ActionEditData> {
+export async function loadActionEdit(
+  db: HubDb,
+  q: { actionId: string; planId?: string; ideaId?: string; parentId?: string },
+): Promise<ActionEditData> {
   const found = q.actionId === 'new' ? undefined : await db.actions.get(q.actionId)
   const action = found && !found.deleted ? found : null
   const planId = action?.planId ?? q.planId

@@ -5,19 +5,64 @@ const ctx = { planId: 'plan-1', otherCodes: ['V1', 'R2'] }
 
 describe('parseActionForm', () => {
   it('builds an action with two themes and a numeric measure', () => {
-    const measure = { ...emptyMeasure(), id: 'm1', text: 'Apprenticeships 9 → 14 by 2027', baseline: '9', target: '14', current: '11', unit: 'apprentices', deadline: '2027-12-31' }
-    const result = parseActionForm({ ...emptyActionForm(), code: ' S2 ', themes: ['sustainability', 'career'], activity: 'Grow apprenticeships', timeframe: 'P1-2', owner: 'HR', measures: [measure, emptyMeasure()] }, ctx)
+    const measure = {
+      ...emptyMeasure(),
+      id: 'm1',
+      text: 'Apprenticeships 9 → 14 by 2027',
+      baseline: '9',
+      target: '14',
+      current: '11',
+      unit: 'apprentices',
+      deadline: '2027-12-31',
+    }
+    const result = parseActionForm(
+      {
+        ...emptyActionForm(),
+        code: ' S2 ',
+        themes: ['sustainability', 'career'],
+        activity: 'Grow apprenticeships',
+        timeframe: 'P1-2',
+        owner: 'HR',
+        measures: [measure, emptyMeasure()],
+      },
+      ctx,
+    )
     expect(result).toEqual({
       ok: true,
       fields: {
-        planId: 'plan-1', code: 'S2', themes: ['sustainability', 'career'], activity: 'Grow apprenticeships', timeframe: 'P1-2', owner: 'HR',
-        measures: [{ id: 'm1', text: 'Apprenticeships 9 → 14 by 2027', baseline: 9, target: 14, current: 11, unit: 'apprentices', deadline: '2027-12-31', source: 'manual' }],
+        planId: 'plan-1',
+        code: 'S2',
+        themes: ['sustainability', 'career'],
+        activity: 'Grow apprenticeships',
+        timeframe: 'P1-2',
+        owner: 'HR',
+        measures: [
+          {
+            id: 'm1',
+            text: 'Apprenticeships 9 → 14 by 2027',
+            baseline: 9,
+            target: 14,
+            current: 11,
+            unit: 'apprentices',
+            deadline: '2027-12-31',
+            source: 'manual',
+          },
+        ],
       },
     })
   })
 
   it('reports the schema’s messages at each field, and a repeated code', () => {
-    const result = parseActionForm({ ...emptyActionForm(), code: 'V1', themes: ['visibility', 'recognition', 'career'], activity: '', measures: [{ ...emptyMeasure(), text: 'x', target: 'lots' }] }, ctx)
+    const result = parseActionForm(
+      {
+        ...emptyActionForm(),
+        code: 'V1',
+        themes: ['visibility', 'recognition', 'career'],
+        activity: '',
+        measures: [{ ...emptyMeasure(), text: 'x', target: 'lots' }],
+      },
+      ctx,
+    )
     expect(result).toEqual({
       ok: false,
       errors: {

@@ -44,16 +44,38 @@ export function emptyActionForm(): ActionFormValues {
 export function actionFormFrom(a: PlanAction): ActionFormValues {
   const s = (x: number | undefined) => (x === undefined ? '' : String(x))
   return {
-    code: a.code, themes: [...a.themes], parentId: a.parentId ?? '', activity: a.activity, outputs: a.outputs ?? '', timeframe: a.timeframe, owner: a.owner,
-    measures: a.measures.map((m) => ({ id: m.id, text: m.text, baseline: s(m.baseline), target: s(m.target), current: s(m.current), unit: m.unit ?? '', deadline: m.deadline ?? '', source: m.source ?? 'manual' })),
+    code: a.code,
+    themes: [...a.themes],
+    parentId: a.parentId ?? '',
+    activity: a.activity,
+    outputs: a.outputs ?? '',
+    timeframe: a.timeframe,
+    owner: a.owner,
+    measures: a.measures.map((m) => ({
+      id: m.id,
+      text: m.text,
+      baseline: s(m.baseline),
+      target: s(m.target),
+      current: s(m.current),
+      unit: m.unit ?? '',
+      deadline: m.deadline ?? '',
+      source: m.source ?? 'manual',
+    })),
   }
 }
 
 /** Fills a measure's empty number fields from its wording ("apprenticeships 9 → 14 by 2023"). */
 export function readMeasureText(row: MeasureRow, planStart?: string): MeasureRow {
   const parsed = parseMeasure(row.text, { from: planStart })
-  const fill = (current: string, value: string | number | undefined) => (current.trim() === '' && value !== undefined ? String(value) : current)
-  return { ...row, baseline: fill(row.baseline, parsed.baseline), target: fill(row.target, parsed.target), unit: fill(row.unit, parsed.unit), deadline: fill(row.deadline, parsed.deadline) }
+  const fill = (current: string, value: string | number | undefined) =>
+    current.trim() === '' && value !== undefined ? String(value) : current
+  return {
+    ...row,
+    baseline: fill(row.baseline, parsed.baseline),
+    target: fill(row.target, parsed.target),
+    unit: fill(row.unit, parsed.unit),
+    deadline: fill(row.deadline, parsed.deadline),
+  }
 }
 
 /** Checks the form; codes must be unique in the plan. */
@@ -62,7 +84,9 @@ export function parseActionForm(
   context: { planId: string; otherCodes: readonly string[] },
 ): { ok: true; fields: ActionFormFields } | { ok: false; errors: ActionFormErrors } {
   const errors: ActionFormErrors = {}
-  const measures = values.measures.filter((m) => m.text.trim() !== '' || NUMBER_FIELDS.some((f) => m[f].trim() !== '')).map((m, k) => readMeasureRow(m, k, errors))
+  const measures = values.measures
+    .filter((m) => m.text.trim() !== '' || NUMBER_FIELDS.some((f) => m[f].trim() !== ''))
+    .map((m, k) => readMeasureRow(m, k, errors))
   const input = {
     planId: context.planId,
     code: values.code.trim().replace(/\s+/g, ' '),
@@ -79,7 +103,8 @@ export function parseActionForm(
     for (const issue of result.issues) {
       const path = (issue.path ?? []).map((p) => String(p.key))
       const key = path[0] === 'measures' && path.length >= 3 ? path.slice(0, 3).join('.') : (path[0] ?? '')
-      if (key && !errors[key]) errors[key] = issue.message.startsWith('Invalid') && !issue.message.startsWith('Invalid id') ? 'Check this field' : issue.message
+      if (key && !errors[key])
+        errors[key] = issue.message.startsWith('Invalid') && !issue.message.startsWith('Invalid id') ? 'Check this field' : issue.message
     }
   }
   if (!errors.code && context.otherCodes.includes(input.code)) errors.code = `Code ${input.code} is already in this plan`

@@ -31,7 +31,10 @@ describe('CSV plan import', () => {
     expect(actions.find((a) => a.code === 'S2')?.themes).toEqual(['sustainability', 'career'])
     expect(v1?.measures[0]).toMatchObject({ baseline: 148, target: 178 })
     const rag = await db.ragChanges.toArray()
-    expect(rag.map((r) => [r.status, r.rationale, r.at, r.byUid]).sort()).toEqual([['amber', 'Drive under way', 5000, 'lead'], ['red', 'Waiting for the tool', 5000, 'lead']])
+    expect(rag.map((r) => [r.status, r.rationale, r.at, r.byUid]).sort()).toEqual([
+      ['amber', 'Drive under way', 5000, 'lead'],
+      ['red', 'Waiting for the tool', 5000, 'lead'],
+    ])
     expect(await db.outbox.count()).toBe(5)
     db.close()
   })
@@ -47,7 +50,12 @@ describe('CSV plan import', () => {
       'CD3,Career,Fees,HR,Red',
     ].join('\n')
     const preview = await previewCsv(file(bad), options)
-    expect(preview.errors.map((e) => [e.row, e.column])).toEqual([[3, 'Code'], [4, 'Theme'], [5, 'Code'], [6, 'RAG']])
+    expect(preview.errors.map((e) => [e.row, e.column])).toEqual([
+      [3, 'Code'],
+      [4, 'Theme'],
+      [5, 'Code'],
+      [6, 'RAG'],
+    ])
     expect(preview.errors[0]?.message).toMatch(/Duplicate code V1/)
     expect(preview.errors[1]?.message).toMatch(/Unknown theme "Wellbeing"/)
     await expect(importCsv(db, repos, preview, { uid: 'lead', now: 1 })).rejects.toThrow(/Fix the errors/)
@@ -63,7 +71,10 @@ describe('CSV plan import', () => {
     const junk = { name: 'junk.csv', size: 5 * 1024 * 1024, text: async () => ((read = true), '') }
     const refused = await previewCsv(junk, options)
     expect(read).toBe(false)
-    expect(refused).toEqual({ actions: [], errors: [{ row: 0, column: '', message: 'The file is 5 MB; the limit is 1 MB. Export just the action plan table as CSV.' }] })
+    expect(refused).toEqual({
+      actions: [],
+      errors: [{ row: 0, column: '', message: 'The file is 5 MB; the limit is 1 MB. Export just the action plan table as CSV.' }],
+    })
     const text = await previewCsv(file('\u0000\u0001garbage'.repeat(100)), options)
     expect(text.actions).toEqual([])
     expect(text.errors[0]?.message).toMatch(/not a text CSV/)

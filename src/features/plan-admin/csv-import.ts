@@ -17,22 +17,40 @@ export interface CsvSource {
  * Reads and checks a file. A file over the limit is refused before it is read, so 5 MB of junk
  * never reaches the parser (or the device's memory) at all.
  */
-export async function previewCsv(source: CsvSource, options: { planId: string; planStart?: string; existing: readonly { id: string; code: string }[] }): Promise<CsvImport> {
+export async function previewCsv(
+  source: CsvSource,
+  options: { planId: string; planStart?: string; existing: readonly { id: string; code: string }[] },
+): Promise<CsvImport> {
   if (source.size > MAX_CSV_BYTES) {
     const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`
-    return { actions: [], errors: [{ row: 0, column: '', message: `The file is ${mb(source.size)}; the limit is ${mb(MAX_CSV_BYTES)}. Export just the action plan table as CSV.` }] }
+    return {
+      actions: [],
+      errors: [
+        {
+          row: 0,
+          column: '',
+          message: `The file is ${mb(source.size)}; the limit is ${mb(MAX_CSV_BYTES)}. Export just the action plan table as CSV.`,
+        },
+      ],
+    }
   }
   return parseActionPlanCsv(await source.text(), options)
 }
 
 /** Writes the previewed actions and their RAG; refuses a preview with errors. Returns how many actions. */
-export async function importCsv(db: HubDb, repos: Pick<Repos, 'actions' | 'ragChanges'>, preview: CsvImport, who: { uid: string; now: number }): Promise<number> {
+export async function importCsv(
+  db: HubDb,
+  repos: Pick<Repos, 'actions' | 'ragChanges'>,
+  preview: CsvImport,
+  who: { uid: string; now: number },
+): Promise<number> {
   if (preview.errors.length > 0) throw new Error('Fix the errors in the file before importing')
   if (preview.actions.length === 0) throw new Error('The file has no actions to import')
   await db.transaction('rw', [db.actions, db.ragChanges, db.outbox, db.bases], async () => {
     for (const a of preview.actions) await repos.actions.create(a.fields, a.id)
     for (const a of preview.actions) {
-      if (a.rag) await repos.ragChanges.create({ actionId: a.id, status: a.rag.status, rationale: a.rag.rationale, at: who.now, byUid: who.uid })
+      if (a.rag)
+        await repos.ragChanges.create({ actionId: a.id, status: a.rag.status, rationale: a.rag.rationale, at: who.now, byUid: who.uid })
     }
   })
   return preview.actions.length

@@ -12,18 +12,41 @@ describe('plan form', () => {
     const values = {
       ...emptyPlanForm('2026-06-01'),
       title: 'Stage Two plan',
-      phases: [{ key: 'P1', label: 'Jun 2026 – May 2027' }, { key: '', label: '' }],
+      phases: [
+        { key: 'P1', label: 'Jun 2026 – May 2027' },
+        { key: '', label: '' },
+      ],
       owners: [{ key: 'SG', label: 'Steering group' }],
     }
     const result = parsePlanForm(values)
-    expect(result).toMatchObject({ ok: true, fields: { title: 'Stage Two plan', stage: 'two', status: 'draft', phases: { P1: 'Jun 2026 – May 2027' }, owners: { SG: 'Steering group' } } })
-    if (result.ok) expect(planFormFrom({ ...result.fields, id: 'p', updatedAt: 0, version: 0, deleted: false, lastMutationId: null })).toEqual({ ...values, phases: [values.phases[0]] })
+    expect(result).toMatchObject({
+      ok: true,
+      fields: {
+        title: 'Stage Two plan',
+        stage: 'two',
+        status: 'draft',
+        phases: { P1: 'Jun 2026 – May 2027' },
+        owners: { SG: 'Steering group' },
+      },
+    })
+    if (result.ok)
+      expect(planFormFrom({ ...result.fields, id: 'p', updatedAt: 0, version: 0, deleted: false, lastMutationId: null })).toEqual({
+        ...values,
+        phases: [values.phases[0]],
+      })
   })
 
   it('reports each problem at its field or row', () => {
     const result = parsePlanForm({
-      title: '', stage: 'three', startDate: '2026-06-01', endDate: '2026-01-01', status: 'draft',
-      phases: [{ key: 'P1', label: 'a' }, { key: 'P1', label: '' }],
+      title: '',
+      stage: 'three',
+      startDate: '2026-06-01',
+      endDate: '2026-01-01',
+      status: 'draft',
+      phases: [
+        { key: 'P1', label: 'a' },
+        { key: 'P1', label: '' },
+      ],
       owners: [{ key: 'TOO-LONG-ABBREVIATION-X', label: 'x' }],
     })
     expect(result).toEqual({
@@ -36,13 +59,18 @@ describe('plan form', () => {
         'owners.0.key': 'Abbreviation must be at most 20 characters',
       },
     })
-    expect(parsePlanForm({ ...emptyPlanForm('2026-06-01'), title: 'x', endDate: '2026-05-01' })).toEqual({ ok: false, errors: { endDate: 'The end date must be after the start date' } })
+    expect(parsePlanForm({ ...emptyPlanForm('2026-06-01'), title: 'x', endDate: '2026-05-01' })).toEqual({
+      ok: false,
+      errors: { endDate: 'The end date must be after the start date' },
+    })
   })
 })
 
 describe('changedFields', () => {
   it('keeps only what differs, comparing nested values by content', () => {
-    expect(changedFields({ title: 'A', owners: { SG: 'x' }, stage: 'two' }, { title: 'A', owners: { SG: 'y' }, stage: 'two' })).toEqual({ owners: { SG: 'y' } })
+    expect(changedFields({ title: 'A', owners: { SG: 'x' }, stage: 'two' }, { title: 'A', owners: { SG: 'y' }, stage: 'two' })).toEqual({
+      owners: { SG: 'y' },
+    })
     expect(changedFields({ a: 1 }, { a: 1 })).toEqual({})
   })
 })

@@ -24,7 +24,10 @@ export type PlanFormFields = Omit<ActionPlan, 'id' | 'updatedAt' | 'version' | '
 
 const FormSchema = v.pipe(
   v.object(PlanFields),
-  v.forward(v.check((p) => p.endDate > p.startDate, 'The end date must be after the start date'), ['endDate']),
+  v.forward(
+    v.check((p) => p.endDate > p.startDate, 'The end date must be after the start date'),
+    ['endDate'],
+  ),
 )
 
 /** A Stage One plan runs 24 months, a Stage Two plan 36: the end date follows the start. */
@@ -39,7 +42,15 @@ export function emptyPlanForm(today: string): PlanFormValues {
 
 export function planFormFrom(plan: ActionPlan): PlanFormValues {
   const rows = (r: Record<string, string>) => Object.entries(r).map(([key, label]) => ({ key, label }))
-  return { title: plan.title, stage: plan.stage, startDate: plan.startDate, endDate: plan.endDate, status: plan.status, phases: rows(plan.phases), owners: rows(plan.owners) }
+  return {
+    title: plan.title,
+    stage: plan.stage,
+    startDate: plan.startDate,
+    endDate: plan.endDate,
+    status: plan.status,
+    phases: rows(plan.phases),
+    owners: rows(plan.owners),
+  }
 }
 
 /** Checks the form with the plan schema; glossary rows need a unique code and a meaning. */
@@ -51,20 +62,34 @@ export function parsePlanForm(values: PlanFormValues): { ok: true; fields: PlanF
   if (!result.success) {
     for (const issue of result.issues) {
       const key = String(issue.path?.[0]?.key ?? '')
-      if (key && !errors[key]) errors[key] = issue.message.startsWith('Invalid type') || issue.message.startsWith('Invalid option') ? 'Choose one' : issue.message
+      if (key && !errors[key])
+        errors[key] = issue.message.startsWith('Invalid type') || issue.message.startsWith('Invalid option') ? 'Choose one' : issue.message
     }
   }
   if (Object.keys(errors).length > 0 || !result.success) return { ok: false, errors }
   return { ok: true, fields: result.output }
 }
 
-function readRows(rows: readonly GlossaryRow[], name: string, maxKey: number, what: string, errors: PlanFormErrors): Record<string, string> {
+function readRows(
+  rows: readonly GlossaryRow[],
+  name: string,
+  maxKey: number,
+  what: string,
+  errors: PlanFormErrors,
+): Record<string, string> {
   const out: Record<string, string> = {}
   rows.forEach((row, k) => {
     const key = row.key.trim()
     const label = row.label.trim()
     if (key === '' && label === '') return
-    const keyError = key === '' ? `${what} is required` : key.length > maxKey ? `${what} must be at most ${maxKey} characters` : key in out ? `${key} is listed twice` : null
+    const keyError =
+      key === ''
+        ? `${what} is required`
+        : key.length > maxKey
+          ? `${what} must be at most ${maxKey} characters`
+          : key in out
+            ? `${key} is listed twice`
+            : null
     if (keyError) errors[`${name}.${k}.key`] = keyError
     if (label === '') errors[`${name}.${k}.label`] = 'Say what it stands for'
     else if (!keyError) out[key] = label

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { expandOwner, expandTimeframe, ownerText } from './glossary'
 
-const owners = { SG: 'Steering group', TCWG: 'Technician Commitment working group', CH: 'Faculty champions', OD: 'Organisational development' }
+const owners = {
+  SG: 'Steering group',
+  TCWG: 'Technician Commitment working group',
+  CH: 'Faculty champions',
+  OD: 'Organisational development',
+}
 const phases = { P1: 'Jun 2025 – May 2026', P2: 'Jun 2026 – May 2027', P3: 'Jun 2027 – May 2028' }
 
 describe('expandOwner', () => {

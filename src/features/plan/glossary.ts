@@ -11,7 +11,9 @@ export type OwnerPart = { abbr: string; meaning: string } | { text: string }
  * "TCWG, CH" with TCWG and CH in the glossary → two abbreviations and ", ".
  */
 export function expandOwner(owner: string, owners: Readonly<Record<string, string>>): OwnerPart[] {
-  const keys = Object.keys(owners).filter((k) => k.trim() !== '').sort((a, b) => b.length - a.length)
+  const keys = Object.keys(owners)
+    .filter((k) => k.trim() !== '')
+    .sort((a, b) => b.length - a.length)
   if (keys.length === 0 || owner === '') return owner ? [{ text: owner }] : []
   const pattern = new RegExp(`(?<![\\w])(${keys.map(escape).join('|')})(?![\\w])`, 'g')
   const parts: OwnerPart[] = []

@@ -3,7 +3,13 @@ import type { PlanAction, SuccessMeasure } from '@/domain/entities'
 import { fedValue, measureView, staleFedMeasures } from './measure-feeds'
 
 const measure = (extra: Partial<SuccessMeasure>): SuccessMeasure => ({ id: 'm1', text: 'Technicians registered: 0 → 400', ...extra })
-const feeds = { members: 120, membersWithSkillsPercent: 71, registeredMembers: 12, cpdParticipationPercent: 48, surveyResponseRatePercent: 27 }
+const feeds = {
+  members: 120,
+  membersWithSkillsPercent: 71,
+  registeredMembers: 12,
+  cpdParticipationPercent: 48,
+  surveyResponseRatePercent: 27,
+}
 
 describe('fedValue', () => {
   it('reads each source from app data', () => {
@@ -25,7 +31,10 @@ describe('fedValue', () => {
 
 describe('measureView', () => {
   it('shows the fed value and its progress, else the value entered by hand', () => {
-    const fed = measureView(measure({ source: 'members', baseline: 0, target: 400, current: 3, deadline: '2027-05-31' }), feeds, { now: Date.UTC(2026, 10, 23), start: '2025-06-01' })
+    const fed = measureView(measure({ source: 'members', baseline: 0, target: 400, current: 3, deadline: '2027-05-31' }), feeds, {
+      now: Date.UTC(2026, 10, 23),
+      start: '2025-06-01',
+    })
     expect(fed).toMatchObject({ current: 120, fed: true, progress: { percent: 30, status: 'at-risk' } })
     const manual = measureView(measure({ source: 'manual', target: 4, current: 4 }), feeds, { now: Date.UTC(2026, 10, 23) })
     expect(manual).toMatchObject({ current: 4, fed: false, progress: { status: 'achieved' } })
@@ -37,7 +46,12 @@ describe('staleFedMeasures', () => {
     const meta = { updatedAt: 0, version: 1, deleted: false, lastMutationId: null }
     const base = { ...meta, planId: 'p', themes: ['visibility' as const], activity: 'x', timeframe: '', owner: '' }
     const actions: PlanAction[] = [
-      { ...base, id: 'a1', code: 'V1', measures: [measure({ source: 'members', current: 100 }), measure({ id: 'm2', source: 'manual', current: 1 })] },
+      {
+        ...base,
+        id: 'a1',
+        code: 'V1',
+        measures: [measure({ source: 'members', current: 100 }), measure({ id: 'm2', source: 'manual', current: 1 })],
+      },
       { ...base, id: 'a2', code: 'V2', measures: [measure({ source: 'members', current: 120 })] },
       { ...base, id: 'a3', code: 'V3', measures: [measure({ source: 'cpd-participation', unit: '%' })], deleted: true },
     ]

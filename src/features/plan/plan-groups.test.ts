@@ -25,7 +25,10 @@ describe('groupByTheme', () => {
       [change('c1', 'a1', 'amber', 1)],
     )
     expect(groups.map((g) => g.theme)).toEqual(['visibility', 'recognition', 'sustainability'])
-    expect(groups[0]?.rows.map((r) => [r.action.code, r.rag])).toEqual([['V2', 'amber'], ['V10', null]])
+    expect(groups[0]?.rows.map((r) => [r.action.code, r.rag])).toEqual([
+      ['V2', 'amber'],
+      ['V10', null],
+    ])
     expect(groups[2]?.rows[0]?.action.code).toBe('V2')
   })
 })
@@ -33,7 +36,12 @@ describe('groupByTheme', () => {
 describe('pickCurrentPlan', () => {
   const plan = (startDate: string, status: 'draft' | 'published' | 'archived', deleted = false) => ({ startDate, status, deleted })
   it('shows members the latest published plan, and leads a draft when nothing is published', () => {
-    const plans = [plan('2021-06-01', 'archived'), plan('2023-06-01', 'published'), plan('2026-06-01', 'draft'), plan('2024-06-01', 'published', true)]
+    const plans = [
+      plan('2021-06-01', 'archived'),
+      plan('2023-06-01', 'published'),
+      plan('2026-06-01', 'draft'),
+      plan('2024-06-01', 'published', true),
+    ]
     expect(pickCurrentPlan(plans)?.startDate).toBe('2023-06-01')
     expect(pickCurrentPlan([plan('2026-06-01', 'draft')])).toBeNull()
     expect(pickCurrentPlan([plan('2026-06-01', 'draft')], { includeDrafts: true })?.startDate).toBe('2026-06-01')

@@ -56,7 +56,10 @@ export function groupByTheme(actions: readonly PlanAction[], changes: readonly R
  * The plan members see: the latest published plan by start date. Leads also see a draft when no
  * plan is published yet, so they can build one; archived plans are history.
  */
-export function pickCurrentPlan<P extends Pick<ActionPlan, 'status' | 'startDate' | 'deleted'>>(plans: readonly P[], options: { includeDrafts?: boolean } = {}): P | null {
+export function pickCurrentPlan<P extends Pick<ActionPlan, 'status' | 'startDate' | 'deleted'>>(
+  plans: readonly P[],
+  options: { includeDrafts?: boolean } = {},
+): P | null {
   const live = plans.filter((p) => !p.deleted && p.status !== 'archived').sort((a, b) => b.startDate.localeCompare(a.startDate))
   return live.find((p) => p.status === 'published') ?? (options.includeDrafts ? (live[0] ?? null) : null)
 }

@@ -6,7 +6,10 @@ const NOW = new Date(2026, 10, 23, 10, 30)
 
 describe('parseRagForm', () => {
   it('refuses Red without an explanation, at the rationale field', () => {
-    expect(parseRagForm({ status: 'red', rationale: '   ', date: '2026-11-23' }, NOW)).toEqual({ ok: false, errors: { rationale: RED_NEEDS_RATIONALE } })
+    expect(parseRagForm({ status: 'red', rationale: '   ', date: '2026-11-23' }, NOW)).toEqual({
+      ok: false,
+      errors: { rationale: RED_NEEDS_RATIONALE },
+    })
   })
 
   it('asks for a status and a sensible date', () => {
@@ -14,7 +17,10 @@ describe('parseRagForm', () => {
       ok: false,
       errors: { status: 'Choose Red, Amber or Green', date: 'The date cannot be in the future' },
     })
-    expect(parseRagForm({ status: 'green', rationale: '', date: '' }, NOW)).toMatchObject({ ok: false, errors: { date: 'Enter the date of this status' } })
+    expect(parseRagForm({ status: 'green', rationale: '', date: '' }, NOW)).toMatchObject({
+      ok: false,
+      errors: { date: 'Enter the date of this status' },
+    })
   })
 
   it('stamps today’s status now and an earlier one at noon that day', () => {
@@ -22,6 +28,9 @@ describe('parseRagForm', () => {
       ok: true,
       fields: { status: 'red', rationale: 'Funding not agreed', at: NOW.getTime() },
     })
-    expect(parseRagForm({ status: 'green', rationale: '', date: '2026-09-01' }, NOW)).toMatchObject({ ok: true, fields: { at: Date.UTC(2026, 8, 1, 12) } })
+    expect(parseRagForm({ status: 'green', rationale: '', date: '2026-09-01' }, NOW)).toMatchObject({
+      ok: true,
+      fields: { at: Date.UTC(2026, 8, 1, 12) },
+    })
   })
 })

@@ -12,8 +12,7 @@ export interface RagFormValues {
 export type RagFormErrors = Partial<Record<keyof RagFormValues, string>>
 
 export type RagFormResult =
-  | { ok: true; fields: { status: RagStatus; rationale: string; at: number } }
-  | { ok: false; errors: RagFormErrors }
+  { ok: true; fields: { status: RagStatus; rationale: string; at: number } } | { ok: false; errors: RagFormErrors }
 
 /**
  * Checks the form. A status dated today is stamped now; an earlier date (recording a review held

@@ -9,12 +9,11 @@ import type { AppFeeds } from './measure-feeds'
 export function feedsFrom(members: readonly Pick<Member, 'deleted' | 'skills'>[], cached: CachedStats | null): AppFeeds {
   const live = members.filter((m) => !m.deleted)
   const stats = cached?.stats
-  const latestSurvey = stats?.surveys
-    .filter((s) => s.ratePercent !== null)
-    .sort((a, b) => b.opensAt.localeCompare(a.opensAt))[0]
+  const latestSurvey = stats?.surveys.filter((s) => s.ratePercent !== null).sort((a, b) => b.opensAt.localeCompare(a.opensAt))[0]
   return {
     members: stats?.members.total ?? (live.length > 0 ? live.length : undefined),
-    membersWithSkillsPercent: live.length > 0 ? Math.round((100 * live.filter((m) => m.skills.length > 0).length) / live.length) : undefined,
+    membersWithSkillsPercent:
+      live.length > 0 ? Math.round((100 * live.filter((m) => m.skills.length > 0).length) / live.length) : undefined,
     registeredMembers: stats?.registrations.registeredMembers,
     cpdParticipationPercent: stats?.cpd.percent,
     surveyResponseRatePercent: latestSurvey?.ratePercent,

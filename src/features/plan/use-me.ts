@@ -17,10 +17,10 @@ export function useMe(options: { db?: HubDb } = {}): Me {
   const database = options.db ?? defaultDb
   const session = useSessionStore()
   const uid = computed(() => session.session?.uid ?? null)
-  const profileName = useLiveQuery(
-    async () => (uid.value ? ((await database.profiles.get(uid.value))?.displayName ?? null) : null),
-    { initial: null as string | null, deps: uid },
-  )
+  const profileName = useLiveQuery(async () => (uid.value ? ((await database.profiles.get(uid.value))?.displayName ?? null) : null), {
+    initial: null as string | null,
+    deps: uid,
+  })
   return {
     uid,
     displayName: computed(() => profileName.value ?? session.session?.displayName ?? session.session?.email.split('@')[0] ?? 'A colleague'),

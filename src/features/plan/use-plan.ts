@@ -21,7 +21,10 @@ export interface UsePlan {
 export async function loadPlanData(database: HubDb, plan: ActionPlan | null): Promise<PlanData> {
   if (!plan) return { plan: null, actions: [], changes: [] }
   const actions = (await database.actions.where('planId').equals(plan.id).toArray()).filter((a) => !a.deleted)
-  const changes = await database.ragChanges.where('actionId').anyOf(actions.map((a) => a.id)).toArray()
+  const changes = await database.ragChanges
+    .where('actionId')
+    .anyOf(actions.map((a) => a.id))
+    .toArray()
   return { plan, actions, changes: changes.filter((c) => !c.deleted) }
 }
 

@@ -6,9 +6,18 @@ const places = {
   sites: ['Main Campus', 'Riverside'],
 }
 const good: ProfileValues = {
-  displayName: ' Robin Example ', pronouns: 'they/them', jobTitle: 'Laboratory Technician', roleFamily: 'laboratory', facultyId: 'fac-sci',
-  department: 'Chemistry', site: 'Main Campus', gradeBand: 'Grade 5', contract: 'permanent', bio: 'I run the <3 teaching labs & love NMR.',
-  contactUrl: 'https://teams.example.com/robin', visibility: 'institution',
+  displayName: ' Robin Example ',
+  pronouns: 'they/them',
+  jobTitle: 'Laboratory Technician',
+  roleFamily: 'laboratory',
+  facultyId: 'fac-sci',
+  department: 'Chemistry',
+  site: 'Main Campus',
+  gradeBand: 'Grade 5',
+  contract: 'permanent',
+  bio: 'I run the <3 teaching labs & love NMR.',
+  contactUrl: 'https://teams.example.com/robin',
+  visibility: 'institution',
 }
 
 describe('parseProfile', () => {
@@ -33,13 +42,25 @@ describe('parseProfile', () => {
   })
   it('accepts only the institution’s own faculties, departments and sites', () => {
     const out = parseProfile({ ...good, facultyId: 'fac-made-up', department: 'Alchemy', site: 'Moon base' }, places)
-    expect(out).toMatchObject({ ok: false, errors: { facultyId: 'Choose a faculty from your institution’s list', site: 'Choose a site from your institution’s list' } })
-    expect(parseProfile({ ...good, department: 'Alchemy' }, places)).toMatchObject({ ok: false, errors: { department: 'Choose a department of Faculty of Science' } })
-    expect(parseProfile({ ...good, facultyId: '', department: 'Chemistry' }, places)).toMatchObject({ ok: false, errors: { department: 'Choose your faculty first' } })
+    expect(out).toMatchObject({
+      ok: false,
+      errors: { facultyId: 'Choose a faculty from your institution’s list', site: 'Choose a site from your institution’s list' },
+    })
+    expect(parseProfile({ ...good, department: 'Alchemy' }, places)).toMatchObject({
+      ok: false,
+      errors: { department: 'Choose a department of Faculty of Science' },
+    })
+    expect(parseProfile({ ...good, facultyId: '', department: 'Chemistry' }, places)).toMatchObject({
+      ok: false,
+      errors: { department: 'Choose your faculty first' },
+    })
   })
   it('rejects unsafe contact links and unknown choices in words people understand', () => {
     const out = parseProfile({ ...good, contactUrl: 'javascript:alert(1)', roleFamily: 'wizard', visibility: 'everyone' }, places)
-    expect(out).toMatchObject({ ok: false, errors: { roleFamily: 'Choose a role family from the list', visibility: 'Choose who can see your profile' } })
+    expect(out).toMatchObject({
+      ok: false,
+      errors: { roleFamily: 'Choose a role family from the list', visibility: 'Choose who can see your profile' },
+    })
     expect(!out.ok && out.errors.contactUrl).toBeTruthy()
   })
   it('allows free text where the institution has no list', () => {

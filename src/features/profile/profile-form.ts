@@ -24,7 +24,18 @@ export type ProfileErrors = Partial<Record<ProfileFormField | 'photo', string>>
 export type ProfilePatch = Partial<Pick<Member, ProfileFormField | 'photo'>>
 
 export const PROFILE_FORM_FIELDS: readonly ProfileFormField[] = [
-  'displayName', 'pronouns', 'jobTitle', 'roleFamily', 'facultyId', 'department', 'site', 'gradeBand', 'contract', 'bio', 'contactUrl', 'visibility',
+  'displayName',
+  'pronouns',
+  'jobTitle',
+  'roleFamily',
+  'facultyId',
+  'department',
+  'site',
+  'gradeBand',
+  'contract',
+  'bio',
+  'contactUrl',
+  'visibility',
 ]
 /** Choices that, once made, can be changed but not emptied (the shared schema has no "none"). */
 const PICKED: readonly ProfileFormField[] = ['roleFamily', 'contract', 'visibility']
@@ -37,13 +48,15 @@ export function profileValues(profile: Partial<Member>): ProfileValues {
   return out
 }
 
-
 /**
  * Checks the form with the shared member schema plus the institution's own lists (faculty,
  * department, site), returning the patch to save or one message per field. Cleared text fields
  * are saved as "" so the clearing syncs (a missing key would leave the old value on the server).
  */
-export function parseProfile(values: ProfileValues, places: Places | undefined): { ok: true; patch: ProfilePatch } | { ok: false; errors: ProfileErrors } {
+export function parseProfile(
+  values: ProfileValues,
+  places: Places | undefined,
+): { ok: true; patch: ProfilePatch } | { ok: false; errors: ProfileErrors } {
   const errors: ProfileErrors = {}
   const patch: Record<string, unknown> = {}
   for (const field of PROFILE_FORM_FIELDS) {

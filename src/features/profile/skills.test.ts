@@ -7,7 +7,12 @@ const pcr: MemberSkill = { skillId: 'pcr', name: 'PCR', category: 'technique', l
 
 describe('skillOptions', () => {
   it('resolves synonyms to one taxonomy skill', () => {
-    expect(skillOptions('polymerase chain reaction', [])[0]).toEqual({ id: 'pcr', name: 'PCR', category: 'technique', via: 'polymerase chain reaction' })
+    expect(skillOptions('polymerase chain reaction', [])[0]).toEqual({
+      id: 'pcr',
+      name: 'PCR',
+      category: 'technique',
+      via: 'polymerase chain reaction',
+    })
     expect(skillOptions('PCR', [])[0]).toEqual({ id: 'pcr', name: 'PCR', category: 'technique' })
   })
   it('suggests as you type and offers the words as a new tag', () => {
@@ -27,7 +32,16 @@ describe('skillOptions', () => {
 describe('editing skills', () => {
   it('adds a valid skill once', () => {
     const skills = addSkill([], { id: 'tag:bookbinding', name: 'Bookbinding', category: null })
-    expect(skills).toEqual([{ skillId: 'tag:bookbinding', name: 'Bookbinding', category: 'technique', level: 'practitioner', canTeach: false, wantsToLearn: false }])
+    expect(skills).toEqual([
+      {
+        skillId: 'tag:bookbinding',
+        name: 'Bookbinding',
+        category: 'technique',
+        level: 'practitioner',
+        canTeach: false,
+        wantsToLearn: false,
+      },
+    ])
     expect(validate(MemberSkillSchema, skills[0]).ok).toBe(true)
     expect(addSkill(skills, { id: 'tag:bookbinding', name: 'Bookbinding', category: null })).toHaveLength(1)
   })

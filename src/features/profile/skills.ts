@@ -26,7 +26,12 @@ export function skillOptions(query: string, existing: readonly Pick<MemberSkill,
   const options: SkillOption[] = []
   if (resolved.kind === 'taxonomy' && !have.has(resolved.id)) {
     const typed = query.trim()
-    options.push({ id: resolved.id, name: resolved.name, category: resolved.category, ...(typed.toLowerCase() !== resolved.name.toLowerCase() ? { via: typed } : {}) })
+    options.push({
+      id: resolved.id,
+      name: resolved.name,
+      category: resolved.category,
+      ...(typed.toLowerCase() !== resolved.name.toLowerCase() ? { via: typed } : {}),
+    })
   }
   for (const s of searchSkills(query, limit + 1)) {
     if (options.length >= limit) break
@@ -44,7 +49,11 @@ export function addSkill(skills: readonly MemberSkill[], option: SkillOption): M
 }
 
 /** Changes one skill's level or flags. Someone learning a skill is not yet its teacher. */
-export function updateSkill(skills: readonly MemberSkill[], skillId: string, change: Partial<Pick<MemberSkill, 'level' | 'canTeach' | 'wantsToLearn'>>): MemberSkill[] {
+export function updateSkill(
+  skills: readonly MemberSkill[],
+  skillId: string,
+  change: Partial<Pick<MemberSkill, 'level' | 'canTeach' | 'wantsToLearn'>>,
+): MemberSkill[] {
   return skills.map((s) => {
     if (s.skillId !== skillId) return s
     const next = { ...s, ...change }

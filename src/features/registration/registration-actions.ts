@@ -23,11 +23,14 @@ export async function startRegistration(target: RegistrationTarget, from?: Regis
   return repos.registrations.create(draft)
 }
 
-export const setStep = (id: string, step: RegistrationStep, state: StepState) => change(id, (r) => ({ steps: { ...r.steps, [step]: state } }))
+export const setStep = (id: string, step: RegistrationStep, state: StepState) =>
+  change(id, (r) => ({ steps: { ...r.steps, [step]: state } }))
 
-export const setStatement = (id: string, areaId: string, statement: string) => change(id, (r) => ({ competences: withCompetence(r.competences, areaId, { statement }) }))
+export const setStatement = (id: string, areaId: string, statement: string) =>
+  change(id, (r) => ({ competences: withCompetence(r.competences, areaId, { statement }) }))
 
-export const linkCpd = (id: string, areaId: string, cpdId: string, linked: boolean) => change(id, (r) => ({ competences: withCompetence(r.competences, areaId, { cpdId, linked }) }))
+export const linkCpd = (id: string, areaId: string, cpdId: string, linked: boolean) =>
+  change(id, (r) => ({ competences: withCompetence(r.competences, areaId, { cpdId, linked }) }))
 
 export const setFeeSupport = (id: string, requested: boolean) => change(id, () => ({ feeSupportRequested: requested }))
 

@@ -1,6 +1,13 @@
 /** Small pure helpers the registration screens share: labels, word counts, the target chooser. */
 import { REGISTRATION_TARGETS, type Registration } from '@/domain/entities'
-import { PATHWAYS, upgradeTargets, type CompetenceArea, type RegistrationBody, type RegistrationTarget, type StepState } from '@/domain/rules/registration'
+import {
+  PATHWAYS,
+  upgradeTargets,
+  type CompetenceArea,
+  type RegistrationBody,
+  type RegistrationTarget,
+  type StepState,
+} from '@/domain/rules/registration'
 
 export const STEP_STATE_LABELS: Record<StepState, string> = { todo: 'To do', doing: 'In progress', done: 'Done' }
 
@@ -34,7 +41,10 @@ export function wordCountText(words: number, area: Pick<CompetenceArea, 'wordLim
  * The registration an upgrade could start from: the member's highest one of the same body below
  * `target` (awarded or not), so its statements and linked CPD carry over.
  */
-export function upgradeSource<R extends Pick<Registration, 'id' | 'target' | 'deleted'>>(registrations: readonly R[], target: RegistrationTarget): R | null {
+export function upgradeSource<R extends Pick<Registration, 'id' | 'target' | 'deleted'>>(
+  registrations: readonly R[],
+  target: RegistrationTarget,
+): R | null {
   const candidates = registrations.filter((r) => !r.deleted && upgradeTargets(r.target).includes(target))
   return candidates.sort((a, b) => PATHWAYS[b.target].level - PATHWAYS[a.target].level)[0] ?? null
 }

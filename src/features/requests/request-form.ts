@@ -26,12 +26,25 @@ export function teachableSkills(teacher: Pick<Member, 'skills'>) {
  */
 export function buildRequest(
   values: AskValues,
-  ctx: { learnerUid: string; teacher: Pick<Member, 'id' | 'skills'>; open: readonly Pick<SkillShareRequest, 'learnerUid' | 'teacherUid' | 'skillId' | 'state'>[]; now: number },
+  ctx: {
+    learnerUid: string
+    teacher: Pick<Member, 'id' | 'skills'>
+    open: readonly Pick<SkillShareRequest, 'learnerUid' | 'teacherUid' | 'skillId' | 'state'>[]
+    now: number
+  },
 ): { ok: true; request: NewRequest } | { ok: false; errors: AskErrors } {
   const errors: AskErrors = {}
   const skill = teachableSkills(ctx.teacher).find((s) => s.skillId === values.skillId)
   if (!skill) errors.skillId = 'Choose a skill they are happy to teach'
-  else if (ctx.open.some((r) => r.learnerUid === ctx.learnerUid && r.teacherUid === ctx.teacher.id && r.skillId === skill.skillId && (r.state === 'pending' || r.state === 'accepted'))) {
+  else if (
+    ctx.open.some(
+      (r) =>
+        r.learnerUid === ctx.learnerUid &&
+        r.teacherUid === ctx.teacher.id &&
+        r.skillId === skill.skillId &&
+        (r.state === 'pending' || r.state === 'accepted'),
+    )
+  ) {
     errors.skillId = 'You have already asked them about this skill'
   }
   const message = v.safeParse(MessageSchema, values.message)
@@ -44,8 +57,14 @@ export function buildRequest(
   return {
     ok: true,
     request: {
-      learnerUid: ctx.learnerUid, teacherUid: ctx.teacher.id, skillId: skill.skillId, skillName: skill.name,
-      message: message.output, format: format.output, state: 'pending', history: { pending: ctx.now },
+      learnerUid: ctx.learnerUid,
+      teacherUid: ctx.teacher.id,
+      skillId: skill.skillId,
+      skillName: skill.name,
+      message: message.output,
+      format: format.output,
+      state: 'pending',
+      history: { pending: ctx.now },
     },
   }
 }

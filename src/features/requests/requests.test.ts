@@ -4,8 +4,19 @@ import { validate } from '@/domain/validation'
 import { cpdFromOffer, cpdOffer, lastActivity, moveRequest, requestActions } from './requests'
 
 const request: SkillShareRequest = {
-  id: 'r1', updatedAt: 0, version: 1, deleted: false, lastMutationId: null,
-  learnerUid: 'learner', teacherUid: 'teacher', skillId: 'pcr', skillName: 'PCR', message: '', format: 'demo', state: 'pending', history: { pending: Date.UTC(2026, 10, 1) },
+  id: 'r1',
+  updatedAt: 0,
+  version: 1,
+  deleted: false,
+  lastMutationId: null,
+  learnerUid: 'learner',
+  teacherUid: 'teacher',
+  skillId: 'pcr',
+  skillName: 'PCR',
+  message: '',
+  format: 'demo',
+  state: 'pending',
+  history: { pending: Date.UTC(2026, 10, 1) },
 }
 
 describe('moves', () => {
@@ -16,9 +27,15 @@ describe('moves', () => {
   })
   it('stamps the state change, and refuses moves out of turn', () => {
     const at = Date.UTC(2026, 10, 2)
-    expect(moveRequest(request, 'accepted', 'teacher', at)).toEqual({ ok: true, patch: { state: 'accepted', history: { pending: request.history.pending, accepted: at } } })
+    expect(moveRequest(request, 'accepted', 'teacher', at)).toEqual({
+      ok: true,
+      patch: { state: 'accepted', history: { pending: request.history.pending, accepted: at } },
+    })
     expect(moveRequest(request, 'accepted', 'learner', at)).toMatchObject({ ok: false })
-    expect(moveRequest(request, 'completed', 'teacher', at)).toMatchObject({ ok: false, message: 'A pending request cannot become completed' })
+    expect(moveRequest(request, 'completed', 'teacher', at)).toMatchObject({
+      ok: false,
+      message: 'A pending request cannot become completed',
+    })
   })
   it('knows when a request last moved', () => {
     expect(lastActivity({ history: { pending: 5, accepted: 9 } })).toBe(9)
@@ -26,7 +43,11 @@ describe('moves', () => {
 })
 
 describe('the CPD offer after a completed session', () => {
-  const completed = { ...request, state: 'completed' as const, history: { ...request.history, accepted: Date.UTC(2026, 10, 2), completed: Date.UTC(2026, 10, 5) } }
+  const completed = {
+    ...request,
+    state: 'completed' as const,
+    history: { ...request.history, accepted: Date.UTC(2026, 10, 2), completed: Date.UTC(2026, 10, 5) },
+  }
   it('offers each side their own entry once', () => {
     expect(cpdOffer(completed, 'learner', [])).toMatchObject({ type: 'work-based', startDate: '2026-11-05', requestId: 'r1' })
     expect(cpdOffer(completed, 'teacher', [])).toMatchObject({ type: 'professional' })
@@ -42,7 +63,9 @@ describe('the CPD offer after a completed session', () => {
     expect(out.ok).toBe(true)
     if (out.ok) {
       expect(out.fields).toMatchObject({ hours: 1.5, learned: 'How to set up a run', requestId: 'r1', skillIds: ['pcr'] })
-      expect(validate(CpdEntrySchema, { ...out.fields, id: 'c1', updatedAt: 0, version: 0, deleted: false, lastMutationId: null }).ok).toBe(true)
+      expect(validate(CpdEntrySchema, { ...out.fields, id: 'c1', updatedAt: 0, version: 0, deleted: false, lastMutationId: null }).ok).toBe(
+        true,
+      )
     }
   })
 })

@@ -3,7 +3,12 @@ import { CpdFields, type CpdEntry, type RequestState, type SkillShareRequest } f
 import { allowedTransitions, cpdPrefillFor, transition, type CpdPrefill } from '@/domain/rules/requests'
 
 /** The button words for each move. */
-const ACTION_LABELS: Partial<Record<RequestState, string>> = { accepted: 'Accept', declined: 'Decline', completed: 'Mark as completed', cancelled: 'Cancel request' }
+const ACTION_LABELS: Partial<Record<RequestState, string>> = {
+  accepted: 'Accept',
+  declined: 'Decline',
+  completed: 'Mark as completed',
+  cancelled: 'Cancel request',
+}
 
 /** The moves `uid` may make now, as buttons: accept/decline for the teacher, complete/cancel for either. */
 export function requestActions(request: SkillShareRequest, uid: string): { to: RequestState; label: string }[] {
@@ -11,7 +16,12 @@ export function requestActions(request: SkillShareRequest, uid: string): { to: R
 }
 
 /** The change to save for a move (state and its date), or why it cannot be made. */
-export function moveRequest(request: SkillShareRequest, to: RequestState, uid: string, now: number): { ok: true; patch: Pick<SkillShareRequest, 'state' | 'history'> } | { ok: false; message: string } {
+export function moveRequest(
+  request: SkillShareRequest,
+  to: RequestState,
+  uid: string,
+  now: number,
+): { ok: true; patch: Pick<SkillShareRequest, 'state' | 'history'> } | { ok: false; message: string } {
   const moved = transition(request, to, uid, now)
   if (!moved.ok) return { ok: false, message: moved.message }
   return { ok: true, patch: { state: moved.request.state, history: moved.request.history } }
@@ -31,9 +41,16 @@ export function cpdOffer(request: SkillShareRequest, uid: string, cpd: readonly 
 const HoursSchema = v.pipe(v.string(), v.trim(), v.nonEmpty('Enter the hours, e.g. 1.5'), v.transform(Number), CpdFields.hours)
 
 /** The CPD entry to save from an offer, once the person has said how long it took. */
-export function cpdFromOffer(offer: CpdPrefill, hours: string, learned: string): { ok: true; fields: Omit<CpdEntry, 'id' | 'updatedAt' | 'version' | 'deleted' | 'lastMutationId'> } | { ok: false; field: 'hours' | 'learned'; message: string } {
+export function cpdFromOffer(
+  offer: CpdPrefill,
+  hours: string,
+  learned: string,
+):
+  | { ok: true; fields: Omit<CpdEntry, 'id' | 'updatedAt' | 'version' | 'deleted' | 'lastMutationId'> }
+  | { ok: false; field: 'hours' | 'learned'; message: string } {
   const h = v.safeParse(HoursSchema, hours)
-  if (!h.success || Number.isNaN(h.output)) return { ok: false, field: 'hours', message: h.success ? 'Enter the hours as a number, e.g. 1.5' : h.issues[0].message }
+  if (!h.success || Number.isNaN(h.output))
+    return { ok: false, field: 'hours', message: h.success ? 'Enter the hours as a number, e.g. 1.5' : h.issues[0].message }
   const l = v.safeParse(CpdFields.learned, learned)
   if (!l.success) return { ok: false, field: 'learned', message: l.issues[0].message.replace('This field', 'What you learned') }
   return { ok: true, fields: { ...offer, hours: h.output, ...(l.output ? { learned: l.output } : {}) } }

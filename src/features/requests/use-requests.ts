@@ -12,17 +12,23 @@ export interface RequestRow {
 }
 
 /** My skill-share requests, both ways, newest activity first, and my CPD entries (for the offers). */
-export function useRequests(uid: Ref<string | null>, options: { db?: HubDb } = {}): { rows: ComputedRef<RequestRow[]>; cpd: Readonly<Ref<CpdEntry[]>>; loaded: ComputedRef<boolean> } {
+export function useRequests(
+  uid: Ref<string | null>,
+  options: { db?: HubDb } = {},
+): { rows: ComputedRef<RequestRow[]>; cpd: Readonly<Ref<CpdEntry[]>>; loaded: ComputedRef<boolean> } {
   const db = options.db ?? defaultDb
-  const data = useLiveQuery(async () => {
-    const me = uid.value
-    if (!me) return null
-    const requests = await db.requests.where('learnerUid').equals(me).or('teacherUid').equals(me).toArray()
-    const others = [...new Set(requests.map((r) => (r.learnerUid === me ? r.teacherUid : r.learnerUid)))]
-    const people = await db.members.bulkGet(others)
-    const names = new Map(people.filter((p) => p && !p.deleted && p.visibility === 'institution').map((p) => [p!.id, p!.displayName]))
-    return { me, requests, names }
-  }, { initial: null, deps: uid })
+  const data = useLiveQuery(
+    async () => {
+      const me = uid.value
+      if (!me) return null
+      const requests = await db.requests.where('learnerUid').equals(me).or('teacherUid').equals(me).toArray()
+      const others = [...new Set(requests.map((r) => (r.learnerUid === me ? r.teacherUid : r.learnerUid)))]
+      const people = await db.members.bulkGet(others)
+      const names = new Map(people.filter((p) => p && !p.deleted && p.visibility === 'institution').map((p) => [p!.id, p!.displayName]))
+      return { me, requests, names }
+    },
+    { initial: null, deps: uid },
+  )
   const cpd = useLiveQuery(() => db.cpd.toArray(), { initial: [] as CpdEntry[] })
   const rows = computed(() => {
     const d = data.value

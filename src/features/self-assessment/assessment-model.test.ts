@@ -3,7 +3,8 @@ import { buildAssessment, halfYears, type Block } from './assessment-model'
 import { TEMPLATE } from './template'
 import { demoInput, NOW, STATS } from './test-input'
 
-const tableOf = (blocks: Block[], caption: string) => blocks.find((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table' && b.caption.startsWith(caption))
+const tableOf = (blocks: Block[], caption: string) =>
+  blocks.find((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table' && b.caption.startsWith(caption))
 
 describe('buildAssessment', () => {
   it('follows the Stage Two template’s questions in order, with the lead’s narrative first', () => {
@@ -29,7 +30,10 @@ describe('buildAssessment', () => {
 
   it('warns about a red with no explanation', () => {
     const input = demoInput()
-    const changes = [...input.current.changes, { ...input.current.changes[0]!, id: 'rag-x', actionId: 'act-a1', status: 'red' as const, rationale: '', at: NOW - 1000 }]
+    const changes = [
+      ...input.current.changes,
+      { ...input.current.changes[0]!, id: 'rag-x', actionId: 'act-a1', status: 'red' as const, rationale: '', at: NOW - 1000 },
+    ]
     const bundle = { ...input.current, changes }
     const model = buildAssessment({ ...input, current: bundle, previous: bundle })
     expect(model.warnings).toContain('A1 is red with no explanation: add one on the action before submitting.')
@@ -44,7 +48,12 @@ describe('buildAssessment', () => {
     const sum = (k: number) => counts.rows.slice(0, -1).reduce((acc, r) => acc + Number(r[k]), 0)
     expect(sum(1)).toBe(6)
     expect(sum(2)).toBe(10)
-    expect(tableOf(voice.blocks, 'Consultation surveys')?.rows[0]).toEqual(['Technician voice workshop', '16 November 2026 to 21 December 2026', '11', '31%'])
+    expect(tableOf(voice.blocks, 'Consultation surveys')?.rows[0]).toEqual([
+      'Technician voice workshop',
+      '16 November 2026 to 21 December 2026',
+      '11',
+      '31%',
+    ])
     expect(voice.blocks.some((b) => b.kind === 'list' && b.items.some((i) => i.includes('Now action R2')))).toBe(true)
   })
 
@@ -61,13 +70,30 @@ describe('buildAssessment', () => {
   it('builds a Stage One submission with its own questions', () => {
     const model = buildAssessment(demoInput({ stage: 'one', previous: null }))
     expect(model.title).toMatch(/Stage One/)
-    expect(model.sections.map((s) => s.key)).toEqual(['profile', 'definition', 'structure', 'prior', 'initiatives', 'plan', 'voice', 'published'])
-    expect(model.sections.find((s) => s.key === 'published')?.blocks[1]).toEqual({ kind: 'paragraph', text: 'Published at: https://www.example.ac.uk/technician-commitment' })
+    expect(model.sections.map((s) => s.key)).toEqual([
+      'profile',
+      'definition',
+      'structure',
+      'prior',
+      'initiatives',
+      'plan',
+      'voice',
+      'published',
+    ])
+    expect(model.sections.find((s) => s.key === 'published')?.blocks[1]).toEqual({
+      kind: 'paragraph',
+      text: 'Published at: https://www.example.ac.uk/technician-commitment',
+    })
   })
 })
 
 describe('halfYears', () => {
   it('spans calendar half-years from the first activity to now', () => {
-    expect(halfYears(Date.UTC(2025, 4, 3), Date.UTC(2026, 6, 1)).map((p) => p.label)).toEqual(['January to June 2025', 'July to December 2025', 'January to June 2026', 'July to December 2026'])
+    expect(halfYears(Date.UTC(2025, 4, 3), Date.UTC(2026, 6, 1)).map((p) => p.label)).toEqual([
+      'January to June 2025',
+      'July to December 2025',
+      'January to June 2026',
+      'July to December 2026',
+    ])
   })
 })

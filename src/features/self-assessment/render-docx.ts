@@ -13,7 +13,9 @@ const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '8A939E' }
 export function buildDocx(model: AssessmentModel): Document {
   const children: (Paragraph | Table)[] = [
     new Paragraph({ text: model.title, heading: HeadingLevel.TITLE }),
-    ...model.meta.map(([label, value]) => new Paragraph({ children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(value)] })),
+    ...model.meta.map(
+      ([label, value]) => new Paragraph({ children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(value)] }),
+    ),
   ]
   for (const section of model.sections) {
     children.push(new Paragraph({ text: section.heading, heading: HeadingLevel.HEADING_1, spacing: { before: 360 } }))
@@ -47,7 +49,10 @@ function renderBlock(block: Block): (Paragraph | Table)[] {
     case 'list':
       return block.items.map((item) => new Paragraph({ text: item, bullet: { level: 0 } }))
     case 'table':
-      return [new Paragraph({ children: [new TextRun({ text: block.caption, bold: true })], spacing: { before: 200, after: 80 } }), table(block.columns, block.rows)]
+      return [
+        new Paragraph({ children: [new TextRun({ text: block.caption, bold: true })], spacing: { before: 200, after: 80 } }),
+        table(block.columns, block.rows),
+      ]
   }
 }
 
@@ -69,7 +74,9 @@ function table(columns: readonly string[], rows: readonly Cell[][]): Table {
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
       new TableRow({ tableHeader: true, children: columns.map((c) => cell(c, true)) }),
-      ...(rows.length ? rows : [columns.map((_, k) => (k === 0 ? 'None' : ''))]).map((r) => new TableRow({ children: r.map((c) => cell(c)) })),
+      ...(rows.length ? rows : [columns.map((_, k) => (k === 0 ? 'None' : ''))]).map(
+        (r) => new TableRow({ children: r.map((c) => cell(c)) }),
+      ),
     ],
   })
 }

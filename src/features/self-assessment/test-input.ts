@@ -37,8 +37,29 @@ export const STATS: InstitutionStats = {
     facultyByContract: { columns: [], rows: [], columnTotals: {}, total: 36, withheld: 0 },
     growth: [{ month: '2026-11', total: 36 }],
   },
-  registrations: { registered: { counts: { RSciTech: 6, EngTech: null }, total: null }, inProgress: { counts: {}, total: null }, registeredMembers: 9 },
+  registrations: {
+    registered: { counts: { RSciTech: 6, EngTech: null }, total: null },
+    inProgress: { counts: {}, total: null },
+    registeredMembers: 9,
+  },
   cpd: { year: '2026/27', participants: 20, notYet: 16, percent: 56 },
-  surveys: [{ id: 's1', title: 'Technician voice workshop', status: 'open', opensAt: '2026-11-16', closesAt: '2026-12-21', responses: 11, audience: 36, ratePercent: 31 }],
-  equality: { respondents: 25, gender: { counts: {}, total: null }, ethnicity: { counts: {}, total: null }, ageBand: { counts: {}, total: null }, disability: { counts: {}, total: null } },
+  surveys: [
+    {
+      id: 's1',
+      title: 'Technician voice workshop',
+      status: 'open',
+      opensAt: '2026-11-16',
+      closesAt: '2026-12-21',
+      responses: 11,
+      audience: 36,
+      ratePercent: 31,
+    },
+  ],
+  equality: {
+    respondents: 25,
+    gender: { counts: {}, total: null },
+    ethnicity: { counts: {}, total: null },
+    ageBand: { counts: {}, total: null },
+    disability: { counts: {}, total: null },
+  },
 }

@@ -32,7 +32,11 @@ export function narrativeId(planId: string, stage: Stage, section: string): stri
 
 /** The earlier plan a Stage Two submission reviews: the latest that started before `plan`. */
 export function defaultPrevious(plans: readonly ActionPlan[], plan: ActionPlan): ActionPlan | null {
-  return plans.filter((p) => !p.deleted && p.id !== plan.id && p.startDate < plan.startDate).sort((a, b) => b.startDate.localeCompare(a.startDate))[0] ?? null
+  return (
+    plans
+      .filter((p) => !p.deleted && p.id !== plan.id && p.startDate < plan.startDate)
+      .sort((a, b) => b.startDate.localeCompare(a.startDate))[0] ?? null
+  )
 }
 
 export async function loadAssessment(database: HubDb, choice: AssessmentChoice, now: number): Promise<AssessmentData> {

@@ -1,16 +1,35 @@
 import { describe, expect, it } from 'vitest'
 import type { Question } from '@/domain/entities'
 import { blankTemplate, type SurveyDraft } from '@/survey/templates'
-import { changeType, checkSurveyDraft, moveQuestion, newQuestion, normaliseDraft, removeQuestion, removeSection, showIfChoices } from './builder'
+import {
+  changeType,
+  checkSurveyDraft,
+  moveQuestion,
+  newQuestion,
+  normaliseDraft,
+  removeQuestion,
+  removeSection,
+  showIfChoices,
+} from './builder'
 
-const q = (id: string, type: Question['type'], extra: Partial<Question> = {}): Question => ({ id, type, prompt: `Prompt ${id}`, required: false, ...extra })
+const q = (id: string, type: Question['type'], extra: Partial<Question> = {}): Question => ({
+  id,
+  type,
+  prompt: `Prompt ${id}`,
+  required: false,
+  ...extra,
+})
 const draft = (questions: Question[], extra: Partial<SurveyDraft> = {}): SurveyDraft => ({
-  ...blankTemplate({ today: '2026-11-23', createdByUid: 'lead', newId: () => 'x' }), questions, ...extra,
+  ...blankTemplate({ today: '2026-11-23', createdByUid: 'lead', newId: () => 'x' }),
+  questions,
+  ...extra,
 })
 
 describe('checkSurveyDraft', () => {
   it('accepts a sound survey and returns its questions in answering order', () => {
-    const s = draft([q('b', 'short', { sectionId: 's1' }), q('a', 'single', { options: ['Yes', 'No'] })], { sections: [{ id: 's1', title: 'Later' }] })
+    const s = draft([q('b', 'short', { sectionId: 's1' }), q('a', 'single', { options: ['Yes', 'No'] })], {
+      sections: [{ id: 's1', title: 'Later' }],
+    })
     const out = checkSurveyDraft(s)
     expect(out.ok && out.value.questions.map((x) => x.id)).toEqual(['a', 'b'])
   })
@@ -20,12 +39,42 @@ describe('checkSurveyDraft', () => {
     ['no questions', {}, [], 'questions', 'Add at least one question'],
     ['a choice question with one option', {}, [q('a', 'single', { options: ['Only'] })], 'questions.0.options', 'Add at least two options'],
     ['repeated options', {}, [q('a', 'multiple', { options: ['A', 'A'] })], 'questions.0.options', 'Each option must be different'],
-    ['a Likert question with three labels', {}, [q('a', 'likert', { options: ['a', 'b', 'c'] })], 'questions.0.options', 'An agree–disagree question has exactly five labels'],
+    [
+      'a Likert question with three labels',
+      {},
+      [q('a', 'likert', { options: ['a', 'b', 'c'] })],
+      'questions.0.options',
+      'An agree–disagree question has exactly five labels',
+    ],
     ['a blank prompt', {}, [q('a', 'short', { prompt: '' })], 'questions.0.prompt', 'Question is required'],
-    ['show-if on a later question', {}, [q('a', 'short', { showIf: { questionId: 'b', equals: 'Yes' } }), q('b', 'single', { options: ['Yes', 'No'] })], 'questions.0.showIf', 'Show this only after an earlier question'],
-    ['show-if on an answer that cannot be given', {}, [q('b', 'single', { options: ['Yes', 'No'] }), q('a', 'short', { showIf: { questionId: 'b', equals: 'Maybe' } })], 'questions.1.showIf', 'Choose one of the earlier question’s answers'],
-    ['a question in a missing section', {}, [q('a', 'short', { sectionId: 'gone' })], 'questions.0.sectionId', 'Choose one of the sections'],
-    ['closing before opening', { opensAt: '2026-12-01', closesAt: '2026-11-30' }, [q('a', 'short')], 'closesAt', 'The closing date cannot be before the opening date'],
+    [
+      'show-if on a later question',
+      {},
+      [q('a', 'short', { showIf: { questionId: 'b', equals: 'Yes' } }), q('b', 'single', { options: ['Yes', 'No'] })],
+      'questions.0.showIf',
+      'Show this only after an earlier question',
+    ],
+    [
+      'show-if on an answer that cannot be given',
+      {},
+      [q('b', 'single', { options: ['Yes', 'No'] }), q('a', 'short', { showIf: { questionId: 'b', equals: 'Maybe' } })],
+      'questions.1.showIf',
+      'Choose one of the earlier question’s answers',
+    ],
+    [
+      'a question in a missing section',
+      {},
+      [q('a', 'short', { sectionId: 'gone' })],
+      'questions.0.sectionId',
+      'Choose one of the sections',
+    ],
+    [
+      'closing before opening',
+      { opensAt: '2026-12-01', closesAt: '2026-11-30' },
+      [q('a', 'short')],
+      'closesAt',
+      'The closing date cannot be before the opening date',
+    ],
     ['a bad date', { opensAt: '1 Dec' }, [q('a', 'short')], 'opensAt', 'Use a date like 2026-11-23'],
   ])('refuses %s, at the field', (_name, extra, questions, field, message) => {
     const out = checkSurveyDraft(draft(questions as Question[], extra as Partial<SurveyDraft>))
@@ -52,7 +101,14 @@ describe('builder edits', () => {
     expect(changeType(single, 'ranking').options).toEqual(['A', 'B'])
     expect(changeType(single, 'likert').options).toHaveLength(5)
     expect(changeType(single, 'long').options).toBeUndefined()
-    expect(newQuestion('multiple', 'n', 's1')).toEqual({ id: 'n', type: 'multiple', prompt: '', required: false, options: ['', ''], sectionId: 's1' })
+    expect(newQuestion('multiple', 'n', 's1')).toEqual({
+      id: 'n',
+      type: 'multiple',
+      prompt: '',
+      required: false,
+      options: ['', ''],
+      sectionId: 's1',
+    })
   })
 
   it('moves a question within its section only', () => {

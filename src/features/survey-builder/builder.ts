@@ -76,7 +76,8 @@ export function checkSurveyDraft(draft: SurveyDraft): { ok: true; value: SurveyD
       if (options.filter((o) => o.trim()).length < 2) add(`${at}.options`, 'Add at least two options')
       else if (new Set(options.map((o) => o.trim())).size !== options.length) add(`${at}.options`, 'Each option must be different')
     }
-    if (q.type === 'likert' && q.options !== undefined && q.options.length !== 5) add(`${at}.options`, 'An agree–disagree question has exactly five labels')
+    if (q.type === 'likert' && q.options !== undefined && q.options.length !== 5)
+      add(`${at}.options`, 'An agree–disagree question has exactly five labels')
     if (q.sectionId && !sectionIds.has(q.sectionId)) add(`${at}.sectionId`, 'Choose one of the sections')
     if (q.showIf) {
       const target = draft.questions.find((t) => t.id === q.showIf?.questionId)
@@ -85,7 +86,8 @@ export function checkSurveyDraft(draft: SurveyDraft): { ok: true; value: SurveyD
       else if (!showIfChoices(target).includes(q.showIf.equals)) add(`${at}.showIf`, 'Choose one of the earlier question’s answers')
     }
   })
-  if (!errors.closesAt && !errors.opensAt && draft.closesAt < draft.opensAt) add('closesAt', 'The closing date cannot be before the opening date')
+  if (!errors.closesAt && !errors.opensAt && draft.closesAt < draft.opensAt)
+    add('closesAt', 'The closing date cannot be before the opening date')
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, value: checked.ok ? { ...draft, questions: ordered } : draft }
 }
 
@@ -129,11 +131,13 @@ export function moveQuestion(questions: readonly Question[], id: string, delta: 
 
 /** Removes a question and any show-if that depended on it. */
 export function removeQuestion(questions: readonly Question[], id: string): Question[] {
-  return questions.filter((q) => q.id !== id).map((q) => {
-    if (q.showIf?.questionId !== id) return q
-    const { showIf: _dropped, ...rest } = q
-    return rest
-  })
+  return questions
+    .filter((q) => q.id !== id)
+    .map((q) => {
+      if (q.showIf?.questionId !== id) return q
+      const { showIf: _dropped, ...rest } = q
+      return rest
+    })
 }
 
 /** Removes a section; its questions stay, outside any section. */

@@ -26,7 +26,9 @@ describe('useSurveyBuilder', () => {
     const { builder, scope } = await open(survey.id)
     builder.draft.value!.title = 'Workshop: visibility'
     builder.draft.value!.questions[1]!.required = true
-    await vi.waitFor(async () => expect((await db.drafts.get(builderDraftKey('survey-1')))?.value).toMatchObject({ title: 'Workshop: visibility' }))
+    await vi.waitFor(async () =>
+      expect((await db.drafts.get(builderDraftKey('survey-1')))?.value).toMatchObject({ title: 'Workshop: visibility' }),
+    )
     expect(await builder.save('open')).toBe(true)
     expect(await db.surveys.get('survey-1')).toMatchObject({ title: 'Workshop: visibility', status: 'open' })
     expect((await db.outbox.toArray()).filter((m) => m.docId === 'survey-1')).toHaveLength(2)
@@ -53,7 +55,10 @@ describe('useSurveyBuilder', () => {
     builder.draft.value!.questions[0]!.prompt = ' '
     builder.draft.value!.closesAt = '2026-01-01'
     expect(await builder.save('open')).toBe(false)
-    expect(builder.errors.value).toMatchObject({ 'questions.0.prompt': 'Question is required', closesAt: 'The closing date cannot be before the opening date' })
+    expect(builder.errors.value).toMatchObject({
+      'questions.0.prompt': 'Question is required',
+      closesAt: 'The closing date cannot be before the opening date',
+    })
     expect(await db.outbox.count()).toBe(before)
     expect((await db.surveys.get('survey-3'))?.status).toBe('draft')
     scope.stop()

@@ -30,11 +30,15 @@ export function useSurveyBuilder(id: Ref<string>, options: UseSurveyBuilderOptio
   let savedJson = ''
 
   watch(id, load, { immediate: true })
-  watch(draft, (value) => {
-    if (!value || state.value !== 'ready') return
-    clearTimeout(timer)
-    timer = setTimeout(() => void autosave(), options.saveDelay ?? 400)
-  }, { deep: true })
+  watch(
+    draft,
+    (value) => {
+      if (!value || state.value !== 'ready') return
+      clearTimeout(timer)
+      timer = setTimeout(() => void autosave(), options.saveDelay ?? 400)
+    },
+    { deep: true },
+  )
   if (getCurrentScope()) onScopeDispose(() => void autosave())
 
   return { draft, state, errors, restored, save }
@@ -58,7 +62,8 @@ export function useSurveyBuilder(id: Ref<string>, options: UseSurveyBuilderOptio
     if (!draft.value || state.value !== 'ready') return
     const json = JSON.stringify(draft.value)
     if (json === savedJson) await database.drafts.delete(builderDraftKey(id.value))
-    else await database.drafts.put({ key: builderDraftKey(id.value), value: JSON.parse(json) as Record<string, unknown>, savedAt: Date.now() })
+    else
+      await database.drafts.put({ key: builderDraftKey(id.value), value: JSON.parse(json) as Record<string, unknown>, savedAt: Date.now() })
   }
 
   /** Checks and saves, optionally changing status (open, close); false with `errors` set when it cannot. */

@@ -14,11 +14,37 @@ const downloadText = vi.hoisted(() => vi.fn())
 vi.mock('@/ui/download', () => ({ downloadText }))
 
 const results = (n: number, waiting = 0): SurveyResults => ({
-  surveyId: 's1', title: 'Pulse', responseCount: n, waiting, audienceSize: 40, minResponses: 5, withheld: n < 5,
-  questions: n < 5 ? [] : [{ questionId: 'q1', type: 'single', prompt: 'Better?', answered: n, withheld: false, options: [{ option: 'Yes', count: n - 1 }, { option: 'No', count: 1 }] }],
+  surveyId: 's1',
+  title: 'Pulse',
+  responseCount: n,
+  waiting,
+  audienceSize: 40,
+  minResponses: 5,
+  withheld: n < 5,
+  questions:
+    n < 5
+      ? []
+      : [
+          {
+            questionId: 'q1',
+            type: 'single',
+            prompt: 'Better?',
+            answered: n,
+            withheld: false,
+            options: [
+              { option: 'Yes', count: n - 1 },
+              { option: 'No', count: 1 },
+            ],
+          },
+        ],
 })
 const texts = (n: number): SurveyTexts => ({
-  surveyId: 's1', responseCount: n, minResponses: 5, withheld: n < 5, questions: [], themes: [],
+  surveyId: 's1',
+  responseCount: n,
+  minResponses: 5,
+  withheld: n < 5,
+  questions: [],
+  themes: [],
   entries: n < 5 ? [] : [{ key: 'a'.repeat(64), questionId: 'q2', text: 'More time for training', count: 1 }],
 })
 
@@ -28,7 +54,13 @@ async function open(n: number, waiting = 0) {
     texts: vi.fn(async () => texts(n)),
     exportCsv: vi.fn(async () => ({ filename: 'pulse-results.csv', csv: 'question,option,count\n' })),
   } as unknown as SurveyPort
-  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/surveys/:id/results', component: SurveyResultsView }, { path: '/surveys', name: 'surveys', component: SurveyResultsView }] })
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: '/surveys/:id/results', component: SurveyResultsView },
+      { path: '/surveys', name: 'surveys', component: SurveyResultsView },
+    ],
+  })
   await router.push('/surveys/s1/results')
   const wrapper = mount(SurveyResultsView, { global: { plugins: [router] } })
   await flushPromises()
@@ -37,13 +69,22 @@ async function open(n: number, waiting = 0) {
 
 beforeEach(() => {
   setActivePinia(createPinia())
-  useSessionStore().session = { uid: 'lead', email: 'lead@example.ac.uk', emailVerified: true, displayName: 'Lead', institutionId: 'inst', role: 'lead' }
+  useSessionStore().session = {
+    uid: 'lead',
+    email: 'lead@example.ac.uk',
+    emailVerified: true,
+    displayName: 'Lead',
+    institutionId: 'inst',
+    role: 'lead',
+  }
 })
 
 describe('survey results screen', () => {
   it('withholds everything under 5 responses: no figures, no texts, no export', async () => {
     const w = await open(4)
-    expect(w.find('[aria-label="Results withheld"]').text()).toBe('Results appear when at least 5 people have answered — 4 so far. Smaller numbers could identify people.')
+    expect(w.find('[aria-label="Results withheld"]').text()).toBe(
+      'Results appear when at least 5 people have answered — 4 so far. Smaller numbers could identify people.',
+    )
     expect(w.text()).not.toContain('Answers by question')
     expect(w.text()).not.toContain('What people said')
     expect(w.findAll('button').map((b) => b.text())).not.toContain('Download CSV')
@@ -52,11 +93,15 @@ describe('survey results screen', () => {
 
   it('says how many answers wait for their group of five, withheld or not', async () => {
     const early = await open(0, 3)
-    expect(early.find('[aria-label="Results withheld"]').text()).toBe('Results appear when at least 5 people have answered — 3 so far. Smaller numbers could identify people.')
+    expect(early.find('[aria-label="Results withheld"]').text()).toBe(
+      'Results appear when at least 5 people have answered — 3 so far. Smaller numbers could identify people.',
+    )
     expect(early.find('.summary-waiting').text()).toMatch(/^3 answers are waiting to be counted: answers are counted in groups of five/)
     early.unmount()
     const pending = await open(0, 7)
-    expect(pending.find('[aria-label="Results withheld"]').text()).toMatch(/^7 people have answered\. Results appear once the first group of five is counted/)
+    expect(pending.find('[aria-label="Results withheld"]').text()).toMatch(
+      /^7 people have answered\. Results appear once the first group of five is counted/,
+    )
     pending.unmount()
     const w = await open(5, 1)
     expect(w.text()).toContain('5 of 40 responded')
@@ -77,7 +122,10 @@ describe('survey results screen', () => {
 
   it('downloads the CSV the server exports and says so', async () => {
     const w = await open(6)
-    await w.findAll('button').find((b) => b.text() === 'Download CSV')!.trigger('click')
+    await w
+      .findAll('button')
+      .find((b) => b.text() === 'Download CSV')!
+      .trigger('click')
     await flushPromises()
     expect(downloadText).toHaveBeenCalledWith('pulse-results.csv', 'question,option,count\n', 'text/csv;charset=utf-8')
     expect(w.find('[aria-label="Results action status"]').text()).toBe('Downloaded pulse-results.csv.')

@@ -4,11 +4,30 @@ import * as v from 'valibot'
 import type { BreakdownCell, QuestionResult } from '@/survey/types'
 import { barRows, breakdownTable, cellName, ideaFromAnswer, ideaFromTheme, responseRateText, withheldText } from './results-view'
 
-const result = (extra: Partial<QuestionResult>): QuestionResult => ({ questionId: 'q', type: 'single', prompt: 'P', answered: 10, withheld: false, ...extra })
+const result = (extra: Partial<QuestionResult>): QuestionResult => ({
+  questionId: 'q',
+  type: 'single',
+  prompt: 'P',
+  answered: 10,
+  withheld: false,
+  ...extra,
+})
 
 describe('results view', () => {
   it('bars for choices, Likert points with labels, ratings, and nothing for withheld results', () => {
-    expect(barRows(result({ options: [{ option: 'A', count: 7 }, { option: 'B', count: 3 }] }))).toEqual([{ label: 'A', count: 7, percent: 70 }, { label: 'B', count: 3, percent: 30 }])
+    expect(
+      barRows(
+        result({
+          options: [
+            { option: 'A', count: 7 },
+            { option: 'B', count: 3 },
+          ],
+        }),
+      ),
+    ).toEqual([
+      { label: 'A', count: 7, percent: 70 },
+      { label: 'B', count: 3, percent: 30 },
+    ])
     const likert = barRows(result({ type: 'likert', distribution: [1, 0, 0, 4, 5] }))
     expect(likert[0]).toEqual({ label: '1 Strongly disagree', count: 1, percent: 10 })
     expect(barRows(result({ type: 'rating', distribution: Array(11).fill(1) as number[], answered: 11 }))[10]!.label).toBe('10')
@@ -23,7 +42,20 @@ describe('results view', () => {
 
   it('breakdown tables name groups and leave withheld cells empty', () => {
     const cells: BreakdownCell[] = [
-      { key: 'fac-science', responseCount: 8, withheld: false, questions: [result({ answered: 8, options: [{ option: 'A', count: 5 }, { option: 'B', count: 3 }] })] },
+      {
+        key: 'fac-science',
+        responseCount: 8,
+        withheld: false,
+        questions: [
+          result({
+            answered: 8,
+            options: [
+              { option: 'A', count: 5 },
+              { option: 'B', count: 3 },
+            ],
+          }),
+        ],
+      },
       { key: 'unspecified', responseCount: null, withheld: true, questions: [] },
     ]
     const t = breakdownTable(cells, 'q', 'faculty', [{ id: 'fac-science', name: 'Faculty of Science' }])
@@ -36,13 +68,21 @@ describe('results view', () => {
   })
 
   it('makes valid ideas that link back to the survey', () => {
-    const entries = [{ key: 'k1', questionId: 'q', text: 'No time for training', count: 2 }, { key: 'k2', questionId: 'q', text: 'Other', count: 1 }]
+    const entries = [
+      { key: 'k1', questionId: 'q', text: 'No time for training', count: 2 },
+      { key: 'k2', questionId: 'q', text: 'Other', count: 1 },
+    ]
     const idea = ideaFromTheme({ id: 't', name: 'Workload', keys: ['k1'] }, entries, { id: 's1', title: 'Pulse' }, 'lead', 5)
     expect(idea).toMatchObject({ authorUid: 'lead', title: 'Workload', status: 'open', surveyId: 's1', createdAt: 5 })
     expect(idea.body).toContain('2 anonymous answers tagged “Workload”')
     expect(idea.body).toContain('• No time for training (×2)')
     expect(v.safeParse(v.object(IdeaFields), idea).success).toBe(true)
-    const fromAnswer = ideaFromAnswer({ key: 'k', questionId: 'q', text: 'x'.repeat(5000), count: 1 }, { id: 's1', title: 'Pulse' }, 'lead', 5)
+    const fromAnswer = ideaFromAnswer(
+      { key: 'k', questionId: 'q', text: 'x'.repeat(5000), count: 1 },
+      { id: 's1', title: 'Pulse' },
+      'lead',
+      5,
+    )
     expect(v.safeParse(v.object(IdeaFields), fromAnswer).success).toBe(true)
   })
 })

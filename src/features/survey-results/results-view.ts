@@ -22,14 +22,22 @@ export function barRows(result: QuestionResult, question?: Pick<Question, 'optio
   if (result.options) return result.options.map((o) => ({ label: o.option, count: o.count, percent: pct(o.count, result.answered ?? 0) }))
   if (result.distribution) {
     const labels = result.type === 'likert' ? likertLabels(question ?? {}) : null
-    return result.distribution.map((count, i) => ({ label: labels ? `${i + 1} ${labels[i]}` : String(i), count, percent: pct(count, result.answered ?? 0) }))
+    return result.distribution.map((count, i) => ({
+      label: labels ? `${i + 1} ${labels[i]}` : String(i),
+      count,
+      percent: pct(count, result.answered ?? 0),
+    }))
   }
   if (result.meanRank) {
     // Ranked by mean position; the bar shows how often each came first-ish: (n − mean + 1) / n.
     const n = result.meanRank.length
     return [...result.meanRank]
       .sort((a, b) => (a.meanRank || n + 1) - (b.meanRank || n + 1))
-      .map((m) => ({ label: `${m.option} (mean position ${m.meanRank || '–'})`, count: m.count, percent: m.meanRank ? Math.round(((n - m.meanRank + 1) / n) * 100) : 0 }))
+      .map((m) => ({
+        label: `${m.option} (mean position ${m.meanRank || '–'})`,
+        count: m.count,
+        percent: m.meanRank ? Math.round(((n - m.meanRank + 1) / n) * 100) : 0,
+      }))
   }
   return []
 }
@@ -55,30 +63,65 @@ export interface BreakdownRow {
 }
 
 /** A table of one question across breakdown cells: columns are its options or points. */
-export function breakdownTable(cells: readonly BreakdownCell[], questionId: string, by: 'faculty' | 'roleFamily', faculties: readonly { id: string; name: string }[], question?: Pick<Question, 'options'>): { columns: string[]; rows: BreakdownRow[] } {
+export function breakdownTable(
+  cells: readonly BreakdownCell[],
+  questionId: string,
+  by: 'faculty' | 'roleFamily',
+  faculties: readonly { id: string; name: string }[],
+  question?: Pick<Question, 'options'>,
+): { columns: string[]; rows: BreakdownRow[] } {
   let columns: string[] = []
   const rows = cells.map((c): BreakdownRow => {
     const r = c.questions.find((q) => q.questionId === questionId)
     const bars = r ? barRows(r, question) : []
     if (bars.length > columns.length) columns = bars.map((b) => b.label)
-    return { name: cellName(c.key, by, faculties), responses: c.withheld ? null : c.responseCount, values: c.withheld || !r || r.withheld ? [] : bars.map((b) => b.count) }
+    return {
+      name: cellName(c.key, by, faculties),
+      responses: c.withheld ? null : c.responseCount,
+      values: c.withheld || !r || r.withheld ? [] : bars.map((b) => b.count),
+    }
   })
   return { columns, rows: rows.map((r) => ({ ...r, values: r.values.length ? r.values : columns.map(() => null) })) }
 }
 
 /** Idea fields for a lead turning a theme of free-text answers into an action-plan idea. */
-export function ideaFromTheme(theme: SurveyTheme, entries: readonly TextEntry[], survey: Pick<Survey, 'id' | 'title'>, authorUid: string, now: number): Omit<Idea, 'id' | 'updatedAt' | 'version' | 'deleted' | 'lastMutationId'> {
+export function ideaFromTheme(
+  theme: SurveyTheme,
+  entries: readonly TextEntry[],
+  survey: Pick<Survey, 'id' | 'title'>,
+  authorUid: string,
+  now: number,
+): Omit<Idea, 'id' | 'updatedAt' | 'version' | 'deleted' | 'lastMutationId'> {
   const tagged = entries.filter((e) => theme.keys.includes(e.key))
   const count = tagged.reduce((s, e) => s + e.count, 0)
   const lines = tagged.map((e) => `• ${e.text}${e.count > 1 ? ` (×${e.count})` : ''}`)
   const head = `From the survey “${survey.title}”: ${count} anonymous ${count === 1 ? 'answer' : 'answers'} tagged “${theme.name}”.\n\n`
-  return { authorUid, title: clip(theme.name, 160), body: clip(head + lines.join('\n'), 4000), status: 'open', surveyId: survey.id, createdAt: now }
+  return {
+    authorUid,
+    title: clip(theme.name, 160),
+    body: clip(head + lines.join('\n'), 4000),
+    status: 'open',
+    surveyId: survey.id,
+    createdAt: now,
+  }
 }
 
 /** Idea fields from one free-text answer. */
-export function ideaFromAnswer(entry: TextEntry, survey: Pick<Survey, 'id' | 'title'>, authorUid: string, now: number): Omit<Idea, 'id' | 'updatedAt' | 'version' | 'deleted' | 'lastMutationId'> {
+export function ideaFromAnswer(
+  entry: TextEntry,
+  survey: Pick<Survey, 'id' | 'title'>,
+  authorUid: string,
+  now: number,
+): Omit<Idea, 'id' | 'updatedAt' | 'version' | 'deleted' | 'lastMutationId'> {
   const firstLine = entry.text.split(/\n/)[0] ?? entry.text
-  return { authorUid, title: clip(firstLine, 120), body: clip(`${entry.text}\n\nAn anonymous answer to the survey “${survey.title}”.`, 4000), status: 'open', surveyId: survey.id, createdAt: now }
+  return {
+    authorUid,
+    title: clip(firstLine, 120),
+    body: clip(`${entry.text}\n\nAn anonymous answer to the survey “${survey.title}”.`, 4000),
+    status: 'open',
+    surveyId: survey.id,
+    createdAt: now,
+  }
 }
 
 function clip(s: string, max: number): string {
@@ -89,7 +132,8 @@ function clip(s: string, max: number): string {
 /** The sentence shown in place of withheld results. */
 export function withheldText(responses: number, waiting = 0): string {
   const total = responses + waiting
-  if (total < MIN_RESPONSES) return `Results appear when at least ${MIN_RESPONSES} people have answered — ${total} so far. Smaller numbers could identify people.`
+  if (total < MIN_RESPONSES)
+    return `Results appear when at least ${MIN_RESPONSES} people have answered — ${total} so far. Smaller numbers could identify people.`
   return `${total} people have answered. Results appear once the first group of five is counted: while the survey is open, five answers always wait, so no change in the results can be traced to one person.`
 }
 

@@ -41,7 +41,13 @@ describe('SurveyForm', () => {
 
 describe('SurveyForm with the server’s verdict', () => {
   it('opens on the refused question with its message', () => {
-    const w = mount(SurveyForm, { props: { survey: { title: 'Pulse', sections: [], questions }, initialAnswers: { q1: 'Yes', q3: 7 }, fieldErrors: { q3: 'Choose a rating from 0 to 10' } } })
+    const w = mount(SurveyForm, {
+      props: {
+        survey: { title: 'Pulse', sections: [], questions },
+        initialAnswers: { q1: 'Yes', q3: 7 },
+        fieldErrors: { q3: 'Choose a rating from 0 to 10' },
+      },
+    })
     expect(w.text()).toContain('Question 2 of 2')
     expect(w.text()).toContain('Choose a rating from 0 to 10')
     w.unmount()

@@ -3,9 +3,18 @@ import type { Question } from '@/domain/entities'
 import { answersToSend, buildScreens, defaultMode, progressOf, screenErrors } from './answer-flow'
 import { answerState, inAudience, isOpenOn, receiptText } from './survey-status'
 
-const q = (id: string, type: Question['type'], extra: Partial<Question> = {}): Question => ({ id, type, prompt: id, required: false, ...extra })
+const q = (id: string, type: Question['type'], extra: Partial<Question> = {}): Question => ({
+  id,
+  type,
+  prompt: id,
+  required: false,
+  ...extra,
+})
 const survey = {
-  sections: [{ id: 'v', title: 'Visibility' }, { id: 'r', title: 'Recognition' }],
+  sections: [
+    { id: 'v', title: 'Visibility' },
+    { id: 'r', title: 'Recognition' },
+  ],
   questions: [
     q('v1', 'single', { sectionId: 'v', required: true, options: ['Yes', 'No'] }),
     q('v2', 'long', { sectionId: 'v', showIf: { questionId: 'v1', equals: 'No' } }),
@@ -16,7 +25,10 @@ const survey = {
 describe('answering flow', () => {
   it('one section per screen, or one question per screen, with show-if applied live', () => {
     expect(defaultMode(survey)).toBe('section')
-    expect(buildScreens(survey, {}, 'section').map((s) => [s.title, s.questions.map((x) => x.id)])).toEqual([['Visibility', ['v1']], ['Recognition', ['r1']]])
+    expect(buildScreens(survey, {}, 'section').map((s) => [s.title, s.questions.map((x) => x.id)])).toEqual([
+      ['Visibility', ['v1']],
+      ['Recognition', ['r1']],
+    ])
     expect(buildScreens(survey, { v1: 'No' }, 'section')[0]!.questions.map((x) => x.id)).toEqual(['v1', 'v2'])
     expect(buildScreens(survey, { v1: 'No' }, 'question').map((s) => s.key)).toEqual(['v1', 'v2', 'r1'])
     expect(defaultMode({ sections: [] })).toBe('question')

@@ -48,7 +48,11 @@ export function screenErrors(screen: Screen, answers: AnswerMap): Record<string,
 }
 
 /** "3 of 8" and how much of the visible survey is answered. */
-export function progressOf(screens: readonly Screen[], index: number, answers: AnswerMap): { current: number; total: number; answered: number; questions: number } {
+export function progressOf(
+  screens: readonly Screen[],
+  index: number,
+  answers: AnswerMap,
+): { current: number; total: number; answered: number; questions: number } {
   const questions = screens.flatMap((s) => s.questions)
   return {
     current: Math.min(index + 1, screens.length),

@@ -19,7 +19,10 @@ export function answerState(row: Pick<SurveySubmissionRow, 'state'> | undefined,
 
 /** The receipt line for a queued or sent answer. */
 export function receiptText(row: Pick<SurveySubmissionRow, 'state' | 'day' | 'outcome'>, online: boolean): string {
-  if (row.state === 'sent') return row.outcome === 'replaced' ? 'Sent — your changed answers replaced your earlier ones.' : 'Sent — thank you. Your answers have been received.'
+  if (row.state === 'sent')
+    return row.outcome === 'replaced'
+      ? 'Sent — your changed answers replaced your earlier ones.'
+      : 'Sent — thank you. Your answers have been received.'
   if (row.state === 'queued') return online ? 'Saved on this phone — sending now…' : 'Saved on this phone — will send when online.'
   return 'Not sent.'
 }
@@ -34,6 +37,8 @@ export function inAudience(survey: Pick<Survey, 'audience'>, member: Pick<Member
   const { facultyIds, roleFamilies } = survey.audience
   if (facultyIds.length === 0 && roleFamilies.length === 0) return true
   if (!member) return false
-  return (facultyIds.length === 0 || (!!member.facultyId && facultyIds.includes(member.facultyId))) &&
+  return (
+    (facultyIds.length === 0 || (!!member.facultyId && facultyIds.includes(member.facultyId))) &&
     (roleFamilies.length === 0 || (!!member.roleFamily && (roleFamilies as readonly string[]).includes(member.roleFamily)))
+  )
 }

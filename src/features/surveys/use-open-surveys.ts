@@ -19,7 +19,11 @@ export function useOpenSurveys(options: { db?: HubDb; now?: () => Clock } = {}):
     async () => {
       const today = isoDateOf(now())
       const [open, profiles, rows] = await Promise.all([
-        database.surveys.where('status').equals('open').filter((s) => isOpenOn(s, today)).toArray(),
+        database.surveys
+          .where('status')
+          .equals('open')
+          .filter((s) => isOpenOn(s, today))
+          .toArray(),
         database.profiles.toArray(),
         database.surveySubmissions.toArray(),
       ])

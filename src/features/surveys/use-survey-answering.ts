@@ -22,17 +22,27 @@ export interface UseSurveyAnsweringOptions {
 export function useSurveyAnswering(surveyId: Ref<string>, options: UseSurveyAnsweringOptions = {}) {
   const database = options.db ?? defaultDb
   const app = options.queue ?? appSurveyQueue
-  const survey = useLiveQuery<Survey | null | 'loading'>(async () => (await database.surveys.get(surveyId.value)) ?? null, { initial: 'loading', deps: surveyId })
-  const submission = useLiveQuery<SurveySubmissionRow | null>(async () => (await database.surveySubmissions.get(surveyId.value)) ?? null, { initial: null, deps: surveyId })
+  const survey = useLiveQuery<Survey | null | 'loading'>(async () => (await database.surveys.get(surveyId.value)) ?? null, {
+    initial: 'loading',
+    deps: surveyId,
+  })
+  const submission = useLiveQuery<SurveySubmissionRow | null>(async () => (await database.surveySubmissions.get(surveyId.value)) ?? null, {
+    initial: null,
+    deps: surveyId,
+  })
   /** undefined while loading; null when there is no draft. */
   const draft = shallowRef<AnswerDraft | null | undefined>(undefined)
   let pending: { id: string; draft: AnswerDraft } | null = null
   let timer: ReturnType<typeof setTimeout> | undefined
 
-  watch(surveyId, async (id) => {
-    draft.value = undefined
-    draft.value = await loadAnswerDraft(id, database)
-  }, { immediate: true })
+  watch(
+    surveyId,
+    async (id) => {
+      draft.value = undefined
+      draft.value = await loadAnswerDraft(id, database)
+    },
+    { immediate: true },
+  )
   // The runner starts with the first survey screen and keeps sending while the app is open.
   app()
   if (getCurrentScope()) onScopeDispose(() => void flushDraft())

@@ -23,11 +23,21 @@ export function createFirebaseAccount(instance?: string): AccountPort {
   return {
     async deleteAccount() {
       try {
-        await httpsCallable<{ confirm: string }, unknown>(firebase(instance).functions, 'deleteAccount', { timeout: 300_000 })({ confirm: DELETE_CONFIRMATION })
+        await httpsCallable<{ confirm: string }, unknown>(firebase(instance).functions, 'deleteAccount', { timeout: 300_000 })({
+          confirm: DELETE_CONFIRMATION,
+        })
         return { ok: true }
       } catch (error) {
         const { offline } = failure(error)
-        return { ok: false, offline, message: offline ? 'You appear to be offline. Connect and try again.' : error instanceof Error ? error.message : 'The account could not be deleted' }
+        return {
+          ok: false,
+          offline,
+          message: offline
+            ? 'You appear to be offline. Connect and try again.'
+            : error instanceof Error
+              ? error.message
+              : 'The account could not be deleted',
+        }
       }
     },
     async removeMember(uid) {
@@ -36,8 +46,14 @@ export function createFirebaseAccount(instance?: string): AccountPort {
         return { ok: true }
       } catch (error) {
         const { offline } = failure(error)
-        const details = typeof error === 'object' && error && 'details' in error ? (error as { details?: { code?: unknown } }).details : undefined
-        return { ok: false, offline, code: typeof details?.code === 'string' ? details.code : offline ? 'offline' : 'unknown', message: error instanceof Error ? error.message : '' }
+        const details =
+          typeof error === 'object' && error && 'details' in error ? (error as { details?: { code?: unknown } }).details : undefined
+        return {
+          ok: false,
+          offline,
+          code: typeof details?.code === 'string' ? details.code : offline ? 'offline' : 'unknown',
+          message: error instanceof Error ? error.message : '',
+        }
       }
     },
   }

@@ -1,7 +1,15 @@
 /** AuthPort over Firebase Auth, plus the `joinInstitution` callable. */
 import {
-  createUserWithEmailAndPassword, isSignInWithEmailLink, onIdTokenChanged, sendEmailVerification, sendSignInLinkToEmail,
-  signInWithEmailAndPassword, signInWithEmailLink, signOut, updateProfile, type User,
+  createUserWithEmailAndPassword,
+  isSignInWithEmailLink,
+  onIdTokenChanged,
+  sendEmailVerification,
+  sendSignInLinkToEmail,
+  signInWithEmailAndPassword,
+  signInWithEmailLink,
+  signOut,
+  updateProfile,
+  type User,
 } from 'firebase/auth'
 import { httpsCallable } from 'firebase/functions'
 import { ROLES, type Role } from '@/domain/common'
@@ -125,7 +133,8 @@ export function createFirebaseAuth(instance?: string): AuthPort {
         await sendEmailVerification(cred.user).catch(() => undefined)
         return (await toSession(cred.user, true)) as Session
       }),
-    signIn: (email, password) => wrap(async () => (await toSession((await signInWithEmailAndPassword(auth, email, password)).user)) as Session),
+    signIn: (email, password) =>
+      wrap(async () => (await toSession((await signInWithEmailAndPassword(auth, email, password)).user)) as Session),
     sendSignInLink: (email, url) => wrap(() => sendSignInLinkToEmail(auth, email, { url, handleCodeInApp: true })),
     completeSignInLink: (url, email) =>
       wrap(async () => (isSignInWithEmailLink(auth, url) ? toSession((await signInWithEmailLink(auth, email, url)).user) : null)),

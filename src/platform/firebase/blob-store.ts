@@ -13,7 +13,14 @@ import { firebase } from './app'
 import { toTransportError } from './errors'
 
 type UploadOutcome = { status: 'stored'; index: number } | { status: 'complete' } | { status: 'incomplete'; missing: number[] }
-interface ChunkData { index: number; chunkCount: number; name: string; contentType: string; sha256: string; data: string }
+interface ChunkData {
+  index: number
+  chunkCount: number
+  name: string
+  contentType: string
+  sha256: string
+  data: string
+}
 
 /** Server refusals keep their message; the rest is offline, signed out or a server fault to retry. */
 export function toBlobStoreError(error: unknown): BlobStoreError {
@@ -39,7 +46,14 @@ export function createFirestoreBlobStore(instance?: string): BlobStore {
     const { start, end } = chunkRange(file.size, index)
     const { id: evidenceId, name, contentType, size, sha256, cpdId } = file
     return call<UploadOutcome>('evidenceUpload', {
-      evidenceId, index, name, contentType, size, sha256, ...(cpdId ? { cpdId } : {}), data: toBase64(file.bytes.subarray(start, end)),
+      evidenceId,
+      index,
+      name,
+      contentType,
+      size,
+      sha256,
+      ...(cpdId ? { cpdId } : {}),
+      data: toBase64(file.bytes.subarray(start, end)),
     })
   }
 
@@ -68,7 +82,8 @@ export function createFirestoreBlobStore(instance?: string): BlobStore {
     async download(id) {
       const first = await call<ChunkData>('evidenceRead', { evidenceId: id, index: 0 })
       const parts = [fromBase64(first.data)]
-      for (let index = 1; index < first.chunkCount; index++) parts.push(fromBase64((await call<ChunkData>('evidenceRead', { evidenceId: id, index })).data))
+      for (let index = 1; index < first.chunkCount; index++)
+        parts.push(fromBase64((await call<ChunkData>('evidenceRead', { evidenceId: id, index })).data))
       const bytes = concatBytes(parts)
       if ((await sha256Hex(bytes)) !== first.sha256) throw new BlobStoreError('The file came back damaged; try again', 'server')
       return { name: first.name, contentType: first.contentType, bytes }

@@ -9,6 +9,7 @@ export function toTransportError(error: unknown): TransportError {
     return new TransportError(message || 'Offline', 'offline')
   }
   // A refused token (deleted, disabled or revoked account) too: the app then checks its session.
-  if (/unauthenticated|permission-denied|user-token-expired|user-disabled|user-not-found|invalid-refresh-token/.test(code)) return new TransportError(message, 'unauthenticated')
+  if (/unauthenticated|permission-denied|user-token-expired|user-disabled|user-not-found|invalid-refresh-token/.test(code))
+    return new TransportError(message, 'unauthenticated')
   return new TransportError(message || 'Server error', 'server')
 }

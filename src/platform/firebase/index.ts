@@ -24,5 +24,12 @@ export interface Platform {
 
 /** `instance` names a separate Firebase app (tests simulate several devices in one process). */
 export function createPlatform(instance?: string): Platform {
-  return { auth: createFirebaseAuth(instance), transport: (ids) => createFirebaseTransport(ids, instance), surveys: createFirebaseSurveys(instance), cpd: createFirebaseCpd(instance), stats: createFirebaseStats(instance), account: createFirebaseAccount(instance) }
+  return {
+    auth: createFirebaseAuth(instance),
+    transport: (ids) => createFirebaseTransport(ids, instance),
+    surveys: createFirebaseSurveys(instance),
+    cpd: createFirebaseCpd(instance),
+    stats: createFirebaseStats(instance),
+    account: createFirebaseAccount(instance),
+  }
 }

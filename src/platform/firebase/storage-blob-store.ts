@@ -47,7 +47,11 @@ export function createStorageBlobStore(uid: () => string, instance?: string): Bl
     download: (id) =>
       wrap(async () => {
         const [meta, bytes] = await Promise.all([getMetadata(fileRef(id)), getBytes(fileRef(id))])
-        return { name: meta.customMetadata?.name ?? id, contentType: meta.contentType ?? 'application/octet-stream', bytes: new Uint8Array(bytes) }
+        return {
+          name: meta.customMetadata?.name ?? id,
+          contentType: meta.contentType ?? 'application/octet-stream',
+          bytes: new Uint8Array(bytes),
+        }
       }),
     remove: (id) =>
       wrap(async () => {

@@ -32,7 +32,8 @@ export function createFirebaseSurveys(instance?: string): SurveyPort {
     results: (input) => call('surveyResults', input),
     texts: (input) => call('surveyTexts', input),
     saveTheme: async (input) => (await call<typeof input, { themes: SurveyTheme[] }>('saveSurveyTheme', input)).themes,
-    deleteTheme: async ({ surveyId, themeId }) => (await call<object, { themes: SurveyTheme[] }>('saveSurveyTheme', { surveyId, deleteThemeId: themeId })).themes,
+    deleteTheme: async ({ surveyId, themeId }) =>
+      (await call<object, { themes: SurveyTheme[] }>('saveSurveyTheme', { surveyId, deleteThemeId: themeId })).themes,
     exportCsv: (input) => call('surveyExport', input),
   }
 }

@@ -1,5 +1,19 @@
 /** SyncTransport over Firestore Lite reads (REST) and the `syncPush` callable. */
-import { collection, doc, documentId, getDoc, getDocs, limit, orderBy, query, startAfter, Timestamp, where, type DocumentSnapshot, type QueryConstraint } from 'firebase/firestore/lite'
+import {
+  collection,
+  doc,
+  documentId,
+  getDoc,
+  getDocs,
+  limit,
+  orderBy,
+  query,
+  startAfter,
+  Timestamp,
+  where,
+  type DocumentSnapshot,
+  type QueryConstraint,
+} from 'firebase/firestore/lite'
 import { httpsCallable } from 'firebase/functions'
 import { collectionPath, COLLECTIONS, type CollectionName } from '@/domain/collections'
 import type { Checkpoint, Mutation, PushResponse, SyncMeta } from '@/domain/sync'
@@ -40,7 +54,11 @@ export function createFirebaseTransport(ids: () => TransportIds, instance?: stri
         // Rules are not filters: a collection only some members read (requests) is asked for only
         // the documents naming the caller (index: readers array-contains, updatedAt, __name__).
         const readers = COLLECTIONS[col].readersField
-        const constraints: QueryConstraint[] = [...(readers ? [where(readers, 'array-contains', ids().uid)] : []), orderBy('updatedAt'), orderBy(documentId())]
+        const constraints: QueryConstraint[] = [
+          ...(readers ? [where(readers, 'array-contains', ids().uid)] : []),
+          orderBy('updatedAt'),
+          orderBy(documentId()),
+        ]
         // Resume from the checkpoint's millisecond: documents of that same millisecond may be read
         // again (harmless, they re-apply by version) but none is skipped.
         const cursor = after ? [startAfter(Timestamp.fromMillis(after.updatedAt), after.id)] : []

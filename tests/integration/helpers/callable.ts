@@ -10,7 +10,14 @@ export interface CallableError {
 export type CallOutcome<T> = { ok: true; httpStatus: number; data: T } | { ok: false; httpStatus: number; error: CallableError }
 
 /** POST a callable; `idToken` null calls it signed out. Never throws for an HTTP error. */
-export async function call<T = unknown>(name: string, data: unknown, idToken: string | null, raw?: string, extraHeaders: Record<string, string> = {}, signal?: AbortSignal): Promise<CallOutcome<T>> {
+export async function call<T = unknown>(
+  name: string,
+  data: unknown,
+  idToken: string | null,
+  raw?: string,
+  extraHeaders: Record<string, string> = {},
+  signal?: AbortSignal,
+): Promise<CallOutcome<T>> {
   const headers: Record<string, string> = { 'Content-Type': 'application/json', ...extraHeaders }
   if (idToken) headers.Authorization = `Bearer ${idToken}`
   const res = await fetch(`${FUNCTIONS_ORIGIN}/${PROJECT_ID}/${REGION}/${name}`, {

@@ -18,7 +18,13 @@ export function docId(prefix = 'd'): string {
   return `${prefix}-${RUN}-${(seq++).toString(36)}`
 }
 
-export function mutation(collection: CollectionName, id: string, op: MutationOp, payload: Record<string, unknown>, clientTime = Date.now()): Mutation {
+export function mutation(
+  collection: CollectionName,
+  id: string,
+  op: MutationOp,
+  payload: Record<string, unknown>,
+  clientTime = Date.now(),
+): Mutation {
   return { mutationId: mutationId(), collection, docId: id, op, payload, clientTime }
 }
 

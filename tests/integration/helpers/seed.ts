@@ -13,7 +13,9 @@ export function meta(id: string) {
 
 /** sha256 hex of a normalised join code (as functions/src/join/codes.ts hashes it). */
 export function codeHash(code: string): string {
-  return createHash('sha256').update(code.replace(/[\s-]+/g, '').toUpperCase(), 'utf8').digest('hex')
+  return createHash('sha256')
+    .update(code.replace(/[\s-]+/g, '').toUpperCase(), 'utf8')
+    .digest('hex')
 }
 
 export interface InstitutionSeed {
@@ -63,13 +65,23 @@ export async function seedMember(db: Firestore, inst: string, uid: string, field
     ...(fields.roleFamily ? { roleFamily: fields.roleFamily } : {}),
   }
   await db.doc(`users/${uid}/profiles/${uid}`).set({ ...profile, ...meta(uid) })
-  await db.doc(`institutions/${inst}/members/${uid}`).set(
-    profile.visibility === 'hidden' ? { id: uid, deleted: true, updatedAt: FieldValue.serverTimestamp(), version: 1, lastMutationId: null } : { ...profile, ...meta(uid) },
-  )
+  await db
+    .doc(`institutions/${inst}/members/${uid}`)
+    .set(
+      profile.visibility === 'hidden'
+        ? { id: uid, deleted: true, updatedAt: FieldValue.serverTimestamp(), version: 1, lastMutationId: null }
+        : { ...profile, ...meta(uid) },
+    )
 }
 
 /** A signed-in member of `inst`: an Auth user with the claims joinInstitution sets, and the profile and directory entry it writes. */
-export async function createMember(admin: Admin, inst: string, email: string, role: Role = 'technician', fields: Omit<MemberFields, 'role' | 'email'> = {}): Promise<TestUser> {
+export async function createMember(
+  admin: Admin,
+  inst: string,
+  email: string,
+  role: Role = 'technician',
+  fields: Omit<MemberFields, 'role' | 'email'> = {},
+): Promise<TestUser> {
   const user = await createUser(admin.auth, { email, claims: { institutionId: inst, role } })
   await seedMember(admin.db, inst, user.uid, { ...fields, role, email })
   return user

@@ -8,7 +8,12 @@ export async function storedResponses(db: Firestore, inst: string, surveyId: str
   const [counted, pool] = await Promise.all([db.collection(`${base}/responses`).get(), db.doc(`${base}/pool/waiting`).get()])
   const waiting = (pool.get('e') ?? {}) as Record<string, Record<string, unknown>>
   const ids = new Set(counted.docs.map((d) => d.id))
-  return [...counted.docs.map((d) => waiting[d.id] ?? d.data()), ...Object.entries(waiting).filter(([k]) => !ids.has(k)).map(([, v]) => v)]
+  return [
+    ...counted.docs.map((d) => waiting[d.id] ?? d.data()),
+    ...Object.entries(waiting)
+      .filter(([k]) => !ids.has(k))
+      .map(([, v]) => v),
+  ]
 }
 
 /** A phone's random answer token. */

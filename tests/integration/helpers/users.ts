@@ -18,14 +18,19 @@ export function emailAt(domain: string, name = 'user'): string {
 }
 
 /** POST to the Auth emulator's REST API (`accounts:<method>`); the new session's uid and ID token. */
-async function accounts(method: 'signInWithPassword' | 'signUp', email: string, password: string): Promise<{ uid: string; idToken: string }> {
+async function accounts(
+  method: 'signInWithPassword' | 'signUp',
+  email: string,
+  password: string,
+): Promise<{ uid: string; idToken: string }> {
   const res = await fetch(`http://${AUTH_HOST}/identitytoolkit.googleapis.com/v1/accounts:${method}?key=fake-api-key`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ email, password, returnSecureToken: true }),
   })
   const body = (await res.json()) as { localId?: string; idToken?: string; error?: { message: string } }
-  if (!res.ok || !body.idToken || !body.localId) throw new Error(`${method === 'signUp' ? 'sign-up' : 'sign-in'} failed: ${body.error?.message ?? res.status}`)
+  if (!res.ok || !body.idToken || !body.localId)
+    throw new Error(`${method === 'signUp' ? 'sign-up' : 'sign-in'} failed: ${body.error?.message ?? res.status}`)
   return { uid: body.localId, idToken: body.idToken }
 }
 

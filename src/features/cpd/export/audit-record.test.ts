@@ -14,12 +14,36 @@ const fonts = { regular: font('DejaVuSans.ttf'), bold: font('DejaVuSans-Bold.ttf
 
 let n = 0
 const entry = (title: string, startDate: string, extra: Partial<CpdEntry> = {}): CpdEntry => ({
-  id: `c${n++}`, updatedAt: 1, version: 1, deleted: false, lastMutationId: null, title, startDate, hours: 2, type: 'formal', skillIds: [], evidenceIds: [], ...extra,
+  id: `c${n++}`,
+  updatedAt: 1,
+  version: 1,
+  deleted: false,
+  lastMutationId: null,
+  title,
+  startDate,
+  hours: 2,
+  type: 'formal',
+  skillIds: [],
+  evidenceIds: [],
+  ...extra,
 })
-const person: AuditPerson = { name: 'Alex Example', email: 'alex@example.ac.uk', jobTitle: 'Senior technician', institution: 'Example University', registrations: ['RSciTech (registered)'] }
+const person: AuditPerson = {
+  name: 'Alex Example',
+  email: 'alex@example.ac.uk',
+  jobTitle: 'Senior technician',
+  institution: 'Example University',
+  registrations: ['RSciTech (registered)'],
+}
 const window = twelveMonthsEnding('2026-11-30')
 const entries = [
-  entry('Confocal user training', '2026-11-20', { hours: 6, skillIds: ['confocal-microscope', 'tag:bench-skills'], learned: 'Light paths', benefitPractice: 'Image samples myself', benefitUsers: 'Students get help sooner', evidenceIds: ['e1', 'e2'] }),
+  entry('Confocal user training', '2026-11-20', {
+    hours: 6,
+    skillIds: ['confocal-microscope', 'tag:bench-skills'],
+    learned: 'Light paths',
+    benefitPractice: 'Image samples myself',
+    benefitUsers: 'Students get help sooner',
+    evidenceIds: ['e1', 'e2'],
+  }),
   entry('Technician network meeting', '2026-01-15', { type: 'professional', hours: 7 }),
   entry('Course that ended inside the window', '2025-11-25', { endDate: '2025-12-02', type: 'self-directed' }),
   entry('Too old', '2025-11-20'),
@@ -31,7 +55,11 @@ describe('auditRecord', () => {
   it('covers any 12 months: activities that touch the window, oldest first', () => {
     expect(window).toEqual({ start: '2025-12-01', end: '2026-11-30' })
     expect(record.window.label).toBe('1 December 2025 to 30 November 2026')
-    expect(record.entries.map((e) => e.title)).toEqual(['Course that ended inside the window', 'Technician network meeting', 'Confocal user training'])
+    expect(record.entries.map((e) => e.title)).toEqual([
+      'Course that ended inside the window',
+      'Technician network meeting',
+      'Confocal user training',
+    ])
     expect(record.totalHours).toBe(15)
     expect(record.byType.find((t) => t.type === 'Formal / educational')).toEqual({ type: 'Formal / educational', hours: 6, count: 1 })
   })
@@ -39,8 +67,12 @@ describe('auditRecord', () => {
   it('writes each activity as the audit asks: dates, type, skills, the three reflections, evidence', () => {
     const confocal = record.entries[2]
     expect(confocal).toMatchObject({
-      dates: '20 November 2026', type: 'Formal / educational', skills: ['Confocal microscope', 'bench skills'],
-      learned: 'Light paths', benefitPractice: 'Image samples myself', benefitUsers: 'Students get help sooner',
+      dates: '20 November 2026',
+      type: 'Formal / educational',
+      skills: ['Confocal microscope', 'bench skills'],
+      learned: 'Light paths',
+      benefitPractice: 'Image samples myself',
+      benefitUsers: 'Students get help sooner',
       evidence: ['bench.jpg', 'File not on this device'],
     })
     expect(record.entries[0]?.dates).toBe('25 November 2025 to 2 December 2025')
@@ -51,7 +83,9 @@ describe('auditRecord', () => {
     const rows = auditRows(record)
     expect(rows[0]?.[2]).toBe('Activity')
     expect(rows[3]).toContain('Confocal user training')
-    expect(toCsv([['a,b', 'say "hi"', '=HYPERLINK("x")', 'line\nbreak']])).toBe('"a,b","say ""hi""","\'=HYPERLINK(""x"")","line\nbreak"\r\n')
+    expect(toCsv([['a,b', 'say "hi"', '=HYPERLINK("x")', 'line\nbreak']])).toBe(
+      '"a,b","say ""hi""","\'=HYPERLINK(""x"")","line\nbreak"\r\n',
+    )
     expect(exportBaseName(record)).toBe('cpd-record-2025-12-01-to-2026-11-30')
   })
 })

@@ -95,8 +95,30 @@ export function auditRecord(input: {
 /** The record as CSV rows, header first (one row per activity). */
 export function auditRows(record: AuditRecord): string[][] {
   return [
-    ['Start date', 'End date', 'Activity', 'Type', 'Hours', 'Skills', 'What I learned', 'Benefit to my practice', 'Benefit to the users of my work', 'Evidence'],
-    ...record.entries.map((e) => [e.startDate, e.endDate, e.title, e.type, String(e.hours), e.skills.join('; '), e.learned, e.benefitPractice, e.benefitUsers, e.evidence.join('; ')]),
+    [
+      'Start date',
+      'End date',
+      'Activity',
+      'Type',
+      'Hours',
+      'Skills',
+      'What I learned',
+      'Benefit to my practice',
+      'Benefit to the users of my work',
+      'Evidence',
+    ],
+    ...record.entries.map((e) => [
+      e.startDate,
+      e.endDate,
+      e.title,
+      e.type,
+      String(e.hours),
+      e.skills.join('; '),
+      e.learned,
+      e.benefitPractice,
+      e.benefitUsers,
+      e.evidence.join('; '),
+    ]),
   ]
 }
 

@@ -23,5 +23,8 @@ export async function docxFile(record: AuditRecord): Promise<ExportFile> {
 
 export function csvFile(record: AuditRecord): ExportFile {
   // A byte-order mark so Excel reads the UTF-8 (names, “quotes”) correctly.
-  return { name: `${exportBaseName(record)}.csv`, blob: new Blob([`\ufeff${toCsv(auditRows(record))}`], { type: 'text/csv;charset=utf-8' }) }
+  return {
+    name: `${exportBaseName(record)}.csv`,
+    blob: new Blob([`\ufeff${toCsv(auditRows(record))}`], { type: 'text/csv;charset=utf-8' }),
+  }
 }

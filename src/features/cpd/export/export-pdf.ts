@@ -45,14 +45,18 @@ export function auditPdf(record: AuditRecord, fonts: PdfFonts): Blob {
   const pdf = new jsPDF({ unit: 'mm', format: 'a4', compress: true, putOnlyUsedFonts: true })
   const hasGlyph = embedFonts(pdf, fonts)
   const safe = (text: string) => pdfSafe(text, hasGlyph)
-  pdf.setProperties({ title: safe(`${record.title}: ${record.person.name}`), creator: 'Technician Hub', subject: safe(record.window.label) })
+  pdf.setProperties({
+    title: safe(`${record.title}: ${record.person.name}`),
+    creator: 'Technician Hub',
+    subject: safe(record.window.label),
+  })
   const width = PAGE.width - 2 * PAGE.margin
   let y = PAGE.margin
 
   const write = (value: string, size = 10, style: 'normal' | 'bold' | 'italic' = 'normal', indent = 0) => {
     pdf.setFont(FAMILY, style === 'bold' ? 'bold' : 'normal')
     pdf.setFontSize(size)
-    const height = (size * 0.3528) * LINE
+    const height = size * 0.3528 * LINE
     for (const line of pdf.splitTextToSize(safe(value), width - indent) as string[]) {
       if (y + height > PAGE.height - PAGE.margin) {
         pdf.addPage()
@@ -80,7 +84,8 @@ export function auditPdf(record: AuditRecord, fonts: PdfFonts): Blob {
   gap(5)
   write('Summary', 14, 'bold')
   write(`${totalsLine(record)} in the period.`)
-  for (const t of record.byType) write(`${t.type}: ${t.count} ${t.count === 1 ? 'activity' : 'activities'}, ${formatHours(t.hours)}`, 10, 'normal', 4)
+  for (const t of record.byType)
+    write(`${t.type}: ${t.count} ${t.count === 1 ? 'activity' : 'activities'}, ${formatHours(t.hours)}`, 10, 'normal', 4)
   gap(3)
   write('Science Council CPD standards', 12, 'bold')
   for (const s of record.standards) write(`${s.met ? 'Met' : 'Not yet'}: ${s.label}${s.met ? '' : `. ${s.note}`}`, 10, 'normal', 4)

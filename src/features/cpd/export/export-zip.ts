@@ -14,7 +14,11 @@ export interface ZipSource {
  * One folder per activity ("2026-11-20 confocal-user-training/"), its files inside, and an
  * index.csv saying which file belongs to which activity, or why one could not be included.
  */
-export async function evidenceZip(entries: readonly CpdEntry[], window: { start: string; end: string }, source: ZipSource): Promise<{ file: ExportFile; included: number; missing: string[] }> {
+export async function evidenceZip(
+  entries: readonly CpdEntry[],
+  window: { start: string; end: string },
+  source: ZipSource,
+): Promise<{ file: ExportFile; included: number; missing: string[] }> {
   const { zipSync, strToU8 } = await import('fflate')
   const files: Record<string, [Uint8Array, { level: 0 }]> = {}
   const index: string[][] = [['Activity date', 'Activity', 'File', 'Included']]
@@ -38,13 +42,18 @@ export async function evidenceZip(entries: readonly CpdEntry[], window: { start:
   }
   const zipped = zipSync({ ...files, 'index.csv': [strToU8(`\ufeff${toCsv(index)}`), { level: 6 }] })
   const name = `cpd-evidence-${window.start}-to-${window.end}.zip`
-  return { file: { name, blob: new Blob([zipped as Uint8Array<ArrayBuffer>], { type: 'application/zip' }) }, included: index.length - 1 - missing.length, missing }
+  return {
+    file: { name, blob: new Blob([zipped as Uint8Array<ArrayBuffer>], { type: 'application/zip' }) },
+    included: index.length - 1 - missing.length,
+    missing,
+  }
 }
 
 function unique(path: string, used: Set<string>): string {
   let candidate = path
   const dot = path.lastIndexOf('.')
-  for (let n = 2; used.has(candidate); n++) candidate = dot > path.lastIndexOf('/') ? `${path.slice(0, dot)} (${n})${path.slice(dot)}` : `${path} (${n})`
+  for (let n = 2; used.has(candidate); n++)
+    candidate = dot > path.lastIndexOf('/') ? `${path.slice(0, dot)} (${n})${path.slice(dot)}` : `${path} (${n})`
   used.add(candidate)
   return candidate
 }

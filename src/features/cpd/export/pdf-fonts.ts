@@ -20,7 +20,8 @@ export interface PdfFonts {
 export const PDF_FONT_URLS: Readonly<Record<keyof PdfFonts, string>> = { regular: regularUrl, bold: boldUrl }
 
 /** The reason shown to the person when the fonts cannot be had (the view prefixes "Could not prepare the PDF: "). */
-export const PDF_FONTS_UNAVAILABLE = 'its font could not be downloaded. Connect to the internet and try again (after one PDF export this device keeps the font for offline use); the Word and CSV files need no download'
+export const PDF_FONTS_UNAVAILABLE =
+  'its font could not be downloaded. Connect to the internet and try again (after one PDF export this device keeps the font for offline use); the Word and CSV files need no download'
 
 type Fetch = (url: string) => Promise<Response>
 

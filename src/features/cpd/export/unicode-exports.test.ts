@@ -26,7 +26,18 @@ const fonts = await fetchPdfFonts(serve)
 
 let n = 0
 const entry = (title: string, startDate: string, extra: Partial<CpdEntry> = {}): CpdEntry => ({
-  id: `u${n++}`, updatedAt: 1, version: 1, deleted: false, lastMutationId: null, title, startDate, hours: 3, type: 'formal', skillIds: [], evidenceIds: [], ...extra,
+  id: `u${n++}`,
+  updatedAt: 1,
+  version: 1,
+  deleted: false,
+  lastMutationId: null,
+  title,
+  startDate,
+  hours: 3,
+  type: 'formal',
+  skillIds: [],
+  evidenceIds: [],
+  ...extra,
 })
 
 /** Every string here must come back exactly as written. */
@@ -44,7 +55,13 @@ const NAMES = {
   evidence: 'tystiolaeth-ŷ-ŵ.jpg',
 } as const
 
-const person: AuditPerson = { name: NAMES.person, email: 'sian.apgwwr@example.ac.uk', jobTitle: NAMES.jobTitle, institution: NAMES.institution, registrations: [NAMES.registration] }
+const person: AuditPerson = {
+  name: NAMES.person,
+  email: 'sian.apgwwr@example.ac.uk',
+  jobTitle: NAMES.jobTitle,
+  institution: NAMES.institution,
+  registrations: [NAMES.registration],
+}
 const window = twelveMonthsEnding('2026-11-30')
 const entries = [
   entry(NAMES.polish, '2026-03-02', { learned: NAMES.welsh, benefitPractice: NAMES.benefit, evidenceIds: ['e1'] }),
@@ -95,13 +112,16 @@ describe('exports keep names in any script', () => {
     const xml = strFromU8(docx['word/document.xml']!)
     const text = xml.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&')
     for (const value of Object.values(NAMES)) expect(text).toContain(value)
-    expect(strFromU8(docx['docProps/core.xml']!)).toContain(`<dc:title>Continuing professional development record: ${NAMES.person}</dc:title>`)
+    expect(strFromU8(docx['docProps/core.xml']!)).toContain(
+      `<dc:title>Continuing professional development record: ${NAMES.person}</dc:title>`,
+    )
   })
 
   it('writes a UTF-8 CSV with a byte-order mark, so Excel shows the names', async () => {
     const bytes = new Uint8Array(await csvFile(record).blob.arrayBuffer())
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes.slice(3))
-    for (const value of [NAMES.polish, NAMES.czech, NAMES.greek, NAMES.cyrillic, NAMES.welsh, NAMES.benefit, NAMES.evidence]) expect(text).toContain(value)
+    for (const value of [NAMES.polish, NAMES.czech, NAMES.greek, NAMES.cyrillic, NAMES.welsh, NAMES.benefit, NAMES.evidence])
+      expect(text).toContain(value)
   })
 })
