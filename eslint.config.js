@@ -5,6 +5,48 @@ import pluginVue from 'eslint-plugin-vue'
 import vueI18n from '@intlify/eslint-plugin-vue-i18n'
 import globals from 'globals'
 import prettier from 'eslint-config-prettier'
+import { readdirSync } from 'node:fs'
+
+const FIREBASE = { regex: '^@?firebase(/|$)', message: 'Only src/platform/firebase/ imports Firebase.' }
+const DB_IN_VUE = {
+  group: ['@/db', '@/db/*'],
+  message: "Components read and write through their feature's composables (use-*.ts), never Dexie directly.",
+}
+const FEATURES = readdirSync(new URL('./src/features', import.meta.url), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+
+/**
+ * Only src/platform/firebase imports Firebase; components never import src/db; a feature uses
+ * another feature only through its index.ts (or a lazily loaded view, as the router does); the
+ * shared layers (ui, composables, db, stores, engines) import no feature.
+ */
+function layerRules() {
+  const blocks = [
+    { files: ['src/**/*.ts'], ignores: ['src/platform/firebase/**'], patterns: [FIREBASE] },
+    { files: ['src/**/*.vue'], patterns: [FIREBASE, DB_IN_VUE] },
+    {
+      files: ['src/{ui,composables,db,stores,sync,search,survey-engine,evidence-engine,i18n,platform}/**/*.{ts,vue}'],
+      ignores: ['src/platform/firebase/**', 'src/**/*.test.ts'],
+      patterns: [FIREBASE, { group: ['@/features/*', '@/features/**'], message: 'Shared layers import no feature.' }],
+    },
+    ...FEATURES.flatMap((feature) => {
+      const internals = {
+        group: ['@/features/*/**', `!@/features/${feature}/**`],
+        message: 'Use another feature through its index.ts; move shared code to domain, composables or ui.',
+      }
+      return [
+        { files: [`src/features/${feature}/**/*.ts`], patterns: [FIREBASE, internals] },
+        { files: [`src/features/${feature}/**/*.vue`], patterns: [FIREBASE, DB_IN_VUE, internals] },
+      ]
+    }),
+  ]
+  return blocks.map(({ files, ignores, patterns }) => ({
+    files,
+    ...(ignores ? { ignores } : {}),
+    rules: { 'no-restricted-imports': ['error', { patterns }] },
+  }))
+}
 
 export default tseslint.config(
   {
@@ -40,21 +82,12 @@ export default tseslint.config(
       'vue/html-self-closing': 'off',
     },
   },
-  {
-    // Layer map: only src/platform/firebase may import Firebase.
-    files: ['src/**/*.ts', 'src/**/*.vue'],
-    ignores: ['src/platform/firebase/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ regex: '^@?firebase(/|$)', message: 'Only src/platform/firebase/ imports Firebase.' }] },
-      ],
-    },
-  },
+  // Layer map (docs/architecture.md): imports point down. Each block below sets the whole
+  // no-restricted-imports list for its files (a later block replaces an earlier one's list).
+  ...layerRules(),
   {
     // Every string in both languages: templates show messages (src/locales), never raw text.
-    // Folders join this list as they are translated; the goal is every .vue file.
-    files: ['src/App.vue', 'src/features/shell/**/*.vue', 'src/features/home/HomeView.vue'],
+    files: ['src/**/*.vue'],
     plugins: { '@intlify/vue-i18n': vueI18n },
     rules: { '@intlify/vue-i18n/no-raw-text': ['error', { ignorePattern: '^[\\s\\p{P}\\p{S}\\d]+$' }] },
     settings: { 'vue-i18n': { messageSyntaxVersion: '^11.0.0' } },

@@ -1,5 +1,5 @@
 /**
- * Seeds the emulators with the demo institution (src/domain/demo-data.ts) using firebase-admin.
+ * Seeds the emulators with the demo institution (scripts/demo/demo-data.ts) using firebase-admin.
  * Bundled by scripts/emulators.mjs (runSeed) and run with node; needs FIRESTORE_EMULATOR_HOST,
  * FIREBASE_AUTH_EMULATOR_HOST and GCLOUD_PROJECT (it refuses to run without the emulator hosts).
  *
@@ -22,7 +22,7 @@ import {
   demoDocuments,
   generateDemoData,
   type DemoUser,
-} from '../src/domain/demo-data'
+} from './demo/demo-data'
 import { registryPath } from '../functions/src/domains/domains'
 import { hashJoinCode, secretsPath } from '../functions/src/join/codes'
 import { migrateCore } from '../functions/src/migrate'

@@ -4,8 +4,8 @@
  */
 import type { Pinia } from 'pinia'
 import { computed, watch } from 'vue'
-import { startEvidenceUploads } from '@/features/evidence/evidence-uploads'
-import { appSurveyQueue } from '@/survey'
+import { startEvidenceUploads } from '@/features/cpd/evidence/evidence-uploads'
+import { appSurveyQueue } from '@/survey-engine'
 import { useSessionStore } from '@/stores/session'
 import { useSyncStore } from '@/stores/sync'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEMO_INSTITUTION_ID, generateDemoData } from '@/domain/demo-data'
+import { DEMO_INSTITUTION_ID, generateDemoData } from '../../scripts/demo/demo-data'
 import type { Member, MemberSkill } from '@/domain/entities'
 import { createDirectoryIndex, naiveSearch, search, type IndexableMember } from './index'
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { backoffDelay, startScheduler } from './scheduler'
 import { TransportError } from './ports'
-import { callsAfter, fakeWindow } from './test-window'
+import { callsAfter, fakeWindow } from '../../tests/support/test-window'
 
 /** An exclusive Web Lock model: one holder at a time, others wait in order. */
 function lockManager() {

@@ -10,7 +10,7 @@ import { DEMO, joinByDomain, newDemoEmail, newDevice, signIn, signUp, waitForAll
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 /** A 2×2 PNG, as a phone would hand over a (much larger) photo. */
 const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGM4oaEBRAwQCgAhLgRhHuBtwgAAAABJRU5ErkJggg==', 'base64')
-/** A seeded colleague (src/domain/demo-data.ts) who is happy to teach welding. */
+/** A seeded colleague (scripts/demo/demo-data.ts) who is happy to teach welding. */
 const TEACHER = { name: 'Tobias Renfrew', email: DEMO.champion, skill: 'TIG and MIG welding' }
 
 async function expectNoAxeViolations(page: Page): Promise<void> {

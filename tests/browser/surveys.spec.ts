@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
-import { DEMO_PASSWORD as SEEDED_PASSWORD, generateDemoData } from '../../src/domain/demo-data'
+import { DEMO_PASSWORD as SEEDED_PASSWORD, generateDemoData } from '../../scripts/demo/demo-data'
 import { FUNCTIONS_REGION } from '../../src/domain/deployment'
 import { waitForServiceWorkerControl } from './fixtures'
 import { DEMO, newDevice, signIn, waitForAllSaved } from './session'

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Survey } from '@/domain/entities'
-import type { SurveyExport, SurveyTexts, SurveyTheme } from '@/survey/types'
+import type { SurveyExport, SurveyTexts, SurveyTheme } from '@/survey-engine/types'
 import { adminApp, type Admin } from './helpers/admin'
 import { call, callOk } from './helpers/callable'
 import { RUN } from './helpers/env'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { InstitutionStatsSchema } from '@/features/dashboard/stats-schema'
+import { InstitutionStatsSchema } from '@/domain/stats'
 import * as v from 'valibot'
 import { aggregateInstitutionStats, type ProfileInput, type RegistrationInput, type StatsInput } from './aggregate'
 import { audienceSize } from './stats'

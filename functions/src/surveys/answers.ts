@@ -3,12 +3,12 @@
  * aggregation with small-number suppression. Pure, so it can be unit-tested without the emulators.
  */
 import type { Question } from '@/domain/entities'
-import { type AnswerValue, type StoredAnswer, MIN_RESPONSES } from '@/survey/rules'
-import type { QuestionResult } from '@/survey/types'
+import { type AnswerValue, type StoredAnswer, MIN_RESPONSES } from '@/survey-engine/rules'
+import type { QuestionResult } from '@/survey-engine/types'
 
-// The answer rules live in src/survey/rules.ts so the phone checks answers exactly as the server does.
-export { checkAnswers, MAX_TEXT_ANSWER, MIN_RESPONSES, type AnswerCheck, type AnswerValue, type StoredAnswer } from '@/survey/rules'
-export type { OptionCount, QuestionResult } from '@/survey/types'
+// The answer rules live in src/survey-engine/rules.ts so the phone checks answers exactly as the server does.
+export { checkAnswers, MAX_TEXT_ANSWER, MIN_RESPONSES, type AnswerCheck, type AnswerValue, type StoredAnswer } from '@/survey-engine/rules'
+export type { OptionCount, QuestionResult } from '@/survey-engine/types'
 
 export interface ResponseLike {
   answers: StoredAnswer[]

@@ -2,7 +2,7 @@
  * The organisers' survey callables beyond submit and results: free texts with search and themes,
  * theme tagging, and CSV export. Exported from functions/src/index.ts.
  */
-import type { SurveyExport, SurveyTexts } from '@/survey/types'
+import type { SurveyExport, SurveyTexts } from '@/survey-engine/types'
 import { getDb } from '../firebase'
 import { requireLiveUid } from '../live'
 import { callerFromClaims } from '../push/authorise'

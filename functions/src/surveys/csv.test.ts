@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { SurveyResults, SurveyTexts } from '@/survey/types'
+import type { SurveyResults, SurveyTexts } from '@/survey-engine/types'
 import { csvField, csvFilename, resultsCsvRows, toCsv } from './csv'
 
 const results = (extra: Partial<SurveyResults> = {}): SurveyResults => ({

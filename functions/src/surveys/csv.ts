@@ -3,9 +3,9 @@
  * respondent, so answers to different questions cannot be joined), free texts with their themes,
  * and breakdown counts. Withheld figures say so. Pure.
  */
-import { likertLabels } from '@/survey/rules'
+import { likertLabels } from '@/survey-engine/rules'
 import type { Question } from '@/domain/entities'
-import type { SurveyResults, SurveyTexts } from '@/survey/types'
+import type { SurveyResults, SurveyTexts } from '@/survey-engine/types'
 
 export const CSV_COLUMNS = ['Section', 'Question', 'Answer', 'Count', 'Note'] as const
 

@@ -12,7 +12,7 @@ import type { Caller } from '@/domain/collections'
 import { Id } from '@/domain/common'
 import { isPlainObject, typedError } from '../errors'
 import { firstIssue } from '../push/validate'
-import type { SurveyResults } from '@/survey/types'
+import type { SurveyResults } from '@/survey-engine/types'
 import { aggregate, MIN_RESPONSES, suppressCells } from './answers'
 import { loadResponses, loadSurvey } from './access'
 import { institutionProfiles, type ResponseDoc } from './submit'
@@ -22,7 +22,7 @@ export const ResultsInputSchema = v.strictObject({
   by: v.optional(v.picklist(['faculty', 'roleFamily'])),
 })
 
-export type { BreakdownCell, SurveyResults } from '@/survey/types'
+export type { BreakdownCell, SurveyResults } from '@/survey-engine/types'
 
 const ORGANISERS = new Set(['lead', 'admin', 'champion'])
 

@@ -29,7 +29,7 @@ import { isPlainObject, typedError } from '../errors'
 import { fromStored } from '../push/apply'
 import { deepEqual, jsonBytes } from '../push/doc'
 import { firstIssue } from '../push/validate'
-import type { SubmitOutcome } from '@/survey/types'
+import type { SubmitOutcome } from '@/survey-engine/types'
 import { checkAnswers, MIN_RESPONSES, type StoredAnswer } from './answers'
 import { addToPool, poolEntries, poolRef, responsesOf } from './pool'
 
@@ -65,7 +65,7 @@ export interface ResponseDoc {
   respondentName?: string
 }
 
-export type { SubmitOutcome } from '@/survey/types'
+export type { SubmitOutcome } from '@/survey-engine/types'
 
 /** What a receipt holds: whether the answer may be replaced, and the hash proving a retry is the same phone's. */
 interface ReceiptDoc {

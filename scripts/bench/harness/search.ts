@@ -1,11 +1,11 @@
 /**
  * Bench page: directory search per keystroke over 10,000 generated profiles (the directory
- * projection of src/domain/demo-data.ts), driven by scripts/bench/search.mjs at 4× CPU.
+ * projection of scripts/demo/demo-data.ts), driven by scripts/bench/search.mjs at 4× CPU.
  * Subjects: the directory's search index (src/search `createDirectoryIndex` + `search`, the code
  * the app's worker runs) and its naive baseline `naiveSearch` (a full scan per keystroke).
  */
 import { directoryProjection } from '@/domain/collections'
-import { DEMO_INSTITUTION_ID, generateDemoData } from '@/domain/demo-data'
+import { DEMO_INSTITUTION_ID, generateDemoData } from '../../demo/demo-data'
 import type { Member } from '@/domain/entities'
 import { createDirectoryIndex, naiveSearch, search } from '@/search'
 

@@ -5,7 +5,7 @@
  */
 import { createDb } from '@/db/database'
 import { createRepos } from '@/db/repos'
-import { generateDemoData } from '@/domain/demo-data'
+import { generateDemoData } from '../../demo/demo-data'
 import type { CpdEntry } from '@/domain/entities'
 
 type CpdFields = Omit<CpdEntry, 'id' | 'updatedAt' | 'version' | 'deleted' | 'lastMutationId'>

@@ -1,10 +1,10 @@
 /**
- * The directory as a device holds it after a pull: `count` generated profiles (src/domain/demo-data.ts),
+ * The directory as a device holds it after a pull: `count` generated profiles (scripts/demo/demo-data.ts),
  * every one listed, as the server's directory projection with sync metadata. Imported by
  * scripts/bench/coldstart.mjs after bundling (node-run.mjs `bundleNode`).
  */
 import { directoryProjection } from '@/domain/collections'
-import { generateDemoData } from '@/domain/demo-data'
+import { generateDemoData } from '../../demo/demo-data'
 import type { Member } from '@/domain/entities'
 
 export function directoryMembers(count: number): Member[] {

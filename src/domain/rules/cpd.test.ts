@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { cpdYear, developmentProgress, groupByCpdYear, hoursByCategory, standardsCheck, validateCpdDates } from './cpd'
-import { cpd } from './test-fixtures'
+import { cpd } from '../../../tests/support/rule-fixtures'
 
 const at = (iso: string) => new Date(`${iso}T12:00:00`)
 

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Comment } from '../entities'
 import { hasVoted, rankIdeas, tallyVotes, technicianVoiceCounts, youSaidWeDid } from './ideas'
-import { action, idea, meta, vote } from './test-fixtures'
+import { action, idea, meta, vote } from '../../../tests/support/rule-fixtures'
 
 describe('tallyVotes', () => {
   it('counts each member once per idea and ignores withdrawn votes', () => {

@@ -15,7 +15,7 @@ import {
   stageTwoAnalysis,
   validateRagChange,
 } from './rag'
-import { action, rag } from './test-fixtures'
+import { action, rag } from '../../../tests/support/rule-fixtures'
 
 describe('currentRag and ragHistory', () => {
   const changes = [

@@ -2,7 +2,7 @@ import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
 import { REGISTRATION_STEPS, REGISTRATION_TARGETS, RegistrationSchema } from '../entities'
 import { countWords, newRegistration, PATHWAYS, readiness, upgradeFrom, upgradeTargets } from './registration'
-import { meta, registration } from './test-fixtures'
+import { meta, registration } from '../../../tests/support/rule-fixtures'
 
 const words = (n: number) => Array.from({ length: n }, (_, k) => `word${k}`).join(' ')
 

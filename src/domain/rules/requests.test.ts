@@ -3,7 +3,7 @@ import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
 import { CpdEntrySchema, REQUEST_STATES, SkillShareSchema, type RequestState } from '../entities'
 import { allowedTransitions, cpdPrefillFor, REQUEST_TRANSITIONS, transition, validateNewRequest } from './requests'
-import { meta, request } from './test-fixtures'
+import { meta, request } from '../../../tests/support/rule-fixtures'
 
 const LEARNER = 'learner-1'
 const TEACHER = 'teacher-1'

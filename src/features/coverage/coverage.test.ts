@@ -2,7 +2,7 @@ import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
 import type { Member, MemberSkill } from '@/domain/entities'
 import { coverageCsv, departmentCoverage } from './coverage'
-import { toCsv } from './csv'
+import { toCsv } from '@/domain/csv'
 
 const skill = (skillId: string, level: MemberSkill['level'], canTeach = false, wantsToLearn = false): MemberSkill => ({ skillId, name: skillId.toUpperCase(), category: 'technique', level, canTeach, wantsToLearn })
 const member = (id: string, department: string, skills: MemberSkill[], extra: Partial<Member> = {}): Member => ({

@@ -5,7 +5,7 @@
  */
 import type { Institution, Member, MemberSkill } from '@/domain/entities'
 import { isListed } from '@/search/directory-index'
-import { toCsv } from './csv'
+import { toCsv } from '@/domain/csv'
 
 export interface SkillCount {
   skillId: string

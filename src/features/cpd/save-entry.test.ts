@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { keepEvidence } from '@/blob/queue'
+import { keepEvidence } from '@/evidence-engine/queue'
 import { createDb, type HubDb } from '@/db/database'
 import { createRepos, type Repos } from '@/db/repos'
 import { ValidationError } from '@/domain/validation'

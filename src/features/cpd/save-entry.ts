@@ -3,7 +3,7 @@
  * held for its draft becoming queued uploads, removals of files taken off it, and the draft's
  * deletion all commit in one Dexie transaction, or none of it does.
  */
-import { commitDraftEvidence, removeEvidence } from '@/blob/queue'
+import { commitDraftEvidence, removeEvidence } from '@/evidence-engine/queue'
 import { db as defaultDb, type HubDb } from '@/db/database'
 import { repos as defaultRepos, type Repos } from '@/db/repos'
 import type { CpdEntry } from '@/domain/entities'

@@ -4,13 +4,13 @@
  * files it already has, files held for the draft, files taken off.
  */
 import { computed, onScopeDispose, reactive, ref, watch, type Ref } from 'vue'
-import { discardDraftEvidence } from '@/blob/queue'
+import { discardDraftEvidence } from '@/evidence-engine/queue'
 import { db } from '@/db/database'
 import type { CpdEntry } from '@/domain/entities'
 import { isoDateOf } from '@/domain/rules/dates'
 import { emptyEntry, valuesFromEntry, type CpdEntryValues } from './cpd-entry-form'
 import { prefillFromQuery, prefillFromRequest } from './cpd-prefill'
-import { useDraftEvidenceIds } from '@/features/evidence/use-evidence'
+import { useDraftEvidenceIds } from '@/features/cpd/evidence/use-evidence'
 
 interface DraftValue {
   values: CpdEntryValues

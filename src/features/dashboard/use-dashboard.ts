@@ -3,11 +3,11 @@ import { useLiveQuery } from '@/composables/use-live-query'
 import { db as defaultDb, type HubDb } from '@/db/database'
 import { repos as defaultRepos, type Repos } from '@/db/repos'
 import type { Comment, Idea, Institution, PlanAction, RagChange, Vote } from '@/domain/entities'
-import { staleFedMeasures } from '@/features/plan/measure-feeds'
-import { feedsFrom } from '@/features/plan/use-feeds'
-import { loadPlanData } from '@/features/plan/use-plan'
-import { pickCurrentPlan } from '@/features/plan/plan-groups'
-import { readCachedStats, refreshStats, type CachedStats } from './stats-cache'
+import { staleFedMeasures } from '@/domain/rules/measure-feeds'
+import { feedsFrom } from '@/composables/use-feeds'
+import { loadPlanData } from '@/composables/use-plan'
+import { pickCurrentPlan } from '@/domain/rules/plan-groups'
+import { readCachedStats, refreshStats, type CachedStats } from '@/db/stats-cache'
 
 export interface DashboardLocal {
   institution: Institution | null

@@ -6,7 +6,7 @@
 import type { Table } from 'dexie'
 import { COLLECTIONS, COLLECTION_NAMES } from '@/domain/collections'
 import type { HubDb } from '@/db/database'
-import { toCsv } from '@/features/coverage/csv'
+import { toCsv } from '@/domain/csv'
 
 /** Fields of shared documents that name a member. */
 export const PERSON_FIELDS = ['authorUid', 'voterUid', 'byUid', 'createdByUid', 'updatedByUid', 'learnerUid', 'teacherUid'] as const

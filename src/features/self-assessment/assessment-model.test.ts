@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { buildAssessment, halfYears, type Block } from './assessment-model'
 import { TEMPLATE } from './template'
-import { demoInput, NOW, STATS } from './test-input'
+import { demoInput, NOW, STATS } from '../../../tests/support/assessment-input'
 
 const tableOf = (blocks: Block[], caption: string) =>
   blocks.find((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table' && b.caption.startsWith(caption))

@@ -16,11 +16,11 @@ import {
   ragThemeRows,
   ROLE_FAMILY_LABELS,
   type ChartRow,
-} from '@/features/dashboard/dashboard-data'
-import type { InstitutionStats } from '@/features/dashboard/stats-schema'
-import { expandTimeframe, ownerText } from '@/features/plan/glossary'
-import { measureView, type AppFeeds } from '@/features/plan/measure-feeds'
-import { THEME_LABELS } from '@/features/plan/plan-groups'
+} from '@/domain/rules/dashboard-data'
+import type { InstitutionStats } from '@/domain/stats'
+import { expandTimeframe, ownerText } from '@/domain/rules/owner-glossary'
+import { measureView, type AppFeeds } from '@/domain/rules/measure-feeds'
+import { THEME_LABELS } from '@/domain/rules/plan-groups'
 import { formatDate } from '@/ui/format'
 import { STAGE_TITLES, TEMPLATE, type Prefill, type Stage } from './template'
 

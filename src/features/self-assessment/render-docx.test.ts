@@ -3,7 +3,7 @@ import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { buildAssessment } from './assessment-model'
 import { buildDocx } from './render-docx'
-import { demoInput, STATS } from './test-input'
+import { demoInput, STATS } from '../../../tests/support/assessment-input'
 
 describe('buildDocx', () => {
   it('writes a Word file whose document.xml holds the headings, the RAG table and the voice counts', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Question } from '@/domain/entities'
-import { blankTemplate, type SurveyDraft } from '@/survey/templates'
+import { blankTemplate, type SurveyDraft } from '@/survey-engine/templates'
 import {
   changeType,
   checkSurveyDraft,

@@ -6,8 +6,8 @@
 import * as v from 'valibot'
 import { SurveyFields, type Question, type QUESTION_TYPES } from '@/domain/entities'
 import { validate } from '@/domain/validation'
-import { DEFAULT_LIKERT_LABELS, orderQuestions } from '@/survey/rules'
-import type { SurveyDraft } from '@/survey/templates'
+import { DEFAULT_LIKERT_LABELS, orderQuestions } from '@/survey-engine/rules'
+import type { SurveyDraft } from '@/survey-engine/templates'
 
 export type QuestionType = (typeof QUESTION_TYPES)[number]
 /** Field path (e.g. `questions.2.options`) → message. */

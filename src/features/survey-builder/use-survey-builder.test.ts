@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { effectScope, ref } from 'vue'
 import { createDb, type HubDb } from '@/db/database'
 import { createRepo } from '@/db/repos'
-import { workshopTemplate } from '@/survey/templates'
+import { workshopTemplate } from '@/survey-engine/templates'
 import { builderDraftKey, useSurveyBuilder } from './use-survey-builder'
 
 let db: HubDb

@@ -3,7 +3,7 @@ import { db as defaultDb, type HubDb } from '@/db/database'
 import { createRepo } from '@/db/repos'
 import type { Survey } from '@/domain/entities'
 import { ValidationError } from '@/domain/validation'
-import type { SurveyDraft } from '@/survey/templates'
+import type { SurveyDraft } from '@/survey-engine/templates'
 import { checkSurveyDraft, normaliseDraft, type BuilderErrors } from './builder'
 
 export const builderDraftKey = (id: string) => `survey-builder:${id}`

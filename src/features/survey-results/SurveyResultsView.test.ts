@@ -4,12 +4,12 @@ import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import { useSessionStore } from '@/stores/session'
-import type { SurveyPort } from '@/survey/ports'
-import type { SurveyResults, SurveyTexts } from '@/survey/types'
+import type { SurveyPort } from '@/survey-engine/ports'
+import type { SurveyResults, SurveyTexts } from '@/survey-engine/types'
 import SurveyResultsView from './SurveyResultsView.vue'
 
 const port = vi.hoisted(() => ({ current: null as unknown }))
-vi.mock('@/survey', () => ({ surveyPort: async () => port.current }))
+vi.mock('@/survey-engine', () => ({ surveyPort: async () => port.current }))
 const downloadText = vi.hoisted(() => vi.fn())
 vi.mock('@/ui/download', () => ({ downloadText }))
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { IdeaFields } from '@/domain/entities'
 import * as v from 'valibot'
-import type { BreakdownCell, QuestionResult } from '@/survey/types'
+import type { BreakdownCell, QuestionResult } from '@/survey-engine/types'
 import { barRows, breakdownTable, cellName, ideaFromAnswer, ideaFromTheme, responseRateText, withheldText } from './results-view'
 
 const result = (extra: Partial<QuestionResult>): QuestionResult => ({

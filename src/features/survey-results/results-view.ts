@@ -3,9 +3,9 @@
  * response rate, breakdown tables, and the idea a lead makes from a theme or an answer. Pure.
  */
 import type { Idea, Question, Survey } from '@/domain/entities'
-import { ROLE_FAMILY_LABELS } from '@/survey/labels'
-import { likertLabels, MIN_RESPONSES } from '@/survey/rules'
-import type { BreakdownCell, QuestionResult, SurveyTheme, TextEntry } from '@/survey/types'
+import { ROLE_FAMILY_LABELS } from '@/survey-engine/labels'
+import { likertLabels, MIN_RESPONSES } from '@/survey-engine/rules'
+import type { BreakdownCell, QuestionResult, SurveyTheme, TextEntry } from '@/survey-engine/types'
 
 export interface BarRow {
   label: string

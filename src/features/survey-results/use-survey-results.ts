@@ -1,7 +1,7 @@
 import { getCurrentScope, onScopeDispose, ref, shallowRef, watch, type Ref } from 'vue'
-import { surveyPort } from '@/survey'
-import { SurveyPortError, type SurveyPort } from '@/survey/ports'
-import type { BreakdownBy, SurveyResults, SurveyTexts, SurveyTheme } from '@/survey/types'
+import { surveyPort } from '@/survey-engine'
+import { SurveyPortError, type SurveyPort } from '@/survey-engine/ports'
+import type { BreakdownBy, SurveyResults, SurveyTexts, SurveyTheme } from '@/survey-engine/types'
 
 export interface UseSurveyResultsOptions {
   port?: () => Promise<SurveyPort>

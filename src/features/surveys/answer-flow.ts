@@ -4,7 +4,7 @@
  * live: a question appears as soon as the earlier answer it depends on is given. Pure.
  */
 import type { Question, Survey } from '@/domain/entities'
-import { checkOne, isAnswered, orderQuestions, visibleQuestions, type AnswerMap } from '@/survey/rules'
+import { checkOne, isAnswered, orderQuestions, visibleQuestions, type AnswerMap } from '@/survey-engine/rules'
 
 export type FlowMode = 'question' | 'section'
 

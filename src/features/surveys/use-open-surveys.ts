@@ -3,7 +3,7 @@ import { useLiveQuery } from '@/composables/use-live-query'
 import { db as defaultDb, type HubDb } from '@/db/database'
 import type { Survey } from '@/domain/entities'
 import { isoDateOf, type Clock } from '@/domain/rules/dates'
-import { draftKey } from '@/survey/drafts'
+import { draftKey } from '@/survey-engine/drafts'
 import { answerState, inAudience, isOpenOn, type AnswerState } from './survey-status'
 
 export interface OpenSurvey {

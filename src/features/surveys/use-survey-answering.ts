@@ -2,10 +2,10 @@ import { getCurrentScope, onScopeDispose, shallowRef, watch, type Ref } from 'vu
 import { useLiveQuery } from '@/composables/use-live-query'
 import { db as defaultDb, type HubDb, type SurveySubmissionRow } from '@/db/database'
 import type { Survey } from '@/domain/entities'
-import { appSurveyQueue } from '@/survey'
-import { loadAnswerDraft, saveAnswerDraft, type AnswerDraft } from '@/survey/drafts'
-import type { SurveyQueue } from '@/survey/queue'
-import type { AnswerMap } from '@/survey/rules'
+import { appSurveyQueue } from '@/survey-engine'
+import { loadAnswerDraft, saveAnswerDraft, type AnswerDraft } from '@/survey-engine/drafts'
+import type { SurveyQueue } from '@/survey-engine/queue'
+import type { AnswerMap } from '@/survey-engine/rules'
 
 export interface UseSurveyAnsweringOptions {
   db?: HubDb

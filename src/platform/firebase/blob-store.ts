@@ -6,8 +6,8 @@
  * in production until the Cloud Storage adapter (./storage-blob-store.ts) is switched on.
  */
 import { httpsCallable } from 'firebase/functions'
-import { BlobStoreError, type BlobStore, type EvidenceFile } from '@/blob/ports'
-import { concatBytes, fromBase64, sha256Hex, toBase64 } from '@/blob/bytes'
+import { BlobStoreError, type BlobStore, type EvidenceFile } from '@/evidence-engine/ports'
+import { concatBytes, fromBase64, sha256Hex, toBase64 } from '@/evidence-engine/bytes'
 import { chunkCount, chunkRange } from '@/domain/rules/evidence'
 import { firebase } from './app'
 import { toTransportError } from './errors'

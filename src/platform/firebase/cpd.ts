@@ -1,6 +1,6 @@
 /** The CPD feature's backend: evidence files (./blob-store.ts) and the leads' `cpdStats` callable. */
 import { httpsCallable } from 'firebase/functions'
-import type { CpdPort } from '@/blob/ports'
+import type { CpdPort } from '@/evidence-engine/ports'
 import type { CpdStats } from '@/domain/rules/cpd-stats'
 import { firebase } from './app'
 import { createFirestoreBlobStore, toBlobStoreError } from './blob-store'

@@ -1,7 +1,7 @@
 /** The Firebase platform: the only entry point the rest of the app loads (lazily). */
 import type { AuthPort, SyncTransport } from '@/sync/ports'
-import type { SurveyPort } from '@/survey/ports'
-import type { CpdPort } from '@/blob/ports'
+import type { SurveyPort } from '@/survey-engine/ports'
+import type { CpdPort } from '@/evidence-engine/ports'
 import { createFirebaseAccount, type AccountPort } from './account'
 import { createFirebaseAuth } from './auth'
 import { createFirebaseCpd } from './cpd'

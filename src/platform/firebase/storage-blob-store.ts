@@ -17,7 +17,7 @@
  * 3. Return `createStorageBlobStore(...)` from `createFirebaseCpd` in ./cpd.ts.
  */
 import { deleteObject, getBytes, getMetadata, getStorage, ref, uploadBytes } from 'firebase/storage'
-import { BlobStoreError, type BlobStore } from '@/blob/ports'
+import { BlobStoreError, type BlobStore } from '@/evidence-engine/ports'
 import { firebase } from './app'
 
 export function createStorageBlobStore(uid: () => string, instance?: string): BlobStore {

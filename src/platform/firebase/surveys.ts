@@ -1,7 +1,7 @@
 /** SurveyPort over the survey callables (submitSurveyResponse, surveyResults, surveyTexts …). */
 import { httpsCallable } from 'firebase/functions'
-import { SurveyPortError, type SurveyPort } from '@/survey/ports'
-import type { SurveyTheme } from '@/survey/types'
+import { SurveyPortError, type SurveyPort } from '@/survey-engine/ports'
+import type { SurveyTheme } from '@/survey-engine/types'
 import { firebase } from './app'
 import { toTransportError } from './errors'
 

@@ -5,7 +5,7 @@
  * Stage Two 36-month plan with phases, owners glossary, numeric success measures and RAG history;
  * a technician-voice workshop survey); every person, name and address is invented.
  */
-import type { Role } from './common'
+import type { Role } from '@/domain/common'
 import type {
   ActionPlan,
   Comment,
@@ -23,9 +23,9 @@ import type {
   SuccessMeasure,
   Survey,
   Vote,
-} from './entities'
-import type { ROLE_FAMILIES, SKILL_CATEGORIES } from './entities'
-import { directoryProjection, type CollectionName } from './collections'
+} from '@/domain/entities'
+import type { ROLE_FAMILIES, SKILL_CATEGORIES } from '@/domain/entities'
+import { directoryProjection, type CollectionName } from '@/domain/collections'
 
 export const DEMO_INSTITUTION_ID = 'example-university'
 export const DEMO_DOMAIN = 'example.ac.uk'

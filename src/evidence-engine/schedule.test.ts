@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { callsAfter, fakeWindow } from '@/sync/test-window'
+import { callsAfter, fakeWindow } from '../../tests/support/test-window'
 import { startUploadSchedule } from './schedule'
 import type { PassSummary } from './uploader'
 

@@ -2,7 +2,7 @@ import { computed, type ComputedRef } from 'vue'
 import { useLiveQuery } from '@/composables/use-live-query'
 import { db as defaultDb, type HubDb } from '@/db/database'
 import type { ActionPlan, PlanAction, RagChange } from '@/domain/entities'
-import { groupByTheme, pickCurrentPlan, type ThemeGroup } from './plan-groups'
+import { groupByTheme, pickCurrentPlan, type ThemeGroup } from '@/domain/rules/plan-groups'
 
 export interface PlanData {
   plan: ActionPlan | null

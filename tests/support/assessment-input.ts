@@ -1,7 +1,7 @@
 /** A self-assessment input built from the fictional demo institution, for the generator's tests. */
-import { generateDemoData } from '@/domain/demo-data'
-import type { InstitutionStats } from '@/features/dashboard/stats-schema'
-import type { AssessmentInput } from './assessment-model'
+import { generateDemoData } from '../../scripts/demo/demo-data'
+import type { InstitutionStats } from '@/domain/stats'
+import type { AssessmentInput } from '@/features/self-assessment/assessment-model'
 
 export const NOW = Date.UTC(2026, 10, 23, 9)
 

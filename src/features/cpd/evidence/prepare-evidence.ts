@@ -3,8 +3,8 @@
  * only), photos compressed on the phone, capped at 5 MB, hashed. Every refusal is a message for
  * the person, naming the file and what to do.
  */
-import type { PreparedEvidence } from '@/blob/queue'
-import { sha256Hex } from '@/blob/bytes'
+import type { PreparedEvidence } from '@/evidence-engine/queue'
+import { sha256Hex } from '@/evidence-engine/bytes'
 import type { EvidenceContentType } from '@/domain/entities'
 import { checkEvidenceFile, checkEvidenceSize, nameForType, safeFileName } from '@/domain/rules/evidence'
 import { compressPhoto, KEEP_AS_IS_BYTES, MAX_EDGE, photoSize } from './compress-photo'

@@ -4,8 +4,8 @@
  */
 import { THEMES, type Comment, type CONTRACTS, type Idea, type Institution, type ROLE_FAMILIES, type Vote } from '@/domain/entities'
 import type { RagCounts } from '@/domain/rules/rag'
-import { THEME_LABELS } from '@/features/plan/plan-groups'
-import type { Breakdown } from './stats-schema'
+import { THEME_LABELS } from '@/domain/rules/plan-groups'
+import type { Breakdown } from '@/domain/stats'
 
 export interface ChartRow {
   label: string

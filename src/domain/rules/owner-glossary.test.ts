@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { expandOwner, expandTimeframe, ownerText } from './glossary'
+import { expandOwner, expandTimeframe, ownerText } from './owner-glossary'
 
 const owners = {
   SG: 'Steering group',

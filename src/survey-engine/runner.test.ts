@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { callsAfter, fakeWindow } from '@/sync/test-window'
+import { callsAfter, fakeWindow } from '../../tests/support/test-window'
 import type { FlushResult, SurveyQueue } from './queue'
 import { startQueueRunner } from './runner'
 

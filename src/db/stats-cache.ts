@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot'
 import type { HubDb } from '@/db/database'
-import { InstitutionStatsSchema, type InstitutionStats } from './stats-schema'
+import { InstitutionStatsSchema, type InstitutionStats } from '@/domain/stats'
 
 export const STATS_KEY = 'institutionStats'
 

@@ -2,8 +2,8 @@ import type { ShallowRef } from 'vue'
 import { useLiveQuery } from '@/composables/use-live-query'
 import { db as defaultDb, type HubDb } from '@/db/database'
 import type { Member } from '@/domain/entities'
-import { readCachedStats, type CachedStats } from '@/features/dashboard/stats-cache'
-import type { AppFeeds } from './measure-feeds'
+import { readCachedStats, type CachedStats } from '@/db/stats-cache'
+import type { AppFeeds } from '@/domain/rules/measure-feeds'
 
 /** Feeds from the local directory and, on a lead's device, the last dashboard figures fetched. */
 export function feedsFrom(members: readonly Pick<Member, 'deleted' | 'skills'>[], cached: CachedStats | null): AppFeeds {

@@ -2,8 +2,8 @@
  * Builders of valid entities for the rules' unit tests. Fictional data only.
  * Not imported by app code.
  */
-import type { SyncMeta } from '../sync'
-import type { CpdEntry, Idea, PlanAction, RagChange, Registration, SkillShareRequest, Vote } from '../entities'
+import type { SyncMeta } from '@/domain/sync'
+import type { CpdEntry, Idea, PlanAction, RagChange, Registration, SkillShareRequest, Vote } from '@/domain/entities'
 
 /** Sync metadata of a document that has been through the server once. */
 export const meta = (id: string, extra: Partial<SyncMeta> = {}): SyncMeta => ({
