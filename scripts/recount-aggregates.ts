@@ -13,7 +13,8 @@ import { initializeApp } from 'firebase-admin/app'
 import { getFirestore } from 'firebase-admin/firestore'
 import { checkAll, checkInstitution } from '../functions/src/aggregates/store'
 
-const projectId = process.env.GOOGLE_CLOUD_PROJECT || process.env.GCLOUD_PROJECT || (process.env.FIRESTORE_EMULATOR_HOST ? 'demo-technician-hub' : '')
+const projectId =
+  process.env.GOOGLE_CLOUD_PROJECT || process.env.GCLOUD_PROJECT || (process.env.FIRESTORE_EMULATOR_HOST ? 'demo-technician-hub' : '')
 if (!projectId) {
   console.error('recount-aggregates: set GOOGLE_CLOUD_PROJECT to the Firebase project id')
   process.exit(2)

@@ -7,6 +7,8 @@
 import './options'
 import * as v from 'valibot'
 import { onSchedule } from 'firebase-functions/v2/scheduler'
+import { logger } from 'firebase-functions/v2'
+import { checkAll } from './aggregates/store'
 import { PushRequestSchema, type PushResponse } from '@/domain/sync'
 import { isPlainObject, requireAuth, typedError } from './errors'
 import { getAdminAuth, getDb } from './firebase'
@@ -61,6 +63,19 @@ export const surveyResults = onCall<unknown, Promise<SurveyResults>>({ cors: tru
 export const purgeTombstones = onSchedule({ schedule: 'every 24 hours', timeoutSeconds: 540 }, async () => {
   await migrateCore(getDb())
   await purgeTombstonesCore(getDb())
+})
+
+/** Daily: recount every institution's kept aggregates from the source documents, log any drift and replace them. */
+export const recountAggregates = onSchedule({ schedule: 'every 24 hours', timeoutSeconds: 540, memory: '1GiB' }, async () => {
+  for (const report of await checkAll(getDb(), { repair: true })) {
+    if (report.drift.length > 0)
+      logger.warn('aggregates-drift', {
+        institutionId: report.institutionId,
+        drift: report.drift.slice(0, 50),
+        counters: report.drift.length,
+      })
+    else logger.info('aggregates-ok', { institutionId: report.institutionId, members: report.members, seconds: report.seconds })
+  }
 })
 
 export { purgeTombstonesCore }

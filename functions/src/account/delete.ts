@@ -12,6 +12,7 @@ import { isPlainObject, typedError } from '../errors'
 import { poolEntries } from '../surveys/pool'
 import { keyedId, surveySecret } from '../surveys/submit'
 import { endSession } from './remove'
+import { forgetMember } from '../aggregates/store'
 import { anonymousVote, AUTHOR_FIELDS, DeleteInputSchema, nextVersion, OWNED, remainingReaders, tombstone, writersWithout } from './plan'
 
 export interface DeleteOutcome {
@@ -105,6 +106,7 @@ export async function deleteAccountCore(
   }
 
   await commit(db, writes)
+  await forgetMember(db, uid)
   // The member's own tree (profile, CPD, registrations, equality data, evidence, ledger).
   await db.recursiveDelete(db.doc(`users/${uid}`))
   await db.doc(`rateLimits/${uid}`).delete()

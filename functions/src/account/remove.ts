@@ -13,6 +13,7 @@ import { RemoveMemberInputSchema } from '@/domain/members'
 import { isPlainObject, typedError } from '../errors'
 import { firstIssue } from '../push/validate'
 import { tombstone } from './plan'
+import { keepMember } from '../aggregates/store'
 
 export interface RemoveOutcome {
   removed: string
@@ -39,7 +40,11 @@ export async function removeMemberCore(db: Firestore, auth: Auth, caller: Caller
     }
     if (profile.get('role') === 'admin' && caller.role !== 'admin') throw typedError('forbidden', 'Only an admin removes an admin')
     const stamp = { updatedAt: FieldValue.serverTimestamp() }
-    tx.set(profileRef, { ...tombstone(uid, profile.data(), now()), ...stamp })
+    const gone = { ...tombstone(uid, profile.data(), now()), ...stamp }
+    // Taken out of the institution's aggregates in the same commit.
+    const keep = await keepMember(db, tx, uid, new Map([[profileRef.path, { ...gone, updatedAt: 0 }]]))
+    tx.set(profileRef, gone)
+    keep()
     tx.set(memberRef, { ...tombstone(uid, member?.exists ? member.data() : undefined, now()), ...stamp })
   })
   await endSession(auth, uid)

@@ -10,15 +10,32 @@ import { REGISTRATION_STEPS, REGISTRATION_TARGETS, type Registration } from '@/d
 import { cpdStats, type CpdStats } from '@/domain/rules/cpd-stats'
 import { addMonths, isoDateOf } from '@/domain/rules/dates'
 import { typedError } from '../errors'
+import { cpdStatsFrom } from '../aggregates/model'
+import { countersFor } from '../aggregates/store'
 
 /** Members read at once (each costs two small queries). */
 const CONCURRENCY = 25
 
-export async function cpdStatsCore(db: Firestore, caller: Caller, now = Date.now()): Promise<CpdStats> {
+function institutionOf(caller: Caller): string {
   if (!caller.institutionId || (caller.role !== 'lead' && caller.role !== 'admin')) {
     throw typedError('forbidden', 'Only institutional leads can see CPD and registration figures')
   }
-  const inst = caller.institutionId
+  return caller.institutionId
+}
+
+/** The figures from the institution's kept counters (functions/src/aggregates), suppressed as served. */
+export async function cpdStatsCore(db: Firestore, caller: Caller, now = Date.now()): Promise<CpdStats> {
+  const inst = institutionOf(caller)
+  const [institution, counters] = await Promise.all([db.doc(`institutions/${inst}`).get(), countersFor(db, inst, now)])
+  return cpdStatsFrom(counters, { now, faculties: facultiesOf(institution.get('faculties')) })
+}
+
+const facultiesOf = (list: unknown) =>
+  (Array.isArray(list) ? (list as unknown[]) : []).flatMap((f) => (isFaculty(f) ? [{ id: f.id, name: f.name }] : []))
+
+/** The same figures from a full scan of every member's documents: the bench's baseline. */
+export async function cpdStatsScan(db: Firestore, caller: Caller, now = Date.now()): Promise<CpdStats> {
+  const inst = institutionOf(caller)
   const [institution, profiles] = await Promise.all([
     db.doc(`institutions/${inst}`).get(),
     db.collectionGroup('profiles').where('institutionId', '==', inst).where('deleted', '==', false).select('facultyId').get(),

@@ -18,6 +18,7 @@ import { ROLES } from '@/domain/common'
 import { isPlainObject, typedError } from '../errors'
 import { firstIssue } from '../push/validate'
 import { institutionByDomain } from '../domains/domains'
+import { keepMember } from '../aggregates/store'
 import {
   domainCandidates,
   hashJoinCode,
@@ -116,7 +117,11 @@ export async function joinInstitutionCore(
       updatedAt: FieldValue.serverTimestamp(),
       _clock: {},
     })
-    tx.set(profileRef, { ...valid.output, ...stamp(existing) })
+    const profile = { ...valid.output, ...stamp(existing) }
+    // The new member counts in the institution's aggregates from this commit on.
+    const keep = await keepMember(db, tx, uid, new Map([[profileRef.path, { ...profile, updatedAt: 0 }]]))
+    tx.set(profileRef, profile)
+    keep()
     const projection = directoryProjection(valid.output)
     if (projection) tx.set(memberRef, { ...projection, ...stamp(memberSnap?.exists ? memberSnap.data() : null) })
     return 'technician' as Role

@@ -20,6 +20,7 @@ import { mergeMutation, resultFor, type MergeOutcome, type ServerDoc } from '@/d
 import { placesOf, type Places } from '@/domain/rules/profile'
 import { mutationFingerprint, reusedIdResult } from '@/domain/ledger'
 import { MAX_PAYLOAD_BYTES, type Mutation, type MutationResult } from '@/domain/sync'
+import { isCounted, keepMember } from '../aggregates/store'
 import { checkScope } from './authorise'
 import { jsonBytes, unstorablePath } from './doc'
 import { checkMutation, looseDocId, looseMutationId, type Rejection } from './validate'
@@ -281,7 +282,12 @@ async function decideChunk(db: Firestore, tx: Transaction, caller: Caller, chunk
     results.set(index, result)
   }
 
+  // A counted fact (profile, equality answers, CPD, registrations) keeps the institution's aggregates in this transaction.
+  const counted = [...dirty].filter((path) => isCounted(caller.uid, path))
+  const keep =
+    counted.length > 0 ? await keepMember(db, tx, caller.uid, new Map(counted.map((path) => [path, docs.get(path) ?? null]))) : null
   for (const path of dirty) tx.set(refs.get(path) ?? db.doc(path), toStored(docs.get(path)!))
+  keep?.()
   for (const { m, ref, index } of newLedger) {
     const entry = {
       result: results.get(index)!,

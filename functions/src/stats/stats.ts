@@ -20,6 +20,8 @@ import {
   type RegistrationInput,
   type SurveyInput,
 } from './aggregate'
+import { countersFor } from '../aggregates/store'
+import { institutionStatsFrom, type SurveyMeta } from '../aggregates/model'
 
 export const StatsInputSchema = v.strictObject({})
 
@@ -27,19 +29,59 @@ const MANAGERS = new Set(['lead', 'admin'])
 /** Reads per member run this many at a time. */
 const CONCURRENCY = 25
 
-export async function institutionStatsCore(
-  db: Firestore,
-  caller: Caller,
-  data: unknown,
-  now = Date.now(),
-): Promise<InstitutionStatsResult> {
+/** The caller's institution, once they are a lead or admin and sent `{}`. */
+function institutionOf(caller: Caller, data: unknown): string {
   if (!caller.institutionId || !caller.role || !MANAGERS.has(caller.role)) {
     throw typedError('forbidden', 'Only the institution’s leads can see its statistics')
   }
   if (!isPlainObject(data ?? {})) throw typedError('invalid', 'Send an empty object')
   const parsed = v.safeParse(StatsInputSchema, data ?? {})
   if (!parsed.success) throw typedError('invalid', firstIssue(parsed.issues).message)
-  const inst = caller.institutionId
+  return caller.institutionId
+}
+
+/**
+ * The dashboard from the institution's kept counters (functions/src/aggregates): a constant number
+ * of reads (the institution, its surveys, the counter shards) whatever the number of members;
+ * suppressed here, as it is served.
+ */
+export async function institutionStatsCore(
+  db: Firestore,
+  caller: Caller,
+  data: unknown,
+  now = Date.now(),
+): Promise<InstitutionStatsResult> {
+  const inst = institutionOf(caller, data)
+  const [institution, surveySnap, counters] = await Promise.all([
+    db.doc(`institutions/${inst}`).get(),
+    db
+      .collection(`institutions/${inst}/surveys`)
+      .where('deleted', '==', false)
+      .select('title', 'status', 'opensAt', 'closesAt', 'audience')
+      .get(),
+    countersFor(db, inst, now),
+  ])
+  const surveys: SurveyMeta[] = surveySnap.docs
+    .filter((d) => d.get('status') !== 'draft')
+    .map((d) => ({
+      id: d.id,
+      title: String(d.get('title') ?? ''),
+      status: String(d.get('status') ?? ''),
+      opensAt: String(d.get('opensAt') ?? ''),
+      closesAt: String(d.get('closesAt') ?? ''),
+      audience: d.get('audience') as unknown,
+    }))
+  return institutionStatsFrom(counters, { now, cpdYearStartMonth: numberOr(institution.get('cpdYearStartMonth'), 1), surveys })
+}
+
+/** The same figures from a full scan of every member's documents: the bench's baseline. */
+export async function institutionStatsScan(
+  db: Firestore,
+  caller: Caller,
+  data: unknown,
+  now = Date.now(),
+): Promise<InstitutionStatsResult> {
+  const inst = institutionOf(caller, data)
 
   const [institution, profileSnap, surveySnap] = await Promise.all([
     db.doc(`institutions/${inst}`).get(),

@@ -17,9 +17,10 @@
  */
 import { randomInt } from 'node:crypto'
 import { FieldPath, FieldValue, type Firestore } from 'firebase-admin/firestore'
-import { MIN_RESPONSES } from '@/survey/rules'
+import { MIN_RESPONSES } from '@/survey-engine/rules'
 import { typedError } from '../errors'
 import { jsonBytes } from '../push/doc'
+import { countResponses } from '../aggregates/store'
 
 /** How many answers leave the pool together: the smallest group results ever show. */
 export const GROUP = MIN_RESPONSES
@@ -84,7 +85,10 @@ export async function mixOut(db: Firestore, inst: string, surveyId: string, opts
       ;[entries[i], entries[j]] = [entries[j]!, entries[i]!]
     }
     const moving = entries.slice(0, groups * GROUP)
+    // An edited answer replaces its counted copy: only answers not yet out add to the count.
+    const already = await db.getAll(...moving.map(([key]) => responsesOf(db, inst, surveyId).doc(key)), { fieldMask: [] })
     const batch = db.batch()
+    countResponses(db, batch, inst, surveyId, already.filter((s) => !s.exists).length)
     for (const [key, response] of moving) batch.set(responsesOf(db, inst, surveyId).doc(key), response)
     const deletes = moving.flatMap(([key]) => [new FieldPath('e', key), FieldValue.delete()])
     batch.update(ref, deletes[0] as FieldPath, deletes[1], ...deletes.slice(2), { lastUpdateTime: snap.updateTime })
