@@ -214,16 +214,21 @@ export const PlanFields = {
 export const PlanSchema = v.object({ ...SYNC_META_ENTRIES, ...PlanFields })
 export type ActionPlan = v.InferOutput<typeof PlanSchema>
 
+/** Where a success measure's current value comes from: by hand, or fed from app data. */
+export const MEASURE_SOURCES = ['manual', 'members', 'registrations', 'cpd-participation', 'survey-response-rate'] as const
+
 export const SuccessMeasureSchema = v.strictObject({
   id: Id,
   text: requiredText(400, 'Success measure'),
+  /** The measure in Welsh (bilingual plans); `text` is the English. Optional: older measures have none. */
+  textCy: v.optional(text(400)),
   baseline: v.optional(v.number()),
   target: v.optional(v.number()),
   current: v.optional(v.number()),
   unit: v.optional(text(20)),
   deadline: v.optional(IsoDate),
   /** Feed the current value from app data. */
-  source: v.optional(v.picklist(['manual', 'members', 'registrations', 'cpd-participation', 'survey-response-rate'])),
+  source: v.optional(v.picklist(MEASURE_SOURCES)),
 })
 export type SuccessMeasure = v.InferOutput<typeof SuccessMeasureSchema>
 
@@ -238,7 +243,10 @@ export const ActionFields = {
   ),
   parentId: v.optional(Id),
   activity: requiredText(2000, 'Activity'),
+  /** The activity (the action's title) in Welsh; `activity` is the English. Optional: older actions have none. */
+  activityCy: v.optional(text(2000)),
   outputs: v.optional(text(2000)),
+  outputsCy: v.optional(text(2000)),
   measures: v.pipe(v.array(SuccessMeasureSchema), v.maxLength(20)),
   /** Seed plans use phrases up to ~100 characters ("Start January 2022 for inclusion in 2022 SRDS …"). */
   timeframe: text(200, 'Timeframe'),
@@ -273,6 +281,8 @@ export const IdeaFields = {
   theme: v.optional(v.picklist(THEMES)),
   status: v.picklist(['open', 'adopted', 'declined']),
   response: v.optional(text(2000)),
+  /** The response in Welsh (optional: older documents have none); shown instead of `response` in Welsh. */
+  responseCy: v.optional(text(2000)),
   adoptedActionId: v.optional(Id),
   /** Link back to the survey it came from (technician-voice evidence). */
   surveyId: v.optional(Id),
@@ -321,9 +331,15 @@ export const QuestionSchema = v.strictObject({
   id: Id,
   type: v.picklist(QUESTION_TYPES),
   prompt: requiredText(500, 'Question'),
+  /** The question in Welsh (bilingual surveys); `prompt` is the English text. */
+  promptCy: v.optional(text(500)),
   help: v.optional(text(500)),
+  helpCy: v.optional(text(500)),
   required: v.boolean(),
+  /** The options' stable values (their English text): answers, show-if and results refer to these. */
   options: v.optional(v.pipe(v.array(requiredText(200, 'Option')), v.maxLength(30))),
+  /** Welsh labels of `options`, by position ('' = not written yet); only ever shown, never stored in answers. */
+  optionsCy: v.optional(v.pipe(v.array(text(200)), v.maxLength(30))),
   showIf: v.optional(v.strictObject({ questionId: Id, equals: text(200) })),
   sectionId: v.optional(Id),
 })
@@ -331,12 +347,19 @@ export type Question = v.InferOutput<typeof QuestionSchema>
 
 export const SurveyFields = {
   title: requiredText(160, 'Survey title'),
+  titleCy: v.optional(text(160)),
   description: text(2000),
-  sections: v.pipe(v.array(v.strictObject({ id: Id, title: requiredText(160, 'Section') })), v.maxLength(30)),
+  descriptionCy: v.optional(text(2000)),
+  sections: v.pipe(
+    v.array(v.strictObject({ id: Id, title: requiredText(160, 'Section'), titleCy: v.optional(text(160)) })),
+    v.maxLength(30),
+  ),
   questions: v.pipe(v.array(QuestionSchema), v.minLength(1, 'Add at least one question'), v.maxLength(100)),
   audience: v.strictObject({ facultyIds: v.array(text(128)), roleFamilies: v.array(v.picklist(ROLE_FAMILIES)) }),
   anonymous: v.boolean(),
   allowEdit: v.boolean(),
+  /** Opening is refused until every question, option and title has its Welsh text (see rules/survey-language). */
+  welshRequired: v.optional(v.boolean()),
   opensAt: IsoDate,
   closesAt: IsoDate,
   status: v.picklist(['draft', 'open', 'closed']),

@@ -4,9 +4,10 @@
  * the in-memory server of the property tests run exactly the same code.
  */
 import { COLLECTIONS, directoryProjection, readersOf, type Caller, type CollectionName } from './collections'
-import { REQUEST_STATES, type RequestState } from './entities'
+import { REQUEST_STATES, type RequestState, type Survey } from './entities'
 import { placeErrors, type PlaceField, type Places } from './rules/profile'
 import { transition } from './rules/requests'
+import { welshOpeningRefusal } from './rules/survey-language'
 import { applySetOps, canonical, type Tags } from './sets'
 import type { Mutation, MutationResult, OverriddenBy, RejectionCode, SyncMeta } from './sync'
 import { validate } from './validation'
@@ -259,7 +260,19 @@ export const surveyStateRule: StateRule = (_caller, next, live) => {
   return null
 }
 
-const STATE_RULES: Partial<Record<CollectionName, StateRule>> = { requests: requestStateRule, surveys: surveyStateRule }
+/** Opening a survey whose organiser requires Welsh is refused while any Welsh text is missing. */
+const surveyRules: StateRule = (caller, next, live) => {
+  let welsh: ReturnType<typeof welshOpeningRefusal> = null
+  try {
+    welsh = welshOpeningRefusal(next as unknown as Parameters<typeof welshOpeningRefusal>[0], live?.status as Survey['status'] | undefined)
+  } catch {
+    // A malformed survey: the schema check that follows refuses it with the field at fault.
+  }
+  if (welsh) return { message: welsh.message, field: welsh.field }
+  return surveyStateRule(caller, next, live)
+}
+
+const STATE_RULES: Partial<Record<CollectionName, StateRule>> = { requests: requestStateRule, surveys: surveyRules }
 
 /** The result recorded for a mutation (and returned again on a replay). */
 export function resultFor(m: Mutation, outcome: MergeOutcome, current: ServerDoc | null): MutationResult {

@@ -6,6 +6,7 @@
 import type { Question } from '@/domain/entities'
 import { isXmlSafe } from '@/domain/common'
 import { MIN_GROUP } from '@/domain/rules/suppression'
+import { DEFAULT_LIKERT_LABELS } from '@/domain/rules/survey-language'
 
 export const MAX_TEXT_ANSWER = 5000
 /** Results (and every breakdown cell) are withheld below this many respondents. */
@@ -22,8 +23,7 @@ export interface StoredAnswer {
 
 export type AnswerCheck = { ok: true; answers: StoredAnswer[] } | { ok: false; message: string; field: string }
 
-/** The five Likert points, when a question gives no labels of its own. */
-export const DEFAULT_LIKERT_LABELS = ['Strongly disagree', 'Disagree', 'Neither agree nor disagree', 'Agree', 'Strongly agree'] as const
+export { DEFAULT_LIKERT_LABELS, missingWelsh, welshOpeningRefusal } from '@/domain/rules/survey-language'
 
 /** The labels of a Likert question's five points (its own when it lists exactly five). */
 export function likertLabels(q: Pick<Question, 'options'>): readonly string[] {
