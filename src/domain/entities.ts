@@ -5,26 +5,27 @@
  */
 import * as v from 'valibot'
 import { Id, IsoDate, Millis, plainText, requiredText, ROLES, SYNC_META_ENTRIES, text, xmlText } from './common'
+import { problem } from './problems'
 
 /** `v.url()` accepts `javascript:` and `data:` URLs; links shown to others must be web, mail or Teams links. */
 const isSafeLink = (url: string) => /^(https?:\/\/|mailto:|msteams:)/i.test(url)
-const SAFE_LINK_MESSAGE = 'Use a link starting with https://, mailto: or msteams:'
+const SAFE_LINK_MESSAGE = problem('safeLink')
 
 // ---------- Institution ----------
 export const FacultySchema = v.strictObject({
   id: Id,
-  name: requiredText(120, 'Faculty name'),
-  departments: v.pipe(v.array(requiredText(120, 'Department')), v.maxLength(200)),
+  name: requiredText(120, 'facultyName'),
+  departments: v.pipe(v.array(requiredText(120, 'department')), v.maxLength(200)),
 })
 export const InstitutionFields = {
-  name: requiredText(160, 'Institution name'),
+  name: requiredText(160, 'institutionName'),
   emailDomains: v.pipe(
-    v.array(v.pipe(v.string(), v.toLowerCase(), v.regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'Invalid email domain'))),
+    v.array(v.pipe(v.string(), v.toLowerCase(), v.regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, problem('emailDomain')))),
     v.maxLength(20),
   ),
   faculties: v.pipe(v.array(FacultySchema), v.maxLength(50)),
-  sites: v.pipe(v.array(requiredText(120, 'Site')), v.maxLength(50)),
-  planUrl: v.optional(v.union([v.literal(''), v.pipe(xmlText('Link'), v.url(), v.check(isSafeLink, SAFE_LINK_MESSAGE))])),
+  sites: v.pipe(v.array(requiredText(120, 'site')), v.maxLength(50)),
+  planUrl: v.optional(v.union([v.literal(''), v.pipe(xmlText('link'), v.url(), v.check(isSafeLink, SAFE_LINK_MESSAGE))])),
   contactName: v.optional(text(120)),
   signatoryDate: v.optional(IsoDate),
   /** Development time each technician is allowed per year, in days (Liverpool: 10). */
@@ -39,8 +40,8 @@ export type Institution = v.InferOutput<typeof InstitutionSchema>
 /** An image the person uploaded, inline: a base64 JPEG, PNG or WebP data URL (no SVG: it can fetch). */
 export const PhotoDataUrl = v.pipe(
   v.string(),
-  v.maxLength(64 * 1024, 'Photo is too large'),
-  v.regex(/^data:image\/(?:jpeg|png|webp);base64,[A-Za-z0-9+/]+={0,2}$/, 'A photo must be a picture uploaded from your device, not a link'),
+  v.maxLength(64 * 1024, problem('photoTooLarge')),
+  v.regex(/^data:image\/(?:jpeg|png|webp);base64,[A-Za-z0-9+/]+={0,2}$/, problem('photoNotUpload')),
 )
 /** Whether a stored photo may be shown: only an inline image (a document older than the schema is skipped). */
 export function isPhotoData(photo: unknown): photo is string {
@@ -64,8 +65,8 @@ export const CONTRACTS = ['permanent', 'fixed-term', 'casual', 'apprenticeship']
 
 export const MemberSkillSchema = v.strictObject({
   /** Canonical taxonomy id, or `tag:<slug>` for a free tag. */
-  skillId: requiredText(80, 'Skill'),
-  name: requiredText(80, 'Skill name'),
+  skillId: requiredText(80, 'skill'),
+  name: requiredText(80, 'skillName'),
   category: v.picklist(SKILL_CATEGORIES),
   level: v.picklist(SKILL_LEVELS),
   canTeach: v.boolean(),
@@ -75,26 +76,26 @@ export type MemberSkill = v.InferOutput<typeof MemberSkillSchema>
 
 export const MemberFields = {
   institutionId: Id,
-  displayName: requiredText(100, 'Name'),
-  email: v.pipe(v.string(), v.email('Enter a valid email address'), v.maxLength(200)),
+  displayName: requiredText(100, 'name'),
+  email: v.pipe(v.string(), v.email(problem('email')), v.maxLength(200)),
   role: v.picklist(ROLES),
-  pronouns: v.optional(plainText(30, 'Pronouns')),
-  jobTitle: v.optional(plainText(120, 'Job title')),
+  pronouns: v.optional(plainText(30, 'pronouns')),
+  jobTitle: v.optional(plainText(120, 'jobTitle')),
   roleFamily: v.optional(v.picklist(ROLE_FAMILIES)),
   facultyId: v.optional(text(128)),
-  department: v.optional(plainText(120, 'Department')),
-  site: v.optional(plainText(120, 'Site')),
-  gradeBand: v.optional(plainText(30, 'Grade band')),
+  department: v.optional(plainText(120, 'department')),
+  site: v.optional(plainText(120, 'site')),
+  gradeBand: v.optional(plainText(30, 'gradeBand')),
   contract: v.optional(v.picklist(CONTRACTS)),
-  bio: v.optional(plainText(600, 'Bio')),
+  bio: v.optional(plainText(600, 'bio')),
   contactUrl: v.optional(
     v.union([
       v.literal(''),
-      v.pipe(xmlText('Link'), v.url('Enter a full link, e.g. https://…'), v.maxLength(300), v.check(isSafeLink, SAFE_LINK_MESSAGE)),
+      v.pipe(xmlText('link'), v.url(problem('url')), v.maxLength(300), v.check(isSafeLink, SAFE_LINK_MESSAGE)),
     ]),
   ),
   visibility: v.picklist(['institution', 'hidden']),
-  skills: v.pipe(v.array(MemberSkillSchema), v.maxLength(100, 'At most 100 skills')),
+  skills: v.pipe(v.array(MemberSkillSchema), v.maxLength(100, problem('tooManySkills', { max: 100 }))),
   /**
    * Small data-URL photo (≤ 48 KB), resized on the phone (src/features/profile/photo.ts). Never a
    * link: an `https://` photo would make every colleague's browser fetch a third-party address
@@ -128,15 +129,15 @@ export function latestCpdDate(now = Date.now()): string {
 /** A CPD date from 1950 to one year ahead (the form, pulled documents and syncPush share it). */
 export const CpdDate = v.pipe(
   IsoDate,
-  v.check((d) => d >= EARLIEST_CPD_DATE, 'Use a date from 1950 onwards'),
-  v.check((d) => d <= latestCpdDate(), 'Use a date no more than a year from today'),
+  v.check((d) => d >= EARLIEST_CPD_DATE, problem('dateTooEarly', { year: 1950 })),
+  v.check((d) => d <= latestCpdDate(), problem('dateTooLate')),
 )
 export const CpdFields = {
-  title: requiredText(160, 'Title'),
+  title: requiredText(160, 'title'),
   startDate: CpdDate,
   endDate: v.optional(CpdDate),
-  hours: v.pipe(v.number('Hours must be a number'), v.minValue(0, 'Hours cannot be negative'), v.maxValue(1000, 'Hours look too high')),
-  type: v.picklist(CPD_TYPES, 'Choose an activity type'),
+  hours: v.pipe(v.number(problem('hoursNumber')), v.minValue(0, problem('hoursNegative')), v.maxValue(1000, problem('hoursTooHigh'))),
+  type: v.picklist(CPD_TYPES, problem('activityType')),
   skillIds: v.pipe(v.array(text(80)), v.maxLength(30)),
   learned: v.optional(text(4000)),
   benefitPractice: v.optional(text(4000)),
@@ -148,7 +149,7 @@ export const CpdFields = {
 export const CpdEntrySchema = v.pipe(
   v.object({ ...SYNC_META_ENTRIES, ...CpdFields }),
   v.forward(
-    v.check((e) => !e.endDate || e.endDate >= e.startDate, 'End date cannot be before the start date'),
+    v.check((e) => !e.endDate || e.endDate >= e.startDate, problem('endBeforeStart')),
     ['endDate'],
   ),
 )
@@ -167,11 +168,11 @@ export const EVIDENCE_CHUNK_BYTES = 512 * 1024
  * and the checksum matches (users/{uid}/evidence/{id}); the bytes are in its `chunks` subcollection.
  */
 export const EvidenceFields = {
-  name: requiredText(200, 'File name'),
-  contentType: v.picklist(EVIDENCE_CONTENT_TYPES, 'Attach a photo (JPEG, PNG or WebP) or a PDF'),
-  size: v.pipe(v.number(), v.integer(), v.minValue(1, 'The file is empty'), v.maxValue(MAX_EVIDENCE_BYTES, 'Files can be at most 5 MB')),
+  name: requiredText(200, 'fileName'),
+  contentType: v.picklist(EVIDENCE_CONTENT_TYPES, problem('evidenceType')),
+  size: v.pipe(v.number(), v.integer(), v.minValue(1, problem('fileEmpty')), v.maxValue(MAX_EVIDENCE_BYTES, problem('fileTooLarge', { mb: 5 }))),
   /** SHA-256 of the whole file, lower-case hex. */
-  sha256: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'Invalid checksum')),
+  sha256: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, problem('invalid'))),
   chunkCount: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(Math.ceil(MAX_EVIDENCE_BYTES / EVIDENCE_CHUNK_BYTES))),
   /** The CPD entry it was attached to. */
   cpdId: v.optional(Id),
@@ -201,7 +202,7 @@ export const RAG = ['red', 'amber', 'green'] as const
 export type RagStatus = (typeof RAG)[number]
 
 export const PlanFields = {
-  title: requiredText(160, 'Plan title'),
+  title: requiredText(160, 'planTitle'),
   stage: v.picklist(['one', 'two']),
   startDate: IsoDate,
   endDate: IsoDate,
@@ -219,7 +220,7 @@ export const MEASURE_SOURCES = ['manual', 'members', 'registrations', 'cpd-parti
 
 export const SuccessMeasureSchema = v.strictObject({
   id: Id,
-  text: requiredText(400, 'Success measure'),
+  text: requiredText(400, 'successMeasure'),
   /** The measure in Welsh (bilingual plans); `text` is the English. Optional: older measures have none. */
   textCy: v.optional(text(400)),
   baseline: v.optional(v.number()),
@@ -235,22 +236,22 @@ export type SuccessMeasure = v.InferOutput<typeof SuccessMeasureSchema>
 export const ActionFields = {
   planId: Id,
   /** V1, V1 ii, R3, CD2, S4, A2 … */
-  code: v.pipe(requiredText(16, 'Code'), v.regex(/^(V|R|CD|S|A)\d+( [ivx]+)?$/, 'Code must look like V1, R2, CD3, S4 or V1 ii')),
+  code: v.pipe(requiredText(16, 'code'), v.regex(/^(V|R|CD|S|A)\d+( [ivx]+)?$/, problem('actionCode'))),
   themes: v.pipe(
     v.array(v.picklist(THEMES)),
-    v.minLength(1, 'Choose at least one theme'),
-    v.maxLength(2, 'An action links to at most two themes'),
+    v.minLength(1, problem('themeRequired')),
+    v.maxLength(2, problem('tooManyThemes', { max: 2 })),
   ),
   parentId: v.optional(Id),
-  activity: requiredText(2000, 'Activity'),
+  activity: requiredText(2000, 'activity'),
   /** The activity (the action's title) in Welsh; `activity` is the English. Optional: older actions have none. */
   activityCy: v.optional(text(2000)),
   outputs: v.optional(text(2000)),
   outputsCy: v.optional(text(2000)),
   measures: v.pipe(v.array(SuccessMeasureSchema), v.maxLength(20)),
   /** Seed plans use phrases up to ~100 characters ("Start January 2022 for inclusion in 2022 SRDS …"). */
-  timeframe: text(200, 'Timeframe'),
-  owner: text(120, 'Owner'),
+  timeframe: text(200, 'timeframe'),
+  owner: text(120, 'owner'),
 }
 export const ActionSchema = v.object({ ...SYNC_META_ENTRIES, ...ActionFields })
 export type PlanAction = v.InferOutput<typeof ActionSchema>
@@ -266,7 +267,7 @@ export const RagChangeFields = {
 export const RagChangeSchema = v.pipe(
   v.object({ ...SYNC_META_ENTRIES, ...RagChangeFields }),
   v.forward(
-    v.check((c) => c.status !== 'red' || c.rationale.trim().length > 0, 'A Red status needs an explanation'),
+    v.check((c) => c.status !== 'red' || c.rationale.trim().length > 0, problem('redNeedsRationale')),
     ['rationale'],
   ),
 )
@@ -275,7 +276,7 @@ export type RagChange = v.InferOutput<typeof RagChangeSchema>
 // ---------- Technician voice ----------
 export const IdeaFields = {
   authorUid: Id,
-  title: requiredText(160, 'Idea'),
+  title: requiredText(160, 'idea'),
   body: text(4000),
   actionId: v.optional(Id),
   theme: v.optional(v.picklist(THEMES)),
@@ -297,7 +298,7 @@ export const CommentFields = {
   /** What it comments on: an action or an idea. */
   targetType: v.picklist(['action', 'idea']),
   targetId: Id,
-  body: requiredText(2000, 'Comment'),
+  body: requiredText(2000, 'comment'),
   createdAt: Millis,
 }
 export const CommentSchema = v.object({ ...SYNC_META_ENTRIES, ...CommentFields })
@@ -318,8 +319,8 @@ export const AssessmentFields = {
   planId: Id,
   stage: v.picklist(ASSESSMENT_STAGES),
   /** Section key, e.g. "structure", "governance", "impact". */
-  section: v.pipe(v.string(), v.regex(/^[a-z][a-z0-9-]{0,39}$/, 'Invalid section')),
-  body: text(20000, 'This section'),
+  section: v.pipe(v.string(), v.regex(/^[a-z][a-z0-9-]{0,39}$/, problem('invalid'))),
+  body: text(20000, 'thisSection'),
   updatedByUid: Id,
 }
 export const AssessmentSchema = v.object({ ...SYNC_META_ENTRIES, ...AssessmentFields })
@@ -330,14 +331,14 @@ export const QUESTION_TYPES = ['single', 'multiple', 'likert', 'rating', 'short'
 export const QuestionSchema = v.strictObject({
   id: Id,
   type: v.picklist(QUESTION_TYPES),
-  prompt: requiredText(500, 'Question'),
+  prompt: requiredText(500, 'question'),
   /** The question in Welsh (bilingual surveys); `prompt` is the English text. */
   promptCy: v.optional(text(500)),
   help: v.optional(text(500)),
   helpCy: v.optional(text(500)),
   required: v.boolean(),
   /** The options' stable values (their English text): answers, show-if and results refer to these. */
-  options: v.optional(v.pipe(v.array(requiredText(200, 'Option')), v.maxLength(30))),
+  options: v.optional(v.pipe(v.array(requiredText(200, 'option')), v.maxLength(30))),
   /** Welsh labels of `options`, by position ('' = not written yet); only ever shown, never stored in answers. */
   optionsCy: v.optional(v.pipe(v.array(text(200)), v.maxLength(30))),
   showIf: v.optional(v.strictObject({ questionId: Id, equals: text(200) })),
@@ -346,15 +347,15 @@ export const QuestionSchema = v.strictObject({
 export type Question = v.InferOutput<typeof QuestionSchema>
 
 export const SurveyFields = {
-  title: requiredText(160, 'Survey title'),
+  title: requiredText(160, 'surveyTitle'),
   titleCy: v.optional(text(160)),
   description: text(2000),
   descriptionCy: v.optional(text(2000)),
   sections: v.pipe(
-    v.array(v.strictObject({ id: Id, title: requiredText(160, 'Section'), titleCy: v.optional(text(160)) })),
+    v.array(v.strictObject({ id: Id, title: requiredText(160, 'section'), titleCy: v.optional(text(160)) })),
     v.maxLength(30),
   ),
-  questions: v.pipe(v.array(QuestionSchema), v.minLength(1, 'Add at least one question'), v.maxLength(100)),
+  questions: v.pipe(v.array(QuestionSchema), v.minLength(1, problem('questionRequired')), v.maxLength(100)),
   audience: v.strictObject({ facultyIds: v.array(text(128)), roleFamilies: v.array(v.picklist(ROLE_FAMILIES)) }),
   anonymous: v.boolean(),
   allowEdit: v.boolean(),
@@ -374,8 +375,8 @@ export type RequestState = (typeof REQUEST_STATES)[number]
 export const SkillShareFields = {
   learnerUid: Id,
   teacherUid: Id,
-  skillId: requiredText(80, 'Skill'),
-  skillName: requiredText(80, 'Skill'),
+  skillId: requiredText(80, 'skill'),
+  skillName: requiredText(80, 'skill'),
   message: text(1000),
   format: v.picklist(['shadowing', 'demo', 'call']),
   state: v.picklist(REQUEST_STATES),

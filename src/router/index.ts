@@ -1,138 +1,121 @@
-import { createRouter, createWebHistory, type RouteRecordRaw, type Router, type RouterHistory } from 'vue-router'
+import { watch } from 'vue'
+import {
+  createRouter,
+  createWebHistory,
+  type RouteLocationNormalizedLoaded,
+  type RouteRecordRaw,
+  type Router,
+  type RouterHistory,
+} from 'vue-router'
+import { i18n } from '@/i18n'
 import { focusPageHeading, pageTitle } from './page-focus'
-
-declare module 'vue-router' {
-  interface RouteMeta {
-    /** The page's name: document.title becomes "<title> · Technician Hub". */
-    title: string
-  }
-}
 
 /** One lazily loaded chunk per feature: the first paint needs only the shell. */
 export const routes: RouteRecordRaw[] = [
-  { path: '/', name: 'home', component: () => import('@/features/home/HomeView.vue'), meta: { title: 'Home' } },
+  { path: '/', name: 'home', component: () => import('@/features/home/HomeView.vue') },
   {
     path: '/directory',
     name: 'directory',
     component: () => import('@/features/directory/DirectoryView.vue'),
-    meta: { title: 'Directory' },
   },
   {
     path: '/directory/:uid',
     name: 'member',
     component: () => import('@/features/directory/MemberProfileView.vue'),
-    meta: { title: 'Colleague' },
   },
-  { path: '/profile', name: 'profile', component: () => import('@/features/profile/ProfileView.vue'), meta: { title: 'Your profile' } },
+  { path: '/profile', name: 'profile', component: () => import('@/features/profile/ProfileView.vue') },
   {
     path: '/requests',
     name: 'requests',
     component: () => import('@/features/requests/RequestsView.vue'),
-    meta: { title: 'Skill-share requests' },
   },
   {
     path: '/coverage',
     name: 'coverage',
     component: () => import('@/features/coverage/CoverageView.vue'),
-    meta: { title: 'Skills coverage' },
   },
-  { path: '/my-data', name: 'my-data', component: () => import('@/features/mydata/MyDataView.vue'), meta: { title: 'My data' } },
-  { path: '/cpd', name: 'cpd', component: () => import('@/features/cpd/CpdView.vue'), meta: { title: 'CPD' } },
+  { path: '/my-data', name: 'my-data', component: () => import('@/features/mydata/MyDataView.vue') },
+  { path: '/cpd', name: 'cpd', component: () => import('@/features/cpd/CpdView.vue') },
   {
     path: '/cpd/export',
     name: 'cpd-export',
     component: () => import('@/features/cpd/export/CpdExportView.vue'),
-    meta: { title: 'Export CPD for audit' },
   },
   {
     path: '/cpd/insights',
     name: 'cpd-insights',
     component: () => import('@/features/cpd/CpdInsightsView.vue'),
-    meta: { title: 'CPD across the institution' },
   },
-  { path: '/cpd/:id', name: 'cpd-entry', component: () => import('@/features/cpd/CpdEntryView.vue'), meta: { title: 'CPD entry' } },
+  { path: '/cpd/:id', name: 'cpd-entry', component: () => import('@/features/cpd/CpdEntryView.vue') },
   {
     path: '/registration',
     name: 'registration',
     component: () => import('@/features/registration/RegistrationView.vue'),
-    meta: { title: 'Professional registration' },
   },
   {
     path: '/registration/:id',
     name: 'registration-detail',
     component: () => import('@/features/registration/RegistrationDetailView.vue'),
-    meta: { title: 'Registration' },
   },
-  { path: '/plan', name: 'plan', component: () => import('@/features/plan/PlanView.vue'), meta: { title: 'Action plan' } },
+  { path: '/plan', name: 'plan', component: () => import('@/features/plan/PlanView.vue') },
   {
     path: '/plan/manage',
     name: 'plan-manage',
     component: () => import('@/features/plan-admin/PlanAdminView.vue'),
-    meta: { title: 'Manage the plan' },
   },
   {
     path: '/plan/manage/actions/:actionId',
     name: 'plan-action-edit',
     component: () => import('@/features/plan-admin/ActionEditView.vue'),
-    meta: { title: 'Edit action' },
   },
   {
     path: '/plan/manage/import',
     name: 'plan-import',
     component: () => import('@/features/plan-admin/CsvImportView.vue'),
-    meta: { title: 'Import actions' },
   },
-  { path: '/plan/:actionId', name: 'plan-action', component: () => import('@/features/plan/ActionView.vue'), meta: { title: 'Action' } },
-  { path: '/ideas', name: 'ideas', component: () => import('@/features/ideas/IdeasView.vue'), meta: { title: 'Ideas and votes' } },
+  { path: '/plan/:actionId', name: 'plan-action', component: () => import('@/features/plan/ActionView.vue') },
+  { path: '/ideas', name: 'ideas', component: () => import('@/features/ideas/IdeasView.vue') },
   {
     path: '/dashboard',
     name: 'dashboard',
     component: () => import('@/features/dashboard/DashboardView.vue'),
-    meta: { title: 'Dashboard' },
   },
   {
     path: '/self-assessment',
     name: 'self-assessment',
     component: () => import('@/features/self-assessment/SelfAssessmentView.vue'),
-    meta: { title: 'Self-assessment' },
   },
   {
     path: '/self-assessment/print',
     name: 'self-assessment-print',
     component: () => import('@/features/self-assessment/AssessmentPrintView.vue'),
-    meta: { title: 'Self-assessment (print)' },
   },
-  { path: '/surveys', name: 'surveys', component: () => import('@/features/surveys/SurveysView.vue'), meta: { title: 'Surveys' } },
+  { path: '/surveys', name: 'surveys', component: () => import('@/features/surveys/SurveysView.vue') },
   {
     path: '/surveys/new',
     name: 'survey-new',
     component: () => import('@/features/survey-builder/SurveyNewView.vue'),
-    meta: { title: 'New survey' },
   },
   {
     path: '/surveys/:id',
     name: 'survey-answer',
     component: () => import('@/features/surveys/SurveyAnswerView.vue'),
-    meta: { title: 'Survey' },
   },
   {
     path: '/surveys/:id/edit',
     name: 'survey-edit',
     component: () => import('@/features/survey-builder/SurveyBuilderView.vue'),
-    meta: { title: 'Build a survey' },
   },
   {
     path: '/surveys/:id/results',
     name: 'survey-results',
     component: () => import('@/features/survey-results/SurveyResultsView.vue'),
-    meta: { title: 'Survey results' },
   },
-  { path: '/account', name: 'account', component: () => import('@/features/account/AccountView.vue'), meta: { title: 'Account' } },
+  { path: '/account', name: 'account', component: () => import('@/features/account/AccountView.vue') },
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
     component: () => import('@/features/shell/NotFoundView.vue'),
-    meta: { title: 'Page not found' },
   },
 ]
 
@@ -145,10 +128,19 @@ export function createAppRouter(history: RouterHistory = createWebHistory(import
   })
   router.afterEach((to, from, failure) => {
     if (failure) return
-    document.title = pageTitle(to.meta.title)
+    showTitle(to)
     // On the first load the reader starts at the top anyway; after that, move focus to the new
     // page's heading so screen reader and keyboard users land on it.
     if (from.matched.length > 0 && to.path !== from.path) void focusPageHeading()
   })
+  // The title follows the language too (a switch re-titles the page without navigating).
+  watch(i18n.global.locale, () => showTitle(router.currentRoute.value))
   return router
+}
+
+/** document.title: "<page> · <app>", both in the language shown (src/locales/<l>/shell.json `pages`). */
+function showTitle(route: RouteLocationNormalizedLoaded): void {
+  const { t, te } = i18n.global
+  const key = `shell.pages.${String(route.name ?? '').replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())}`
+  document.title = pageTitle(te(key) ? t(key) : undefined, t('shell.brand'))
 }

@@ -1,10 +1,8 @@
 import { nextTick } from 'vue'
 
-export const APP_NAME = 'Technician Hub'
-
 /** Document title of a page: its name, then the app's. */
-export function pageTitle(title: string | undefined): string {
-  return title ? `${title} · ${APP_NAME}` : APP_NAME
+export function pageTitle(title: string | undefined, app: string): string {
+  return title ? `${title} · ${app}` : app
 }
 
 /**
