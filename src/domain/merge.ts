@@ -11,6 +11,7 @@ import { welshOpeningRefusal } from './rules/survey-language'
 import { applySetOps, canonical, type Tags } from './sets'
 import type { Mutation, MutationResult, OverriddenBy, RejectionCode, SyncMeta } from './sync'
 import { validate } from './validation'
+import { problem } from './problems'
 
 /** A document as stored on the server: fields, sync metadata, and per-field clocks for LWW. */
 export type ServerDoc = SyncMeta &
@@ -78,20 +79,20 @@ export function mergeMutation(caller: Caller, m: Mutation, existing: ServerDoc |
   const t = Math.min(m.clientTime, stamp.now)
 
   if (m.op === 'delete') {
-    if (!live) return existing ? { kind: 'noop' } : reject('not-found', 'This item no longer exists')
-    if (!def.canWrite(caller, 'delete', null, live, m.docId)) return reject('forbidden', 'You are not allowed to delete this')
+    if (!live) return existing ? { kind: 'noop' } : reject('not-found', problem('gone'))
+    if (!def.canWrite(caller, 'delete', null, live, m.docId)) return reject('forbidden', problem('notAllowed', { op: 'delete' }))
     // A tombstone keeps who may read it, so it still reaches them (and only them).
     const tomb = stampDoc({ id: m.docId, deleted: true, _deletedAt: t, ...readers(m.collection, live) } as ServerDoc, existing, stamp)
     return { kind: 'write', doc: tomb, derived: derive(m.collection, m.docId, tomb) }
   }
 
   if (existing?.deleted && (m.op === 'patch' || t <= (existing._deletedAt ?? Number.POSITIVE_INFINITY))) {
-    return reject('conflict', 'This item was deleted on another device')
+    return reject('conflict', problem('deletedElsewhere'))
   }
-  if (m.op === 'patch' && !live) return reject('not-found', 'This item no longer exists')
+  if (m.op === 'patch' && !live) return reject('not-found', problem('gone'))
   if (live && def.merge !== 'lww') {
     // Append-only and one-per-member documents are never edited; a repeated create is a no-op.
-    return m.op === 'put' && sameFields(live, payload) ? { kind: 'noop' } : reject('conflict', 'This item cannot be changed once saved')
+    return m.op === 'put' && sameFields(live, payload) ? { kind: 'noop' } : reject('conflict', problem('immutable'))
   }
 
   const version = (existing?.version ?? 0) + 1
@@ -124,14 +125,14 @@ export function mergeMutation(caller: Caller, m: Mutation, existing: ServerDoc |
   Object.assign(next.fields, serverStamp(m.collection, caller, live, stamp))
   const op = live ? 'update' : 'create'
   if (!def.canWrite(caller, op, next.fields, live, m.docId))
-    return reject('forbidden', `You are not allowed to ${op === 'create' ? 'create' : 'change'} this`)
+    return reject('forbidden', problem('notAllowed', { op: op === 'create' ? 'create' : 'change' }))
   const refusal = STATE_RULES[m.collection]?.(caller, next.fields, live)
   if (refusal) return reject('forbidden', refusal.message, refusal.field)
   if (live) {
     // Checked after merging: a `put` that omits an optional locked field must not clear it either.
     const changed = (f: string) => JSON.stringify(next.fields[f]) !== JSON.stringify(live[f])
     const fixed = (def.fixedFields ?? []).find(changed)
-    if (fixed) return reject('forbidden', FIXED_MESSAGES[fixed] ?? `${fixed} cannot be changed`, fixed)
+    if (fixed) return reject('forbidden', FIXED_MESSAGES[fixed] ?? problem('fixedField', { field: fixed }), fixed)
     const locked = isManager(caller) ? undefined : (def.lockedFields ?? []).find(changed)
     if (locked) return reject('forbidden', `Only a lead can change ${locked}`, locked)
     const party = def.partyFields && live[def.partyFields.by] !== caller.uid ? def.partyFields.fields.find(changed) : undefined
@@ -141,7 +142,7 @@ export function mergeMutation(caller: Caller, m: Mutation, existing: ServerDoc |
   const checked = validate(def.schema, { ...next.fields, ...meta })
   if (!checked.ok) {
     const first = checked.issues[0]
-    return reject('invalid', first?.message ?? 'Invalid data', first?.field || undefined)
+    return reject('invalid', first?.message ?? problem('invalid'), first?.field || undefined)
   }
   const placeRefusal = m.collection === 'profiles' ? checkPlaces(checked.value as Record<string, unknown>, live, stamp.places) : null
   if (placeRefusal) return reject('invalid', placeRefusal.message, placeRefusal.field)
@@ -198,8 +199,8 @@ function readers(collection: CollectionName, doc: Record<string, unknown>): Reco
 
 /** Why a fixed field cannot be changed through sync. */
 const FIXED_MESSAGES: Record<string, string> = {
-  emailDomains: 'Email domains are set by a platform administrator',
-  role: 'A role is changed by a lead, not by editing the profile',
+  emailDomains: problem('emailDomainsFixed'),
+  role: problem('roleFixed'),
 }
 const PARTY_NAMES: Record<string, string> = { learnerUid: 'the person who asked', authorUid: 'its author' }
 
@@ -228,11 +229,11 @@ type StateRule = (caller: Caller, next: Record<string, unknown>, live: ServerDoc
  */
 export const requestStateRule: StateRule = (caller, next, live) => {
   if (!live)
-    return next.learnerUid === next.teacherUid ? { message: 'You cannot ask yourself to teach a skill', field: 'teacherUid' } : null
+    return next.learnerUid === next.teacherUid ? { message: problem('selfRequest'), field: 'teacherUid' } : null
   const from = live.state as RequestState
   const to = next.state as RequestState
   if (from === to) return null
-  if (!REQUEST_STATES.includes(from) || !REQUEST_STATES.includes(to)) return { message: 'Unknown request state', field: 'state' }
+  if (!REQUEST_STATES.includes(from) || !REQUEST_STATES.includes(to)) return { message: problem('invalid'), field: 'state' }
   const moved = transition(
     { learnerUid: String(live.learnerUid), teacherUid: String(live.teacherUid), state: from, history: {} },
     to,
@@ -250,13 +251,11 @@ export const surveyStateRule: StateRule = (_caller, next, live) => {
   if (!live || live.status === 'draft') return null
   if (next.anonymous !== live.anonymous) {
     return {
-      message: live.anonymous
-        ? 'This survey opened as anonymous: it stays anonymous. Copy it into a new survey to ask with names.'
-        : 'This survey opened with names: it cannot become anonymous now. Copy it into a new survey instead.',
+      message: problem(live.anonymous ? 'staysAnonymous' : 'staysNamed'),
       field: 'anonymous',
     }
   }
-  if (next.status === 'draft') return { message: 'An opened survey cannot go back to draft; close it instead', field: 'status' }
+  if (next.status === 'draft') return { message: problem('backToDraft'), field: 'status' }
   return null
 }
 
@@ -289,14 +288,10 @@ export function resultFor(m: Mutation, outcome: MergeOutcome, current: ServerDoc
   const doc = outcome.kind === 'write' ? outcome.doc : current
   if (outcome.kind === 'write' && outcome.lost) {
     const { fields, by } = outcome.lost
-    const where = by.deviceName
-      ? `on ${by.deviceName}`
-      : by.samePerson
-        ? 'on another of your devices'
-        : by.uid
-          ? 'by someone else'
-          : 'made elsewhere'
-    const message = `Overridden by a newer change ${where}: ${fields.join(', ')}`
+    const fieldList = fields.join(', ')
+    const message = by.deviceName
+      ? problem('overriddenOn', { device: by.deviceName, fields: fieldList })
+      : problem(by.samePerson ? 'overriddenMine' : by.uid ? 'overriddenOther' : 'overriddenElsewhere', { fields: fieldList })
     return {
       mutationId: m.mutationId,
       status: 'overridden',

@@ -5,6 +5,7 @@
  */
 import { CPD_TYPES, type CpdEntry } from '../entities'
 import { addDays, addMonths, dayNumber, formatIsoDate, isoDateOf, parseIsoDate, type Clock } from './dates'
+import { problem } from '../problems'
 
 export type CpdType = (typeof CPD_TYPES)[number]
 
@@ -192,15 +193,15 @@ export function validateCpdDates(
 ): CpdDateIssue[] {
   const issues: CpdDateIssue[] = []
   const iso = /^\d{4}-\d{2}-\d{2}$/
-  if (!iso.test(entry.startDate)) return [{ field: 'startDate', message: 'Use a date like 2026-11-23' }]
-  if (entry.endDate && !iso.test(entry.endDate)) return [{ field: 'endDate', message: 'Use a date like 2026-11-23' }]
+  if (!iso.test(entry.startDate)) return [{ field: 'startDate', message: problem('date') }]
+  if (entry.endDate && !iso.test(entry.endDate)) return [{ field: 'endDate', message: problem('date') }]
   const today = isoDateOf(options.now)
-  if (entry.startDate > today) issues.push({ field: 'startDate', message: 'The start date cannot be in the future' })
+  if (entry.startDate > today) issues.push({ field: 'startDate', message: problem('startInFuture') })
   if (entry.endDate && entry.endDate < entry.startDate)
-    issues.push({ field: 'endDate', message: 'End date cannot be before the start date' })
+    issues.push({ field: 'endDate', message: problem('endBeforeStart') })
   const days = entry.endDate && entry.endDate >= entry.startDate ? dayNumber(entry.endDate) - dayNumber(entry.startDate) + 1 : 1
   if (entry.hours != null && entry.hours > days * 24) {
-    issues.push({ field: 'hours', message: `${entry.hours} hours is more than the ${days === 1 ? 'day' : `${days} days`} given` })
+    issues.push({ field: 'hours', message: problem('hoursMoreThanDays', { hours: entry.hours, days }) })
   }
   return issues
 }

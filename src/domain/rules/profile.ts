@@ -4,6 +4,7 @@
  * photo) never make a profile look unfinished.
  */
 import type { Institution, Member } from '../entities'
+import { problem } from '../problems'
 
 export type ProfileField = 'displayName' | 'jobTitle' | 'roleFamily' | 'facultyId' | 'department' | 'site' | 'bio' | 'contactUrl' | 'skills'
 
@@ -65,12 +66,12 @@ export function placeErrors(
   const site = (values.site ?? '').trim()
   const faculties = places?.faculties ?? []
   const faculty = faculties.find((f) => f.id === facultyId)
-  if (facultyId && faculties.length > 0 && !faculty) errors.facultyId = 'Choose a faculty from your institution’s list'
+  if (facultyId && faculties.length > 0 && !faculty) errors.facultyId = problem('facultyFromList')
   if (department && faculty && faculty.departments.length > 0 && !faculty.departments.includes(department)) {
-    errors.department = `Choose a department of ${faculty.name}`
+    errors.department = problem('departmentOf', { faculty: faculty.name })
   }
-  if (department && !facultyId && faculties.length > 0) errors.department ??= 'Choose your faculty first'
+  if (department && !facultyId && faculties.length > 0) errors.department ??= problem('facultyFirst')
   const sites = places?.sites ?? []
-  if (site && sites.length > 0 && !sites.includes(site)) errors.site = 'Choose a site from your institution’s list'
+  if (site && sites.length > 0 && !sites.includes(site)) errors.site = problem('siteFromList')
   return errors
 }

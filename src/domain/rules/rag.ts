@@ -4,11 +4,12 @@
  * history survives for the Stage Two RAG analysis.
  */
 import { RAG, THEMES, type PlanAction, type RagChange, type RagStatus } from '../entities'
+import { problem } from '../problems'
 
 export type Theme = (typeof THEMES)[number]
 
-/** The message shown when a Red has no explanation (the same words as the entity schema). */
-export const RED_NEEDS_RATIONALE = 'A Red status needs an explanation'
+/** The problem shown when a Red has no explanation (the same as the entity schema's). */
+export const RED_NEEDS_RATIONALE = problem('redNeedsRationale')
 
 /** Counts of actions by current status; `notSet` has no RAG change yet. */
 export interface RagCounts {
@@ -60,11 +61,11 @@ export type RagValidation = { ok: true } | { ok: false; field: 'status' | 'ratio
 /** Checks a RAG change a lead is about to make: a known status, and an explanation for Red. */
 export function validateRagChange(input: { status: string; rationale?: string | null }): RagValidation {
   if (!(RAG as readonly string[]).includes(input.status)) {
-    return { ok: false, field: 'status', message: 'Choose Red, Amber or Green' }
+    return { ok: false, field: 'status', message: problem('ragStatus') }
   }
   const rationale = (input.rationale ?? '').trim()
   if (input.status === 'red' && rationale.length === 0) return { ok: false, field: 'rationale', message: RED_NEEDS_RATIONALE }
-  if (rationale.length > 2000) return { ok: false, field: 'rationale', message: 'The explanation must be at most 2000 characters' }
+  if (rationale.length > 2000) return { ok: false, field: 'rationale', message: problem('tooLong', { label: 'explanation', max: 2000 }) }
   return { ok: true }
 }
 

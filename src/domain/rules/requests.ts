@@ -4,6 +4,7 @@
  */
 import type { CpdEntry, RequestState, SkillShareRequest } from '../entities'
 import { isoDateOf, type Clock } from './dates'
+import { problem } from '../problems'
 
 /** Who may make a move: the teacher only, or either party. */
 type Mover = 'teacher' | 'either'
@@ -40,11 +41,11 @@ export function allowedTransitions(request: RequestLike, uid: string): RequestSt
  */
 export function transition<T extends RequestLike>(request: T, to: RequestState, actorUid: string, now: Clock): TransitionResult<T> {
   const role = partyOf(request, actorUid)
-  if (!role) return { ok: false, code: 'not-a-party', message: 'Only the two people in this request can change it' }
+  if (!role) return { ok: false, code: 'not-a-party', message: problem('notAParty') }
   const mover = REQUEST_TRANSITIONS[request.state][to]
-  if (!mover) return { ok: false, code: 'invalid-transition', message: `A ${request.state} request cannot become ${to}` }
+  if (!mover) return { ok: false, code: 'invalid-transition', message: problem('badTransition', { from: request.state, to }) }
   if (mover === 'teacher' && role !== 'teacher') {
-    return { ok: false, code: 'not-allowed', message: `Only the colleague asked to teach can mark it ${to}` }
+    return { ok: false, code: 'not-allowed', message: problem('teacherOnly', { to }) }
   }
   const at = typeof now === 'number' ? now : now.getTime()
   return { ok: true, request: { ...request, state: to, history: { ...request.history, [to]: at } } }
@@ -54,7 +55,7 @@ export function transition<T extends RequestLike>(request: T, to: RequestState, 
 export function validateNewRequest(
   request: Pick<SkillShareRequest, 'learnerUid' | 'teacherUid'>,
 ): { ok: true } | { ok: false; message: string } {
-  if (request.learnerUid === request.teacherUid) return { ok: false, message: 'You cannot ask yourself to teach a skill' }
+  if (request.learnerUid === request.teacherUid) return { ok: false, message: problem('selfRequest') }
   return { ok: true }
 }
 
