@@ -11,7 +11,7 @@
  *   npm run bench -- --no-build                  measure the build already in DIST_DIR
  *   npm run bench -- --budget-only lighthouse    only the Lighthouse CI budget; exit 1 if missed
  *
- * Sections: size, search, write, lighthouse, coldstart, sync, survey (run in that order; each
+ * Sections: size, search, write, lighthouse, coldstart, sync, survey, dashboard (run in that order; each
  * starts only what it needs). STACK_SLOT=n moves the emulators, app port and build folder
  * (scripts/emulators.mjs) so a bench can run beside other stacks.
  */
@@ -25,10 +25,11 @@ import { runSearch } from './bench/search.mjs'
 import { runSize } from './bench/size.mjs'
 import { createStack } from './bench/stack.mjs'
 import { runSurvey } from './bench/survey.mjs'
+import { runDashboard } from './bench/dashboard.mjs'
 import { runSync } from './bench/sync.mjs'
 import { runWrite } from './bench/write.mjs'
 
-const SECTIONS = ['size', 'search', 'write', 'lighthouse', 'coldstart', 'sync', 'survey']
+const SECTIONS = ['size', 'search', 'write', 'lighthouse', 'coldstart', 'sync', 'survey', 'dashboard']
 const CPU_SLOWDOWN = 4
 const PROFILES = 10_000
 
@@ -60,7 +61,7 @@ async function bench() {
   await Promise.all([
     needs('size', 'lighthouse', 'coldstart') && !options.noBuild ? stack.build() : null,
     needs('search', 'write', 'lighthouse', 'coldstart') ? stack.statics() : null,
-    needs('lighthouse', 'coldstart', 'sync', 'survey') ? stack.emulators() : null,
+    needs('lighthouse', 'coldstart', 'sync', 'survey', 'dashboard') ? stack.emulators() : null,
   ])
   if (needs('lighthouse', 'coldstart')) {
     await stack.seed()
@@ -88,6 +89,7 @@ async function bench() {
       }),
     sync: async () => runSync({ env: await stack.emulators() }),
     survey: async () => runSurvey({ env: await stack.emulators() }),
+    dashboard: async () => runDashboard({ env: await stack.emulators() }),
   }
   for (const name of chosen) {
     const t0 = Date.now()

@@ -134,9 +134,9 @@ export function mergeMutation(caller: Caller, m: Mutation, existing: ServerDoc |
     const fixed = (def.fixedFields ?? []).find(changed)
     if (fixed) return reject('forbidden', FIXED_MESSAGES[fixed] ?? problem('fixedField', { field: fixed }), fixed)
     const locked = isManager(caller) ? undefined : (def.lockedFields ?? []).find(changed)
-    if (locked) return reject('forbidden', `Only a lead can change ${locked}`, locked)
+    if (locked) return reject('forbidden', problem('leadOnly', { field: locked }), locked)
     const party = def.partyFields && live[def.partyFields.by] !== caller.uid ? def.partyFields.fields.find(changed) : undefined
-    if (party) return reject('forbidden', `Only ${PARTY_NAMES[def.partyFields!.by] ?? 'its author'} can change ${party}`, party)
+    if (party) return reject('forbidden', problem(def.partyFields!.by === 'learnerUid' ? 'learnerOnly' : 'authorOnly', { field: party }), party)
   }
   const meta = { id: m.docId, updatedAt: 0, version: 0, deleted: false, lastMutationId: null }
   const checked = validate(def.schema, { ...next.fields, ...meta })
@@ -202,7 +202,6 @@ const FIXED_MESSAGES: Record<string, string> = {
   emailDomains: problem('emailDomainsFixed'),
   role: problem('roleFixed'),
 }
-const PARTY_NAMES: Record<string, string> = { learnerUid: 'the person who asked', authorUid: 'its author' }
 
 /**
  * The values the server gives a collection's `serverFields`: set when the document is created
