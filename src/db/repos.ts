@@ -8,7 +8,7 @@ import { COLLECTIONS, COLLECTION_NAMES, type CollectionName } from '@/domain/col
 import { newId } from '@/domain/ids'
 import { canonical, diffSets } from '@/domain/sets'
 import type { Mutation, MutationOp } from '@/domain/sync'
-import { validate, ValidationError } from '@/domain/validation'
+import { fieldIssue, validate, ValidationError } from '@/domain/validation'
 import { applyMutation, stripMeta, type LocalDoc } from './apply'
 import { db as defaultDb, type DocTables, type HubDb } from './database'
 import { deviceOf } from './device'
@@ -83,13 +83,13 @@ export function createRepo<C extends CollectionName>(collection: C, options: Rep
     let fields = stripMeta(payload)
     return database.transaction('rw', [table(), database.outbox, database.bases], async () => {
       const current = (await table().get(docId)) ?? null
-      if (op !== 'put' && (!current || current.deleted)) throw new ValidationError([{ field: '', message: 'This item no longer exists' }])
+      if (op !== 'put' && (!current || current.deleted)) throw new ValidationError([fieldIssue('', { code: 'gone' })])
       // Lists travel as element operations: two devices adding to one list both keep theirs.
       const { ops, rest } = op === 'patch' ? diffSets(collection, listBase ?? current ?? {}, fields) : { ops: [], rest: fields }
       fields = rest
       const sets = ops.length ? { sets: ops } : {}
       const next = applyMutation(current, { op, payload: fields, docId, collection, ...sets })
-      if (!next) throw new ValidationError([{ field: '', message: 'This item no longer exists' }])
+      if (!next) throw new ValidationError([fieldIssue('', { code: 'gone' })])
       if (op !== 'delete') {
         const checked = validate(def.schema, next)
         if (!checked.ok) throw new ValidationError(checked.issues)

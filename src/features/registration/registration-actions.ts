@@ -8,10 +8,18 @@ import type { Registration } from '@/domain/entities'
 import { newRegistration, upgradeFrom, type RegistrationStep, type RegistrationTarget, type StepState } from '@/domain/rules/registration'
 import { withCompetence } from './registration-model'
 
+/** The registration was deleted (here or on another device) while it was open. */
+export class RegistrationGoneError extends Error {
+  constructor() {
+    super('This registration is no longer on this device')
+    this.name = 'RegistrationGoneError'
+  }
+}
+
 async function change(id: string, fields: (current: Registration) => Partial<Registration>): Promise<void> {
   await db.transaction('rw', [db.registrations, db.outbox, db.bases], async () => {
     const current = await db.registrations.get(id)
-    if (!current || current.deleted) throw new Error('This registration is no longer on this device')
+    if (!current || current.deleted) throw new RegistrationGoneError()
     await repos.registrations.patch(id, fields(current))
   })
 }

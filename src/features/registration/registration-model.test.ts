@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { targetName, targetsByBody, upgradeSource, withCompetence, wordCountText, isRegistered } from './registration-model'
+import { targetName, targetsByBody, upgradeSource, withCompetence, wordCount, isRegistered } from './registration-model'
 
 describe('registration helpers', () => {
   it('groups targets by body, lowest level first', () => {
@@ -13,16 +13,15 @@ describe('registration helpers', () => {
 
   it('reports words against the guide', () => {
     const area = { wordLimit: 600, minWords: 180 }
-    expect(wordCountText(0, area)).toBe('0 of 600 words (aim for at least 180)')
-    expect(wordCountText(200, area)).toBe('200 of 600 words')
-    expect(wordCountText(650, area)).toBe('650 words: 50 over the 600-word guide')
+    expect(wordCount(0, area)).toEqual({ key: 'short', params: { words: 0, limit: 600, min: 180 } })
+    expect(wordCount(200, area)).toEqual({ key: 'within', params: { words: 200, limit: 600 } })
+    expect(wordCount(650, area)).toEqual({ key: 'over', params: { words: 650, limit: 600, over: 50 } })
   })
 
   it('finds the registration an upgrade reuses: the highest lower level of the same body', () => {
     const regs = [
-      { id: 'a', target: 'RSciTech' as const, deleted: false },
-      { id: 'b', target: 'EngTech' as const, deleted: false },
-      { id: 'c', target: 'RSci' as const, deleted: true },
+      { id: 'a', target: 'RSciTech' as const },
+      { id: 'b', target: 'EngTech' as const },
     ]
     expect(upgradeSource(regs, 'RSci')?.id).toBe('a')
     expect(upgradeSource(regs, 'CSci')?.id).toBe('a')

@@ -1,4 +1,4 @@
-/** Small pure helpers the registration screens share: labels, word counts, the target chooser. */
+/** Small pure helpers the registration screens share: names, word counts, the target chooser. */
 import { REGISTRATION_TARGETS, type Registration } from '@/domain/entities'
 import {
   PATHWAYS,
@@ -9,7 +9,8 @@ import {
   type StepState,
 } from '@/domain/rules/registration'
 
-export const STEP_STATE_LABELS: Record<StepState, string> = { todo: 'To do', doing: 'In progress', done: 'Done' }
+/** The states a step can be in, in the order the chooser lists them (labels: `registration.stepState.<state>`). */
+export const STEP_STATES: readonly StepState[] = ['todo', 'doing', 'done']
 
 /** The registration has been awarded (its outcome step is done). */
 export function isRegistered(r: Pick<Registration, 'steps'>): boolean {
@@ -30,22 +31,25 @@ export function targetsByBody(): { body: RegistrationBody; targets: Registration
   }))
 }
 
-/** A statement's length against its area's guide, in words people read. */
-export function wordCountText(words: number, area: Pick<CompetenceArea, 'wordLimit' | 'minWords'>): string {
-  if (words > area.wordLimit) return `${words} words: ${words - area.wordLimit} over the ${area.wordLimit}-word guide`
-  const base = `${words} of ${area.wordLimit} words`
-  return words < area.minWords ? `${base} (aim for at least ${area.minWords})` : base
+/** A statement's length against its area's guide: a message key of `registration.words` and its parameters. */
+export function wordCount(
+  words: number,
+  area: Pick<CompetenceArea, 'wordLimit' | 'minWords'>,
+): { key: 'over' | 'short' | 'within'; params: { words: number; limit: number; over?: number; min?: number } } {
+  if (words > area.wordLimit) return { key: 'over', params: { words, limit: area.wordLimit, over: words - area.wordLimit } }
+  if (words < area.minWords) return { key: 'short', params: { words, limit: area.wordLimit, min: area.minWords } }
+  return { key: 'within', params: { words, limit: area.wordLimit } }
 }
 
 /**
  * The registration an upgrade could start from: the member's highest one of the same body below
  * `target` (awarded or not), so its statements and linked CPD carry over.
  */
-export function upgradeSource<R extends Pick<Registration, 'id' | 'target' | 'deleted'>>(
+export function upgradeSource<R extends Pick<Registration, 'id' | 'target'>>(
   registrations: readonly R[],
   target: RegistrationTarget,
 ): R | null {
-  const candidates = registrations.filter((r) => !r.deleted && upgradeTargets(r.target).includes(target))
+  const candidates = registrations.filter((r) => upgradeTargets(r.target).includes(target))
   return candidates.sort((a, b) => PATHWAYS[b.target].level - PATHWAYS[a.target].level)[0] ?? null
 }
 
