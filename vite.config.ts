@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 import vue from '@vitejs/plugin-vue'
-import { defineConfig } from 'vite'
-import { VitePWA } from 'vite-plugin-pwa'
+import { defineConfig, type Plugin } from 'vite'
+import { VitePWA, type ManifestOptions } from 'vite-plugin-pwa'
 import { routePreload } from './scripts/vite/route-preload.ts'
+import { LANGUAGE_TAG } from './src/i18n/locales.ts'
 
 /** Theme colours shared by the manifest and index.html (keep in step with src/ui/theme.css). */
 const THEME_COLOR = '#0b5c6b'
@@ -11,6 +13,46 @@ const BACKGROUND_COLOR = '#f6f7f9'
 
 /** Firebase (and only Firebase) goes into one chunk whose name says so: the size budget checks it. */
 const FIREBASE_MODULE = /[\\/]node_modules[\\/](?:firebase|@firebase)[\\/]/
+
+/** The web manifest, but for its words (one per language, below). */
+const MANIFEST: Partial<ManifestOptions> = {
+  id: '/',
+  start_url: '/',
+  scope: '/',
+  display: 'standalone',
+  orientation: 'any',
+  theme_color: THEME_COLOR,
+  background_color: BACKGROUND_COLOR,
+  categories: ['education', 'productivity'],
+  icons: [
+    { src: 'pwa-64x64.png', sizes: '64x64', type: 'image/png' },
+    { src: 'pwa-192x192.png', sizes: '192x192', type: 'image/png' },
+    { src: 'pwa-512x512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+    { src: 'maskable-icon-512x512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+  ],
+}
+
+/** The install name and description in one language, from its messages (src/locales/<l>/shell.json). */
+function manifestText(locale: 'en' | 'cy') {
+  const path = fileURLToPath(new URL(`./src/locales/${locale}/shell.json`, import.meta.url))
+  const { manifest } = JSON.parse(readFileSync(path, 'utf8')) as { manifest: { name: string; shortName: string; description: string } }
+  return { name: manifest.name, short_name: manifest.shortName, description: manifest.description, lang: LANGUAGE_TAG[locale] }
+}
+
+/**
+ * The Welsh web manifest beside the English one: the same manifest with the Welsh name and
+ * description. src/i18n points <link rel="manifest"> at it while the app is in Welsh, so a phone
+ * installs "Hwb Technegwyr".
+ */
+function welshManifest(): Plugin {
+  return {
+    name: 'welsh-manifest',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'manifest.cy.webmanifest', source: JSON.stringify({ ...MANIFEST, ...manifestText('cy') }) })
+    },
+  }
+}
 
 export default defineConfig({
   resolve: {
@@ -66,6 +108,7 @@ export default defineConfig({
       '/plan': 'src/features/plan/PlanView.vue',
       '/surveys': 'src/features/surveys/SurveysView.vue',
     }),
+    welshManifest(),
     VitePWA({
       // 'prompt': an update waits for the user's "Reload" (src/features/shell/register-sw.ts registers).
       registerType: 'prompt',
@@ -73,26 +116,7 @@ export default defineConfig({
       // The icons are in globPatterns already; adding them again duplicates precache entries.
       includeManifestIcons: false,
       strategies: 'generateSW',
-      manifest: {
-        id: '/',
-        name: 'Technician Hub',
-        short_name: 'Tech Hub',
-        description: 'Your technician community: directory, CPD, the action plan and surveys — works offline.',
-        lang: 'en-GB',
-        start_url: '/',
-        scope: '/',
-        display: 'standalone',
-        orientation: 'any',
-        theme_color: THEME_COLOR,
-        background_color: BACKGROUND_COLOR,
-        categories: ['education', 'productivity'],
-        icons: [
-          { src: 'pwa-64x64.png', sizes: '64x64', type: 'image/png' },
-          { src: 'pwa-192x192.png', sizes: '192x192', type: 'image/png' },
-          { src: 'pwa-512x512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
-          { src: 'maskable-icon-512x512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
-        ],
-      },
+      manifest: { ...MANIFEST, ...manifestText('en') },
       workbox: {
         // No webmanifest here: the plugin precaches it already, and a duplicate breaks the precache.
         globPatterns: ['**/*.{js,css,html,svg,png,ico,woff2}'],

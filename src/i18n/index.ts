@@ -16,6 +16,7 @@ type Messages = Record<string, unknown>
 const files = import.meta.glob<{ default: Messages }>('../locales/*/*.json')
 
 const STORAGE_KEY = 'th-locale'
+const MANIFEST: Record<Locale, string> = { en: '/manifest.webmanifest', cy: '/manifest.cy.webmanifest' }
 
 const dateTimeFormats = {
   short: { year: 'numeric', month: 'short', day: 'numeric' },
@@ -61,7 +62,11 @@ export async function setLocale(locale: Locale, { remember = false } = {}): Prom
     g.setLocaleMessage(locale, await loadMessages(locale))
   }
   g.locale.value = locale
-  if (typeof document !== 'undefined') document.documentElement.lang = LANGUAGE_TAG[locale]
+  if (typeof document !== 'undefined') {
+    document.documentElement.lang = LANGUAGE_TAG[locale]
+    // Installing while in Welsh installs the Welsh name (vite.config.ts writes both manifests).
+    document.querySelector<HTMLLinkElement>('link[rel="manifest"]')?.setAttribute('href', MANIFEST[locale])
+  }
   if (remember) storage()?.setItem(STORAGE_KEY, locale)
 }
 
