@@ -307,7 +307,7 @@ export function readersOf(col: CollectionName, doc: Record<string, unknown>): st
 }
 
 /** Profile fields that never leave the owner's tree (not in the directory projection). */
-export const PRIVATE_PROFILE_FIELDS = ['gradeBand', 'contract'] as const
+export const PRIVATE_PROFILE_FIELDS = ['gradeBand', 'contract', 'locale'] as const
 
 /** The directory projection of a profile: null when the member is hidden (written as a tombstone). */
 export function directoryProjection<T extends { visibility: string }>(profile: T): Omit<T, (typeof PRIVATE_PROFILE_FIELDS)[number]> | null {

@@ -11,6 +11,9 @@ import { problem } from './problems'
 const isSafeLink = (url: string) => /^(https?:\/\/|mailto:|msteams:)/i.test(url)
 const SAFE_LINK_MESSAGE = problem('safeLink')
 
+/** The app's languages (src/i18n/locales.ts): a person's synced choice and an institution's default. */
+export const LANGUAGES = ['en', 'cy'] as const
+
 // ---------- Institution ----------
 export const FacultySchema = v.strictObject({
   id: Id,
@@ -32,6 +35,8 @@ export const InstitutionFields = {
   developmentDaysPerYear: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(60))),
   /** Month (1–12) the CPD year starts. */
   cpdYearStartMonth: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(12))),
+  /** The language a member sees until they choose one (set by a lead). */
+  defaultLocale: v.optional(v.picklist(LANGUAGES)),
 }
 export const InstitutionSchema = v.object({ ...SYNC_META_ENTRIES, ...InstitutionFields })
 export type Institution = v.InferOutput<typeof InstitutionSchema>
@@ -103,6 +108,8 @@ export const MemberFields = {
    */
   photo: v.optional(v.union([v.literal(''), PhotoDataUrl])),
   joinedAt: Millis,
+  /** The language the person chose (on any device): it follows them to their other devices. */
+  locale: v.optional(v.picklist(LANGUAGES)),
 }
 export const MemberSchema = v.object({ ...SYNC_META_ENTRIES, ...MemberFields })
 export type Member = v.InferOutput<typeof MemberSchema>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { pickLocale, pluralIndex } from './locales'
+import { pickLocale, pluralIndex, resolveLocale } from './locales'
 
 describe('pickLocale', () => {
   it('follows the browser on a first visit, the institution once known, and the person above both', () => {
@@ -9,6 +9,25 @@ describe('pickLocale', () => {
     expect(pickLocale({ institutionDefault: 'cy', browser: ['en-GB'] })).toBe('cy')
     expect(pickLocale({ chosen: 'en', institutionDefault: 'cy', browser: ['cy'] })).toBe('en')
     expect(pickLocale({ chosen: 'de', browser: ['cy'] })).toBe('cy')
+  })
+})
+
+describe('resolveLocale', () => {
+  it('puts the device choice first, then the synced personal choice, then the institution, then the browser', () => {
+    const all = { device: 'en', synced: 'cy', institutionDefault: 'cy', browser: ['cy-GB'] }
+    expect(resolveLocale(all)).toBe('en')
+    expect(resolveLocale({ ...all, device: null })).toBe('cy')
+    expect(resolveLocale({ device: null, synced: 'en', institutionDefault: 'cy', browser: ['cy-GB'] })).toBe('en')
+    expect(resolveLocale({ device: null, synced: null, institutionDefault: 'cy', browser: ['en-GB'] })).toBe('cy')
+    expect(resolveLocale({ device: null, synced: undefined, institutionDefault: 'en', browser: ['cy-GB'] })).toBe('en')
+    expect(resolveLocale({ device: null, synced: null, institutionDefault: null, browser: ['cy-GB', 'en-GB'] })).toBe('cy')
+    expect(resolveLocale({})).toBe('en')
+  })
+
+  it('treats a value that is not one of the languages as no choice at that level', () => {
+    expect(resolveLocale({ device: 'fr', synced: 'cy', browser: ['en-GB'] })).toBe('cy')
+    expect(resolveLocale({ device: '', synced: 'de', institutionDefault: 'cy', browser: ['en-GB'] })).toBe('cy')
+    expect(resolveLocale({ synced: 'xx', institutionDefault: 'zz', browser: ['cy'] })).toBe('cy')
   })
 })
 

@@ -35,6 +35,26 @@ export function pickLocale({ chosen, institutionDefault, browser = [] }: LocaleI
   return 'en'
 }
 
+export interface LocaleSources {
+  /** The choice made on this device (the language switch, remembered in localStorage). */
+  device?: string | null
+  /** The person's choice synced on their profile (made on this or another device). */
+  synced?: string | null
+  /** Their institution's default, once known. */
+  institutionDefault?: string | null
+  /** navigator.languages. */
+  browser?: readonly string[]
+}
+
+/**
+ * The language to show a signed-in person: this device's choice, else the choice synced from
+ * their other devices, else their institution's default, else the browser's languages, else English.
+ * A value that is not one of the app's languages counts as no choice.
+ */
+export function resolveLocale({ device, synced, institutionDefault, browser }: LocaleSources): Locale {
+  return pickLocale({ chosen: isLocale(device) ? device : synced, institutionDefault, browser })
+}
+
 /**
  * vue-i18n's plural choice for a message with `choicesLength` forms. Welsh has six CLDR forms
  * (zero, one, two, few, many, other: 0 cath, 1 gath, 2 gath, 3 cath, 6 chath, 4 cath): a Welsh

@@ -5,6 +5,7 @@
 import type { Pinia } from 'pinia'
 import { computed, watch } from 'vue'
 import { startEvidenceUploads } from '@/features/cpd/evidence/evidence-uploads'
+import { followSyncedLocale } from '@/composables/follow-locale'
 import { appSurveyQueue } from '@/survey-engine'
 import { useSessionStore } from '@/stores/session'
 import { useSyncStore } from '@/stores/sync'
@@ -27,6 +28,8 @@ export function startBackground(pinia: Pinia): void {
     () => sync.authFailures,
     () => void session.refresh().catch(() => undefined),
   )
+  // The language follows the person's synced choice, else their institution's default, unless chosen on this device.
+  followSyncedLocale(pinia)
   // Evidence files attached offline upload in the background, whichever screen is open.
   startEvidenceUploads(pinia)
   // Survey answers queued offline send from whichever screen is open.

@@ -9,7 +9,7 @@
  * built once by the recount (timed). Prints `bench-json: {…}` last.
  */
 import { initializeApp } from 'firebase-admin/app'
-import { AggregateQuery, Firestore, getFirestore, Query } from 'firebase-admin/firestore'
+import { Firestore, getFirestore, Query, type AggregateQuery } from 'firebase-admin/firestore'
 import { rebuildInstitution } from '../../../functions/src/aggregates/store'
 import { cpdStatsCore, cpdStatsScan } from '../../../functions/src/cpd-stats/stats'
 import { institutionStatsCore, institutionStatsScan } from '../../../functions/src/stats/stats'
@@ -19,7 +19,7 @@ const KEPT_RUNS = 7
 const RUN = Date.now().toString(36)
 
 let reads = 0
-function countReads(): void {
+function countReads(db: Firestore): void {
   const getAll = Firestore.prototype.getAll
   Firestore.prototype.getAll = async function (this: Firestore, ...args: Parameters<Firestore['getAll']>) {
     const snaps = await getAll.apply(this, args)
@@ -32,8 +32,10 @@ function countReads(): void {
     reads += Math.max(1, snap.size)
     return snap
   } as Query['get']
-  const count = AggregateQuery.prototype.get
-  AggregateQuery.prototype.get = async function (this: AggregateQuery<never>) {
+  // AggregateQuery is not exported as a value: take its prototype from an instance.
+  const proto = Object.getPrototypeOf(db.collection('x').count()) as AggregateQuery<never>
+  const count = proto.get
+  proto.get = async function (this: AggregateQuery<never>) {
     const snap = await count.apply(this)
     reads += Math.max(1, Math.ceil(Number((snap.data() as { count?: number }).count ?? 0) / 1000))
     return snap
@@ -129,7 +131,7 @@ async function main(): Promise<void> {
   initializeApp({ projectId: process.env.GCLOUD_PROJECT || 'demo-technician-hub' })
   const db = getFirestore()
   db.settings({ ignoreUndefinedProperties: true })
-  countReads()
+  countReads(db)
   const out: Record<string, unknown>[] = []
   for (const n of SIZES) {
     const inst = `bench-dash-${n}-${RUN}`
