@@ -2,7 +2,10 @@
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import type { Question } from '@/domain/entities'
+import { i18nFor } from '../../../tests/support/i18n'
 import SurveyForm from './SurveyForm.vue'
+
+const en = async () => ({ plugins: [await i18nFor('en')] })
 
 const questions: Question[] = [
   { id: 'q1', type: 'single', prompt: 'Do you feel visible?', required: true, options: ['Yes', 'No'] },
@@ -12,7 +15,11 @@ const questions: Question[] = [
 
 describe('SurveyForm', () => {
   it('one question per screen: a required answer blocks Next, show-if adds a screen, Send emits only shown answers', async () => {
-    const w = mount(SurveyForm, { props: { survey: { title: 'Pulse', sections: [], questions } }, attachTo: document.body })
+    const w = mount(SurveyForm, {
+      props: { survey: { title: 'Pulse', sections: [], questions } },
+      attachTo: document.body,
+      global: await en(),
+    })
     expect(w.text()).toContain('Question 1 of 2')
     await w.find('form').trigger('submit')
     expect(w.text()).toContain('Please answer this question')
@@ -31,7 +38,10 @@ describe('SurveyForm', () => {
   })
 
   it('preview says what would happen instead of sending', async () => {
-    const w = mount(SurveyForm, { props: { survey: { title: 'Pulse', sections: [], questions: [questions[2]!] }, preview: true } })
+    const w = mount(SurveyForm, {
+      props: { survey: { title: 'Pulse', sections: [], questions: [questions[2]!] }, preview: true },
+      global: await en(),
+    })
     await w.find('form').trigger('submit')
     expect(w.emitted('submit')).toBeUndefined()
     expect(w.find('[role="status"]').text()).toMatch(/Preview/)
@@ -40,8 +50,9 @@ describe('SurveyForm', () => {
 })
 
 describe('SurveyForm with the server’s verdict', () => {
-  it('opens on the refused question with its message', () => {
+  it('opens on the refused question with its message', async () => {
     const w = mount(SurveyForm, {
+      global: await en(),
       props: {
         survey: { title: 'Pulse', sections: [], questions },
         initialAnswers: { q1: 'Yes', q3: 7 },
@@ -51,5 +62,49 @@ describe('SurveyForm with the server’s verdict', () => {
     expect(w.text()).toContain('Question 2 of 2')
     expect(w.text()).toContain('Choose a rating from 0 to 10')
     w.unmount()
+  })
+})
+
+describe('SurveyForm in Welsh', () => {
+  const bilingual: Question[] = [
+    {
+      id: 'q1',
+      type: 'single',
+      prompt: 'Do you feel visible?',
+      promptCy: 'Ydych chi’n teimlo’n weladwy?',
+      required: true,
+      options: ['Yes', 'No', 'Not sure'],
+      optionsCy: ['Ydw', 'Nac ydw', ''],
+    },
+    {
+      id: 'q2',
+      type: 'likert',
+      prompt: 'The plan is clear',
+      required: false,
+      options: ['Strongly disagree', 'Disagree', 'Neither agree nor disagree', 'Agree', 'Strongly agree'],
+    },
+  ]
+
+  it('shows the Welsh text where written (English where not) and answers with the stable English value', async () => {
+    const w = mount(SurveyForm, {
+      props: { survey: { title: 'Pulse', titleCy: 'Pwls', sections: [], questions: bilingual } },
+      attachTo: document.body,
+      global: { plugins: [await i18nFor('cy')] },
+    })
+    expect(w.find('form').attributes('aria-label')).toBe('Pwls')
+    expect(w.text()).toContain('Cwestiwn 1 o 2')
+    expect(w.find('legend').text()).toBe('1. Ydych chi’n teimlo’n weladwy?')
+    expect(w.findAll('.choice span').map((s) => s.text())).toEqual(['Ydw', 'Nac ydw', 'Not sure'])
+    await w.find('form').trigger('submit')
+    expect(w.text()).toContain('Atebwch y cwestiwn hwn')
+    await w.findAll('input[type="radio"]')[1]!.setValue(true)
+    await w.find('form').trigger('submit')
+    // A question with no Welsh prompt falls back to English; the default scale has its Welsh labels.
+    expect(w.find('legend').text()).toBe('2. The plan is clear (dewisol)')
+    expect(w.text()).toContain('1 – Anghytuno’n gryf')
+    await w.find('form').trigger('submit')
+    expect(w.emitted('submit')).toEqual([[{ q1: 'No' }]])
+    w.unmount()
+    await i18nFor('en')
   })
 })

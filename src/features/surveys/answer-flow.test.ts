@@ -56,8 +56,9 @@ describe('where a member stands', () => {
     expect(answerState(undefined, false)).toBe('new')
     expect(answerState(undefined, true)).toBe('draft')
     expect(answerState({ state: 'queued' }, true)).toBe('queued')
-    expect(receiptText({ state: 'queued' }, false)).toBe('Saved on this phone — will send when online.')
-    expect(receiptText({ state: 'sent', outcome: 'submitted' }, true)).toMatch(/^Sent/)
+    expect(receiptText({ state: 'queued' }, false)).toBe('waiting')
+    expect(receiptText({ state: 'sent', outcome: 'submitted' }, true)).toBe('sent')
+    expect(receiptText({ state: 'sent', outcome: 'replaced' }, true)).toBe('replaced')
   })
 
   it('is open between its dates when open, and for its audience', () => {

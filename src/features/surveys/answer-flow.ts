@@ -37,12 +37,12 @@ export function buildScreens(survey: Pick<Survey, 'sections' | 'questions'>, ans
 }
 
 /** Question id → what to fix, for the questions of one screen. */
-export function screenErrors(screen: Screen, answers: AnswerMap): Record<string, string> {
+export function screenErrors(screen: Screen, answers: AnswerMap, requiredMessage = 'Please answer this question'): Record<string, string> {
   const errors: Record<string, string> = {}
   for (const q of screen.questions) {
     const checked = checkOne(q, answers[q.id])
     if ('error' in checked) errors[q.id] = checked.error
-    else if (checked.value === null && q.required) errors[q.id] = 'Please answer this question'
+    else if (checked.value === null && q.required) errors[q.id] = requiredMessage
   }
   return errors
 }

@@ -3,28 +3,21 @@ import type { SurveySubmissionRow } from '@/db/database'
 import type { Member, Survey } from '@/domain/entities'
 
 export type AnswerState = 'new' | 'draft' | 'queued' | 'sent' | 'refused'
-
-export const ANSWER_STATE_LABELS: Record<AnswerState, string> = {
-  new: 'New',
-  draft: 'Draft saved',
-  queued: 'Waiting to send',
-  sent: 'Sent',
-  refused: 'Not sent',
-}
+/** A queued, sent or refused answer as the receipt shows it. */
+export type SubmissionRow = SurveySubmissionRow
 
 export function answerState(row: Pick<SurveySubmissionRow, 'state'> | undefined, hasDraft: boolean): AnswerState {
   if (row) return row.state
   return hasDraft ? 'draft' : 'new'
 }
 
-/** The receipt line for a queued or sent answer. */
-export function receiptText(row: Pick<SurveySubmissionRow, 'state' | 'day' | 'outcome'>, online: boolean): string {
-  if (row.state === 'sent')
-    return row.outcome === 'replaced'
-      ? 'Sent — your changed answers replaced your earlier ones.'
-      : 'Sent — thank you. Your answers have been received.'
-  if (row.state === 'queued') return online ? 'Saved on this phone — sending now…' : 'Saved on this phone — will send when online.'
-  return 'Not sent.'
+export type ReceiptText = 'replaced' | 'sent' | 'sending' | 'waiting' | 'notSent'
+
+/** Which receipt line a queued or sent answer gets (`surveys.receipt.<key>`). */
+export function receiptText(row: Pick<SurveySubmissionRow, 'state' | 'day' | 'outcome'>, online: boolean): ReceiptText {
+  if (row.state === 'sent') return row.outcome === 'replaced' ? 'replaced' : 'sent'
+  if (row.state === 'queued') return online ? 'sending' : 'waiting'
+  return 'notSent'
 }
 
 /** Is the survey accepting answers today (its own dates and status)? */
