@@ -1,6 +1,7 @@
 import { computed, type ComputedRef } from 'vue'
 import { useLiveQuery } from '@/composables/use-live-query'
-import { db as defaultDb, type HubDb } from '@/db/database'
+import type { HubDb } from '@/db/database'
+import { createReads, reads as defaultReads, type Reads } from '@/db/read'
 import type { ActionPlan, PlanAction, RagChange } from '@/domain/entities'
 import { groupByTheme, pickCurrentPlan, type ThemeGroup } from '@/domain/rules/plan-groups'
 
@@ -17,28 +18,29 @@ export interface UsePlan {
   groups: ComputedRef<ThemeGroup[]>
 }
 
-/** Live actions and RAG history of one plan (tombstones left out). */
-export async function loadPlanData(database: HubDb, plan: ActionPlan | null): Promise<PlanData> {
+/** Live actions and RAG history of one plan (the readers leave tombstones out). */
+export async function loadPlanData(source: HubDb | Reads, plan: ActionPlan | null): Promise<PlanData> {
   if (!plan) return { plan: null, actions: [], changes: [] }
-  const actions = (await database.actions.where('planId').equals(plan.id).toArray()).filter((a) => !a.deleted)
-  const changes = await database.ragChanges
-    .where('actionId')
-    .anyOf(actions.map((a) => a.id))
-    .toArray()
-  return { plan, actions, changes: changes.filter((c) => !c.deleted) }
+  const reads = readsOf(source)
+  const actions = await reads.actions.where('planId', plan.id)
+  const changes = await reads.ragChanges.anyOf(
+    'actionId',
+    actions.map((a) => a.id),
+  )
+  return { plan, actions, changes }
 }
+
+/** Readers over a database (callers that hold one), or the readers given. */
+const readsOf = (source: HubDb | Reads): Reads => ('getMany' in source.plans ? (source as Reads) : createReads(source as HubDb))
 
 /**
  * The institution's current action plan (latest published; a lead also sees a draft when nothing
  * is published yet), its actions by theme with RAG.
  */
-export function usePlan(options: { db?: HubDb; includeDrafts?: () => boolean } = {}): UsePlan {
-  const database = options.db ?? defaultDb
+export function usePlan(options: { reads?: Reads; includeDrafts?: () => boolean } = {}): UsePlan {
+  const reads = options.reads ?? defaultReads
   const data = useLiveQuery<PlanData>(
-    async () => {
-      const plans = await database.plans.toArray()
-      return loadPlanData(database, pickCurrentPlan(plans, { includeDrafts: options.includeDrafts?.() ?? false }))
-    },
+    async () => loadPlanData(reads, pickCurrentPlan(await reads.plans.all(), { includeDrafts: options.includeDrafts?.() ?? false })),
     { initial: { plan: null, actions: [], changes: [] }, deps: () => options.includeDrafts?.() },
   )
   return {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Comment, Idea, Vote } from '@/domain/entities'
-import { breakdownRows, engagementByMonth, facultyLabels, formatFigure, monthLabel, ragThemeRows } from './dashboard-data'
+import { breakdownRows, engagementByMonth, facultyLabels, formatFigure, monthStart, ragByTheme, ragThemeRows } from './dashboard-data'
 
 describe('breakdownRows', () => {
   it('labels rows, largest first, withheld ones after and "not stated" last', () => {
@@ -16,23 +16,37 @@ describe('breakdownRows', () => {
     ])
   })
 
+  it('names every key, "unspecified" too, with the caller’s words', () => {
+    const words: Record<string, string> = { 'f-a': 'Celfyddydau', unspecified: 'Heb ei nodi' }
+    const rows = breakdownRows({ counts: { 'f-a': 6, unspecified: 7 }, total: 13 }, (key) => words[key] ?? key)
+    expect(rows).toEqual([
+      { label: 'Celfyddydau', value: 6 },
+      { label: 'Heb ei nodi', value: 7 },
+    ])
+  })
+
   it('maps faculty ids to names', () => {
     expect(facultyLabels({ faculties: [{ id: 'f1', name: 'Faculty of Science', departments: [] }] })).toEqual({ f1: 'Faculty of Science' })
     expect(facultyLabels(null)).toEqual({})
   })
 })
 
-describe('ragThemeRows', () => {
-  it('keeps themes with actions, in the Commitment’s order', () => {
-    const zero = { red: 0, amber: 0, green: 0, notSet: 0, total: 0 }
-    const rows = ragThemeRows({
-      visibility: { ...zero, green: 2, total: 2 },
-      recognition: zero,
-      career: { ...zero, red: 1, total: 1 },
-      sustainability: zero,
-      all: zero,
-    })
-    expect(rows.map((r) => r.theme)).toEqual(['Visibility', 'Career development'])
+describe('ragByTheme', () => {
+  const zero = { red: 0, amber: 0, green: 0, notSet: 0, total: 0 }
+  const byTheme = {
+    visibility: { ...zero, green: 2, total: 2 },
+    recognition: zero,
+    career: { ...zero, red: 1, total: 1 },
+    sustainability: zero,
+    all: zero,
+  }
+
+  it('keeps themes with actions, in the Commitment’s order, by code', () => {
+    expect(ragByTheme(byTheme).map((r) => r.theme)).toEqual(['visibility', 'career'])
+  })
+
+  it('still gives English names to the self-assessment (deprecated)', () => {
+    expect(ragThemeRows(byTheme).map((r) => r.theme)).toEqual(['Visibility', 'Career development'])
   })
 })
 
@@ -60,7 +74,8 @@ describe('engagementByMonth', () => {
 
 describe('formatting', () => {
   it('writes months and figures for people', () => {
-    expect(monthLabel('2026-11')).toBe('Nov 2026')
+    expect(monthStart('2026-11')).toEqual(new Date(2026, 10, 1))
+    expect(monthStart('soon')).toBeNull()
     expect(formatFigure(1234, '%')).toBe('1,234%')
     expect(formatFigure(null)).toBe('withheld')
   })

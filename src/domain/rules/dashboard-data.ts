@@ -1,6 +1,9 @@
 /**
- * Turning figures into chart rows for the leads' dashboard: labels people read, withheld figures
- * kept as null (shown as "withheld"), and local engagement counts by month.
+ * Turning figures into chart rows for the leads' dashboard: rows labelled by the caller's words
+ * (the dashboard passes labels in the language shown), withheld figures kept as null (shown as
+ * "withheld"), RAG counts by theme code, and local engagement counts by month. Produces no
+ * English of its own, except the deprecated English maps below, kept for the self-assessment
+ * until it renders with `t()` (the lead deletes them then).
  */
 import { THEMES, type Comment, type CONTRACTS, type Idea, type Institution, type ROLE_FAMILIES, type Vote } from '@/domain/entities'
 import type { RagCounts } from '@/domain/rules/rag'
@@ -13,6 +16,7 @@ export interface ChartRow {
   value: number | null
 }
 
+/** @deprecated English only: the dashboard uses `useLabels().roleFamily`. */
 export const ROLE_FAMILY_LABELS: Record<(typeof ROLE_FAMILIES)[number], string> = {
   research: 'Research',
   teaching: 'Teaching',
@@ -25,27 +29,28 @@ export const ROLE_FAMILY_LABELS: Record<(typeof ROLE_FAMILIES)[number], string> 
   apprentice: 'Apprentice',
   other: 'Other',
 }
+/** @deprecated English only: the dashboard uses `useLabels().contract`. */
 export const CONTRACT_LABELS: Record<(typeof CONTRACTS)[number], string> = {
   permanent: 'Permanent',
   'fixed-term': 'Fixed-term',
   casual: 'Casual',
   apprenticeship: 'Apprenticeship',
 }
-export const AGE_LABELS: Record<string, string> = { 'prefer-not': 'Prefer not to say' }
-export const DISABILITY_LABELS: Record<string, string> = { yes: 'Yes', no: 'No', 'prefer-not': 'Prefer not to say' }
+/** The breakdown key of members who did not say. */
+export const UNSPECIFIED_KEY = 'unspecified'
+/** @deprecated English only (self-assessment): pass a label function instead. */
 const UNSPECIFIED = 'Not stated'
 
 /**
  * Rows of a breakdown with readable labels: largest first, withheld rows after the shown ones
- * (ordering them by their hidden size would leak it), "not stated" last.
+ * (ordering them by their hidden size would leak it), "not stated" (`unspecified`) last.
+ * `label` names each key, `unspecified` included. (A record is the deprecated English form: keys
+ * it lacks show as themselves, `unspecified` as "Not stated".)
  */
-export function breakdownRows(breakdown: Breakdown, labels: Readonly<Record<string, string>> = {}): ChartRow[] {
-  const rows = Object.entries(breakdown.counts).map(([key, value]) => ({
-    key,
-    label: key === 'unspecified' ? UNSPECIFIED : (labels[key] ?? key),
-    value,
-  }))
-  const rank = (r: { key: string; value: number | null }) => (r.key === 'unspecified' ? 2 : r.value === null ? 1 : 0)
+export function breakdownRows(breakdown: Breakdown, label: ((key: string) => string) | Readonly<Record<string, string>> = {}): ChartRow[] {
+  const name = typeof label === 'function' ? label : (key: string) => (key === UNSPECIFIED_KEY ? UNSPECIFIED : (label[key] ?? key))
+  const rows = Object.entries(breakdown.counts).map(([key, value]) => ({ key, label: name(key), value }))
+  const rank = (r: { key: string; value: number | null }) => (r.key === UNSPECIFIED_KEY ? 2 : r.value === null ? 1 : 0)
   return rows
     .sort((a, b) => rank(a) - rank(b) || (b.value ?? 0) - (a.value ?? 0) || a.label.localeCompare(b.label))
     .map(({ label, value }) => ({ label, value }))
@@ -56,14 +61,25 @@ export function facultyLabels(institution: Pick<Institution, 'faculties'> | null
   return Object.fromEntries((institution?.faculties ?? []).map((f) => [f.id, f.name]))
 }
 
+export interface ThemeRag {
+  theme: (typeof THEMES)[number]
+  counts: RagCounts
+}
+
+/** RAG counts per theme code in the Commitment's order, themes with no actions left out. */
+export function ragByTheme(byTheme: Record<(typeof THEMES)[number], RagCounts>): ThemeRag[] {
+  return THEMES.map((theme) => ({ theme, counts: byTheme[theme] })).filter((r) => r.counts.total > 0)
+}
+
+/** @deprecated English theme names (self-assessment): use `ragByTheme` and `labels.theme.*`. */
 export interface ThemeRagRow {
   theme: string
   counts: RagCounts
 }
 
-/** RAG counts per theme in the Commitment's order, themes with no actions left out. */
+/** @deprecated English theme names (self-assessment): use `ragByTheme` and `labels.theme.*`. */
 export function ragThemeRows(byTheme: Record<(typeof THEMES)[number], RagCounts>): ThemeRagRow[] {
-  return THEMES.map((t) => ({ theme: THEME_LABELS[t], counts: byTheme[t] })).filter((r) => r.counts.total > 0)
+  return ragByTheme(byTheme).map((r) => ({ theme: THEME_LABELS[r.theme], counts: r.counts }))
 }
 
 export interface EngagementMonth {
@@ -97,15 +113,13 @@ export function engagementByMonth(
   return [...rows.values()]
 }
 
-const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
-
-/** "2026-11" → "Nov 2026". */
-export function monthLabel(month: string): string {
+/** "2026-11" → the first of that month (local), for a month name in the language shown; null if not a month. */
+export function monthStart(month: string): Date | null {
   const [y, m] = month.split('-').map(Number)
-  return m ? `${MONTH_NAMES[m - 1]} ${y}` : month
+  return y && m ? new Date(y, m - 1, 1) : null
 }
 
-/** "12", "48%", or "withheld" (a group under 5, or a figure that would reveal one). */
+/** @deprecated English (self-assessment): the dashboard words figures with `n()` and `dashboard.withheld`. */
 export function formatFigure(value: number | null, unit = ''): string {
   if (value === null) return 'withheld'
   return `${new Intl.NumberFormat('en-GB').format(value)}${unit}`

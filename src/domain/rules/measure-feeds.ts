@@ -20,14 +20,6 @@ export interface AppFeeds {
   surveyResponseRatePercent?: number | null
 }
 
-export const SOURCE_LABELS: Record<NonNullable<SuccessMeasure['source']>, string> = {
-  manual: 'Updated by hand',
-  members: 'Registered members in Technician Hub',
-  registrations: 'Professional registrations recorded in Technician Hub',
-  'cpd-participation': 'CPD logged in Technician Hub this CPD year',
-  'survey-response-rate': 'Response rate of the latest survey',
-}
-
 const isPercent = (m: Pick<SuccessMeasure, 'unit'>) => (m.unit ?? '').trim() === '%'
 const known = (x: number | null | undefined) => (typeof x === 'number' && Number.isFinite(x) ? x : undefined)
 

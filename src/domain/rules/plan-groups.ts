@@ -2,6 +2,10 @@ import { THEMES, type ActionPlan, type PlanAction, type RagChange, type RagStatu
 
 export type Theme = (typeof THEMES)[number]
 
+/**
+ * @deprecated English only: components use `useLabels().theme` (labels.json). Kept while the ideas
+ * and self-assessment features still read it; the lead deletes it once nothing does.
+ */
 export const THEME_LABELS: Record<Theme, string> = {
   visibility: 'Visibility',
   recognition: 'Recognition',
@@ -16,9 +20,9 @@ export interface ActionRow {
   rag: RagStatus | null
 }
 
+/** One theme's actions; the view names the theme in the language shown (`labels.theme.*`). */
 export interface ThemeGroup {
   theme: Theme
-  label: string
   rows: ActionRow[]
 }
 
@@ -44,7 +48,6 @@ export function groupByTheme(actions: readonly PlanAction[], changes: readonly R
   const rag = currentRag(changes)
   return THEMES.map((theme) => ({
     theme,
-    label: THEME_LABELS[theme],
     rows: actions
       .filter((a) => !a.deleted && a.themes.includes(theme))
       .sort((a, b) => byCode(a.code, b.code))

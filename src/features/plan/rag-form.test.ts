@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { RED_NEEDS_RATIONALE } from '@/domain/rules/rag'
+import { RED_NEEDS_RATIONALE, validateRagChange } from '@/domain/rules/rag'
 import { parseRagForm } from './rag-form'
 
 const NOW = new Date(2026, 10, 23, 10, 30)
+/** The RAG rule's own message for a missing status, shown at the status field. */
+const NO_STATUS = (validateRagChange({ status: '' }) as { message: string }).message
 
 describe('parseRagForm', () => {
   it('refuses Red without an explanation, at the rationale field', () => {
@@ -15,11 +17,11 @@ describe('parseRagForm', () => {
   it('asks for a status and a sensible date', () => {
     expect(parseRagForm({ status: '', rationale: '', date: '2026-11-24' }, NOW)).toEqual({
       ok: false,
-      errors: { status: 'Choose Red, Amber or Green', date: 'The date cannot be in the future' },
+      errors: { status: NO_STATUS, date: 'future' },
     })
     expect(parseRagForm({ status: 'green', rationale: '', date: '' }, NOW)).toMatchObject({
       ok: false,
-      errors: { date: 'Enter the date of this status' },
+      errors: { date: 'missing' },
     })
   })
 

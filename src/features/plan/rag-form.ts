@@ -9,7 +9,11 @@ export interface RagFormValues {
   /** ISO date the status applies from; today by default. */
   date: string
 }
-export type RagFormErrors = Partial<Record<keyof RagFormValues, string>>
+/**
+ * Status and rationale carry the RAG rule's message; the date carries a code the form words
+ * (`plan.rag.dateError.<code>`).
+ */
+export type RagFormErrors = { status?: string; rationale?: string; date?: 'missing' | 'future' }
 
 export type RagFormResult =
   { ok: true; fields: { status: RagStatus; rationale: string; at: number } } | { ok: false; errors: RagFormErrors }
@@ -23,8 +27,8 @@ export function parseRagForm(values: RagFormValues, now: Clock): RagFormResult {
   const checked = validateRagChange({ status: values.status, rationale: values.rationale })
   if (!checked.ok) errors[checked.field] = checked.message
   const today = isoDateOf(now)
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(values.date)) errors.date = 'Enter the date of this status'
-  else if (values.date > today) errors.date = 'The date cannot be in the future'
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(values.date)) errors.date = 'missing'
+  else if (values.date > today) errors.date = 'future'
   if (Object.keys(errors).length > 0) return { ok: false, errors }
   const at = values.date === today ? new Date(now).getTime() : Date.parse(`${values.date}T12:00:00Z`)
   return { ok: true, fields: { status: values.status as RagStatus, rationale: values.rationale.trim(), at } }

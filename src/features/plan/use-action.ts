@@ -1,6 +1,6 @@
 import type { Ref, ShallowRef } from 'vue'
 import { useLiveQuery } from '@/composables/use-live-query'
-import { db as defaultDb, type HubDb } from '@/db/database'
+import { reads as defaultReads, type Reads } from '@/db/read'
 import type { ActionPlan, PlanAction, RagChange } from '@/domain/entities'
 import { compareActionCodes, ragHistory } from '@/domain/rules/rag'
 
@@ -17,26 +17,25 @@ export interface ActionData {
 const EMPTY: ActionData = { action: null, plan: null, history: [], parent: null, children: [], loaded: false }
 
 /** One action with its plan, RAG history, parent and sub-items, live. */
-export async function loadAction(database: HubDb, actionId: string): Promise<ActionData> {
-  const action = (await database.actions.get(actionId)) ?? null
-  if (!action || action.deleted) return { ...EMPTY, loaded: true }
+export async function loadAction(reads: Reads, actionId: string): Promise<ActionData> {
+  const action = (await reads.actions.get(actionId)) ?? null
+  if (!action) return { ...EMPTY, loaded: true }
   const [plan, changes, siblings] = await Promise.all([
-    database.plans.get(action.planId),
-    database.ragChanges.where('actionId').equals(actionId).toArray(),
-    database.actions.where('planId').equals(action.planId).toArray(),
+    reads.plans.get(action.planId),
+    reads.ragChanges.where('actionId', actionId),
+    reads.actions.where('planId', action.planId),
   ])
-  const live = siblings.filter((a) => !a.deleted)
   return {
     action,
-    plan: plan && !plan.deleted ? plan : null,
+    plan: plan ?? null,
     history: ragHistory(changes, actionId),
-    parent: live.find((a) => a.id === action.parentId) ?? null,
-    children: live.filter((a) => a.parentId === action.id).sort((a, b) => compareActionCodes(a.code, b.code)),
+    parent: siblings.find((a) => a.id === action.parentId) ?? null,
+    children: siblings.filter((a) => a.parentId === action.id).sort((a, b) => compareActionCodes(a.code, b.code)),
     loaded: true,
   }
 }
 
-export function useAction(actionId: Ref<string>, options: { db?: HubDb } = {}): ShallowRef<ActionData> {
-  const database = options.db ?? defaultDb
-  return useLiveQuery(() => loadAction(database, actionId.value), { initial: EMPTY, deps: actionId })
+export function useAction(actionId: Ref<string>, options: { reads?: Reads } = {}): ShallowRef<ActionData> {
+  const reads = options.reads ?? defaultReads
+  return useLiveQuery(() => loadAction(reads, actionId.value), { initial: EMPTY, deps: actionId })
 }
