@@ -216,12 +216,16 @@ export const COLLECTIONS: Record<CollectionName, CollectionDef> = {
         return (
           n?.authorUid === c.uid &&
           (isManager(c) ||
-            (n?.status === 'open' && n.response === undefined && n.adoptedActionId === undefined && n.surveyId === undefined))
+            (n?.status === 'open' &&
+              n.response === undefined &&
+              n.responseCy === undefined &&
+              n.adoptedActionId === undefined &&
+              n.surveyId === undefined))
         )
       return isManager(c) || owns(c, 'authorUid', e)
     },
     // Only leads adopt, decline or respond; the words are the author's (a lead cannot rewrite them).
-    lockedFields: ['status', 'response', 'adoptedActionId', 'surveyId'],
+    lockedFields: ['status', 'response', 'responseCy', 'adoptedActionId', 'surveyId'],
     fixedFields: ['authorUid'],
     serverFields: ['createdAt'],
     partyFields: { by: 'authorUid', fields: ['title', 'body', 'actionId', 'theme'] },

@@ -170,7 +170,7 @@ const optionalFields: Partial<Record<CollectionName, string[]>> = {
   cpd: ['benefitPractice', 'benefitUsers', 'requestId'],
   registrations: ['basedOn'],
   actions: ['parentId', 'outputs'],
-  ideas: ['actionId', 'response', 'adoptedActionId', 'surveyId'],
+  ideas: ['actionId', 'response', 'responseCy', 'adoptedActionId', 'surveyId'],
 }
 
 describe('entity schemas: rejections', () => {

@@ -49,6 +49,21 @@ describe('mergeMutation', () => {
     expect(write(mergeMutation(lead, mutation({ payload: { response: 'Updated' } }), existing, stamp)).response).toBe('Updated')
   })
 
+  it('takes a lead’s Welsh response to an idea, refuses a technician’s, and keeps older ideas with none valid', () => {
+    const existing: ServerDoc = { ...meta, id: 'idea-1', ...idea, status: 'adopted', response: 'We will run it in June' }
+    const doc = write(mergeMutation(lead, mutation({ payload: { responseCy: 'Byddwn yn ei gynnal ym mis Mehefin' } }), existing, stamp))
+    expect(doc).toMatchObject({ response: 'We will run it in June', responseCy: 'Byddwn yn ei gynnal ym mis Mehefin' })
+    expect(mergeMutation(tech, mutation({ payload: { responseCy: 'Ie' } }), existing, stamp)).toMatchObject({
+      kind: 'rejected',
+      code: 'forbidden',
+      field: 'responseCy',
+    })
+    expect(mergeMutation(tech, mutation({ op: 'put', payload: { ...idea, responseCy: 'Ie' } }), null, stamp)).toMatchObject({
+      kind: 'rejected',
+    })
+    expect(write(mergeMutation(tech, mutation({ payload: { title: 'Renamed' } }), existing, stamp)).responseCy).toBeUndefined()
+  })
+
   it('keeps server-owned fields through a lead’s edit of the institution', () => {
     const existing: ServerDoc = {
       ...meta,

@@ -13,3 +13,18 @@ export function formatDate(isoDate: string): string {
 export function formatHours(hours: number): string {
   return `${numberFormat.format(hours)} ${hours === 1 ? 'hour' : 'hours'}`
 }
+
+const longDates = new Map<string, Intl.DateTimeFormat>()
+
+/**
+ * "23 November 2026" / "23 Tachwedd 2026": an ISO date or a time (ms) as a long date in one of the
+ * app's languages (`en`, `cy`), day first in both (vue-i18n's `d()` formats `en` the US way).
+ */
+export function formatDateIn(locale: string, date: string | number): string {
+  const tag = locale === 'cy' ? 'cy-GB' : 'en-GB'
+  let format = longDates.get(tag)
+  if (!format) longDates.set(tag, (format = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric' })))
+  if (typeof date === 'number') return format.format(new Date(date))
+  const [y, m, d] = date.split('-').map(Number)
+  return y && m && d ? format.format(new Date(y, m - 1, d)) : date
+}

@@ -23,17 +23,14 @@ describe('parseIdeaForm', () => {
   })
 
   it('says what is wrong at each field', () => {
+    // title and body carry the schema's messages (rendered by the shared error mapper); about a message key.
     expect(parseIdeaForm({ title: '  ', body: 'x'.repeat(4001), about: 'action:gone' }, themesOf)).toEqual({
       ok: false,
-      errors: {
-        title: 'Idea is required',
-        body: 'This field must be at most 4000 characters',
-        about: 'That action is no longer in the plan: choose another',
-      },
+      errors: { title: expect.any(String), body: expect.any(String), about: 'ideas.form.errors.actionGone' },
     })
     expect(parseIdeaForm({ title: 'A', body: '', about: 'theme:nonsense' }, themesOf)).toMatchObject({
       ok: false,
-      errors: { about: 'Choose what your idea is about' },
+      errors: { about: 'ideas.form.errors.chooseAbout' },
     })
   })
 })

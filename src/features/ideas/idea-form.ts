@@ -8,6 +8,7 @@ export interface IdeaFormValues {
   /** `theme:<theme>` or `action:<actionId>`; empty for the plan as a whole. */
   about: string
 }
+/** What is wrong, by field: `about` holds a message key (`ideas.json`); title and body the schema's message. */
 export type IdeaFormErrors = Partial<Record<keyof IdeaFormValues, string>>
 export type NewIdea = Pick<Idea, 'title' | 'body' | 'actionId' | 'theme'>
 
@@ -35,9 +36,9 @@ export function parseIdeaForm(
   if (kind === 'theme' && ref && (THEMES as readonly string[]).includes(ref)) target = { theme: ref as NewIdea['theme'] }
   else if (kind === 'action' && ref) {
     const themes = actionThemes(ref)
-    if (!themes) errors.about = 'That action is no longer in the plan: choose another'
+    if (!themes) errors.about = 'ideas.form.errors.actionGone'
     else target = { actionId: ref, ...(themes[0] ? { theme: themes[0] as NewIdea['theme'] } : {}) }
-  } else if (values.about !== '') errors.about = 'Choose what your idea is about'
+  } else if (values.about !== '') errors.about = 'ideas.form.errors.chooseAbout'
   if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors }
   return { ok: true, idea: { title: parsed.output.title, body: parsed.output.body, ...target } }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { responsePatch } from './idea-response'
+import { responseIn, responsePatch } from './idea-response'
 
 describe('responsePatch', () => {
   it('adopts an idea as an action, with an optional response', () => {
@@ -16,11 +16,11 @@ describe('responsePatch', () => {
   it('needs an action to adopt and a reason to decline', () => {
     expect(responsePatch('adopt', { response: 'Yes', actionId: '' })).toEqual({
       ok: false,
-      errors: { actionId: 'Choose the action this idea became, or create a new one' },
+      errors: { actionId: 'ideas.lead.errors.chooseAction' },
     })
     expect(responsePatch('decline', { response: ' ', actionId: '' })).toEqual({
       ok: false,
-      errors: { response: 'Say why this idea is not taken forward' },
+      errors: { response: 'ideas.lead.errors.declineReason' },
     })
     expect(responsePatch('decline', { response: 'No budget', actionId: 'x' })).toEqual({
       ok: true,
@@ -33,9 +33,38 @@ describe('responsePatch', () => {
       ok: true,
       patch: { response: 'Looking into it' },
     })
-    expect(responsePatch('respond', { response: 'x'.repeat(2001), actionId: '' })).toMatchObject({
+    expect(responsePatch('respond', { response: 'x'.repeat(2001), actionId: '' })).toEqual({
       ok: false,
-      errors: { response: expect.stringContaining('2000') },
+      errors: { response: 'ideas.lead.errors.tooLong' },
     })
+  })
+
+  it('carries a Welsh response beside the English one, never instead of it', () => {
+    expect(responsePatch('decline', { response: 'No budget', responseCy: ' Dim cyllideb ', actionId: '' })).toEqual({
+      ok: true,
+      patch: { status: 'declined', response: 'No budget', responseCy: 'Dim cyllideb' },
+    })
+    expect(responsePatch('adopt', { response: '', responseCy: 'Rhan o R2', actionId: 'act-r2' })).toEqual({
+      ok: true,
+      patch: { status: 'adopted', adoptedActionId: 'act-r2', responseCy: 'Rhan o R2' },
+    })
+    expect(responsePatch('respond', { response: '', responseCy: 'Yn edrych arno', actionId: '' })).toEqual({
+      ok: false,
+      errors: { response: 'ideas.lead.errors.empty' },
+    })
+    expect(responsePatch('respond', { response: 'Yes', responseCy: 'x'.repeat(2001), actionId: '' })).toEqual({
+      ok: false,
+      errors: { responseCy: 'ideas.lead.errors.tooLong' },
+    })
+  })
+})
+
+describe('responseIn', () => {
+  it('shows the Welsh response in Welsh when there is one, the English otherwise', () => {
+    const both = { response: 'We will run it in June', responseCy: 'Byddwn yn ei gynnal ym mis Mehefin' }
+    expect(responseIn(both, 'cy')).toBe('Byddwn yn ei gynnal ym mis Mehefin')
+    expect(responseIn(both, 'en')).toBe('We will run it in June')
+    expect(responseIn({ response: 'We will run it in June' }, 'cy')).toBe('We will run it in June')
+    expect(responseIn({}, 'cy')).toBeUndefined()
   })
 })

@@ -2,28 +2,38 @@
 import type { Idea } from '@/domain/entities'
 
 export type ResponseKind = 'adopt' | 'decline' | 'respond'
-export type ResponseErrors = Partial<Record<'response' | 'actionId', string>>
-export type IdeaResponsePatch = Partial<Pick<Idea, 'status' | 'response' | 'adoptedActionId'>>
+/** Message keys (in `ideas.json`) of what is wrong, by field; rendered with `{ max: MAX_RESPONSE }`. */
+export type ResponseErrors = Partial<Record<'response' | 'responseCy' | 'actionId', string>>
+export type IdeaResponsePatch = Partial<Pick<Idea, 'status' | 'response' | 'responseCy' | 'adoptedActionId'>>
 
-const MAX_RESPONSE = 2000
+export const MAX_RESPONSE = 2000
 
 /**
  * The patch for a response. Adopting needs the action the idea became; declining needs a reason
- * (technicians are owed one); a plain reply needs words.
+ * (technicians are owed one); a plain reply needs words. The Welsh response is optional beside
+ * the English one; once written it is kept (an emptied field saves nothing).
  */
 export function responsePatch(
   kind: ResponseKind,
-  input: { response: string; actionId: string },
+  input: { response: string; responseCy?: string; actionId: string },
 ): { ok: true; patch: IdeaResponsePatch } | { ok: false; errors: ResponseErrors } {
   const response = input.response.trim()
+  const responseCy = (input.responseCy ?? '').trim()
   const errors: ResponseErrors = {}
-  if (response.length > MAX_RESPONSE) errors.response = `The response must be at most ${MAX_RESPONSE} characters`
-  if (kind === 'adopt' && !input.actionId) errors.actionId = 'Choose the action this idea became, or create a new one'
-  if (kind === 'decline' && !response) errors.response = 'Say why this idea is not taken forward'
-  if (kind === 'respond' && !response) errors.response = 'Write a response'
+  if (response.length > MAX_RESPONSE) errors.response = 'ideas.lead.errors.tooLong'
+  if (responseCy.length > MAX_RESPONSE) errors.responseCy = 'ideas.lead.errors.tooLong'
+  if (kind === 'adopt' && !input.actionId) errors.actionId = 'ideas.lead.errors.chooseAction'
+  if (kind === 'decline' && !response) errors.response = 'ideas.lead.errors.declineReason'
+  if (kind === 'respond' && !response) errors.response = 'ideas.lead.errors.empty'
   if (Object.keys(errors).length > 0) return { ok: false, errors }
+  const welsh = responseCy ? { responseCy } : {}
   if (kind === 'adopt')
-    return { ok: true, patch: { status: 'adopted', adoptedActionId: input.actionId, ...(response ? { response } : {}) } }
-  if (kind === 'decline') return { ok: true, patch: { status: 'declined', response } }
-  return { ok: true, patch: { response } }
+    return { ok: true, patch: { status: 'adopted', adoptedActionId: input.actionId, ...(response ? { response } : {}), ...welsh } }
+  if (kind === 'decline') return { ok: true, patch: { status: 'declined', response, ...welsh } }
+  return { ok: true, patch: { response, ...welsh } }
+}
+
+/** The response in the language shown: the Welsh one in Welsh when there is one, else the English. */
+export function responseIn(idea: Pick<Idea, 'response' | 'responseCy'>, locale: string): string | undefined {
+  return (locale === 'cy' && idea.responseCy) || idea.response
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createDb } from '@/db/database'
+import { createReads } from '@/db/read'
 import { loadIdeas } from './use-ideas'
 
 const meta = { updatedAt: 1, version: 1, deleted: false, lastMutationId: null }
@@ -38,11 +39,11 @@ describe('loadIdeas', () => {
       skills: [],
       joinedAt: 1,
     })
-    const data = await loadIdeas(db, 'a1')
+    const data = await loadIdeas(createReads(db), 'a1')
     expect(data.ideas.map((i) => i.id).sort()).toEqual(['about', 'became'])
     expect(data.votes.map((v) => v.id)).toEqual(['about__u2'])
     expect(data.names.get('u1')).toBe('Robin')
-    expect((await loadIdeas(db)).ideas).toHaveLength(3)
+    expect((await loadIdeas(createReads(db))).ideas).toHaveLength(3)
     db.close()
   })
 })

@@ -1,6 +1,6 @@
 import type { ShallowRef } from 'vue'
 import { useLiveQuery } from '@/composables/use-live-query'
-import { db as defaultDb, type HubDb } from '@/db/database'
+import { reads as defaultReads, type Reads } from '@/db/read'
 import type { Idea, PlanAction, Vote } from '@/domain/entities'
 
 export interface IdeasData {
@@ -15,27 +15,25 @@ export interface IdeasData {
 const EMPTY: IdeasData = { ideas: [], votes: [], actions: new Map(), names: new Map() }
 
 /** Live ideas (optionally those about one action, or adopted as it) with their votes, actions and authors' names. */
-export async function loadIdeas(database: HubDb, actionId?: string): Promise<IdeasData> {
-  const ideas = (await database.ideas.toArray()).filter(
-    (i) => !i.deleted && (!actionId || i.actionId === actionId || i.adoptedActionId === actionId),
-  )
+export async function loadIdeas(reads: Reads, actionId?: string): Promise<IdeasData> {
+  const ideas = (await reads.ideas.all()).filter((i) => !actionId || i.actionId === actionId || i.adoptedActionId === actionId)
   const [votes, actions, members] = await Promise.all([
-    database.votes
-      .where('ideaId')
-      .anyOf(ideas.map((i) => i.id))
-      .toArray(),
-    database.actions.toArray(),
-    database.members.toArray(),
+    reads.votes.anyOf(
+      'ideaId',
+      ideas.map((i) => i.id),
+    ),
+    reads.actions.all(),
+    reads.members.all(),
   ])
   return {
     ideas,
-    votes: votes.filter((v) => !v.deleted),
-    actions: new Map(actions.filter((a) => !a.deleted).map((a) => [a.id, a])),
-    names: new Map(members.filter((m) => !m.deleted).map((m) => [m.id, m.displayName])),
+    votes,
+    actions: new Map(actions.map((a) => [a.id, a])),
+    names: new Map(members.map((m) => [m.id, m.displayName])),
   }
 }
 
-export function useIdeas(options: { db?: HubDb; actionId?: () => string | undefined } = {}): ShallowRef<IdeasData> {
-  const database = options.db ?? defaultDb
-  return useLiveQuery(() => loadIdeas(database, options.actionId?.()), { initial: EMPTY, deps: () => options.actionId?.() })
+export function useIdeas(options: { reads?: Reads; actionId?: () => string | undefined } = {}): ShallowRef<IdeasData> {
+  const reads = options.reads ?? defaultReads
+  return useLiveQuery(() => loadIdeas(reads, options.actionId?.()), { initial: EMPTY, deps: () => options.actionId?.() })
 }
