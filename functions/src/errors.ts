@@ -4,6 +4,7 @@
  */
 import type { Auth } from 'firebase-admin/auth'
 import { HttpsError, type FunctionsErrorCode } from 'firebase-functions/v2/https'
+import { parseProblem } from '@/domain/problems'
 
 export type JoinErrorCode = 'unknown-domain' | 'bad-code' | 'already-member' | 'rate-limited' | 'invalid'
 export type SurveyErrorCode = 'invalid' | 'not-found' | 'closed' | 'already-submitted' | 'forbidden' | 'too-large' | 'mode-changed'
@@ -25,9 +26,14 @@ const HTTP_CODE: Record<ErrorCode, FunctionsErrorCode> = {
   'domain-taken': 'already-exists',
 }
 
-/** An HttpsError carrying `details.code` (plus optional extra details such as `field`). */
+/**
+ * An HttpsError carrying `details.code` (plus optional extra details such as `field`). When
+ * `message` is a problem (`problem()` from src/domain/problems: a code and its parameters, e.g. a
+ * schema issue) it is also `details.problem`, which the client words; any other message is for
+ * logs only (the client words `details.code`).
+ */
 export function typedError(code: ErrorCode, message: string, extra: Record<string, unknown> = {}): HttpsError {
-  return new HttpsError(HTTP_CODE[code], message, { ...extra, code })
+  return new HttpsError(HTTP_CODE[code], message, parseProblem(message) ? { ...extra, code, problem: message } : { ...extra, code })
 }
 
 /** The signed-in caller's uid, or a typed `unauthenticated` error. */

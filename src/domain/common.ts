@@ -1,12 +1,13 @@
 /** Small schema pieces reused by every entity. */
 import * as v from 'valibot'
+import { problem } from './problems'
 
 export const ROLES = ['technician', 'champion', 'lead', 'admin'] as const
 export type Role = (typeof ROLES)[number]
 
-export const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(128), v.regex(/^[\w.-]+$/, 'Invalid id'))
+export const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(128), v.regex(/^[\w.-]+$/, problem('invalid')))
 /** ISO calendar date, e.g. 2026-11-23. */
-export const IsoDate = v.pipe(v.string(), v.isoDate('Use a date like 2026-11-23'))
+export const IsoDate = v.pipe(v.string(), v.isoDate(problem('date')))
 export const Millis = v.pipe(v.number(), v.integer(), v.minValue(0))
 
 /**
@@ -21,21 +22,27 @@ export function isXmlSafe(s: string): boolean {
   return !NOT_XML_CHAR.test(s)
 }
 
+/**
+ * The field's name in a problem's parameters: `label` is a key of the client's `errors.label`
+ * words (e.g. `jobTitle`), never English; none: "this field".
+ */
+const named = (label: string | undefined, params: Record<string, string | number> = {}) => (label ? { label, ...params } : params)
+
 /** The shared text piece: a string of characters valid in XML 1.0 (every text field starts from it). */
-export function xmlText(label = 'This field') {
-  return v.pipe(v.string(), v.check(isXmlSafe, `${label} contains a character that cannot be stored (a control or invalid character)`))
+export function xmlText(label?: string) {
+  return v.pipe(v.string(), v.check(isXmlSafe, problem('badCharacter', named(label))))
 }
 
 /** Plain text with a length cap; trimmed; markup is allowed as text but never rendered as HTML. */
-export function text(max: number, label = 'This field') {
-  return v.pipe(xmlText(label), v.trim(), v.maxLength(max, `${label} must be at most ${max} characters`))
+export function text(max: number, label?: string) {
+  return v.pipe(xmlText(label), v.trim(), v.maxLength(max, problem('tooLong', named(label, { max }))))
 }
-export function requiredText(max: number, label = 'This field') {
+export function requiredText(max: number, label?: string) {
   return v.pipe(
     xmlText(label),
     v.trim(),
-    v.minLength(1, `${label} is required`),
-    v.maxLength(max, `${label} must be at most ${max} characters`),
+    v.minLength(1, problem('required', named(label))),
+    v.maxLength(max, problem('tooLong', named(label, { max }))),
   )
 }
 /** Rejects strings that look like HTML/script so profile text never smuggles markup. */
@@ -48,10 +55,10 @@ const HTML_TAG = new RegExp(
   'i',
 )
 
-export function plainText(max: number, label = 'This field') {
+export function plainText(max: number, label?: string) {
   return v.pipe(
     text(max, label),
-    v.check((s) => !HTML_TAG.test(s), `${label} cannot contain HTML or script tags`),
+    v.check((s) => !HTML_TAG.test(s), problem('markup', named(label))),
   )
 }
 

@@ -3,6 +3,7 @@
  * Failures are values (`Rejection`), never thrown: one bad mutation never sinks its batch.
  */
 import * as v from 'valibot'
+import { issueProblem, problem } from '@/domain/problems'
 import { MAX_PAYLOAD_BYTES, MutationSchema, type Mutation, type RejectionCode } from '@/domain/sync'
 import { isStorableId, jsonBytes } from './doc'
 
@@ -30,12 +31,14 @@ export function looseMutationId(raw: unknown): string {
   return ''
 }
 
-/** First issue of a failed parse as a rejection: its message and its dot path. */
+/** First issue of a failed parse as a rejection: its problem (a code the client words, `problem()`) and its dot path. */
 export function firstIssue(issues: readonly v.BaseIssue<unknown>[], fallbackField?: string): Rejection {
   const issue = issues[0]
-  if (!issue) return { code: 'invalid', message: 'Invalid data', field: fallbackField }
+  if (!issue) return { code: 'invalid', message: problem('invalid'), field: fallbackField }
   const field = v.getDotPath(issue) ?? fallbackField
-  return field ? { code: 'invalid', message: issue.message, field } : { code: 'invalid', message: issue.message }
+  const { code, params } = issueProblem(issue)
+  const message = problem(code, params)
+  return field ? { code: 'invalid', message, field } : { code: 'invalid', message }
 }
 
 /**
@@ -53,7 +56,7 @@ export function checkMutation(raw: unknown): Checked<Mutation> {
         ok: false,
         rejection: {
           code: 'too-large',
-          message: `The change is too large (${bytes} bytes; the limit is ${MAX_PAYLOAD_BYTES}).`,
+          message: problem('changeTooLarge', { bytes, max: MAX_PAYLOAD_BYTES }),
           field: 'payload',
         },
       }
@@ -62,7 +65,7 @@ export function checkMutation(raw: unknown): Checked<Mutation> {
   const parsed = v.safeParse(MutationSchema, raw)
   if (!parsed.success) return { ok: false, rejection: firstIssue(parsed.issues) }
   const m = parsed.output
-  if (!isStorableId(m.docId)) return { ok: false, rejection: { code: 'invalid', message: 'Invalid document id', field: 'docId' } }
-  if (!isStorableId(m.mutationId)) return { ok: false, rejection: { code: 'invalid', message: 'Invalid mutation id', field: 'mutationId' } }
+  if (!isStorableId(m.docId)) return { ok: false, rejection: { code: 'invalid', message: problem('invalid'), field: 'docId' } }
+  if (!isStorableId(m.mutationId)) return { ok: false, rejection: { code: 'invalid', message: problem('invalid'), field: 'mutationId' } }
   return { ok: true, value: m }
 }
