@@ -6,6 +6,7 @@ import { defineConfig, type Plugin } from 'vite'
 import { VitePWA, type ManifestOptions } from 'vite-plugin-pwa'
 import { routePreload } from './scripts/vite/route-preload.ts'
 import { LANGUAGE_TAG } from './src/i18n/locales.ts'
+import { GLOBAL_NAMESPACES, ROUTE_MESSAGES } from './src/i18n/route-messages.ts'
 
 /** Theme colours shared by the manifest and index.html (keep in step with src/ui/theme.css). */
 const THEME_COLOR = '#0b5c6b'
@@ -82,9 +83,6 @@ export default defineConfig({
             { name: 'firebase', test: FIREBASE_MODULE, priority: 10 },
             // The local database is shared by every view; a named chunk keeps reports readable.
             { name: 'dexie', test: /[\\/]node_modules[\\/]dexie[\\/]/, priority: 5 },
-            // Each language's messages in one chunk, loaded before mount (src/i18n).
-            { name: 'locale-en', test: /[\\/]src[\\/]locales[\\/]en[\\/]/, priority: 8 },
-            { name: 'locale-cy', test: /[\\/]src[\\/]locales[\\/]cy[\\/]/, priority: 8 },
           ],
         },
       },
@@ -101,13 +99,23 @@ export default defineConfig({
       strictMessage: false,
     }),
     // The bottom navigation's routes: the ones the app is opened on.
-    routePreload({
-      '/': 'src/features/home/HomeView.vue',
-      '/directory': 'src/features/directory/DirectoryView.vue',
-      '/cpd': 'src/features/cpd/CpdView.vue',
-      '/plan': 'src/features/plan/PlanView.vue',
-      '/surveys': 'src/features/surveys/SurveysView.vue',
-    }),
+    routePreload(
+      {
+        '/': 'src/features/home/HomeView.vue',
+        '/directory': 'src/features/directory/DirectoryView.vue',
+        '/cpd': 'src/features/cpd/CpdView.vue',
+        '/plan': 'src/features/plan/PlanView.vue',
+        '/surveys': 'src/features/surveys/SurveysView.vue',
+      },
+      {
+        '*': GLOBAL_NAMESPACES,
+        ...Object.fromEntries(
+          Object.entries({ '/': 'home', '/directory': 'directory', '/cpd': 'cpd', '/plan': 'plan', '/surveys': 'surveys' }).map(
+            ([path, route]) => [path, [...GLOBAL_NAMESPACES, ...ROUTE_MESSAGES[route]]],
+          ),
+        ),
+      },
+    ),
     welshManifest(),
     VitePWA({
       // 'prompt': an update waits for the user's "Reload" (src/features/shell/register-sw.ts registers).

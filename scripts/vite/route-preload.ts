@@ -11,7 +11,10 @@ import type { Plugin } from 'vite'
 /** Path → the route component's source file, for the routes people open the app on. */
 export type RouteModules = Record<string, string>
 
-export function routePreload(routes: RouteModules, root = process.cwd()): Plugin {
+/** Path → the message namespaces that page shows first (the global ones under '*'). */
+export type RouteNamespaces = Record<string, readonly string[]>
+
+export function routePreload(routes: RouteModules, namespaces: RouteNamespaces, root = process.cwd()): Plugin {
   return {
     name: 'technician-hub:route-preload',
     apply: 'build',
@@ -20,10 +23,10 @@ export function routePreload(routes: RouteModules, root = process.cwd()): Plugin
       handler(html, ctx) {
         if (!ctx.bundle) return html
         const map = preloadMap(ctx.bundle, routes, root)
-        const locales = localeChunks(ctx.bundle)
-        // The route's chunks, and the messages the app awaits before it mounts: English (every
-        // language's fallback) and the language chosen on this device (src/i18n).
-        const script = `<script>(()=>{const m=${JSON.stringify(map)},L=${JSON.stringify(locales)},p=location.pathname.replace(/\\/+$/,'')||'/';let c=null;try{c=localStorage.getItem('th-locale')}catch{}const a=f=>{const l=document.createElement('link');l.rel='modulepreload';l.href='/'+f;document.head.appendChild(l)};for(const f of m[p]||[])a(f);for(const k of new Set(['en',c]))if(L[k])a(L[k])})()</script>`
+        const locales = localeChunks(ctx.bundle, root)
+        // The route's chunks, and the messages it awaits before it shows, in the language chosen on
+        // this device (else the browser's): src/i18n loads the same ones.
+        const script = `<script>(()=>{const m=${JSON.stringify(map)},L=${JSON.stringify(locales)},N=${JSON.stringify(namespaces)},p=location.pathname.replace(/\\/+$/,'')||'/';let c=null;try{c=localStorage.getItem('th-locale')}catch{}if(!L[c])c=(navigator.languages||[]).some(l=>/^cy\\b/i.test(l))?'cy':'en';const a=f=>{const l=document.createElement('link');l.rel='modulepreload';l.href='/'+f;document.head.appendChild(l)};for(const f of m[p]||[])a(f);for(const n of N[p]||N['*']||[])if(L[c][n])a(L[c][n])})()</script>`
         return html.replace('</head>', `    ${script}\n  </head>`)
       },
     },
@@ -55,8 +58,15 @@ export function preloadMap(bundle: OutputBundle, routes: RouteModules, root: str
   return map
 }
 
-/** The messages chunk of each language (vite.config.ts names them `locale-<code>`). */
-export function localeChunks(bundle: OutputBundle): Record<string, string> {
-  const chunks = Object.values(bundle).filter((c): c is OutputChunk => c.type === 'chunk' && /^locale-[a-z]+$/.test(c.name))
-  return Object.fromEntries(chunks.map((c) => [c.name.slice('locale-'.length), c.fileName]))
+/** Each language's message chunks by namespace (one chunk per src/locales/<l>/<namespace>.json). */
+export function localeChunks(bundle: OutputBundle, root: string): Record<string, Record<string, string>> {
+  const dir = resolve(root, 'src/locales')
+  const out: Record<string, Record<string, string>> = {}
+  for (const c of Object.values(bundle)) {
+    if (c.type !== 'chunk' || !c.facadeModuleId?.startsWith(dir)) continue
+    const [locale, file] = c.facadeModuleId.slice(dir.length + 1).split(/[\\/]/)
+    if (!file?.endsWith('.json')) continue
+    ;(out[locale] ??= {})[file.slice(0, -'.json'.length)] = c.fileName
+  }
+  return out
 }

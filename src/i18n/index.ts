@@ -1,18 +1,20 @@
 /**
  * The one i18n layer: vue-i18n (composition API) with messages precompiled by
- * @intlify/unplugin-vue-i18n from `src/locales/<locale>/<namespace>.json`. Each language's
- * messages are a chunk of their own, loaded before the app mounts (and on a switch), so the entry
- * chunk carries no text of either language. `<html lang>` follows the language shown.
+ * @intlify/unplugin-vue-i18n from `src/locales/<locale>/<namespace>.json`. Each file is a chunk of
+ * its own: the shell's namespaces load before the app mounts, a page's with its route, and a
+ * switch loads the new language's. The entry chunk carries no text of either language.
+ * `<html lang>` follows the language shown.
  *
  * Components use `useI18n()` from vue-i18n; keys are `<namespace>.<key>` (the file name is the
  * namespace).
  */
 import { createI18n } from 'vue-i18n'
+import { GLOBAL_NAMESPACES } from './route-messages'
 import { LANGUAGE_TAG, LOCALES, isLocale, pickLocale, pluralIndex, type Locale } from './locales'
 
 type Messages = Record<string, unknown>
 
-// One lazy loader per file; vite groups each language's files into one chunk (vite.config.ts).
+// One lazy loader (and chunk) per language and namespace.
 const files = import.meta.glob<{ default: Messages }>('../locales/*/*.json')
 
 const STORAGE_KEY = 'th-locale'
@@ -40,27 +42,44 @@ export const i18n = createI18n({
     LOCALES.map((l) => [l, (choice: number, length: number) => pluralIndex(LANGUAGE_TAG[l], choice, length)]),
   ),
   missingWarn: import.meta.env.DEV,
+  // A safety net: a key of a namespace no route listed loads that namespace (the page re-renders
+  // when it arrives). src/i18n/route-messages.test.ts keeps the lists complete.
+  missing: (locale, key) => {
+    const ns = key.slice(0, key.indexOf('.'))
+    if (isLocale(locale) && ns && !loaded.has(`${locale}/${ns}`)) void loadNamespaces([ns], locale)
+  },
   fallbackWarn: false,
 })
 
-/** The messages of one language, every namespace. */
-export async function loadMessages(locale: Locale): Promise<Messages> {
-  const entries = await Promise.all(
-    Object.entries(files)
-      .filter(([path]) => path.startsWith(`../locales/${locale}/`))
-      .map(async ([path, load]) => [path.slice(path.lastIndexOf('/') + 1, -'.json'.length), (await load()).default] as const),
+/** Every namespace there is (a file per namespace and language). */
+export const NAMESPACES = [...new Set(Object.keys(files).map((path) => path.slice(path.lastIndexOf('/') + 1, -'.json'.length)))]
+
+const loaded = new Set<string>()
+/** The namespaces shown so far: a language switch loads these in the new language. */
+const wanted = new Set<string>(GLOBAL_NAMESPACES)
+
+/**
+ * Loads namespaces of one language (default: the one shown) that are not loaded yet. Each is a
+ * small chunk of its own, so a page downloads only the words it shows (src/i18n/route-messages.ts
+ * lists them per route; the router awaits them before it shows the page).
+ */
+export async function loadNamespaces(namespaces: readonly string[], locale: Locale = i18n.global.locale.value as Locale): Promise<void> {
+  for (const ns of namespaces) wanted.add(ns)
+  await Promise.all(
+    namespaces.map(async (ns) => {
+      const load = files[`../locales/${locale}/${ns}.json`]
+      if (!load || loaded.has(`${locale}/${ns}`)) return
+      const messages = (await load()).default
+      i18n.global.mergeLocaleMessage(locale, { [ns]: messages })
+      loaded.add(`${locale}/${ns}`)
+    }),
   )
-  return Object.fromEntries(entries)
 }
 
-/** Shows `locale` (loading its messages once) and remembers it on this device when `remember`. */
+/** Shows `locale` (loading the namespaces in use) and remembers it on this device when `remember`. */
 export async function setLocale(locale: Locale, { remember = false } = {}): Promise<void> {
   const g = i18n.global
-  if (!g.availableLocales.includes(locale) || Object.keys(g.getLocaleMessage(locale)).length === 0) {
-    // English is the fallback of every missing key: it is always loaded.
-    if (locale !== 'en' && Object.keys(g.getLocaleMessage('en')).length === 0) g.setLocaleMessage('en', await loadMessages('en'))
-    g.setLocaleMessage(locale, await loadMessages(locale))
-  }
+  await loadNamespaces([...wanted], locale)
   g.locale.value = locale
   if (typeof document !== 'undefined') {
     document.documentElement.lang = LANGUAGE_TAG[locale]

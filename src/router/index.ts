@@ -7,7 +7,8 @@ import {
   type Router,
   type RouterHistory,
 } from 'vue-router'
-import { i18n } from '@/i18n'
+import { i18n, loadNamespaces } from '@/i18n'
+import { ROUTE_MESSAGES } from '@/i18n/route-messages'
 import { focusPageHeading, pageTitle } from './page-focus'
 
 /** One lazily loaded chunk per feature: the first paint needs only the shell. */
@@ -126,6 +127,8 @@ export function createAppRouter(history: RouterHistory = createWebHistory(import
     routes,
     scrollBehavior: (to, _from, saved) => saved ?? (to.hash ? { el: to.hash } : { top: 0 }),
   })
+  // A page's words arrive with it: its message namespaces load before it shows.
+  router.beforeResolve((to) => loadNamespaces(ROUTE_MESSAGES[String(to.name)] ?? []))
   router.afterEach((to, from, failure) => {
     if (failure) return
     showTitle(to)

@@ -1,6 +1,6 @@
 import type { OutputBundle, OutputChunk } from 'rolldown'
 import { describe, expect, it } from 'vitest'
-import { preloadMap } from '../../scripts/vite/route-preload'
+import { localeChunks, preloadMap } from '../../scripts/vite/route-preload'
 
 const chunk = (fileName: string, imports: string[], extra: Partial<OutputChunk> = {}) =>
   ({ type: 'chunk', fileName, imports, isEntry: false, facadeModuleId: null, ...extra }) as unknown as OutputChunk
@@ -26,5 +26,22 @@ describe('route preload map', () => {
 
   it('fails the build when a route’s component has no chunk (a renamed view would silently lose its preload)', () => {
     expect(() => preloadMap(bundle, { '/cpd': 'src/CpdView.vue' }, '/app')).toThrow(/no chunk for src\/CpdView.vue/)
+  })
+})
+
+describe('message chunks', () => {
+  it('are found per language and namespace', () => {
+    const bundle = Object.fromEntries(
+      [
+        chunk('assets/shell-a.js', [], { facadeModuleId: '/app/src/locales/en/shell.json' }),
+        chunk('assets/shell-b.js', [], { facadeModuleId: '/app/src/locales/cy/shell.json' }),
+        chunk('assets/cpd-c.js', [], { facadeModuleId: '/app/src/locales/cy/cpd.json' }),
+        chunk('assets/HomeView.js', [], { facadeModuleId: '/app/src/HomeView.vue' }),
+      ].map((c) => [c.fileName, c]),
+    ) as OutputBundle
+    expect(localeChunks(bundle, '/app')).toEqual({
+      en: { shell: 'assets/shell-a.js' },
+      cy: { shell: 'assets/shell-b.js', cpd: 'assets/cpd-c.js' },
+    })
   })
 })
