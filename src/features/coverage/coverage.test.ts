@@ -3,6 +3,10 @@ import { describe, expect, it } from 'vitest'
 import type { Member, MemberSkill } from '@/domain/entities'
 import { coverageCsv, departmentCoverage } from './coverage'
 import { toCsv } from '@/domain/csv'
+import { i18n } from '@/i18n'
+import { i18nFor } from '../../../tests/support/i18n'
+
+const t = (key: string) => i18n.global.t(key)
 
 const skill = (skillId: string, level: MemberSkill['level'], canTeach = false, wantsToLearn = false): MemberSkill => ({ skillId, name: skillId.toUpperCase(), category: 'technique', level, canTeach, wantsToLearn })
 const member = (id: string, department: string, skills: MemberSkill[], extra: Partial<Member> = {}): Member => ({
@@ -33,12 +37,21 @@ describe('departmentCoverage', () => {
   it('ranks the most wanted skills', () => {
     expect(chem!.mostWanted.map((c) => [c.skillId, c.wanted])).toEqual([['python', 2], ['xrd', 1]])
   })
-  it('exports one row per finding', () => {
-    const parsed = Papa.parse<string[]>(coverageCsv([chem!]), { skipEmptyLines: true }).data
+  it('exports one row per finding', async () => {
+    await i18nFor('en')
+    const parsed = Papa.parse<string[]>(coverageCsv([chem!], t), { skipEmptyLines: true }).data
     expect(parsed[0]![3]).toBe('Finding')
     expect(parsed.slice(1).map((r) => [r[3], r[4]])).toEqual([
       ['Single point of failure', 'HPLC'], ['No one here can teach', 'HPLC'], ['No one here can teach', 'PYTHON'], ['No one here can teach', 'XRD'], ['Most wanted', 'PYTHON'], ['Most wanted', 'XRD'],
     ])
+  })
+
+  it('exports in Welsh when Welsh is shown, a missing department named in Welsh', async () => {
+    await i18nFor('cy')
+    const [none] = departmentCoverage([member('z', '', [skill('nmr', 'expert')], { facultyId: undefined })], institution)
+    const parsed = Papa.parse<string[]>(coverageCsv([none!], t), { skipEmptyLines: true }).data
+    expect(parsed[0]!.slice(0, 4)).toEqual(['Cyfadran', 'Adran', 'Pobl', 'Canfyddiad'])
+    expect(parsed[1]!.slice(0, 5)).toEqual(['Dim cyfadran wedi’i rhoi', 'Dim adran wedi’i rhoi', '1', 'Un pwynt methiant', 'NMR'])
   })
 })
 

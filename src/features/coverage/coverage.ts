@@ -20,8 +20,10 @@ export interface SkillCount {
 
 export interface DepartmentCoverage {
   key: string
-  faculty: string
-  department: string
+  /** The faculty's name (its id when the institution does not list it); null when not given. */
+  faculty: string | null
+  /** Null when not given. */
+  department: string | null
   people: number
   /** Held by exactly one person; `holder` is who. */
   singlePoints: (SkillCount & { holder: string })[]
@@ -33,13 +35,15 @@ export interface DepartmentCoverage {
 
 const holds = (s: MemberSkill) => s.level !== 'learning'
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name)
+/** Named groups first (alphabetically), then the one with no name given. */
+const byGiven = (a: string | null, b: string | null) => (a === null ? (b === null ? 0 : 1) : b === null ? -1 : a.localeCompare(b))
 
 /** Coverage of each department with listed members, by faculty then department. */
 export function departmentCoverage(members: readonly Member[], institution: Pick<Institution, 'id' | 'faculties'> | undefined): DepartmentCoverage[] {
   const listed = members.filter((m) => isListed(m, institution?.id))
   const teachersAnywhere = new Map<string, number>()
   for (const m of listed) for (const s of m.skills) if (s.canTeach) teachersAnywhere.set(s.skillId, (teachersAnywhere.get(s.skillId) ?? 0) + 1)
-  const facultyName = (id: string | undefined) => institution?.faculties.find((f) => f.id === id)?.name ?? (id ? id : 'No faculty given')
+  const facultyName = (id: string | undefined) => institution?.faculties.find((f) => f.id === id)?.name ?? (id ? id : null)
 
   const groups = new Map<string, Member[]>()
   for (const m of listed) {
@@ -66,24 +70,29 @@ export function departmentCoverage(members: readonly Member[], institution: Pick
     out.push({
       key,
       faculty: facultyName(first.facultyId),
-      department: first.department || 'No department given',
+      department: first.department || null,
       people: people.length,
       singlePoints: all.filter((c) => c.holders === 1).sort(byName),
       noTeacher: all.filter((c) => c.teachers === 0).map(({ holder: _h, ...c }) => c).sort(byName),
       mostWanted: all.filter((c) => c.wanted > 0).map(({ holder: _h, ...c }) => c).sort((a, b) => b.wanted - a.wanted || byName(a, b)).slice(0, 5),
     })
   }
-  return out.sort((a, b) => a.faculty.localeCompare(b.faculty) || a.department.localeCompare(b.department))
+  return out.sort((a, b) => byGiven(a.faculty, b.faculty) || byGiven(a.department, b.department))
 }
 
-/** The coverage as one CSV table: one row per finding. */
-export function coverageCsv(coverage: readonly DepartmentCoverage[]): string {
-  const rows: (string | number)[][] = [['Faculty', 'Department', 'People', 'Finding', 'Skill', 'Holders here', 'Can teach here', 'Want to learn here', 'Can teach anywhere', 'Only holder']]
+const CSV_COLUMNS = ['faculty', 'department', 'people', 'finding', 'skill', 'holdersHere', 'teachHere', 'wantHere', 'teachAnywhere', 'onlyHolder']
+
+/** The coverage as one CSV table: one row per finding, headed and worded in the language of `t`. */
+export function coverageCsv(coverage: readonly DepartmentCoverage[], t: (key: string) => string): string {
+  const rows: (string | number)[][] = [CSV_COLUMNS.map((c) => t(`coverage.csv.${c}`))]
   for (const d of coverage) {
-    const row = (finding: string, c: SkillCount, holder = '') => rows.push([d.faculty, d.department, d.people, finding, c.name, c.holders, c.teachers, c.wanted, c.teachersElsewhere, holder])
-    for (const c of d.singlePoints) row('Single point of failure', c, c.holder)
-    for (const c of d.noTeacher) row('No one here can teach', c)
-    for (const c of d.mostWanted) row('Most wanted', c)
+    const faculty = d.faculty ?? t('coverage.noFaculty')
+    const department = d.department ?? t('coverage.noDepartment')
+    const row = (finding: string, c: SkillCount, holder = '') =>
+      rows.push([faculty, department, d.people, t(`coverage.csv.${finding}`), c.name, c.holders, c.teachers, c.wanted, c.teachersElsewhere, holder])
+    for (const c of d.singlePoints) row('singlePoint', c, c.holder)
+    for (const c of d.noTeacher) row('noTeacher', c)
+    for (const c of d.mostWanted) row('mostWanted', c)
   }
   return toCsv(rows)
 }
