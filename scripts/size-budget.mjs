@@ -3,6 +3,7 @@
  * Size budget, run after `vite build`:
  * - initial JS (the entry script of dist/index.html + every chunk it modulepreloads or imports
  *   statically) ≤ 90 KB gzip, and none of it may contain Firebase code;
+ *   plus the English messages the shell awaits before mounting (src/i18n/route-messages.ts);
  * - the lazily loaded Firebase chunk ≤ 80 KB gzip, reached only through dynamic import();
  * Also reports the first route's lazy chunks and the service worker's precache total.
  * Exit code 1 when a budget is broken.
@@ -10,6 +11,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
+import { GLOBAL_NAMESPACES } from '../src/i18n/route-messages.ts'
 
 // `--dist=<folder>` measures another build (a STACK_SLOT build, the bench's baseline bundles);
 // `--json` adds one `size-json: {…}` line with the figures (read by scripts/bench/size.mjs).
@@ -45,6 +47,23 @@ for (const file of initial) {
   if (firebase) failures.push(`initial chunk ${file} contains Firebase code`)
   rows.push({ group: 'initial', file, gzip, note: firebase ? 'FIREBASE!' : entryFiles.includes(file) ? 'entry' : 'preload' })
 }
+// The shell's messages (English, the default) are awaited before the app mounts: part of the
+// initial load. Every other namespace loads with its page; both languages are reported.
+const messageChunks = Object.entries(manifest ?? {})
+  .map(([src, chunk]) => ({ match: /^src\/locales\/([a-z]+)\/([A-Za-z]+)\.json$/.exec(src), file: chunk.file }))
+  .filter((c) => c.match)
+  .map((c) => ({ locale: c.match[1], namespace: c.match[2], file: c.file, gzip: measure(c.file).gzip }))
+for (const c of messageChunks.filter((c) => c.locale === 'en' && GLOBAL_NAMESPACES.includes(c.namespace))) {
+  initialTotal += c.gzip
+  rows.push({ group: 'initial', file: c.file, gzip: c.gzip, note: `messages: en/${c.namespace}` })
+}
+const messages = Object.fromEntries(
+  ['en', 'cy'].map((l) => {
+    const mine = messageChunks.filter((c) => c.locale === l)
+    const sum = (list) => list.reduce((t, c) => t + c.gzip, 0)
+    return [l, { shell: sum(mine.filter((c) => GLOBAL_NAMESPACES.includes(c.namespace))), all: sum(mine), files: mine.length }]
+  }),
+)
 if (initialTotal > INITIAL_BUDGET) failures.push(`initial JS ${kb(initialTotal)} > ${kb(INITIAL_BUDGET)} gzip`)
 
 const assetsDir = join(DIST, 'assets')
@@ -83,6 +102,10 @@ if (home) {
 printTable(rows)
 console.log('')
 console.log(`initial JS (entry + preloads): ${kb(initialTotal)} gzip (budget ${kb(INITIAL_BUDGET)})`)
+for (const [l, m] of Object.entries(messages))
+  console.log(
+    `messages ${l}:                   ${kb(m.shell)} gzip before mount, ${kb(m.all)} in all (${m.files} namespaces, each with its page)`,
+  )
 if (home) console.log(`first view adds (Home route):  ${kb(homeTotal)} gzip, loaded lazily`)
 console.log(
   firebaseFiles.length
@@ -93,7 +116,7 @@ const precache = precacheSize()
 if (precache) console.log(`service worker precache:       ${precache.count} files, ${kb(precache.bytes)} raw, ${kb(precache.gzip)} gzip`)
 if (process.argv.includes('--json')) {
   console.log(
-    `size-json: ${JSON.stringify({ initialGzip: initialTotal, initialFiles: initial, homeGzip: homeTotal, firebaseGzip: firebaseTotal, firebaseFiles, precache, failures })}`,
+    `size-json: ${JSON.stringify({ initialGzip: initialTotal, initialFiles: initial, homeGzip: homeTotal, firebaseGzip: firebaseTotal, firebaseFiles, messages, precache, failures })}`,
   )
 }
 

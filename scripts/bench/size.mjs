@@ -67,6 +67,16 @@ export async function runSize(ctx) {
       budget('≤ 90 KB (gated)', 90),
       app.failures.some((f) => f.includes('Firebase')) ? 'FIREBASE IN INITIAL JS' : `${app.initialFiles.length} files, no Firebase`,
     ),
+    row(
+      'size',
+      'i18n: messages before mount (en | cy), gzip',
+      kb(app.messages.en.shell),
+      'KB',
+      null,
+      '',
+      null,
+      `cy ${kb(app.messages.cy.shell)} KB; all pages ${kb(app.messages.en.all)} | ${kb(app.messages.cy.all)} KB, loaded per page; in the initial JS above`,
+    ),
     row('size', 'Home route adds (lazy), gzip', kb(app.homeGzip), 'KB', null, '', null, 'first view after the shell'),
     row(
       'size',
