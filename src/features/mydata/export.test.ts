@@ -1,7 +1,11 @@
 import Papa from 'papaparse'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createDb, type HubDb } from '@/db/database'
+import { i18n } from '@/i18n'
+import { i18nFor } from '../../../tests/support/i18n'
 import { collectMyData, myDataCsv } from './export'
+
+const t = (key: string) => i18n.global.t(key)
 
 const meta = (id: string) => ({ id, updatedAt: 5, version: 2, deleted: false, lastMutationId: 'm1' })
 let db: HubDb
@@ -77,9 +81,16 @@ describe('collectMyData', () => {
     expect(data.collections.profiles![0]).toMatchObject({ gradeBand: 'Grade 5' })
     expect(data.collections.profiles![0]).not.toHaveProperty('lastMutationId')
 
-    const rows = Papa.parse<string[]>(myDataCsv(data), { skipEmptyLines: true }).data
+    await i18nFor('en')
+    const rows = Papa.parse<string[]>(myDataCsv(data, t), { skipEmptyLines: true }).data
     expect(rows[0]).toEqual(['Collection', 'Document', 'Field', 'Value'])
     expect(rows).toContainEqual(['cpd', 'c1', 'title', 'Course, with a comma'])
     expect(rows).toContainEqual(['requests', 'r1', 'history', '{"pending":1}'])
+
+    // In Welsh, the headings are Welsh; the data stays as it is.
+    await i18nFor('cy')
+    const welsh = Papa.parse<string[]>(myDataCsv(data, t), { skipEmptyLines: true }).data
+    expect(welsh[0]).toEqual(['Casgliad', 'Dogfen', 'Maes', 'Gwerth'])
+    expect(welsh).toContainEqual(['cpd', 'c1', 'title', 'Course, with a comma'])
   })
 })

@@ -51,9 +51,12 @@ function stripInternal(doc: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(doc).filter(([k, v]) => !INTERNAL.has(k) && v !== undefined))
 }
 
+/** vue-i18n's `t` (or `i18n.global.t`): the CSV's headings are in the language shown. */
+export type CsvWords = (key: string, named?: Record<string, unknown>) => string
+
 /** The export as one CSV table: collection, document id, field, value (objects as JSON). */
-export function myDataCsv(data: MyDataExport): string {
-  const rows: (string | number)[][] = [['Collection', 'Document', 'Field', 'Value']]
+export function myDataCsv(data: MyDataExport, t: CsvWords): string {
+  const rows: (string | number)[][] = [['collection', 'document', 'field', 'value'].map((c) => t(`mydata.csv.${c}`))]
   for (const [name, docs] of Object.entries(data.collections)) {
     for (const doc of docs ?? []) {
       for (const [field, value] of Object.entries(doc)) {

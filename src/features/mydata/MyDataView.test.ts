@@ -1,0 +1,58 @@
+// @vitest-environment happy-dom
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { useSessionStore } from '@/stores/session'
+import { i18nFor } from '../../../tests/support/i18n'
+import MyDataView from './MyDataView.vue'
+
+const actions = vi.hoisted(() => ({
+  exportMyData: vi.fn(async () => 7),
+  deleteAccountOnServer: vi.fn(async () => ({ ok: false as const, message: 'server said no' })),
+  wipeThisDevice: vi.fn(async () => undefined),
+}))
+vi.mock('./mydata-actions', () => actions)
+vi.mock('vue-router', () => ({ RouterLink: { template: '<a><slot /></a>' }, useRouter: () => ({ replace: vi.fn() }) }))
+
+beforeEach(() => {
+  setActivePinia(createPinia())
+  useSessionStore().session = {
+    uid: 'me',
+    email: 'me@example.ac.uk',
+    emailVerified: true,
+    displayName: 'Me',
+    institutionId: 'inst',
+    role: 'technician',
+  }
+})
+
+describe('My data', () => {
+  it('is in Welsh, and asks for the Welsh word before deleting', async () => {
+    const w = mount(MyDataView, { global: { plugins: [await i18nFor('cy')] } })
+    expect(w.get('h1').text()).toBe('Fy nata')
+    expect(w.text()).toContain('Allforio popeth amdanaf i')
+    await w.get('button.button-primary').trigger('click')
+    await flushPromises()
+    expect(actions.exportMyData).toHaveBeenCalledWith('me', 'json', expect.any(Function))
+    expect(w.text()).toContain('Allforiwyd 7 cofnod fel JSON.')
+
+    await w.get('input').setValue('nope')
+    await w.get('form').trigger('submit')
+    expect(w.text()).toContain('Teipiwch “dileu” i gadarnhau')
+    expect(actions.deleteAccountOnServer).not.toHaveBeenCalled()
+    await w.get('input').setValue('dileu')
+    await w.get('form').trigger('submit')
+    await flushPromises()
+    expect(actions.deleteAccountOnServer).toHaveBeenCalledOnce()
+    expect(actions.wipeThisDevice).not.toHaveBeenCalled()
+    w.unmount()
+  })
+
+  it('keeps its English words', async () => {
+    const w = mount(MyDataView, { global: { plugins: [await i18nFor('en')] } })
+    expect(w.get('h1').text()).toBe('My data')
+    expect(w.get('label').text()).toBe('Type “delete” to confirm')
+    expect(w.findAll('button').map((b) => b.text())).toEqual(['Download JSON', 'Download CSV', 'Delete my account'])
+    w.unmount()
+  })
+})
