@@ -5,7 +5,7 @@
  * refuses for good is marked `refused` with the reason, never dropped.
  */
 import type { EvidenceBlobRow, HubDb } from '@/db/database'
-import { backoffDelay } from '@/sync/scheduler'
+import { backoffDelay } from '@/platform/background-job'
 import { BlobStoreError, type BlobStore } from './ports'
 import { dueWork, resumeInterrupted } from './queue'
 

@@ -1,29 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { backoffDelay, startScheduler } from './scheduler'
+import { startScheduler } from './scheduler'
 import { TransportError } from './ports'
-import { callsAfter, fakeWindow } from '../../tests/support/test-window'
-
-/** An exclusive Web Lock model: one holder at a time, others wait in order. */
-function lockManager() {
-  let held = false
-  const queue: (() => void)[] = []
-  return {
-    request(_name: string, cb: () => Promise<void>) {
-      return new Promise<void>((resolve) => {
-        const grant = () => {
-          held = true
-          void cb().finally(() => {
-            held = false
-            queue.shift()?.()
-            resolve()
-          })
-        }
-        if (held) queue.push(grant)
-        else grant()
-      })
-    },
-  } as unknown as LockManager
-}
+import { callsAfter, exclusiveLocks, fakeWindow } from '../../tests/support/test-window'
 
 beforeEach(() => {
   vi.useFakeTimers()
@@ -34,7 +12,7 @@ afterEach(() => {
 
 describe('scheduler', () => {
   it('lets only one tab push; the next takes over when the leader closes', async () => {
-    const locks = lockManager()
+    const { locks } = exclusiveLocks()
     const win = fakeWindow()
     const runA = vi.fn(async () => undefined)
     const runB = vi.fn(async () => undefined)
@@ -59,28 +37,29 @@ describe('scheduler', () => {
     s.stop()
   })
 
-  it('backs off after failures, with jitter, and reports each failure', async () => {
-    const win = fakeWindow()
+  /** A scheduler whose every pass fails with `kind`; `delays` are the retry delays it reported. */
+  function failing(kind: TransportError['kind'], intervalMs: number) {
     const delays: number[] = []
     const run = vi.fn(async () => {
-      throw new TransportError('down', 'offline')
+      throw new TransportError('down', kind)
     })
-    const s = startScheduler({
-      run,
-      onResult: (o) => void (!o.ok && delays.push(o.retryInMs)),
-      locks: null,
-      window: win,
-      intervalMs: 60_000,
-      random: () => 1,
-    })
+    const onResult = (o: { ok: boolean; retryInMs?: number }) => void (!o.ok && delays.push(o.retryInMs ?? NaN))
+    const s = startScheduler({ run, onResult, locks: null, window: fakeWindow(), intervalMs, random: () => 1 })
+    return { run, delays, s }
+  }
+
+  it('backs off after failures, with jitter, and reports each failure', async () => {
+    const { run, delays, s } = failing('offline', 60_000)
     expect(await callsAfter(1000 + 2000 + 4000 + 10, run)).toBe(4)
     expect(delays).toEqual([1000, 2000, 4000, 8000])
     s.stop()
   })
 
-  it('keeps the delay within [50%, 100%] of the exponential ceiling, capped at 5 minutes', () => {
-    expect(backoffDelay(1, () => 0)).toBe(500)
-    expect(backoffDelay(3, () => 0.5)).toBe(3000)
-    expect(backoffDelay(30, () => 1)).toBe(300_000)
+  it('waits for the regular pass, not the backoff, when the session is refused', async () => {
+    const { run, delays, s } = failing('unauthenticated', 30_000)
+    expect(await callsAfter(29_999, run)).toBe(1)
+    expect(await callsAfter(1, run)).toBe(2)
+    expect(delays).toEqual([30_000, 30_000])
+    s.stop()
   })
 })

@@ -17,3 +17,32 @@ export async function callsAfter(ms: number, fn: { mock: { calls: unknown[] } })
   await vi.advanceTimersByTimeAsync(ms)
   return fn.mock.calls.length
 }
+
+/**
+ * A Web Locks model for one lock name: one holder at a time; a request waits its turn, or with
+ * `ifAvailable` is called at once with null while another holds it. `held()` says whether it is held.
+ */
+export function exclusiveLocks() {
+  let held = false
+  const queue: (() => void)[] = []
+  type Callback = (lock: object | null) => unknown
+  const request = vi.fn((_name: string, a: Callback | { ifAvailable?: boolean }, b?: Callback) => {
+    const [opts, cb] = typeof a === 'function' ? [{}, a] : [a, b as Callback]
+    if (held && opts.ifAvailable) return Promise.resolve(cb(null))
+    return new Promise((resolve, reject) => {
+      const grant = () => {
+        held = true
+        Promise.resolve()
+          .then(() => cb({}))
+          .then(resolve, reject)
+          .finally(() => {
+            held = false
+            queue.shift()?.()
+          })
+      }
+      if (held) queue.push(grant)
+      else grant()
+    })
+  })
+  return { request, held: () => held, locks: { request } as unknown as LockManager }
+}
