@@ -125,3 +125,24 @@ describe('builder edits', () => {
     expect(s.questions[0]).toEqual(q('a', 'short'))
   })
 })
+
+describe('Welsh in the builder', () => {
+  it('keeps each Welsh option label with its English option when blank lines are dropped', () => {
+    const s = normaliseDraft(draft([q('a', 'single', { options: ['Yes', ' ', 'No'], optionsCy: ['Ydw', 'x', 'Nac ydw'], promptCy: ' ' })]))
+    expect(s.questions[0]).toMatchObject({ options: ['Yes', 'No'], optionsCy: ['Ydw', 'Nac ydw'] })
+    expect(s.questions[0]).not.toHaveProperty('promptCy')
+  })
+
+  it('refuses opening a Welsh-required survey with Welsh missing, but saves it as a draft', () => {
+    const s = draft([q('a', 'single', { options: ['Yes', 'No'], promptCy: 'Cwestiwn', optionsCy: ['Ydw'] })], {
+      titleCy: 'Arolwg newydd',
+      welshRequired: true,
+    })
+    const opening = checkSurveyDraft({ ...s, status: 'open' }, { previousStatus: 'draft' })
+    expect(opening.ok).toBe(false)
+    if (!opening.ok) expect(opening.errors.welsh).toContain('question 1’s option “No”')
+    expect(checkSurveyDraft(s, { previousStatus: 'draft' }).ok).toBe(true)
+    const complete = { ...s, questions: [{ ...s.questions[0]!, optionsCy: ['Ydw', 'Nac ydw'] }] }
+    expect(checkSurveyDraft({ ...complete, status: 'open' }, { previousStatus: 'draft' }).ok).toBe(true)
+  })
+})

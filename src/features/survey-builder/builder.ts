@@ -4,7 +4,8 @@
  * the builder makes. Pure and unit-tested beside this file.
  */
 import * as v from 'valibot'
-import { SurveyFields, type Question, type QUESTION_TYPES } from '@/domain/entities'
+import { SurveyFields, type Question, type QUESTION_TYPES, type Survey } from '@/domain/entities'
+import { welshOpeningRefusal } from '@/domain/rules/survey-language'
 import { validate } from '@/domain/validation'
 import { DEFAULT_LIKERT_LABELS, orderQuestions } from '@/survey-engine/rules'
 import type { SurveyDraft } from '@/survey-engine/templates'
@@ -13,15 +14,25 @@ export type QuestionType = (typeof QUESTION_TYPES)[number]
 /** Field path (e.g. `questions.2.options`) → message. */
 export type BuilderErrors = Record<string, string>
 
-export const QUESTION_TYPE_LABELS: Record<QuestionType, string> = {
-  single: 'Single choice',
-  multiple: 'Multiple choice',
-  likert: 'Agree–disagree (5 points)',
-  rating: 'Rating 0–10',
-  short: 'Short text',
-  long: 'Long text',
-  ranking: 'Ranking',
-}
+/** The builder's own messages (`surveyBuilder.errors.<key>`), English by default; the app passes its `t`. */
+const ENGLISH = {
+  duplicateId: 'Two questions share an id; remove one and add it again',
+  twoOptions: 'Add at least two options',
+  distinctOptions: 'Each option must be different',
+  fiveLabels: 'An agree–disagree question has exactly five labels',
+  chooseSection: 'Choose one of the sections',
+  showIfEarlier: 'Show this only after an earlier question',
+  showIfChoice: 'Choose one of the earlier question’s answers',
+  closesBeforeOpens: 'The closing date cannot be before the opening date',
+  enterDate: 'Enter a date',
+  checkField: 'Check this field',
+  welshOptions: 'Give a Welsh label for each option, in the same order (no more lines than options)',
+} as const
+export type BuilderMessage = keyof typeof ENGLISH
+export type Say = (key: BuilderMessage) => string
+export const sayEnglish: Say = (key) => ENGLISH[key]
+/** Error key of a refused opening: Welsh is required and some is missing (the view lists what). */
+export const WELSH_MISSING = 'welsh'
 
 const SurveyDraftSchema = v.object(SurveyFields)
 const CHOICE_TYPES: readonly QuestionType[] = ['single', 'multiple', 'ranking']
@@ -41,60 +52,81 @@ export function showIfChoices(q: Question): string[] {
   }
 }
 
-/** Trims what the builder's inputs hold: blank option lines and blank help text are dropped. */
+/**
+ * Trims what the builder's inputs hold: blank option lines and blank help text are dropped (a
+ * Welsh option label goes with its English option, so the two stay in step); blank Welsh is dropped.
+ */
 export function normaliseDraft(draft: SurveyDraft): SurveyDraft {
-  return {
-    ...draft,
-    title: draft.title.trim(),
-    questions: draft.questions.map((q) => {
-      const next: Question = { ...q, prompt: q.prompt.trim() }
-      if (q.options) next.options = q.options.map((o) => o.trim()).filter(Boolean)
-      if (q.help !== undefined && !q.help.trim()) delete next.help
-      return next
-    }),
-  }
+  const out: SurveyDraft = { ...draft, title: draft.title.trim() }
+  if (draft.titleCy !== undefined && !draft.titleCy.trim()) delete out.titleCy
+  if (draft.descriptionCy !== undefined && !draft.descriptionCy.trim()) delete out.descriptionCy
+  out.questions = draft.questions.map((q) => {
+    const next: Question = { ...q, prompt: q.prompt.trim() }
+    if (q.options) {
+      const kept = q.options.map((o, i) => ({ o: o.trim(), cy: q.optionsCy?.[i]?.trim() ?? '' })).filter((x) => x.o)
+      next.options = kept.map((x) => x.o)
+      if (q.optionsCy) {
+        const extra = q.optionsCy.slice(q.options.length).filter((c) => c.trim())
+        next.optionsCy = [...kept.map((x) => x.cy), ...extra]
+        while (next.optionsCy.length && !next.optionsCy[next.optionsCy.length - 1]) next.optionsCy.pop()
+        if (!next.optionsCy.length) delete next.optionsCy
+      }
+    } else delete next.optionsCy
+    if (q.help !== undefined && !q.help.trim()) delete next.help
+    if (q.promptCy !== undefined && !q.promptCy.trim()) delete next.promptCy
+    if (q.helpCy !== undefined && (!q.helpCy.trim() || next.help === undefined)) delete next.helpCy
+    return next
+  })
+  return out
 }
 
-/** Checks a survey before it is saved or opened: the schema's verdict first, then the builder's. */
-export function checkSurveyDraft(draft: SurveyDraft): { ok: true; value: SurveyDraft } | { ok: false; errors: BuilderErrors } {
+/**
+ * Checks a survey before it is saved or opened: the schema's verdict first, then the builder's,
+ * then (when it is being opened from `previousStatus`) the Welsh-required rule the server applies too.
+ */
+export function checkSurveyDraft(
+  draft: SurveyDraft,
+  { say = sayEnglish, previousStatus }: { say?: Say; previousStatus?: Survey['status'] } = {},
+): { ok: true; value: SurveyDraft } | { ok: false; errors: BuilderErrors } {
   const errors: BuilderErrors = {}
   const add = (field: string, message: string) => {
     errors[field] ??= message
   }
   const checked = validate(SurveyDraftSchema, draft)
-  if (!checked.ok) for (const issue of checked.issues) add(issue.field, humanise(issue.field, issue.message))
+  if (!checked.ok) for (const issue of checked.issues) add(issue.field, humanise(issue.field, issue.message, say))
   const ordered = orderQuestions(draft)
   const position = new Map(ordered.map((q, i) => [q.id, i]))
   const sectionIds = new Set(draft.sections.map((s) => s.id))
   const seen = new Set<string>()
   draft.questions.forEach((q, i) => {
     const at = `questions.${i}`
-    if (seen.has(q.id)) add(`${at}.prompt`, 'Two questions share an id; remove one and add it again')
+    if (seen.has(q.id)) add(`${at}.prompt`, say('duplicateId'))
     seen.add(q.id)
     const options = q.options ?? []
     if (CHOICE_TYPES.includes(q.type)) {
-      if (options.filter((o) => o.trim()).length < 2) add(`${at}.options`, 'Add at least two options')
-      else if (new Set(options.map((o) => o.trim())).size !== options.length) add(`${at}.options`, 'Each option must be different')
+      if (options.filter((o) => o.trim()).length < 2) add(`${at}.options`, say('twoOptions'))
+      else if (new Set(options.map((o) => o.trim())).size !== options.length) add(`${at}.options`, say('distinctOptions'))
     }
-    if (q.type === 'likert' && q.options !== undefined && q.options.length !== 5)
-      add(`${at}.options`, 'An agree–disagree question has exactly five labels')
-    if (q.sectionId && !sectionIds.has(q.sectionId)) add(`${at}.sectionId`, 'Choose one of the sections')
+    if (q.type === 'likert' && q.options !== undefined && q.options.length !== 5) add(`${at}.options`, say('fiveLabels'))
+    if (q.optionsCy && q.optionsCy.length > options.length) add(`${at}.optionsCy`, say('welshOptions'))
+    if (q.sectionId && !sectionIds.has(q.sectionId)) add(`${at}.sectionId`, say('chooseSection'))
     if (q.showIf) {
       const target = draft.questions.find((t) => t.id === q.showIf?.questionId)
       const before = target && (position.get(target.id) ?? 0) < (position.get(q.id) ?? 0)
-      if (!target || !before) add(`${at}.showIf`, 'Show this only after an earlier question')
-      else if (!showIfChoices(target).includes(q.showIf.equals)) add(`${at}.showIf`, 'Choose one of the earlier question’s answers')
+      if (!target || !before) add(`${at}.showIf`, say('showIfEarlier'))
+      else if (!showIfChoices(target).includes(q.showIf.equals)) add(`${at}.showIf`, say('showIfChoice'))
     }
   })
-  if (!errors.closesAt && !errors.opensAt && draft.closesAt < draft.opensAt)
-    add('closesAt', 'The closing date cannot be before the opening date')
+  if (!errors.closesAt && !errors.opensAt && draft.closesAt < draft.opensAt) add('closesAt', say('closesBeforeOpens'))
+  const welsh = welshOpeningRefusal(draft, previousStatus)
+  if (welsh) add(WELSH_MISSING, welsh.message)
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, value: checked.ok ? { ...draft, questions: ordered } : draft }
 }
 
-function humanise(field: string, message: string): string {
+function humanise(field: string, message: string, say: Say): string {
   if (!message.startsWith('Invalid')) return message
-  if (field === 'opensAt' || field === 'closesAt') return 'Enter a date'
-  return 'Check this field'
+  if (field === 'opensAt' || field === 'closesAt') return say('enterDate')
+  return say('checkField')
 }
 
 /** A new question of a type, with sensible starting options. */

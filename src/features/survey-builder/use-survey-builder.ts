@@ -1,16 +1,25 @@
-import { getCurrentScope, onScopeDispose, ref, shallowRef, watch, type Ref } from 'vue'
+import { getCurrentScope, onScopeDispose, ref, shallowRef, watch, type Ref, type ShallowRef } from 'vue'
+import { useLiveQuery } from '@/composables/use-live-query'
 import { db as defaultDb, type HubDb } from '@/db/database'
+import { reads } from '@/db/read'
 import { createRepo } from '@/db/repos'
-import type { Survey } from '@/domain/entities'
+import type { Institution, Survey } from '@/domain/entities'
 import { ValidationError } from '@/domain/validation'
 import type { SurveyDraft } from '@/survey-engine/templates'
-import { checkSurveyDraft, normaliseDraft, type BuilderErrors } from './builder'
+import { checkSurveyDraft, normaliseDraft, type BuilderErrors, type Say } from './builder'
 
 export const builderDraftKey = (id: string) => `survey-builder:${id}`
 
 export interface UseSurveyBuilderOptions {
   db?: HubDb
   saveDelay?: number
+  /** Words the builder's own messages (the app passes i18n's; English by default). */
+  say?: Say
+}
+
+/** The institution's faculties, for the audience choice. */
+export function useFaculties(): ShallowRef<Institution['faculties']> {
+  return useLiveQuery<Institution['faculties']>(async () => (await reads.institutions.all())[0]?.faculties ?? [], { initial: [] })
 }
 
 /**
@@ -71,7 +80,7 @@ export function useSurveyBuilder(id: Ref<string>, options: UseSurveyBuilderOptio
     if (!draft.value) return false
     // A plain copy: IndexedDB cannot store Vue's reactive proxies.
     const next = normaliseDraft(JSON.parse(JSON.stringify({ ...draft.value, status: status ?? draft.value.status })) as SurveyDraft)
-    const checked = checkSurveyDraft(next)
+    const checked = checkSurveyDraft(next, { say: options.say, previousStatus: draft.value.status })
     if (!checked.ok) {
       errors.value = checked.errors
       return false
