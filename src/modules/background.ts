@@ -6,7 +6,8 @@ import type { Pinia } from 'pinia'
 import { computed, watch } from 'vue'
 import { startEvidenceUploads } from '@/features/cpd/evidence/evidence-uploads'
 import { followSyncedLocale } from '@/composables/follow-locale'
-import { appSurveyQueue } from '@/survey-engine'
+import { loadPlatform } from '@/platform/load'
+import { appSurveyQueue, provideSurveyPort } from '@/survey-engine'
 import { useSessionStore } from '@/stores/session'
 import { useSyncStore } from '@/stores/sync'
 
@@ -32,7 +33,13 @@ export function startBackground(pinia: Pinia): void {
   followSyncedLocale(pinia)
   // Evidence files attached offline upload in the background, whichever screen is open.
   startEvidenceUploads(pinia)
-  // Survey answers queued offline send from whichever screen is open.
+  // Survey answers queued offline send from whichever screen is open, through the platform's
+  // survey port once Firebase has loaded and the signed-in session (if any) is restored.
+  provideSurveyPort(async () => {
+    const platform = await loadPlatform()
+    await platform.auth.current()
+    return platform.surveys
+  })
   appSurveyQueue()
   // main.ts starts all this once the page has loaded and its main thread is idle.
   void session.init().then(
