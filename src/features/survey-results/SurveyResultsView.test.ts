@@ -6,6 +6,7 @@ import { createMemoryHistory, createRouter } from 'vue-router'
 import { useSessionStore } from '@/stores/session'
 import type { SurveyPort } from '@/survey-engine/ports'
 import type { SurveyResults, SurveyTexts } from '@/survey-engine/types'
+import { i18nFor } from '../../../tests/support/i18n'
 import SurveyResultsView from './SurveyResultsView.vue'
 
 const port = vi.hoisted(() => ({ current: null as unknown }))
@@ -62,7 +63,7 @@ async function open(n: number, waiting = 0) {
     ],
   })
   await router.push('/surveys/s1/results')
-  const wrapper = mount(SurveyResultsView, { global: { plugins: [router] } })
+  const wrapper = mount(SurveyResultsView, { global: { plugins: [router, await i18nFor('en')] } })
   await flushPromises()
   return wrapper
 }

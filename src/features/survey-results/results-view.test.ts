@@ -85,4 +85,20 @@ describe('results view', () => {
     )
     expect(v.safeParse(v.object(IdeaFields), fromAnswer).success).toBe(true)
   })
+
+  it('counts each option once whichever language it was answered in, labelled in the reader’s language', () => {
+    const question = { options: ['Yes', 'No'], optionsCy: ['Ydw', ''] }
+    const r = result({
+      options: [
+        { option: 'Yes', count: 6 },
+        { option: 'No', count: 4 },
+      ],
+    })
+    expect(barRows(r, question, 'cy')).toEqual([
+      { label: 'Ydw', count: 6, percent: 60 },
+      { label: 'No', count: 4, percent: 40 },
+    ])
+    expect(barRows(r, question, 'en').map((b) => b.label)).toEqual(['Yes', 'No'])
+    expect(barRows(result({ type: 'likert', distribution: [1, 0, 0, 4, 5] }), undefined, 'cy')[0]!.label).toBe('1 Anghytuno’n gryf')
+  })
 })

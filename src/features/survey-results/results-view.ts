@@ -4,7 +4,8 @@
  */
 import type { Idea, Question, Survey } from '@/domain/entities'
 import { ROLE_FAMILY_LABELS } from '@/survey-engine/labels'
-import { likertLabels, MIN_RESPONSES } from '@/survey-engine/rules'
+import { questionIn, type SurveyLanguage } from '@/domain/rules/survey-language'
+import { MIN_RESPONSES } from '@/survey-engine/rules'
 import type { BreakdownCell, QuestionResult, SurveyTheme, TextEntry } from '@/survey-engine/types'
 
 export interface BarRow {
@@ -16,12 +17,23 @@ export interface BarRow {
 
 const pct = (n: number, of: number) => (of > 0 ? Math.round((n / of) * 100) : 0)
 
-/** The bars of a question's result (none for text questions or withheld results). */
-export function barRows(result: QuestionResult, question?: Pick<Question, 'options'>): BarRow[] {
+/**
+ * The bars of a question's result (none for text questions or withheld results). Counts are per
+ * option's stable value, whatever language people answered in; labels are in `lang` where the
+ * question has them.
+ */
+export function barRows(result: QuestionResult, question?: Partial<Question>, lang: SurveyLanguage = 'en'): BarRow[] {
   if (result.withheld) return []
-  if (result.options) return result.options.map((o) => ({ label: o.option, count: o.count, percent: pct(o.count, result.answered ?? 0) }))
+  const text = questionIn({ id: '', prompt: '', ...question, type: result.type }, lang)
+  const labelOf = new Map(text.options.map((o) => [o.value, o.label]))
+  if (result.options)
+    return result.options.map((o) => ({
+      label: labelOf.get(o.option) ?? o.option,
+      count: o.count,
+      percent: pct(o.count, result.answered ?? 0),
+    }))
   if (result.distribution) {
-    const labels = result.type === 'likert' ? likertLabels(question ?? {}) : null
+    const labels = result.type === 'likert' ? text.likert : null
     return result.distribution.map((count, i) => ({
       label: labels ? `${i + 1} ${labels[i]}` : String(i),
       count,
@@ -34,7 +46,7 @@ export function barRows(result: QuestionResult, question?: Pick<Question, 'optio
     return [...result.meanRank]
       .sort((a, b) => (a.meanRank || n + 1) - (b.meanRank || n + 1))
       .map((m) => ({
-        label: `${m.option} (mean position ${m.meanRank || '–'})`,
+        label: `${labelOf.get(m.option) ?? m.option} (mean position ${m.meanRank || '–'})`,
         count: m.count,
         percent: m.meanRank ? Math.round(((n - m.meanRank + 1) / n) * 100) : 0,
       }))
