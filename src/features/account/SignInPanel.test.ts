@@ -3,25 +3,26 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { useSessionStore } from '@/stores/session'
+import { i18nFor } from '../../../tests/support/i18n'
 import SignInPanel from './SignInPanel.vue'
 
 beforeEach(() => {
   setActivePinia(createPinia())
 })
 
-function open() {
+async function open(locale: 'en' | 'cy' = 'en') {
   const session = useSessionStore()
   const calls = {
     signIn: vi.spyOn(session, 'signIn').mockResolvedValue(),
     sendSignInLink: vi.spyOn(session, 'sendSignInLink').mockResolvedValue(),
   }
-  const wrapper = mount(SignInPanel, { attachTo: document.body })
+  const wrapper = mount(SignInPanel, { attachTo: document.body, global: { plugins: [await i18nFor(locale)] } })
   return { wrapper, calls, email: () => wrapper.find<HTMLInputElement>('input[type="email"]') }
 }
 
 describe('the sign-in panel', () => {
   it('on a sign-in with empty fields, shows both errors and focuses the email field', async () => {
-    const { wrapper, calls, email } = open()
+    const { wrapper, calls, email } = await open()
     await wrapper.find('form').trigger('submit')
     await flushPromises()
     expect(wrapper.findAll('.form-field-error').map((e) => e.text())).toEqual(['⚠ Enter your email address', '⚠ Enter your password'])
@@ -31,7 +32,7 @@ describe('the sign-in panel', () => {
   })
 
   it('asks for a valid email before sending a sign-in link, with focus on the email field', async () => {
-    const { wrapper, calls, email } = open()
+    const { wrapper, calls, email } = await open()
     await email().setValue('not-an-email')
     await wrapper
       .findAll('button')
@@ -50,6 +51,16 @@ describe('the sign-in panel', () => {
     await flushPromises()
     expect(wrapper.find('.form-field-error').exists()).toBe(false)
     expect(calls.sendSignInLink).toHaveBeenCalledWith('tech@example.ac.uk')
+    wrapper.unmount()
+  })
+
+  it('is in Welsh when Welsh is shown, errors included', async () => {
+    const { wrapper, calls } = await open('cy')
+    expect(wrapper.get('h2').text()).toBe('Mewngofnodi')
+    await wrapper.find('form').trigger('submit')
+    await flushPromises()
+    expect(wrapper.findAll('.form-field-error').map((e) => e.text())).toEqual(['⚠ Rhowch eich cyfeiriad e-bost', '⚠ Rhowch eich cyfrinair'])
+    expect(calls.signIn).not.toHaveBeenCalled()
     wrapper.unmount()
   })
 })

@@ -7,14 +7,14 @@ describe('validateCredentials', () => {
   })
   it('explains each missing or bad field', () => {
     expect(validateCredentials({ displayName: ' ', email: 'not-an-email', password: 'short' }, 'sign-up')).toEqual({
-      displayName: 'Enter your name',
-      email: 'Enter a valid email address',
-      password: 'Use a password of at least 8 characters',
+      displayName: 'account.signIn.errors.nameMissing',
+      email: 'account.signIn.errors.emailInvalid',
+      password: 'account.signIn.errors.passwordShort',
     })
   })
   it('only needs a password to sign in', () => {
     expect(validateCredentials({ displayName: '', email: 'ada@example.ac.uk', password: '' }, 'sign-in')).toEqual({
-      password: 'Enter your password',
+      password: 'account.signIn.errors.passwordMissing',
     })
   })
 })

@@ -1,9 +1,13 @@
-/** Client-side checks of the sign-in form, with field messages (the server checks again). */
+/**
+ * Client-side checks of the sign-in form (the server checks again). Each error is a message key
+ * of the account namespace (`account.signIn.errors.*`), worded by the form with `t()`.
+ */
 import * as v from 'valibot'
 
 export type CredentialErrors = Partial<Record<'displayName' | 'email' | 'password', string>>
 
-const Email = v.pipe(v.string(), v.trim(), v.nonEmpty('Enter your email address'), v.email('Enter a valid email address'))
+const ERR = 'account.signIn.errors.'
+const Email = v.pipe(v.string(), v.trim(), v.nonEmpty(ERR + 'emailMissing'), v.email(ERR + 'emailInvalid'))
 
 /** Field errors for sign-in or sign-up; empty when the form can be sent. */
 export function validateCredentials(
@@ -14,9 +18,9 @@ export function validateCredentials(
   const email = v.safeParse(Email, values.email)
   if (!email.success) errors.email = email.issues[0].message
   if (mode === 'sign-up') {
-    if (values.password.length < 8) errors.password = 'Use a password of at least 8 characters'
-    if (!values.displayName.trim()) errors.displayName = 'Enter your name'
-    else if (values.displayName.trim().length > 100) errors.displayName = 'Name must be at most 100 characters'
-  } else if (!values.password) errors.password = 'Enter your password'
+    if (values.password.length < 8) errors.password = ERR + 'passwordShort'
+    if (!values.displayName.trim()) errors.displayName = ERR + 'nameMissing'
+    else if (values.displayName.trim().length > 100) errors.displayName = ERR + 'nameTooLong'
+  } else if (!values.password) errors.password = ERR + 'passwordMissing'
   return errors
 }

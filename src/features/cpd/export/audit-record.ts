@@ -122,18 +122,6 @@ export function auditRows(record: AuditRecord): string[][] {
   ]
 }
 
-/**
- * RFC 4180 CSV (CRLF, fields quoted when needed). A cell that a spreadsheet would run as a formula
- * (starting =, +, -, @) gets a leading apostrophe, so an exported record can never execute.
- */
-export function toCsv(rows: readonly (readonly string[])[]): string {
-  const cell = (value: string) => {
-    const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
-    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
-  }
-  return rows.map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n'
-}
-
 /** "cpd-record-2025-12-01-to-2026-11-30". */
 export function exportBaseName(record: Pick<AuditRecord, 'window'>): string {
   return `cpd-record-${record.window.start}-to-${record.window.end}`

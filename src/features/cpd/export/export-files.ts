@@ -3,7 +3,8 @@
  * import), so none of them is in the app's first download.
  */
 import type { AuditRecord } from './audit-record'
-import { auditRows, exportBaseName, toCsv } from './audit-record'
+import { toCsv } from '@/domain/csv'
+import { auditRows, exportBaseName } from './audit-record'
 
 export interface ExportFile {
   name: string

@@ -2,7 +2,7 @@
 import type { CpdEntry } from '@/domain/entities'
 import { safeFileName } from '@/domain/rules/evidence'
 import { slugify } from '@/domain/taxonomy'
-import { toCsv } from './audit-record'
+import { toCsv } from '@/domain/csv'
 import type { ExportFile } from './export-files'
 
 export interface ZipSource {
