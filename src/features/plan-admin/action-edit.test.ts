@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createDb } from '@/db/database'
+import { createReads } from '@/db/read'
 import { loadActionEdit } from './action-edit'
 
 const meta = { updatedAt: 1, version: 1, deleted: false, lastMutationId: null }
@@ -43,13 +44,13 @@ describe('loadActionEdit', () => {
       status: 'open',
       createdAt: 1,
     })
-    const data = await loadActionEdit(db, { actionId: 'new', planId: 'p1', ideaId: 'i1' })
+    const data = await loadActionEdit({ actionId: 'new', planId: 'p1', ideaId: 'i1' }, createReads(db))
     expect(data.plan?.id).toBe('p1')
     expect(data.siblings.map((a) => a.id)).toEqual(['a1'])
     expect(data.prefill).toEqual({ activity: 'Shadowing week: A day elsewhere', themes: ['career'] })
-    const edit = await loadActionEdit(db, { actionId: 'a1' })
+    const edit = await loadActionEdit({ actionId: 'a1' }, createReads(db))
     expect(edit.action?.code).toBe('CD2')
-    expect((await loadActionEdit(db, { actionId: 'new' })).plan).toBeNull()
+    expect((await loadActionEdit({ actionId: 'new' }, createReads(db))).plan).toBeNull()
     db.close()
   })
 })

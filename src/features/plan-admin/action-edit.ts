@@ -1,5 +1,5 @@
 /** What the action editor starts from: the action (or a new one in a plan, maybe promoted from an idea). */
-import type { HubDb } from '@/db/database'
+import { reads as defaultReads, type Reads } from '@/db/read'
 import type { ActionPlan, PlanAction } from '@/domain/entities'
 import type { ActionFormValues } from './action-form'
 
@@ -13,19 +13,18 @@ export interface ActionEditData {
 }
 
 export async function loadActionEdit(
-  db: HubDb,
   q: { actionId: string; planId?: string; ideaId?: string; parentId?: string },
+  reads: Reads = defaultReads,
 ): Promise<ActionEditData> {
-  const found = q.actionId === 'new' ? undefined : await db.actions.get(q.actionId)
-  const action = found && !found.deleted ? found : null
+  const action = (q.actionId === 'new' ? undefined : await reads.actions.get(q.actionId)) ?? null
   const planId = action?.planId ?? q.planId
-  const plan = planId ? ((await db.plans.get(planId)) ?? null) : null
-  if (!plan || plan.deleted) return { action, plan: null, siblings: [], prefill: {} }
-  const siblings = (await db.actions.where('planId').equals(plan.id).toArray()).filter((a) => !a.deleted)
+  const plan = planId ? ((await reads.plans.get(planId)) ?? null) : null
+  if (!plan) return { action, plan: null, siblings: [], prefill: {} }
+  const siblings = await reads.actions.where('planId', plan.id)
   const prefill: Partial<ActionFormValues> = {}
   if (q.parentId) prefill.parentId = q.parentId
-  const idea = q.ideaId ? await db.ideas.get(q.ideaId) : undefined
-  if (idea && !idea.deleted) {
+  const idea = q.ideaId ? await reads.ideas.get(q.ideaId) : undefined
+  if (idea) {
     // An idea promoted to an action: its words become the activity, its theme the action's.
     prefill.activity = idea.body ? `${idea.title}: ${idea.body}` : idea.title
     const about = idea.actionId ? siblings.find((a) => a.id === idea.actionId) : undefined

@@ -1,7 +1,19 @@
-import { describe, expect, it } from 'vitest'
-import { emptyActionForm, emptyMeasure, parseActionForm, readMeasureText } from './action-form'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { i18nFor } from '../../../tests/support/i18n'
+import * as v from 'valibot'
+import { ActionFields, type PlanAction } from '@/domain/entities'
+import { actionFormFrom, emptyActionForm, emptyMeasure, parseActionForm, readMeasureText } from './action-form'
+import type { Translate } from './plan-form'
+
+let t: Translate
+beforeAll(async () => {
+  t = ((await i18nFor('en')).global as unknown as { t: Translate }).t
+})
 
 const ctx = { planId: 'plan-1', otherCodes: ['V1', 'R2'] }
+/** The schema's own message for `value` in `field` (the form passes schema messages on as given). */
+const schemaMessage = (field: keyof typeof ActionFields, value: unknown) =>
+  (v.safeParse(ActionFields[field], value) as unknown as { issues: [{ message: string }] }).issues[0].message
 
 describe('parseActionForm', () => {
   it('builds an action with two themes and a numeric measure', () => {
@@ -26,6 +38,7 @@ describe('parseActionForm', () => {
         measures: [measure, emptyMeasure()],
       },
       ctx,
+      t,
     )
     expect(result).toEqual({
       ok: true,
@@ -62,20 +75,63 @@ describe('parseActionForm', () => {
         measures: [{ ...emptyMeasure(), text: 'x', target: 'lots' }],
       },
       ctx,
+      t,
     )
     expect(result).toEqual({
       ok: false,
       errors: {
         'measures.0.target': 'Enter a number, e.g. 148 or 50',
-        themes: 'An action links to at most two themes',
-        activity: 'Activity is required',
+        themes: schemaMessage('themes', ['visibility', 'recognition', 'career']),
+        activity: schemaMessage('activity', ''),
         code: 'Code V1 is already in this plan',
       },
     })
-    expect(parseActionForm({ ...emptyActionForm(), code: 'X9', themes: [], activity: 'a' }, ctx)).toMatchObject({
+    expect(parseActionForm({ ...emptyActionForm(), code: 'X9', themes: [], activity: 'a' }, ctx, t)).toMatchObject({
       ok: false,
-      errors: { code: 'Code must look like V1, R2, CD3, S4 or V1 ii', themes: 'Choose at least one theme' },
+      errors: { code: schemaMessage('code', 'X9'), themes: schemaMessage('themes', []) },
     })
+  })
+
+  it('keeps Welsh beside the English: activity, outputs and each measure, none when left blank', () => {
+    const values = {
+      ...emptyActionForm(),
+      code: 'V3',
+      themes: ['visibility'],
+      activity: 'Lab tours',
+      activityCy: 'Teithiau labordy',
+      outputs: 'Four tours',
+      outputsCy: '  ',
+      measures: [
+        { ...emptyMeasure(), id: 'm1', text: 'Tours a year: 4', textCy: 'Teithiau y flwyddyn: 4' },
+        { ...emptyMeasure(), id: 'm2', text: 'Visitors' },
+      ],
+    }
+    const result = parseActionForm(values, ctx, t)
+    expect(result.ok && result.fields).toMatchObject({ activity: 'Lab tours', activityCy: 'Teithiau labordy', outputs: 'Four tours' })
+    expect(result.ok && 'outputsCy' in result.fields).toBe(false)
+    expect(result.ok && result.fields.measures).toEqual([
+      { id: 'm1', text: 'Tours a year: 4', textCy: 'Teithiau y flwyddyn: 4', source: 'manual' },
+      { id: 'm2', text: 'Visitors', source: 'manual' },
+    ])
+    const action = {
+      ...(result.ok ? result.fields : ({} as never)),
+      id: 'a',
+      updatedAt: 0,
+      version: 0,
+      deleted: false,
+      lastMutationId: null,
+    } as PlanAction
+    expect(actionFormFrom(action)).toMatchObject({
+      activityCy: 'Teithiau labordy',
+      outputsCy: '',
+      measures: [{ textCy: 'Teithiau y flwyddyn: 4' }, { textCy: '' }],
+    })
+  })
+
+  it('clears Welsh the action had when the lead empties it', () => {
+    const values = { ...emptyActionForm(), code: 'V3', themes: ['visibility'], activity: 'Lab tours', activityCy: '' }
+    const result = parseActionForm(values, { ...ctx, existing: { activityCy: 'Teithiau labordy' } }, t)
+    expect(result.ok && result.fields.activityCy).toBe('')
   })
 })
 

@@ -3,10 +3,13 @@ import * as v from 'valibot'
 import { ActionFields, type PlanAction, type SuccessMeasure } from '@/domain/entities'
 import { newId } from '@/domain/ids'
 import { parseMeasure } from '@/domain/rules/measures'
+import type { Translate } from './plan-form'
 
 export interface MeasureRow {
   id: string
   text: string
+  /** The measure in Welsh ('' = none). */
+  textCy: string
   baseline: string
   target: string
   current: string
@@ -20,7 +23,10 @@ export interface ActionFormValues {
   themes: string[]
   parentId: string
   activity: string
+  /** The activity in Welsh ('' = none). */
+  activityCy: string
   outputs: string
+  outputsCy: string
   timeframe: string
   owner: string
   measures: MeasureRow[]
@@ -34,11 +40,22 @@ const FormSchema = v.object(ActionFields)
 const NUMBER_FIELDS = ['baseline', 'target', 'current'] as const
 
 export function emptyMeasure(): MeasureRow {
-  return { id: newId(), text: '', baseline: '', target: '', current: '', unit: '', deadline: '', source: 'manual' }
+  return { id: newId(), text: '', textCy: '', baseline: '', target: '', current: '', unit: '', deadline: '', source: 'manual' }
 }
 
 export function emptyActionForm(): ActionFormValues {
-  return { code: '', themes: [], parentId: '', activity: '', outputs: '', timeframe: '', owner: '', measures: [] }
+  return {
+    code: '',
+    themes: [],
+    parentId: '',
+    activity: '',
+    activityCy: '',
+    outputs: '',
+    outputsCy: '',
+    timeframe: '',
+    owner: '',
+    measures: [],
+  }
 }
 
 export function actionFormFrom(a: PlanAction): ActionFormValues {
@@ -48,12 +65,15 @@ export function actionFormFrom(a: PlanAction): ActionFormValues {
     themes: [...a.themes],
     parentId: a.parentId ?? '',
     activity: a.activity,
+    activityCy: a.activityCy ?? '',
     outputs: a.outputs ?? '',
+    outputsCy: a.outputsCy ?? '',
     timeframe: a.timeframe,
     owner: a.owner,
     measures: a.measures.map((m) => ({
       id: m.id,
       text: m.text,
+      textCy: m.textCy ?? '',
       baseline: s(m.baseline),
       target: s(m.target),
       current: s(m.current),
@@ -78,22 +98,31 @@ export function readMeasureText(row: MeasureRow, planStart?: string): MeasureRow
   }
 }
 
-/** Checks the form; codes must be unique in the plan. */
+/**
+ * Checks the form; codes must be unique in the plan. The form's own messages are worded with `t`;
+ * the schema's are passed on as the schema gives them. A Welsh text left blank is left out, or
+ * sent as '' to clear the Welsh the action had (`existing`).
+ */
 export function parseActionForm(
   values: ActionFormValues,
-  context: { planId: string; otherCodes: readonly string[] },
+  context: { planId: string; otherCodes: readonly string[]; existing?: Pick<PlanAction, 'activityCy' | 'outputsCy'> | null },
+  t: Translate,
 ): { ok: true; fields: ActionFormFields } | { ok: false; errors: ActionFormErrors } {
   const errors: ActionFormErrors = {}
   const measures = values.measures
     .filter((m) => m.text.trim() !== '' || NUMBER_FIELDS.some((f) => m[f].trim() !== ''))
-    .map((m, k) => readMeasureRow(m, k, errors))
+    .map((m, k) => readMeasureRow(m, k, errors, t))
+  const welsh = (field: 'activityCy' | 'outputsCy') =>
+    values[field].trim() !== '' ? { [field]: values[field] } : context.existing?.[field] !== undefined ? { [field]: '' } : {}
   const input = {
     planId: context.planId,
     code: values.code.trim().replace(/\s+/g, ' '),
     themes: values.themes,
     ...(values.parentId ? { parentId: values.parentId } : {}),
     activity: values.activity,
+    ...welsh('activityCy'),
     ...(values.outputs.trim() ? { outputs: values.outputs } : {}),
+    ...welsh('outputsCy'),
     measures,
     timeframe: values.timeframe,
     owner: values.owner,
@@ -104,22 +133,24 @@ export function parseActionForm(
       const path = (issue.path ?? []).map((p) => String(p.key))
       const key = path[0] === 'measures' && path.length >= 3 ? path.slice(0, 3).join('.') : (path[0] ?? '')
       if (key && !errors[key])
-        errors[key] = issue.message.startsWith('Invalid') && !issue.message.startsWith('Invalid id') ? 'Check this field' : issue.message
+        errors[key] =
+          issue.message.startsWith('Invalid') && !issue.message.startsWith('Invalid id') ? t('planAdmin.form.check') : issue.message
     }
   }
-  if (!errors.code && context.otherCodes.includes(input.code)) errors.code = `Code ${input.code} is already in this plan`
+  if (!errors.code && context.otherCodes.includes(input.code)) errors.code = t('planAdmin.form.codeTaken', { code: input.code })
   if (Object.keys(errors).length > 0 || !result.success) return { ok: false, errors }
   return { ok: true, fields: result.output }
 }
 
-function readMeasureRow(row: MeasureRow, k: number, errors: ActionFormErrors): SuccessMeasure {
+function readMeasureRow(row: MeasureRow, k: number, errors: ActionFormErrors, t: Translate): SuccessMeasure {
   const out: Record<string, unknown> = { id: row.id, text: row.text }
+  if (row.textCy.trim()) out.textCy = row.textCy
   for (const f of NUMBER_FIELDS) {
     const raw = row[f].trim().replace(/,/g, '').replace(/%$/, '')
     if (raw === '') continue
     const n = Number(raw)
     if (Number.isFinite(n)) out[f] = n
-    else errors[`measures.${k}.${f}`] = 'Enter a number, e.g. 148 or 50'
+    else errors[`measures.${k}.${f}`] = t('planAdmin.form.number')
   }
   if (row.unit.trim()) out.unit = row.unit.trim()
   if (row.deadline.trim()) out.deadline = row.deadline.trim()

@@ -3,9 +3,10 @@
  * shared rule in src/domain/rules/csv.ts), then write every action and its RAG in one local
  * transaction — and only when the file has no errors at all.
  */
-import type { HubDb } from '@/db/database'
-import type { Repos } from '@/db/repos'
+import { db as defaultDb, type HubDb } from '@/db/database'
+import { repos as defaultRepos, type Repos } from '@/db/repos'
 import { MAX_CSV_BYTES, parseActionPlanCsv, type CsvImport } from '@/domain/rules/csv'
+import type { Translate } from './plan-form'
 
 export interface CsvSource {
   name: string
@@ -15,21 +16,22 @@ export interface CsvSource {
 
 /**
  * Reads and checks a file. A file over the limit is refused before it is read, so 5 MB of junk
- * never reaches the parser (or the device's memory) at all.
+ * never reaches the parser (or the device's memory) at all; `t` words that refusal.
  */
 export async function previewCsv(
   source: CsvSource,
   options: { planId: string; planStart?: string; existing: readonly { id: string; code: string }[] },
+  t: Translate,
 ): Promise<CsvImport> {
   if (source.size > MAX_CSV_BYTES) {
-    const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`
+    const mb = (n: number) => (n / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')
     return {
       actions: [],
       errors: [
         {
           row: 0,
           column: '',
-          message: `The file is ${mb(source.size)}; the limit is ${mb(MAX_CSV_BYTES)}. Export just the action plan table as CSV.`,
+          message: t('planAdmin.import.tooBig', { size: mb(source.size), limit: mb(MAX_CSV_BYTES) }),
         },
       ],
     }
@@ -54,4 +56,9 @@ export async function importCsv(
     }
   })
   return preview.actions.length
+}
+
+/** `importCsv` into this device's database. */
+export function importPreview(preview: CsvImport, who: { uid: string; now: number }): Promise<number> {
+  return importCsv(defaultDb, defaultRepos, preview, who)
 }

@@ -1,5 +1,16 @@
-import { describe, expect, it } from 'vitest'
-import { changedFields, defaultEndDate, emptyPlanForm, parsePlanForm, planFormFrom } from './plan-form'
+import * as v from 'valibot'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { PlanFields } from '@/domain/entities'
+import { i18nFor } from '../../../tests/support/i18n'
+import { changedFields, defaultEndDate, emptyPlanForm, parsePlanForm, planFormFrom, type Translate } from './plan-form'
+
+let t: Translate
+beforeAll(async () => {
+  t = ((await i18nFor('en')).global as unknown as { t: Translate }).t
+})
+
+/** The schema's own message for an empty plan title (the form passes it on). */
+const titleRequired = () => (v.safeParse(PlanFields.title, '') as unknown as { issues: [{ message: string }] }).issues[0].message
 
 describe('plan form', () => {
   it('defaults the end date from the stage: 24 months for Stage One, 36 for Stage Two', () => {
@@ -18,7 +29,7 @@ describe('plan form', () => {
       ],
       owners: [{ key: 'SG', label: 'Steering group' }],
     }
-    const result = parsePlanForm(values)
+    const result = parsePlanForm(values, t)
     expect(result).toMatchObject({
       ok: true,
       fields: {
@@ -37,29 +48,32 @@ describe('plan form', () => {
   })
 
   it('reports each problem at its field or row', () => {
-    const result = parsePlanForm({
-      title: '',
-      stage: 'three',
-      startDate: '2026-06-01',
-      endDate: '2026-01-01',
-      status: 'draft',
-      phases: [
-        { key: 'P1', label: 'a' },
-        { key: 'P1', label: '' },
-      ],
-      owners: [{ key: 'TOO-LONG-ABBREVIATION-X', label: 'x' }],
-    })
+    const result = parsePlanForm(
+      {
+        title: '',
+        stage: 'three',
+        startDate: '2026-06-01',
+        endDate: '2026-01-01',
+        status: 'draft',
+        phases: [
+          { key: 'P1', label: 'a' },
+          { key: 'P1', label: '' },
+        ],
+        owners: [{ key: 'TOO-LONG-ABBREVIATION-X', label: 'x' }],
+      },
+      t,
+    )
     expect(result).toEqual({
       ok: false,
       errors: {
-        title: 'Plan title is required',
+        title: titleRequired(),
         stage: 'Choose one',
         'phases.1.key': 'P1 is listed twice',
         'phases.1.label': 'Say what it stands for',
         'owners.0.key': 'Abbreviation must be at most 20 characters',
       },
     })
-    expect(parsePlanForm({ ...emptyPlanForm('2026-06-01'), title: 'x', endDate: '2026-05-01' })).toEqual({
+    expect(parsePlanForm({ ...emptyPlanForm('2026-06-01'), title: 'x', endDate: '2026-05-01' }, t)).toEqual({
       ok: false,
       errors: { endDate: 'The end date must be after the start date' },
     })

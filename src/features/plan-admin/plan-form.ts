@@ -18,14 +18,19 @@ export interface PlanFormValues {
   owners: GlossaryRow[]
 }
 
+/** Words a message (vue-i18n's `t`). */
+export type Translate = (key: string, named?: Record<string, unknown>) => string
+
 /** Field → message; rows as `phases.2.key`, `owners.0.label`. */
 export type PlanFormErrors = Record<string, string>
 export type PlanFormFields = Omit<ActionPlan, 'id' | 'updatedAt' | 'version' | 'deleted' | 'lastMutationId'>
 
+/** The form's own check; worded as `planAdmin.form.endAfterStart`. */
+const END_AFTER_START = 'planAdmin.form.endAfterStart'
 const FormSchema = v.pipe(
   v.object(PlanFields),
   v.forward(
-    v.check((p) => p.endDate > p.startDate, 'The end date must be after the start date'),
+    v.check((p) => p.endDate > p.startDate, END_AFTER_START),
     ['endDate'],
   ),
 )
@@ -53,17 +58,28 @@ export function planFormFrom(plan: ActionPlan): PlanFormValues {
   }
 }
 
-/** Checks the form with the plan schema; glossary rows need a unique code and a meaning. */
-export function parsePlanForm(values: PlanFormValues): { ok: true; fields: PlanFormFields } | { ok: false; errors: PlanFormErrors } {
+/**
+ * Checks the form with the plan schema; glossary rows need a unique code and a meaning. The form's
+ * own messages are worded with `t`; the schema's are passed on as the schema gives them.
+ */
+export function parsePlanForm(
+  values: PlanFormValues,
+  t: Translate,
+): { ok: true; fields: PlanFormFields } | { ok: false; errors: PlanFormErrors } {
   const errors: PlanFormErrors = {}
-  const phases = readRows(values.phases, 'phases', 10, 'Phase', errors)
-  const owners = readRows(values.owners, 'owners', 20, 'Abbreviation', errors)
+  const phases = readRows(values.phases, 'phases', 10, errors, t)
+  const owners = readRows(values.owners, 'owners', 20, errors, t)
   const result = v.safeParse(FormSchema, { ...values, phases, owners })
   if (!result.success) {
     for (const issue of result.issues) {
       const key = String(issue.path?.[0]?.key ?? '')
       if (key && !errors[key])
-        errors[key] = issue.message.startsWith('Invalid type') || issue.message.startsWith('Invalid option') ? 'Choose one' : issue.message
+        errors[key] =
+          issue.message === END_AFTER_START
+            ? t(END_AFTER_START)
+            : issue.message.startsWith('Invalid type') || issue.message.startsWith('Invalid option')
+              ? t('planAdmin.form.chooseOne')
+              : issue.message
     }
   }
   if (Object.keys(errors).length > 0 || !result.success) return { ok: false, errors }
@@ -72,10 +88,10 @@ export function parsePlanForm(values: PlanFormValues): { ok: true; fields: PlanF
 
 function readRows(
   rows: readonly GlossaryRow[],
-  name: string,
+  name: 'phases' | 'owners',
   maxKey: number,
-  what: string,
   errors: PlanFormErrors,
+  t: Translate,
 ): Record<string, string> {
   const out: Record<string, string> = {}
   rows.forEach((row, k) => {
@@ -84,14 +100,14 @@ function readRows(
     if (key === '' && label === '') return
     const keyError =
       key === ''
-        ? `${what} is required`
+        ? t(`planAdmin.form.rowRequired.${name}`)
         : key.length > maxKey
-          ? `${what} must be at most ${maxKey} characters`
+          ? t(`planAdmin.form.rowTooLong.${name}`, { max: maxKey })
           : key in out
-            ? `${key} is listed twice`
+            ? t('planAdmin.form.listedTwice', { key })
             : null
     if (keyError) errors[`${name}.${k}.key`] = keyError
-    if (label === '') errors[`${name}.${k}.label`] = 'Say what it stands for'
+    if (label === '') errors[`${name}.${k}.label`] = t('planAdmin.form.meaning')
     else if (!keyError) out[key] = label
   })
   return out
