@@ -1,7 +1,11 @@
-import { describe, expect, it } from 'vitest'
-import { buildAssessment, halfYears, type Block } from './assessment-model'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { buildAssessment as build, halfYearLabel, halfYears, type AssessmentInput, type Block } from './assessment-model'
+import { docText, ensureMessages } from './doc-text'
 import { TEMPLATE } from './template'
 import { demoInput, NOW, STATS } from '../../../tests/support/assessment-input'
+
+beforeAll(() => ensureMessages('cy'))
+const buildAssessment = (input: AssessmentInput) => build(input, docText('en'))
 
 const tableOf = (blocks: Block[], caption: string) =>
   blocks.find((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table' && b.caption.startsWith(caption))
@@ -89,11 +93,34 @@ describe('buildAssessment', () => {
 
 describe('halfYears', () => {
   it('spans calendar half-years from the first activity to now', () => {
-    expect(halfYears(Date.UTC(2025, 4, 3), Date.UTC(2026, 6, 1)).map((p) => p.label)).toEqual([
+    expect(halfYears(Date.UTC(2025, 4, 3), Date.UTC(2026, 6, 1)).map((p) => halfYearLabel(docText('en'), p))).toEqual([
       'January to June 2025',
       'July to December 2025',
       'January to June 2026',
       'July to December 2026',
     ])
+  })
+})
+
+describe('buildAssessment in Welsh', () => {
+  it('words the template, tables and figures in Welsh, and the plan’s own words stay as written', () => {
+    const model = build(demoInput({ stats: STATS }), docText('cy'))
+    expect(model.locale).toBe('cy')
+    expect(model.title).toBe('Ymrwymiad Technegwyr: hunanasesiad Cam Dau, dadansoddiad RAG a chynllun gweithredu 36 mis')
+    expect(model.sections.map((s) => s.key)).toEqual(TEMPLATE.two.map((s) => s.key))
+    expect(model.sections.find((s) => s.key === 'rag')?.heading).toBe('Dadansoddiad RAG o’r cynllun gweithredu blaenorol')
+    expect(model.meta).toContainEqual(['Sefydliad', 'Example University'])
+    const rag = model.sections.find((s) => s.key === 'rag')!
+    const table = tableOf(rag.blocks, 'Dadansoddiad RAG')!
+    expect(table.columns).toEqual(['Cod', 'Thema', 'Gweithgaredd', 'RAG', 'Ers', 'Esboniad'])
+    expect(table.rows.find((r) => r[0] === 'V1 ii')?.[3]).toEqual({ text: 'Gwyrdd', rag: 'green' })
+    const voice = model.sections.find((s) => s.key === 'voice')!
+    const counts = tableOf(voice.blocks, 'Llais y technegwyr')!
+    expect(counts.rows[counts.rows.length - 1]?.[0]).toBe('Cyfanswm hyd at 23 Tachwedd 2026')
+    const structure = model.sections.find((s) => s.key === 'structure')!
+    expect(tableOf(structure.blocks, 'Technegwyr fesul cyfadran')?.rows).toContainEqual(['Faculty of Arts and Design', 'wedi’i atal'])
+    expect(model.words.notWritten).toMatch(/^\[Heb ei ysgrifennu eto/)
+    expect(model.warnings.join(' ')).toMatch(/Heb eu hysgrifennu eto: Dull gweithredu a llywodraethu/)
+    expect(halfYearLabel(docText('cy'), { year: 2026, half: 0 })).toBe('Ionawr i Fehefin 2026')
   })
 })

@@ -2,27 +2,21 @@
  * The self-assessment as a document model: the template's questions, the lead's narrative for
  * each, and the figures prefilled from live data (RAG table with an explanation for every red,
  * dated technician-voice counts, the forward plan as a table). Both the DOCX and the printable
- * HTML view render this one model, so they never disagree.
+ * HTML view render this one model, so they never disagree. Every fixed word comes from the
+ * messages of the document's language (`DocText`); the plan's own words are shown in Welsh in a
+ * Welsh document where the plan has them.
  */
 import type { ActionPlan, Comment, Idea, Institution, PlanAction, RagChange, RagStatus, Vote } from '@/domain/entities'
 import { technicianVoiceCounts, youSaidWeDid } from '@/domain/rules/ideas'
-import { compareActionCodes, ragSummary, ragSummaryByTheme, stageTwoAnalysis } from '@/domain/rules/rag'
-import { isoDateOf } from '@/domain/rules/dates'
-import {
-  breakdownRows,
-  CONTRACT_LABELS,
-  facultyLabels,
-  formatFigure,
-  ragThemeRows,
-  ROLE_FAMILY_LABELS,
-  type ChartRow,
-} from '@/domain/rules/dashboard-data'
-import type { InstitutionStats } from '@/domain/stats'
+import { compareActionCodes, ragSummaryByTheme, stageTwoAnalysis } from '@/domain/rules/rag'
+import { breakdownRows, facultyLabels, ragByTheme, UNSPECIFIED_KEY, type ChartRow } from '@/domain/rules/dashboard-data'
+import type { Breakdown, InstitutionStats } from '@/domain/stats'
 import { expandTimeframe, ownerText } from '@/domain/rules/owner-glossary'
 import { measureView, type AppFeeds } from '@/domain/rules/measure-feeds'
-import { THEME_LABELS } from '@/domain/rules/plan-groups'
-import { formatDate } from '@/ui/format'
-import { STAGE_TITLES, TEMPLATE, type Prefill, type Stage } from './template'
+import { activityIn, inLanguage, measureTextIn, outputsIn } from '@/domain/rules/plan-language'
+import type { Locale } from '@/i18n/locales'
+import type { DocText } from './doc-text'
+import { sectionWords, TEMPLATE, type Prefill, type Stage } from './template'
 
 export type Cell = string | { text: string; rag: RagStatus | null }
 
@@ -42,12 +36,16 @@ export interface ModelSection {
 }
 
 export interface AssessmentModel {
+  /** The document's language. */
+  locale: Locale
   title: string
   /** Label → value lines under the title (organisation, lead, dates). */
   meta: [string, string][]
   sections: ModelSection[]
   /** Problems the lead should fix before submitting (e.g. a red with no explanation). */
   warnings: string[]
+  /** Fixed words the renderers need, in the document's language. */
+  words: { notWritten: string; none: string; description: string }
 }
 
 export interface PlanBundle {
@@ -74,134 +72,153 @@ export interface AssessmentInput {
   feeds: AppFeeds
 }
 
-export const NOT_WRITTEN = '[Not written yet: add this section in Technician Hub before submitting.]'
-const RAG_WORDS: Record<RagStatus, string> = { red: 'Red', amber: 'Amber', green: 'Green' }
-
-/** Builds the whole document. */
-export function buildAssessment(input: AssessmentInput): AssessmentModel {
+/** Builds the whole document in the language of `text`. */
+export function buildAssessment(input: AssessmentInput, text: DocText): AssessmentModel {
+  const { t } = text
   const warnings: string[] = []
-  const asAt = formatDate(isoDateOf(input.now))
-  const sections = TEMPLATE[input.stage].map((spec) => ({
-    key: spec.key,
-    heading: spec.heading,
-    question: spec.question,
-    blocks: [
-      { kind: 'narrative' as const, text: (input.narratives[spec.key] ?? '').trim() },
-      ...spec.prefill.flatMap((p) => prefill(p, input, asAt, warnings)),
-    ],
-  }))
+  const asAt = text.date(input.now)
+  const ctx: Ctx = { input, text, asAt, warnings }
+  const sections = TEMPLATE[input.stage].map((spec) => {
+    const words = sectionWords(t, input.stage, spec.key, '')
+    return {
+      key: spec.key,
+      heading: words.heading,
+      question: words.question,
+      blocks: [
+        { kind: 'narrative' as const, text: (input.narratives[spec.key] ?? '').trim() },
+        ...spec.prefill.flatMap((p) => prefill(p, ctx)),
+      ],
+    }
+  })
+  const plan = input.current.plan
   const meta: [string, string][] = [
-    ['Organisation', input.institution?.name ?? ''],
-    ['Institutional lead', input.institution?.contactName ?? ''],
-    [
-      'Action plan',
-      `${input.current.plan.title} (${formatDate(input.current.plan.startDate)} to ${formatDate(input.current.plan.endDate)})`,
-    ],
-    ['Figures as at', asAt],
+    [t('doc.meta.organisation'), input.institution?.name ?? ''],
+    [t('doc.meta.lead'), input.institution?.contactName ?? ''],
+    [t('doc.meta.plan'), t('doc.meta.planValue', { title: plan.title, start: text.date(plan.startDate), end: text.date(plan.endDate) })],
+    [t('doc.meta.asAt'), asAt],
   ]
-  if (input.institution?.signatoryDate) meta.splice(2, 0, ['Signatory since', formatDate(input.institution.signatoryDate)])
+  if (input.institution?.signatoryDate) meta.splice(2, 0, [t('doc.meta.signatory'), text.date(input.institution.signatoryDate)])
   const empty = sections.filter((s) => s.blocks[0]?.kind === 'narrative' && s.blocks[0].text === '').map((s) => s.heading)
-  if (empty.length > 0) warnings.push(`Not written yet: ${empty.join('; ')}.`)
-  return { title: STAGE_TITLES[input.stage], meta: meta.filter(([, v]) => v !== ''), sections, warnings }
+  if (empty.length > 0) warnings.push(t('doc.warnings.notWritten', { sections: empty.join('; ') }))
+  return {
+    locale: text.locale,
+    title: t(`doc.title.${input.stage}`),
+    meta: meta.filter(([, v]) => v !== ''),
+    sections,
+    warnings,
+    words: { notWritten: t('doc.notWritten'), none: t('doc.none'), description: t('doc.description') },
+  }
 }
 
-function prefill(kind: Prefill, input: AssessmentInput, asAt: string, warnings: string[]): Block[] {
+interface Ctx {
+  input: AssessmentInput
+  text: DocText
+  asAt: string
+  warnings: string[]
+}
+
+function prefill(kind: Prefill, ctx: Ctx): Block[] {
+  const { input, text } = ctx
+  const { t } = text
   switch (kind) {
     case 'staff':
-      return staff(input, asAt)
+      return staff(ctx)
     case 'roles':
       return input.stats
         ? [
             table(
-              'Technicians by role family',
-              ['Role family', 'Technicians'],
-              chartRows(breakdownRows(input.stats.members.byRoleFamily, ROLE_FAMILY_LABELS)),
+              t('doc.staff.byRoleFamily'),
+              [t('doc.col.roleFamily'), t('doc.col.technicians')],
+              chartRows(text, input.stats.members.byRoleFamily, (k) => text.labels.roleFamily(k as RoleFamily)),
             ),
           ]
         : []
     case 'owners':
-      return owners(input.current.plan)
+      return owners(input.current.plan, text)
     case 'themes':
-      return themes(input.current)
+      return themes(input.current, text)
     case 'rag':
-      return rag(input, asAt, warnings)
+      return rag(ctx)
     case 'impact':
-      return impact(input)
+      return impact(input, text)
     case 'additional':
-      return additional(input)
+      return additional(input, text)
     case 'plan':
-      return [forwardPlan(input.current)]
+      return [forwardPlan(input.current, text)]
     case 'voice':
-      return voice(input, asAt)
+      return voice(ctx)
     case 'url':
       return [
         {
           kind: 'paragraph',
-          text: input.institution?.planUrl
-            ? `Published at: ${input.institution.planUrl}`
-            : 'No web address is recorded for the plan yet (institution settings).',
+          text: input.institution?.planUrl ? t('doc.published.at', { url: input.institution.planUrl }) : t('doc.published.none'),
         },
       ]
   }
 }
 
+type RoleFamily = Parameters<DocText['labels']['roleFamily']>[0]
+type Contract = Parameters<DocText['labels']['contract']>[0]
+
 const table = (caption: string, columns: string[], rows: Cell[][]): Block => ({ kind: 'table', caption, columns, rows })
-const chartRows = (rows: ChartRow[]): Cell[][] => rows.map((r) => [r.label, formatFigure(r.value)])
-const WITHHELD_NOTE: Block = {
-  kind: 'paragraph',
-  text: 'Groups under 5 are withheld (with another figure where needed so they cannot be worked out), to protect individuals.',
+
+/** A breakdown's rows (largest first, withheld after, "not stated" last), each key named by `label`. */
+function chartRows(text: DocText, breakdown: Breakdown, label: (key: string) => string = (k) => k): Cell[][] {
+  const name = (key: string) => (key === UNSPECIFIED_KEY ? text.t('doc.notStated') : label(key))
+  return breakdownRows(breakdown, name).map((r: ChartRow) => [r.label, text.figure(r.value)])
 }
 
-function staff(input: AssessmentInput, asAt: string): Block[] {
+function staff({ input, text, asAt }: Ctx): Block[] {
+  const { t } = text
   const s = input.stats
-  if (!s) {
-    return [
-      {
-        kind: 'paragraph',
-        text: `As at ${asAt}, ${input.directoryCount} technicians appear in the Technician Hub directory. Detailed counts were not available on this device: refresh the dashboard figures while online, then generate the document again.`,
-      },
-    ]
-  }
+  if (!s) return [{ kind: 'paragraph', text: t('doc.staff.noStats', { date: asAt, count: text.figure(input.directoryCount) }) }]
+  const faculties = facultyLabels(input.institution)
+  const technicians = t('doc.col.technicians')
   return [
-    {
-      kind: 'paragraph',
-      text: `As at ${asAt}, ${formatFigure(s.members.total)} technicians are registered in Technician Hub (self-registration, including non-laboratory technical staff).`,
-    },
+    { kind: 'paragraph', text: t('doc.staff.registered', { date: asAt, count: text.figure(s.members.total) }) },
     table(
-      'Technicians by faculty',
-      ['Faculty', 'Technicians'],
-      chartRows(breakdownRows(s.members.byFaculty, facultyLabels(input.institution))),
+      t('doc.staff.byFaculty'),
+      [t('doc.col.faculty'), technicians],
+      chartRows(text, s.members.byFaculty, (k) => faculties[k] ?? k),
     ),
-    table('Technicians by contract', ['Contract', 'Technicians'], chartRows(breakdownRows(s.members.byContract, CONTRACT_LABELS))),
-    WITHHELD_NOTE,
+    table(
+      t('doc.staff.byContract'),
+      [t('doc.col.contract'), technicians],
+      chartRows(text, s.members.byContract, (k) => text.labels.contract(k as Contract)),
+    ),
+    { kind: 'paragraph', text: t('doc.staff.withheldNote') },
   ]
 }
 
-function owners(plan: ActionPlan): Block[] {
+function owners(plan: ActionPlan, text: DocText): Block[] {
   const items = Object.entries(plan.owners).map(([k, v]) => `${k}: ${v}`)
   return items.length
     ? [
-        { kind: 'subheading', text: 'Groups and owners named in the plan' },
+        { kind: 'subheading', text: text.t('doc.owners') },
         { kind: 'list', items },
       ]
     : []
 }
 
-function themes(bundle: PlanBundle): Block[] {
-  const rows = ragThemeRows(ragSummaryByTheme(bundle.actions, bundle.changes))
+const counts = (c: { green: number; amber: number; red: number; notSet: number }) => [c.green, c.amber, c.red, c.notSet].map(String)
+
+function themes(bundle: PlanBundle, text: DocText): Block[] {
+  const { t } = text
+  const rows = ragByTheme(ragSummaryByTheme(bundle.actions, bundle.changes))
   return [
     table(
-      'Actions by theme and status',
-      ['Theme', 'Actions', 'Green', 'Amber', 'Red', 'Not rated'],
-      rows.map((r) => [r.theme, ...[r.counts.total, r.counts.green, r.counts.amber, r.counts.red, r.counts.notSet].map(String)]),
+      t('doc.themes'),
+      [t('doc.col.theme'), t('doc.col.actions'), t('doc.col.green'), t('doc.col.amber'), t('doc.col.red'), t('doc.col.notRated')],
+      rows.map((r) => [text.labels.theme(r.theme), String(r.counts.total), ...counts(r.counts)]),
     ),
   ]
 }
 
-const themeNames = (a: PlanAction) => a.themes.map((t) => THEME_LABELS[t]).join(' / ')
-const ragCell = (status: RagStatus | null): Cell => ({ text: status ? RAG_WORDS[status] : 'Not rated', rag: status })
+const themeNames = (a: PlanAction, text: DocText) => a.themes.map((t) => text.labels.theme(t)).join(' / ')
+const ragCell = (status: RagStatus | null, text: DocText): Cell => ({ text: text.t(`doc.rag.${status ?? 'none'}`), rag: status })
 
-function rag(input: AssessmentInput, asAt: string, warnings: string[]): Block[] {
+function rag({ input, text, asAt, warnings }: Ctx): Block[] {
+  const { t, locale } = text
   const previous = input.previous ?? input.current
   const samePlan = previous.plan.id === input.current.plan.id
   const analysis = stageTwoAnalysis(previous, samePlan ? { actions: [] } : input.current)
@@ -209,46 +226,66 @@ function rag(input: AssessmentInput, asAt: string, warnings: string[]): Block[] 
   const blocks: Block[] = [
     {
       kind: 'paragraph',
-      text: `RAG status of “${previous.plan.title}” as at ${asAt}: ${s.total} actions, ${s.green} green (completed), ${s.amber} amber (in progress), ${s.red} red (still to be carried out)${s.notSet ? `, ${s.notSet} not yet rated` : ''}.`,
+      text: t('doc.ragSection.summary', {
+        title: previous.plan.title,
+        date: asAt,
+        total: s.total,
+        green: s.green,
+        amber: s.amber,
+        red: s.red,
+        notSet: s.notSet ? t('doc.ragSection.notSet', { n: s.notSet }) : '',
+      }),
     },
     table(
-      'RAG analysis',
-      ['Code', 'Theme', 'Activity', 'RAG', 'Since', 'Explanation', ...(samePlan ? [] : ['Carried forward as'])],
+      t('doc.ragSection.table'),
+      [
+        t('doc.col.code'),
+        t('doc.col.theme'),
+        t('doc.col.activity'),
+        t('doc.col.rag'),
+        t('doc.col.since'),
+        t('doc.col.explanation'),
+        ...(samePlan ? [] : [t('doc.col.carriedForward')]),
+      ],
       analysis.rows.map((r) => [
         r.action.code,
-        themeNames(r.action),
-        r.action.activity,
-        ragCell(r.status),
-        r.changedAt ? formatDate(isoDateOf(r.changedAt)) : '',
+        themeNames(r.action, text),
+        activityIn(locale, r.action),
+        ragCell(r.status, text),
+        r.changedAt ? text.date(r.changedAt) : '',
         r.rationale,
         ...(samePlan ? [] : [r.carriedForwardTo?.code ?? '']),
       ]),
     ),
     table(
-      'RAG summary by theme',
-      ['Theme', 'Green', 'Amber', 'Red', 'Not rated'],
-      ragThemeRows(analysis.byTheme).map((r) => [r.theme, ...[r.counts.green, r.counts.amber, r.counts.red, r.counts.notSet].map(String)]),
+      t('doc.ragSection.byTheme'),
+      [t('doc.col.theme'), t('doc.col.green'), t('doc.col.amber'), t('doc.col.red'), t('doc.col.notRated')],
+      ragByTheme(analysis.byTheme).map((r) => [text.labels.theme(r.theme), ...counts(r.counts)]),
     ),
   ]
   const reds = analysis.rows.filter((r) => r.status === 'red')
-  blocks.push({ kind: 'subheading', text: 'Actions categorised red' })
+  blocks.push({ kind: 'subheading', text: t('doc.ragSection.reds') })
   blocks.push(
     reds.length
       ? {
           kind: 'list',
-          items: reds.map(
-            (r) =>
-              `${r.action.code} (${themeNames(r.action)}): ${r.action.activity} Explanation: ${r.rationale.trim() || 'EXPLANATION NEEDED'}`,
+          items: reds.map((r) =>
+            t('doc.ragSection.redItem', {
+              code: r.action.code,
+              themes: themeNames(r.action, text),
+              activity: activityIn(locale, r.action),
+              explanation: r.rationale.trim() || t('doc.ragSection.explanationNeeded'),
+            }),
           ),
         }
-      : { kind: 'paragraph', text: 'No actions are red.' },
+      : { kind: 'paragraph', text: t('doc.ragSection.noReds') },
   )
-  for (const r of analysis.unexplainedReds)
-    warnings.push(`${r.action.code} is red with no explanation: add one on the action before submitting.`)
+  for (const r of analysis.unexplainedReds) warnings.push(t('doc.warnings.unexplainedRed', { code: r.action.code }))
   return blocks
 }
 
-function impact(input: AssessmentInput): Block[] {
+function impact(input: AssessmentInput, text: DocText): Block[] {
+  const { t, locale } = text
   const rows: Cell[][] = []
   const sorted = [...input.current.actions].sort((a, b) => compareActionCodes(a.code, b.code))
   for (const a of sorted) {
@@ -257,123 +294,145 @@ function impact(input: AssessmentInput): Block[] {
       const num = (x: number | undefined) => (x === undefined ? '' : `${x}${m.unit === '%' ? '%' : ''}`)
       const progress =
         view.progress.percent === null
-          ? 'No figures yet'
-          : `${Math.round(view.progress.percent)}% (${view.progress.status.replace('-', ' ')})`
-      rows.push([a.code, m.text, num(m.baseline), num(view.current), num(m.target), progress])
+          ? t('doc.impact.noFigures')
+          : t('doc.impact.progress', {
+              percent: Math.round(view.progress.percent),
+              status: t(`doc.measureStatus.${view.progress.status}`),
+            })
+      rows.push([a.code, measureTextIn(locale, m), num(m.baseline), num(view.current), num(m.target), progress])
     }
   }
-  const blocks: Block[] = [table('Success measures', ['Code', 'Success measure', 'Baseline', 'Now', 'Target', 'Progress'], rows)]
+  const blocks: Block[] = [
+    table(
+      t('doc.impact.measures'),
+      [t('doc.col.code'), t('doc.col.measure'), t('doc.col.baseline'), t('doc.col.now'), t('doc.col.target'), t('doc.col.progress')],
+      rows,
+    ),
+  ]
   const s = input.stats
   if (s) {
-    blocks.push({
-      kind: 'paragraph',
-      text: `Professional registration: ${formatFigure(s.registrations.registeredMembers)} technicians registered.`,
-    })
-    blocks.push(table('Professional registrations by level', ['Level', 'Registered'], chartRows(breakdownRows(s.registrations.registered))))
-    blocks.push({
-      kind: 'paragraph',
-      text: `CPD: ${formatFigure(s.cpd.percent, '%')} of technicians logged CPD in the ${s.cpd.year} CPD year.`,
-    })
+    blocks.push({ kind: 'paragraph', text: t('doc.impact.registrations', { count: text.figure(s.registrations.registeredMembers) }) })
+    blocks.push(table(t('doc.impact.byLevel'), [t('doc.col.level'), t('doc.col.registered')], chartRows(text, s.registrations.registered)))
+    blocks.push({ kind: 'paragraph', text: t('doc.impact.cpd', { percent: text.figure(s.cpd.percent, '%'), year: s.cpd.year }) })
   }
   return blocks
 }
 
-function additional(input: AssessmentInput): Block[] {
+function additional(input: AssessmentInput, text: DocText): Block[] {
   if (!input.previous || input.previous.plan.id === input.current.plan.id) return []
   const fresh = stageTwoAnalysis(input.previous, input.current).newActions
   return fresh.length
     ? [
-        { kind: 'subheading', text: 'New in the 36-month plan' },
-        { kind: 'list', items: fresh.map((a) => `${a.code}: ${a.activity}`) },
+        { kind: 'subheading', text: text.t('doc.additional') },
+        { kind: 'list', items: fresh.map((a) => `${a.code}: ${activityIn(text.locale, a)}`) },
       ]
     : []
 }
 
-function forwardPlan(bundle: PlanBundle): Block {
+function forwardPlan(bundle: PlanBundle, text: DocText): Block {
+  const { t, locale } = text
   const { plan } = bundle
   const rows = [...bundle.actions]
     .sort((a, b) => compareActionCodes(a.code, b.code))
     .map((a): Cell[] => [
       a.code,
-      themeNames(a),
-      a.activity,
-      a.outputs ?? '',
-      a.measures.map((m) => m.text).join('; '),
+      themeNames(a, text),
+      activityIn(locale, a),
+      outputsIn(locale, a),
+      a.measures.map((m) => measureTextIn(locale, m)).join('; '),
       expandTimeframe(a.timeframe, plan.phases),
       ownerText(a.owner, plan.owners),
     ])
-  return table(`Action plan: ${plan.title}`, ['Code', 'Theme', 'Activity', 'Key outputs', 'Success measures', 'Timeframe', 'Owner'], rows)
+  return table(
+    t('doc.plan', { title: plan.title }),
+    [
+      t('doc.col.code'),
+      t('doc.col.theme'),
+      t('doc.col.activity'),
+      t('doc.col.outputs'),
+      t('doc.col.measures'),
+      t('doc.col.timeframe'),
+      t('doc.col.owner'),
+    ],
+    rows,
+  )
 }
 
-const HALF_YEAR = ['January to June', 'July to December'] as const
-
-/** Calendar half-years (UTC) from the one holding `from` to the one holding `to`. */
-export function halfYears(from: number, to: number): { label: string; from: number; to: number }[] {
+/** Calendar half-years (UTC) from the one holding `from` to the one holding `to`; `half` 0 is January to June. */
+export function halfYears(from: number, to: number): { year: number; half: 0 | 1; from: number; to: number }[] {
   const start = new Date(from)
   const end = new Date(to)
-  const out: { label: string; from: number; to: number }[] = []
+  const out: { year: number; half: 0 | 1; from: number; to: number }[] = []
   let index = start.getUTCFullYear() * 2 + (start.getUTCMonth() < 6 ? 0 : 1)
   const last = end.getUTCFullYear() * 2 + (end.getUTCMonth() < 6 ? 0 : 1)
   for (; index <= last; index++) {
     const year = Math.floor(index / 2)
-    const half = index % 2
-    out.push({ label: `${HALF_YEAR[half]} ${year}`, from: Date.UTC(year, half * 6, 1), to: Date.UTC(year, half * 6 + 6, 1) - 1 })
+    const half = (index % 2) as 0 | 1
+    out.push({ year, half, from: Date.UTC(year, half * 6, 1), to: Date.UTC(year, half * 6 + 6, 1) - 1 })
   }
   return out
 }
 
-function voice(input: AssessmentInput, asAt: string): Block[] {
+/** "January to June 2026" / "Ionawr i Fehefin 2026". */
+export function halfYearLabel(text: DocText, period: { year: number; half: 0 | 1 }): string {
+  return text.t(period.half === 0 ? 'doc.halfYear.first' : 'doc.halfYear.second', { year: String(period.year) })
+}
+
+function voice({ input, text, asAt }: Ctx): Block[] {
+  const { t, locale } = text
   const data = { ideas: input.ideas, comments: input.comments, votes: input.votes }
   const times = [...input.ideas.map((i) => i.createdAt), ...input.comments.map((c) => c.createdAt), ...input.votes.map((v) => v.createdAt)]
   const rows: Cell[][] = (times.length > 0 ? halfYears(Math.min(...times), input.now) : []).map((p) => {
     const c = technicianVoiceCounts(data, p)
-    return [p.label, String(c.ideas), String(c.comments), String(c.votes), String(c.adoptedIdeas)]
+    return [halfYearLabel(text, p), String(c.ideas), String(c.comments), String(c.votes), String(c.adoptedIdeas)]
   })
   const total = technicianVoiceCounts(data, { to: input.now })
-  rows.push([`Total to ${asAt}`, String(total.ideas), String(total.comments), String(total.votes), String(total.adoptedIdeas)])
+  rows.push([
+    t('doc.voice.total', { date: asAt }),
+    String(total.ideas),
+    String(total.comments),
+    String(total.votes),
+    String(total.adoptedIdeas),
+  ])
   const blocks: Block[] = [
-    {
-      kind: 'paragraph',
-      text: `Technician Hub records every idea, comment and vote with its date. As at ${asAt}, ${total.contributors} technicians had proposed ideas, commented on actions or voted; ${total.adoptedIdeas} of their ideas were adopted.`,
-    },
-    table('Technician voice: ideas, comments and votes', ['Period', 'Ideas proposed', 'Comments', 'Votes', 'Ideas adopted'], rows),
+    { kind: 'paragraph', text: t('doc.voice.intro', { date: asAt, contributors: total.contributors, adopted: total.adoptedIdeas }) },
+    table(
+      t('doc.voice.table'),
+      [t('doc.col.period'), t('doc.col.ideas'), t('doc.col.comments'), t('doc.col.votes'), t('doc.col.adopted')],
+      rows,
+    ),
   ]
   const surveys = input.stats?.surveys ?? []
   if (surveys.length > 0) {
     blocks.push(
       table(
-        'Consultation surveys',
-        ['Survey', 'Open', 'Responses', 'Response rate'],
+        t('doc.voice.surveys'),
+        [t('doc.col.survey'), t('doc.col.open'), t('doc.col.responses'), t('doc.col.rate')],
         surveys.map((s) => [
           s.title,
-          `${formatDate(s.opensAt)} to ${formatDate(s.closesAt)}`,
-          formatFigure(s.responses),
-          formatFigure(s.ratePercent, '%'),
+          t('doc.voice.surveyDates', { from: text.date(s.opensAt), to: text.date(s.closesAt) }),
+          text.figure(s.responses),
+          text.figure(s.ratePercent, '%'),
         ]),
       ),
     )
   } else if (!input.stats) {
-    blocks.push({
-      kind: 'paragraph',
-      text: 'Survey response counts were not available on this device: refresh the dashboard figures while online, then generate again.',
-    })
+    blocks.push({ kind: 'paragraph', text: t('doc.voice.noSurveys') })
   }
   const saidDid = youSaidWeDid(input.ideas, input.current.actions, input.votes)
   if (saidDid.length > 0) {
-    blocks.push({ kind: 'subheading', text: 'You said, we did' })
+    blocks.push({ kind: 'subheading', text: t('doc.voice.saidDid') })
     blocks.push({
       kind: 'list',
-      items: saidDid.map(
-        (x) =>
-          `${formatDate(isoDateOf(x.idea.createdAt))}: “${x.idea.title}” (${x.votes} votes). ${x.idea.response ?? 'Adopted.'}${x.action ? ` Now action ${x.action.code}.` : ''}`,
-      ),
+      items: saidDid.map((x) => {
+        const response = inLanguage(locale, x.idea.response ?? '', x.idea.responseCy)
+        return [
+          t('doc.voice.saidDidItem', { date: text.date(x.idea.createdAt), title: x.idea.title, votes: text.plural('doc.votes', x.votes) }),
+          response || t('doc.voice.adopted'),
+          ...(x.action ? [t('doc.voice.nowAction', { code: x.action.code })] : []),
+        ].join(' ')
+      }),
     })
   }
   return blocks
-}
-
-/** The summary line of a plan's RAG, for the app's own screens. */
-export function ragLine(bundle: PlanBundle): string {
-  const s = ragSummary(bundle.actions, bundle.changes)
-  return `${s.green} green, ${s.amber} amber, ${s.red} red${s.notSet ? `, ${s.notSet} not rated` : ''}`
 }

@@ -1,18 +1,27 @@
 import { Packer } from 'docx'
 import { strFromU8, unzipSync } from 'fflate'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Locale } from '@/i18n/locales'
 import { buildAssessment } from './assessment-model'
+import { docText, ensureMessages } from './doc-text'
 import { buildDocx } from './render-docx'
 import { demoInput, STATS } from '../../../tests/support/assessment-input'
 
+beforeAll(() => ensureMessages('cy'))
+
+/** The generated file's document.xml, and its text without tags. */
+async function docxIn(locale: Locale): Promise<{ files: Record<string, Uint8Array>; xml: string; text: string }> {
+  const model = buildAssessment(demoInput({ stats: STATS }), docText(locale))
+  const buffer = await Packer.toBuffer(buildDocx(model))
+  const files = unzipSync(new Uint8Array(buffer))
+  expect(Object.keys(files)).toContain('word/document.xml')
+  const xml = strFromU8(files['word/document.xml']!)
+  return { files, xml, text: xml.replace(/<[^>]+>/g, ' ') }
+}
+
 describe('buildDocx', () => {
   it('writes a Word file whose document.xml holds the headings, the RAG table and the voice counts', async () => {
-    const model = buildAssessment(demoInput({ stats: STATS }))
-    const buffer = await Packer.toBuffer(buildDocx(model))
-    const files = unzipSync(new Uint8Array(buffer))
-    expect(Object.keys(files)).toContain('word/document.xml')
-    const xml = strFromU8(files['word/document.xml']!)
-    const text = xml.replace(/<[^>]+>/g, ' ')
+    const { xml, text, files } = await docxIn('en')
     expect(text).toContain('RAG analysis of the previous action plan')
     expect(text).toContain('Please provide a RAG analysis on your institutional 24-month action plan')
     expect(text).toContain('Participation fell to 48%')
@@ -22,5 +31,24 @@ describe('buildDocx', () => {
     // RAG cells are coloured as well as worded.
     expect(xml).toMatch(/w:fill="F4B6B0"/)
     expect(xml.match(/<w:tbl>/g)?.length).toBeGreaterThan(5)
+    expect(text).not.toContain('Dadansoddiad RAG')
+    expect(strFromU8(files['word/styles.xml']!)).toContain('w:val="en-GB"')
+  })
+
+  it('writes the same document in Welsh: Welsh headings, questions, table headings and labels, Welsh proofing language', async () => {
+    const { xml, text, files } = await docxIn('cy')
+    expect(text).toContain('Ymrwymiad Technegwyr: hunanasesiad Cam Dau, dadansoddiad RAG a chynllun gweithredu 36 mis')
+    expect(text).toContain('Dadansoddiad RAG o’r cynllun gweithredu blaenorol')
+    expect(text).toContain('Rhowch ddadansoddiad RAG o gynllun gweithredu 24 mis eich sefydliad')
+    expect(text).toContain('Llais y technegwyr: syniadau, sylwadau a phleidleisiau')
+    expect(text).toContain('Cyfanswm hyd at 23 Tachwedd 2026')
+    expect(text).toContain('Esboniad')
+    expect(text).toContain('Gwyrdd')
+    // The lead's own words are kept as written.
+    expect(text).toContain('Technicians work in five faculties.')
+    expect(text).not.toContain('RAG analysis of the previous action plan')
+    expect(text).not.toContain('Technician voice: ideas, comments and votes')
+    expect(xml).toMatch(/w:fill="F4B6B0"/)
+    expect(strFromU8(files['word/styles.xml']!)).toContain('w:val="cy-GB"')
   })
 })

@@ -1,13 +1,17 @@
-import { computed, type ComputedRef, type Ref, type ShallowRef } from 'vue'
+import { computed, ref, watch, type ComputedRef, type Ref, type ShallowRef } from 'vue'
 import { useLiveQuery } from '@/composables/use-live-query'
 import { db as defaultDb, type HubDb } from '@/db/database'
+import { createReads, type Reads } from '@/db/read'
+import { repos } from '@/db/repos'
 import type { ActionPlan, AssessmentSection } from '@/domain/entities'
 import { compositeId } from '@/domain/ids'
-import { readCachedStats, type CachedStats } from '@/db/stats-cache'
+import { readCachedStats, refreshStats, type CachedStats } from '@/db/stats-cache'
 import { feedsFrom } from '@/composables/use-feeds'
 import { loadPlanData } from '@/composables/use-plan'
 import { pickCurrentPlan } from '@/domain/rules/plan-groups'
+import { isLocale, type Locale } from '@/i18n/locales'
 import { buildAssessment, type AssessmentInput, type AssessmentModel, type PlanBundle } from './assessment-model'
+import { docText, ensureMessages } from './doc-text'
 import type { Stage } from './template'
 
 export interface AssessmentChoice {
@@ -33,35 +37,37 @@ export function narrativeId(planId: string, stage: Stage, section: string): stri
 /** The earlier plan a Stage Two submission reviews: the latest that started before `plan`. */
 export function defaultPrevious(plans: readonly ActionPlan[], plan: ActionPlan): ActionPlan | null {
   return (
-    plans
-      .filter((p) => !p.deleted && p.id !== plan.id && p.startDate < plan.startDate)
-      .sort((a, b) => b.startDate.localeCompare(a.startDate))[0] ?? null
+    plans.filter((p) => p.id !== plan.id && p.startDate < plan.startDate).sort((a, b) => b.startDate.localeCompare(a.startDate))[0] ?? null
   )
 }
 
-export async function loadAssessment(database: HubDb, choice: AssessmentChoice, now: number): Promise<AssessmentData> {
-  const plans = (await database.plans.toArray()).filter((p) => !p.deleted).sort((a, b) => b.startDate.localeCompare(a.startDate))
+export async function loadAssessment(
+  database: HubDb,
+  choice: AssessmentChoice,
+  now: number,
+  reads: Reads = createReads(database),
+): Promise<AssessmentData> {
+  const plans = (await reads.plans.all()).sort((a, b) => b.startDate.localeCompare(a.startDate))
   const plan = plans.find((p) => p.id === choice.planId) ?? pickCurrentPlan(plans, { includeDrafts: true })
   const cached = await readCachedStats(database)
   if (!plan) return { plans, input: null, sections: [], cached }
   const stage: Stage = choice.stage || plan.stage
   const previousPlan = stage === 'two' ? (plans.find((p) => p.id === choice.previousId) ?? defaultPrevious(plans, plan)) : null
   const bundle = async (p: ActionPlan): Promise<PlanBundle> => {
-    const d = await loadPlanData(database, p)
+    const d = await loadPlanData(reads, p)
     return { plan: p, actions: d.actions, changes: d.changes }
   }
   const [current, previous, ideas, comments, votes, institutions, members, sections] = await Promise.all([
     bundle(plan),
     previousPlan ? bundle(previousPlan) : Promise.resolve(null),
-    database.ideas.toArray(),
-    database.comments.toArray(),
-    database.votes.toArray(),
-    database.institutions.toArray(),
-    database.members.toArray(),
-    database.assessments.where('planId').equals(plan.id).toArray(),
+    reads.ideas.all(),
+    reads.comments.all(),
+    reads.votes.all(),
+    reads.institutions.all(),
+    reads.members.all(),
+    reads.assessments.where('planId', plan.id),
   ])
-  const live = <T extends { deleted: boolean }>(xs: T[]) => xs.filter((x) => !x.deleted)
-  const mine = live(sections).filter((s) => s.stage === stage)
+  const mine = sections.filter((s) => s.stage === stage)
   return {
     plans,
     cached,
@@ -69,30 +75,58 @@ export async function loadAssessment(database: HubDb, choice: AssessmentChoice, 
     input: {
       stage,
       now,
-      institution: institutions.find((i) => !i.deleted) ?? null,
+      institution: institutions[0] ?? null,
       current,
       previous: stage === 'two' ? (previous ?? current) : null,
-      ideas: live(ideas),
-      comments: live(comments),
-      votes: live(votes),
+      ideas,
+      comments,
+      votes,
       stats: cached?.stats ?? null,
-      directoryCount: live(members).length,
+      directoryCount: members.length,
       narratives: Object.fromEntries(mine.map((s) => [s.section, s.body])),
       feeds: feedsFrom(members, cached),
     },
   }
 }
 
+/** The generated document's language: the one chosen (`?lang=`), else the app's. */
+export function documentLanguage(chosen: string, appLocale: string): Locale {
+  return isLocale(chosen) ? chosen : isLocale(appLocale) ? appLocale : 'en'
+}
+
 export interface UseAssessment {
   data: ShallowRef<AssessmentData>
+  /** The document in `language` (null until its messages are loaded, or with no plan). */
   model: ComputedRef<AssessmentModel | null>
 }
 
-export function useAssessment(choice: Ref<AssessmentChoice>, options: { db?: HubDb } = {}): UseAssessment {
+/** The self-assessment's data, live, and the document built from it in the chosen language. */
+export function useAssessment(choice: Ref<AssessmentChoice>, language: Readonly<Ref<Locale>>, options: { db?: HubDb } = {}): UseAssessment {
   const database = options.db ?? defaultDb
   const data = useLiveQuery(() => loadAssessment(database, choice.value, Date.now()), {
     initial: { plans: [], input: null, sections: [], cached: null },
     deps: () => JSON.stringify(choice.value),
   })
-  return { data, model: computed(() => (data.value.input ? buildAssessment(data.value.input) : null)) }
+  // The document's language may not be the app's: its messages load before the model is built.
+  const loaded = ref<Locale | null>(null)
+  watch(
+    language,
+    async (locale) => {
+      await ensureMessages(locale)
+      if (language.value === locale) loaded.value = locale
+    },
+    { immediate: true },
+  )
+  const model = computed(() => (data.value.input && loaded.value ? buildAssessment(data.value.input, docText(loaded.value)) : null))
+  return { data, model }
+}
+
+/** Fetches the latest member figures for the dashboard and the document (throws when offline). */
+export async function refreshFigures(database: HubDb = defaultDb): Promise<void> {
+  await refreshStats(database)
+}
+
+/** Saves one narrative section on this device (it syncs when online). */
+export async function saveNarrative(planId: string, stage: Stage, section: string, body: string, uid: string): Promise<void> {
+  await repos.assessments.put(narrativeId(planId, stage, section), { planId, stage, section, body, updatedByUid: uid })
 }
