@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { SurveyResults, SurveyTexts } from '@/survey-engine/types'
-import { csvField, csvFilename, resultsCsvRows, toCsv } from './csv'
+import { csvField, toCsv } from '@/domain/csv'
+import { csvFilename, resultsCsvRows } from './csv'
 
 const results = (extra: Partial<SurveyResults> = {}): SurveyResults => ({
   surveyId: 's',

@@ -1,24 +1,14 @@
 /**
  * The CSV a lead downloads: the same aggregates the results screen shows (never a row per
  * respondent, so answers to different questions cannot be joined), free texts with their themes,
- * and breakdown counts. Withheld figures say so. Pure.
+ * and breakdown counts. Withheld figures say so. Pure; written as text by the shared writer
+ * (toCsv in src/domain/csv.ts: quoting and formula defusing).
  */
 import { likertLabels } from '@/survey-engine/rules'
 import type { Question } from '@/domain/entities'
 import type { SurveyResults, SurveyTexts } from '@/survey-engine/types'
 
 export const CSV_COLUMNS = ['Section', 'Question', 'Answer', 'Count', 'Note'] as const
-
-/** One CSV field: quoted when needed; a leading = + - @ is defused so spreadsheets never run it. */
-export function csvField(value: string | number): string {
-  let s = String(value)
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
-}
-
-export function toCsv(rows: readonly (readonly (string | number)[])[]): string {
-  return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n'
-}
 
 export interface CsvInput {
   results: SurveyResults

@@ -2,7 +2,6 @@ import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
 import type { Member, MemberSkill } from '@/domain/entities'
 import { coverageCsv, departmentCoverage } from './coverage'
-import { toCsv } from '@/domain/csv'
 import { i18n } from '@/i18n'
 import { i18nFor } from '../../../tests/support/i18n'
 
@@ -52,11 +51,5 @@ describe('departmentCoverage', () => {
     const parsed = Papa.parse<string[]>(coverageCsv([none!], t), { skipEmptyLines: true }).data
     expect(parsed[0]!.slice(0, 4)).toEqual(['Cyfadran', 'Adran', 'Pobl', 'Canfyddiad'])
     expect(parsed[1]!.slice(0, 5)).toEqual(['Dim cyfadran wedi’i rhoi', 'Dim adran wedi’i rhoi', '1', 'Un pwynt methiant', 'NMR'])
-  })
-})
-
-describe('toCsv', () => {
-  it('quotes commas and defuses spreadsheet formulas', () => {
-    expect(toCsv([['a,b', '=SUM(A1)', 3]])).toBe('"a,b",\'=SUM(A1),3')
   })
 })
