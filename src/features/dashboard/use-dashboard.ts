@@ -1,6 +1,7 @@
 import { computed, ref, type ComputedRef, type Ref, type ShallowRef } from 'vue'
 import { useLiveQuery } from '@/composables/use-live-query'
 import { db as defaultDb, type HubDb } from '@/db/database'
+import { createReads } from '@/db/read'
 import { repos as defaultRepos, type Repos } from '@/db/repos'
 import type { Comment, Idea, Institution, PlanAction, RagChange, Vote } from '@/domain/entities'
 import { staleFedMeasures } from '@/domain/rules/measure-feeds'
@@ -32,32 +33,35 @@ const EMPTY: DashboardLocal = {
 }
 
 export async function loadDashboard(database: HubDb): Promise<DashboardLocal> {
+  const reads = createReads(database)
   const [institutions, plans, ideas, comments, votes, cached] = await Promise.all([
-    database.institutions.toArray(),
-    database.plans.toArray(),
-    database.ideas.toArray(),
-    database.comments.toArray(),
-    database.votes.toArray(),
+    reads.institutions.all(),
+    reads.plans.all(),
+    reads.ideas.all(),
+    reads.comments.all(),
+    reads.votes.all(),
     readCachedStats(database),
   ])
-  const plan = await loadPlanData(database, pickCurrentPlan(plans, { includeDrafts: true }))
-  const live = <T extends { deleted: boolean }>(xs: T[]) => xs.filter((x) => !x.deleted)
+  const plan = await loadPlanData(reads, pickCurrentPlan(plans, { includeDrafts: true }))
   return {
-    institution: institutions.find((i) => !i.deleted) ?? null,
+    institution: institutions[0] ?? null,
     planTitle: plan.plan?.title ?? null,
     actions: plan.actions,
     changes: plan.changes,
-    ideas: live(ideas),
-    comments: live(comments),
-    votes: live(votes),
+    ideas,
+    comments,
+    votes,
     cached,
   }
 }
 
+/** Why the last refresh failed: offline (the last figures shown), or the fetch failed with `detail`. */
+export type RefreshError = { kind: 'offline' } | { kind: 'failed'; detail: string }
+
 export interface UseDashboard {
   local: ShallowRef<DashboardLocal>
   refreshing: Ref<boolean>
-  error: Ref<string>
+  error: Ref<RefreshError | null>
   stale: ComputedRef<boolean>
   refresh(): Promise<void>
 }
@@ -74,24 +78,22 @@ export function useDashboard(options: { db?: HubDb; repos?: Pick<Repos, 'actions
   const repos = options.repos ?? defaultRepos
   const local = useLiveQuery(() => loadDashboard(database), { initial: EMPTY })
   const refreshing = ref(false)
-  const error = ref('')
+  const error = ref<RefreshError | null>(null)
   const stale = computed(() => !local.value.cached || Date.now() - local.value.cached.fetchedAt > STALE_MS)
   return { local, refreshing, error, stale, refresh }
 
   async function refresh(): Promise<void> {
     refreshing.value = true
-    error.value = ''
+    error.value = null
     try {
       const cached = await refreshStats(database)
-      const members = await database.members.toArray()
+      const members = await createReads(database).members.all()
       const plan = await loadDashboard(database)
       for (const update of staleFedMeasures(plan.actions, feedsFrom(members, cached)))
         await repos.actions.patch(update.actionId, { measures: update.measures })
     } catch (e) {
       error.value =
-        navigator.onLine === false
-          ? 'You are offline: showing the figures last fetched on this device.'
-          : `Could not fetch the figures: ${e instanceof Error ? e.message : String(e)}`
+        navigator.onLine === false ? { kind: 'offline' } : { kind: 'failed', detail: e instanceof Error ? e.message : String(e) }
     } finally {
       refreshing.value = false
     }

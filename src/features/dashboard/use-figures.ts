@@ -1,0 +1,26 @@
+/** How the dashboard words its figures and months, in the language shown. */
+import { computed } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { monthStart, UNSPECIFIED_KEY } from '@/domain/rules/dashboard-data'
+import { isLocale, LANGUAGE_TAG } from '@/i18n/locales'
+
+export function useFigures() {
+  const { t, n, locale } = useI18n()
+  const months = computed(
+    () => new Intl.DateTimeFormat(LANGUAGE_TAG[isLocale(locale.value) ? locale.value : 'en'], { month: 'short', year: 'numeric' }),
+  )
+  return {
+    /** "1,234", "48%", or "withheld" (a group under 5, or a figure that would reveal one). */
+    figure: (value: number | null, unit = ''): string => (value === null ? t('dashboard.withheld') : `${n(value)}${unit}`),
+    /** "2026-11" → "Nov 2026" / "Tach 2026". */
+    month: (month: string): string => {
+      const start = monthStart(month)
+      return start ? months.value.format(start) : month
+    },
+    /** A breakdown key's label: "not stated" for `unspecified`, else `label(key)`, else the key itself. */
+    keyLabel:
+      (label?: (key: string) => string | undefined) =>
+      (key: string): string =>
+        key === UNSPECIFIED_KEY ? t('dashboard.notStated') : (label?.(key) ?? key),
+  }
+}
