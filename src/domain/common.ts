@@ -5,7 +5,7 @@ import { problem } from './problems'
 export const ROLES = ['technician', 'champion', 'lead', 'admin'] as const
 export type Role = (typeof ROLES)[number]
 
-export const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(128), v.regex(/^[\w.-]+$/, problem('invalid')))
+export const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(128), v.regex(/^[\w.-]+$/, problem('badId')))
 /** ISO calendar date, e.g. 2026-11-23. */
 export const IsoDate = v.pipe(v.string(), v.isoDate(problem('date')))
 export const Millis = v.pipe(v.number(), v.integer(), v.minValue(0))

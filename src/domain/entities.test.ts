@@ -18,6 +18,8 @@ import {
   VoteSchema,
 } from './entities'
 import { isXmlSafe } from './common'
+import { toFieldIssue } from './validation'
+import { wordsIn } from '../../tests/support/errors'
 import { COLLECTIONS, type CollectionName } from './collections'
 
 const meta = { id: 'doc-1', updatedAt: 0, version: 0, deleted: false, lastMutationId: null }
@@ -141,12 +143,15 @@ const BASE = {
 const VALID = { ...BASE, profiles: BASE.members } satisfies Partial<Record<CollectionName, object>>
 const EXAMPLES = Object.keys(VALID) as (keyof typeof VALID)[]
 
-/** The first issue's message and field, or null when the value is valid. */
+// The schemas give problems (codes); these tests read them in the English a person sees.
+const en = await wordsIn('en')
+
+/** The first issue's message (in English words) and field, or null when the value is valid. */
 function firstIssue(schema: v.GenericSchema, value: unknown): { message: string; field: string | undefined } | null {
   const r = v.safeParse(schema, value)
   if (r.success) return null
-  const issue = r.issues[0]
-  return { message: issue.message, field: issue.path?.map((p) => String(p.key)).join('.') }
+  const issue = toFieldIssue(r.issues[0])
+  return { message: en(issue), field: r.issues[0].path?.map((p) => String(p.key)).join('.') }
 }
 
 describe('entity schemas: valid examples', () => {

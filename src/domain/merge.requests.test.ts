@@ -3,6 +3,11 @@ import { describe, expect, it } from 'vitest'
 import type { Caller } from './collections'
 import { mergeMutation, requestStateRule, type ServerDoc } from './merge'
 import type { Mutation } from './sync'
+import { wordsIn } from '../../tests/support/errors'
+
+// Refusals are problems (codes); these tests read them in the English a person sees.
+const en = await wordsIn('en')
+const worded = <T extends object>(o: T) => ('message' in o ? { ...o, message: en(o.message as string) } : o)
 
 const caller = (uid: string): Caller => ({ uid, institutionId: 'inst', role: 'technician' })
 const learner = caller('u-learner')
@@ -61,19 +66,19 @@ describe('skill-share requests on the server', () => {
   })
 
   it('refuses moves out of turn or out of order', () => {
-    expect(mergeMutation(learner, move('accepted', { pending: 1, accepted: 2 }), existing('pending'), stamp)).toMatchObject({
+    expect(worded(mergeMutation(learner, move('accepted', { pending: 1, accepted: 2 }), existing('pending'), stamp))).toMatchObject({
       kind: 'rejected',
       code: 'forbidden',
       field: 'state',
-      message: 'Only the colleague asked to teach can mark it accepted',
+      message: 'Only the colleague asked to teach can do this',
     })
-    expect(mergeMutation(teacher, move('completed', { pending: 1, completed: 2 }), existing('pending'), stamp)).toMatchObject({
+    expect(worded(mergeMutation(teacher, move('completed', { pending: 1, completed: 2 }), existing('pending'), stamp))).toMatchObject({
       kind: 'rejected',
-      message: 'A pending request cannot become completed',
+      message: 'This request cannot move to that state now',
     })
-    expect(mergeMutation(teacher, move('accepted', { accepted: 2 }), existing('declined'), stamp)).toMatchObject({
+    expect(worded(mergeMutation(teacher, move('accepted', { accepted: 2 }), existing('declined'), stamp))).toMatchObject({
       kind: 'rejected',
-      message: 'A declined request cannot become accepted',
+      message: 'This request cannot move to that state now',
     })
     expect(mergeMutation(stranger, move('cancelled', {}), existing('pending'), stamp)).toMatchObject({
       kind: 'rejected',
@@ -99,7 +104,7 @@ describe('skill-share requests on the server', () => {
       clientTime: 10,
     })
     expect(mergeMutation(learner, create(request), null, stamp)).toMatchObject({ kind: 'write' })
-    expect(mergeMutation(learner, create({ ...request, teacherUid: 'u-learner' }), null, stamp)).toMatchObject({
+    expect(worded(mergeMutation(learner, create({ ...request, teacherUid: 'u-learner' }), null, stamp))).toMatchObject({
       kind: 'rejected',
       message: 'You cannot ask yourself to teach a skill',
     })
@@ -119,8 +124,8 @@ describe('skill-share requests on the server', () => {
   })
 
   it('rejects unknown states rather than throwing', () => {
-    expect(requestStateRule(learner, { ...request, state: 'cancelled' }, existing('weird'))).toEqual({
-      message: 'Unknown request state',
+    expect(worded(requestStateRule(learner, { ...request, state: 'cancelled' }, existing('weird'))!)).toEqual({
+      message: 'This value is not valid',
       field: 'state',
     })
   })

@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest'
 import type { Caller } from './collections'
 import { mergeMutation, type ServerDoc } from './merge'
 import type { Mutation } from './sync'
+import { wordsIn } from '../../tests/support/errors'
+
+// Refusals are problems (codes); these tests read them in the English a person sees.
+const en = await wordsIn('en')
+const worded = <T extends object>(o: T) => ('message' in o ? { ...o, message: en(o.message as string) } : o)
 
 const tech: Caller = { uid: 'u-tech', institutionId: 'inst', role: 'technician' }
 const lead: Caller = { uid: 'u-lead', institutionId: 'inst', role: 'lead' }
@@ -231,13 +236,13 @@ describe('mergeMutation', () => {
     const patch = (payload: Record<string, unknown>, doc: ServerDoc | null = existing) =>
       mergeMutation(tech, mutation({ collection: 'profiles', docId: 'u-tech', payload }), doc, ctx)
 
-    expect(patch({ facultyId: 'made-up' })).toMatchObject({
+    expect(worded(patch({ facultyId: 'made-up' }))).toMatchObject({
       kind: 'rejected',
       code: 'invalid',
       field: 'facultyId',
       message: 'Choose a faculty from your institution’s list',
     })
-    expect(patch({ department: 'Welding' })).toMatchObject({
+    expect(worded(patch({ department: 'Welding' }))).toMatchObject({
       kind: 'rejected',
       field: 'department',
       message: 'Choose a department of Faculty of Science',

@@ -2,6 +2,11 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { cpdYear, developmentProgress, groupByCpdYear, hoursByCategory, standardsCheck, validateCpdDates } from './cpd'
 import { cpd } from '../../../tests/support/rule-fixtures'
+import { wordsIn } from '../../../tests/support/errors'
+
+// Problems are codes; these tests read them in the English a person sees.
+const en = await wordsIn('en')
+const worded = <T extends object>(o: T) => ('message' in o ? { ...o, message: en(o.message as string) } : o)
 
 const at = (iso: string) => new Date(`${iso}T12:00:00`)
 
@@ -139,15 +144,15 @@ describe('validateCpdDates', () => {
     expect(validateCpdDates({ startDate: '2024-06-01', endDate: '2024-07-15', hours: 20 }, { now })).toEqual([])
   })
   it('refuses a future start and an end before the start', () => {
-    expect(validateCpdDates({ startDate: '2024-07-01' }, { now })).toEqual([
+    expect(validateCpdDates({ startDate: '2024-07-01' }, { now }).map(worded)).toEqual([
       { field: 'startDate', message: 'The start date cannot be in the future' },
     ])
-    expect(validateCpdDates({ startDate: '2024-06-10', endDate: '2024-06-09' }, { now })).toEqual([
+    expect(validateCpdDates({ startDate: '2024-06-10', endDate: '2024-06-09' }, { now }).map(worded)).toEqual([
       { field: 'endDate', message: 'End date cannot be before the start date' },
     ])
   })
   it('refuses more hours than the days allow, and malformed dates', () => {
-    expect(validateCpdDates({ startDate: '2024-06-10', hours: 25 }, { now })).toEqual([
+    expect(validateCpdDates({ startDate: '2024-06-10', hours: 25 }, { now }).map(worded)).toEqual([
       { field: 'hours', message: '25 hours is more than the day given' },
     ])
     expect(validateCpdDates({ startDate: '2024-06-10', endDate: '2024-06-11', hours: 48 }, { now })).toEqual([])

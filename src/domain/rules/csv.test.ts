@@ -1,6 +1,14 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { MAX_CSV_ROWS, parseActionPlanCsv, type CsvImportOptions } from './csv'
+import { wordsIn } from '../../../tests/support/errors'
+
+// Errors are problems (codes); the tests read them in the English a person sees.
+const en = await wordsIn('en')
+const parse = (text: string, o: CsvImportOptions) => {
+  const r = parseActionPlanCsv(text, o)
+  return { ...r, errors: r.errors.map((e) => ({ ...e, message: en(e.message) })) }
+}
 
 function ids(): () => string {
   let n = 0
@@ -136,7 +144,7 @@ describe('parseActionPlanCsv: plans as the seeds lay them out', () => {
 })
 
 describe('parseActionPlanCsv: errors', () => {
-  const only = (text: string, o = opts()) => parseActionPlanCsv(text, o).errors
+  const only = (text: string, o = opts()) => parse(text, o).errors
 
   it('reports missing columns at the header', () => {
     expect(only('Code,Theme,Owner\nV1,Visibility,SG')).toEqual([{ row: 1, column: 'Activity', message: 'Missing column "Activity"' }])
@@ -166,7 +174,7 @@ describe('parseActionPlanCsv: errors', () => {
   })
 
   it('hangs a sub-item off an action already in the plan', () => {
-    const r = parseActionPlanCsv('Code,Activity\nS2 ii,More', opts({ existing: [{ id: 'existing-s2', code: 'S2' }] }))
+    const r = parse('Code,Activity\nS2 ii,More', opts({ existing: [{ id: 'existing-s2', code: 'S2' }] }))
     expect(r.actions[0]?.fields.parentId).toBe('existing-s2')
   })
 
@@ -184,7 +192,7 @@ describe('parseActionPlanCsv: errors', () => {
 
   it('reports a bad RAG and a Red without explanation', () => {
     const text = ['Code,Activity,RAG', 'V1,A,Purple', 'V2,B,Red', 'V3,C,g', 'V4,D,In progress'].join('\n')
-    const r = parseActionPlanCsv(text, opts())
+    const r = parse(text, opts())
     expect(r.errors).toEqual([
       { row: 2, column: 'RAG', message: 'RAG must be Red, Amber, Green or blank (found "Purple")' },
       { row: 3, column: 'RAG', message: 'A Red status needs an explanation: add it in a "RAG rationale" column' },
@@ -217,7 +225,7 @@ describe('parseActionPlanCsv: errors', () => {
 
   it('refuses 5 MB of junk with one clear error', () => {
     const junk = 'x,'.repeat(2.5 * 1024 * 1024)
-    const r = parseActionPlanCsv(junk, opts())
+    const r = parse(junk, opts())
     expect(r).toEqual({
       actions: [],
       errors: [{ row: 0, column: '', message: 'The file is 5 MB; the limit is 1 MB. Export just the action plan table as CSV.' }],
@@ -225,7 +233,7 @@ describe('parseActionPlanCsv: errors', () => {
   })
 
   it('measures size in bytes, not characters', () => {
-    const r = parseActionPlanCsv('Code,Activity\nV1,' + 'é'.repeat(600_000), opts())
+    const r = parse('Code,Activity\nV1,' + 'é'.repeat(600_000), opts())
     expect(r.errors[0]?.message).toMatch(/^The file is 1\.1 MB/)
   })
 
@@ -247,7 +255,7 @@ describe('parseActionPlanCsv: errors', () => {
     fc.assert(
       fc.property(fc.array(row, { maxLength: 8 }), (rows) => {
         const text = ['Code,Theme,Activity', ...rows.map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(','))].join('\n')
-        const r = parseActionPlanCsv(text, opts())
+        const r = parse(text, opts())
         const codes = r.actions.map((a) => a.fields.code)
         expect(new Set(codes).size).toBe(codes.length)
         for (const e of r.errors) expect(e.row).toBeGreaterThanOrEqual(0)

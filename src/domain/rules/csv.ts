@@ -9,7 +9,8 @@ import * as v from 'valibot'
 import { ActionFields, type RagStatus, type SuccessMeasure } from '../entities'
 import { newId } from '../ids'
 import { parseMeasure } from './measures'
-import { RED_NEEDS_RATIONALE, type Theme } from './rag'
+import { issueProblem, problem } from '../problems'
+import { type Theme } from './rag'
 
 /** Larger files are refused outright: a plan of a few hundred rows is well under 1 MB. */
 export const MAX_CSV_BYTES = 1024 * 1024
@@ -105,7 +106,6 @@ const THEME_ALTERNATIVES = Object.keys(THEME_WORDS)
 const THEME_WORD = new RegExp(`\\b(?:${THEME_ALTERNATIVES})\\b`, 'g')
 const THEME_RUN = new RegExp(`^(?:(?:${THEME_ALTERNATIVES})\\s*)+$`)
 const CODE_THEMES: Record<string, Theme> = { V: 'visibility', R: 'recognition', CD: 'career', S: 'sustainability', A: 'all' }
-const THEME_HELP = 'use Visibility, Recognition, Career Development, Sustainability or All'
 
 const RAG_WORDS: Record<string, RagStatus> = {
   red: 'red',
@@ -123,9 +123,8 @@ const RAG_WORDS: Record<string, RagStatus> = {
 }
 
 const CODE_PATTERN = /^(CD|V|R|S|A)\d+( [ivx]+)?$/
-const CODE_EXAMPLES = 'V1, R2, CD3, S4 or V1 ii'
-/** The entity schema's own words for a malformed code. */
-const CODE_MESSAGE = `Code must look like ${CODE_EXAMPLES}`
+/** The entity schema's own problem for a malformed code. */
+const CODE_MESSAGE = problem('actionCode')
 const normaliseHeader = (s: string) =>
   s
     .toLowerCase()
@@ -146,7 +145,7 @@ export function parseActionPlanCsv(text: string, options: CsvImportOptions): Csv
   const rows = parsed.data.map((r) => (Array.isArray(r) ? r.map((c) => String(c ?? '')) : []))
   const errors: CsvError[] = parsed.errors
     .filter((e) => e.type === 'Quotes')
-    .map((e) => ({ row: (e.row ?? 0) + 1, column: '', message: 'A quotation mark (") is not closed in this row' }))
+    .map((e) => ({ row: (e.row ?? 0) + 1, column: '', message: problem('csvQuote') }))
 
   const header = findHeader(rows)
   if (!header) {
@@ -156,8 +155,7 @@ export function parseActionPlanCsv(text: string, options: CsvImportOptions): Csv
         {
           row: 0,
           column: '',
-          message:
-            'No header row found: the first rows should name the columns, e.g. Code, Theme, Activity, Success measures, Timeframe, Owner, RAG',
+          message: problem('csvNoHeader'),
         },
       ],
     }
@@ -168,13 +166,16 @@ export function parseActionPlanCsv(text: string, options: CsvImportOptions): Csv
   }
   const missing = missingColumns(header.columns)
   if (missing.length > 0) {
-    return { actions: [], errors: missing.map((name) => ({ row: header.index + 1, column: name, message: `Missing column "${name}"` })) }
+    return {
+      actions: [],
+      errors: missing.map((name) => ({ row: header.index + 1, column: name, message: problem('csvMissingColumn', { column: name }) })),
+    }
   }
   const dataRows = rows.length - header.index - 1
   if (dataRows > MAX_CSV_ROWS) {
     return {
       actions: [],
-      errors: [{ row: 0, column: '', message: `The file has ${dataRows} rows; a plan can import at most ${MAX_CSV_ROWS}` }],
+      errors: [{ row: 0, column: '', message: problem('csvTooManyRows', { rows: dataRows, max: MAX_CSV_ROWS }) }],
     }
   }
 
@@ -187,11 +188,16 @@ export function parseActionPlanCsv(text: string, options: CsvImportOptions): Csv
 function checkFile(text: string, maxBytes: number): string | null {
   // A string is never fewer bytes than characters, so only measure when it could fit.
   const bytes = text.length > maxBytes ? text.length : new TextEncoder().encode(text).length
-  if (bytes > maxBytes)
-    return `The file is ${megabytes(bytes)}; the limit is ${megabytes(maxBytes)}. Export just the action plan table as CSV.`
-  if (text.includes('\u0000')) return 'This is not a text CSV file. Save the plan table as CSV (comma or tab separated) and try again.'
-  if (text.trim() === '') return 'The file is empty'
+  if (bytes > maxBytes) return problem('csvTooLarge', { size: megabytes(bytes), max: megabytes(maxBytes) })
+  if (text.includes('\u0000')) return problem('csvNotText')
+  if (text.trim() === '') return problem('fileEmpty')
   return null
+}
+
+/** A schema issue as a problem string (the client words it). */
+const problemOf = (issue: v.BaseIssue<unknown>) => {
+  const { code, params } = issueProblem(issue)
+  return problem(code, params)
 }
 
 const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`
@@ -301,13 +307,13 @@ class RowContext {
     const themes = isCode || themeCell ? readThemes(themeCell, isCode ? code : null, (m) => error('theme', m)) : null
     const rag = readRag(cell('rag'), cell('rationale'), (m) => error('rag', m))
     if (!code || !isCode) {
-      error('code', code ? CODE_MESSAGE : `Code is required, e.g. ${CODE_EXAMPLES}`)
+      error('code', code ? CODE_MESSAGE : problem('csvCodeRequired'))
       return
     }
 
     const seen = this.codes.get(code)
     if (seen) {
-      error('code', seen.existing ? `Code ${code} is already in this plan` : `Duplicate code ${code} (also on row ${seen.row})`)
+      error('code', seen.existing ? problem('csvCodeInPlan', { code }) : problem('csvDuplicateCode', { code, row: seen.row }))
       return
     }
     const id = this.makeId()
@@ -357,7 +363,7 @@ class RowContext {
       }
       for (const issue of result.issues) {
         const key = FIELD_COLUMNS[String(issue.path?.[0]?.key ?? '')]
-        this.errors.push({ row: d.row, column: key ? this.columnName(key) : '', message: issue.message })
+        this.errors.push({ row: d.row, column: key ? this.columnName(key) : '', message: problemOf(issue) })
       }
     }
     return actions
@@ -414,7 +420,7 @@ function readThemes(cell: string, code: string | null, fail: (message: string) =
     // Two themes on separate lines of one Word cell arrive as "Recognition   Visibility".
     const several = theme ? [theme] : THEME_RUN.test(word) ? (word.match(THEME_WORD) ?? []).map((w) => THEME_WORDS[w]) : []
     if (several.length === 0 || several.some((t) => t === undefined)) {
-      fail(`Unknown theme "${part.replace(/\s+/g, ' ')}": ${THEME_HELP}`)
+      fail(problem('csvUnknownTheme', { theme: part.replace(/\s+/g, ' ') }))
       return null
     }
     themes.push(...(several as Theme[]))
@@ -425,7 +431,7 @@ function readThemes(cell: string, code: string | null, fail: (message: string) =
     if (fromCode) themes.push(fromCode)
   }
   if (themes.length === 0) {
-    fail(`Theme is required: ${THEME_HELP}`)
+    fail(problem('csvThemeRequired'))
     return null
   }
   return [...new Set(themes)]
@@ -436,11 +442,11 @@ function readRag(cell: string, rationale: string, fail: (message: string) => voi
   if (!cell) return null
   const status = RAG_WORDS[normaliseHeader(cell)]
   if (!status) {
-    fail(`RAG must be Red, Amber, Green or blank (found "${cell.slice(0, 20)}")`)
+    fail(problem('csvRag', { found: cell.slice(0, 20) }))
     return undefined
   }
   if (status === 'red' && !rationale) {
-    fail(`${RED_NEEDS_RATIONALE}: add it in a "RAG rationale" column`)
+    fail(problem('csvRedNeedsRationale'))
     return undefined
   }
   return { status, rationale }

@@ -4,6 +4,11 @@ import { describe, expect, it } from 'vitest'
 import { CpdEntrySchema, REQUEST_STATES, SkillShareSchema, type RequestState } from '../entities'
 import { allowedTransitions, cpdPrefillFor, REQUEST_TRANSITIONS, transition, validateNewRequest } from './requests'
 import { meta, request } from '../../../tests/support/rule-fixtures'
+import { wordsIn } from '../../../tests/support/errors'
+
+// Problems are codes; these tests read them in the English a person sees.
+const en = await wordsIn('en')
+const worded = <T extends object>(o: T) => ('message' in o ? { ...o, message: en(o.message as string) } : o)
 
 const LEARNER = 'learner-1'
 const TEACHER = 'teacher-1'
@@ -41,10 +46,10 @@ describe('transition', () => {
   })
 
   it('refuses skipping or leaving a final state', () => {
-    expect(transition(request('r1'), 'completed', TEACHER, 1)).toMatchObject({
+    expect(worded(transition(request('r1'), 'completed', TEACHER, 1))).toMatchObject({
       ok: false,
       code: 'invalid-transition',
-      message: 'A pending request cannot become completed',
+      message: 'This request cannot move to that state now',
     })
     for (const final of ['declined', 'completed', 'cancelled'] as const) {
       for (const to of REQUEST_STATES) expect(transition(request('r1', { state: final }), to, TEACHER, 1).ok).toBe(false)
