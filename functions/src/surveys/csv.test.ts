@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { SurveyResults, SurveyTexts } from '@/survey-engine/types'
-import { csvField, toCsv } from '@/domain/csv'
+import { toCsv } from '@/domain/csv'
 import { csvFilename, resultsCsvRows } from './csv'
 
 const results = (extra: Partial<SurveyResults> = {}): SurveyResults => ({
@@ -43,20 +43,6 @@ const texts: SurveyTexts = {
 }
 
 describe('results CSV', () => {
-  it('quotes what needs quoting and defuses formulas', () => {
-    expect(csvField('plain')).toBe('plain')
-    expect(csvField('a,b')).toBe('"a,b"')
-    expect(csvField('say "hi"')).toBe('"say ""hi"""')
-    expect(csvField('=1+1')).toBe("'=1+1")
-    expect(csvField('-5')).toBe("'-5")
-    expect(
-      toCsv([
-        ['a', 1],
-        ['b\nc', 2],
-      ]),
-    ).toBe('a,1\r\n"b\nc",2\r\n')
-  })
-
   it('holds aggregates only: counts, Likert labels, texts with themes, breakdown cells (withheld said so)', () => {
     const byFaculty: SurveyResults = {
       ...results(),
