@@ -1,6 +1,8 @@
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { Question } from '@/domain/entities'
 import { blankTemplate, type SurveyDraft } from '@/survey-engine/templates'
+import { errorsFor } from '@/ui/field-errors'
+import { i18nFor } from '../../../tests/support/i18n'
 import {
   changeType,
   checkSurveyDraft,
@@ -23,6 +25,11 @@ const draft = (questions: Question[], extra: Partial<SurveyDraft> = {}): SurveyD
   ...blankTemplate({ today: '2026-11-23', createdByUid: 'lead', newId: () => 'x' }),
   questions,
   ...extra,
+})
+
+// The schema's problems are worded through the errors messages: assert the English a person reads.
+beforeAll(async () => {
+  await i18nFor('en')
 })
 
 describe('checkSurveyDraft', () => {
@@ -80,6 +87,20 @@ describe('checkSurveyDraft', () => {
     const out = checkSurveyDraft(draft(questions as Question[], extra as Partial<SurveyDraft>))
     expect(out.ok).toBe(false)
     if (!out.ok) expect(out.errors[field]).toBe(message)
+  })
+
+  it('words the schema’s problems in the language it is given', async () => {
+    const cy = errorsFor((await i18nFor('cy')).global.t as Parameters<typeof errorsFor>[0])
+    try {
+      const out = checkSurveyDraft(draft([q('a', 'short', { prompt: '' })], { title: ' ' }), { words: cy.problemText })
+      expect(out.ok).toBe(false)
+      if (!out.ok) {
+        expect(out.errors.title).toBe('Teitl yr arolwg: mae angen llenwi hwn')
+        expect(out.errors['questions.0.prompt']).toBe('Cwestiwn: mae angen llenwi hwn')
+      }
+    } finally {
+      await i18nFor('en')
+    }
   })
 })
 

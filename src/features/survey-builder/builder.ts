@@ -6,7 +6,8 @@
 import * as v from 'valibot'
 import { SurveyFields, type Question, type QUESTION_TYPES, type Survey } from '@/domain/entities'
 import { welshOpeningRefusal } from '@/domain/rules/survey-language'
-import { validate } from '@/domain/validation'
+import { validate, type FieldIssue } from '@/domain/validation'
+import { errorsFor, type ProblemLike } from '@/ui/field-errors'
 import { DEFAULT_LIKERT_LABELS, orderQuestions } from '@/survey-engine/rules'
 import type { SurveyDraft } from '@/survey-engine/templates'
 
@@ -31,6 +32,8 @@ const ENGLISH = {
 export type BuilderMessage = keyof typeof ENGLISH
 export type Say = (key: BuilderMessage) => string
 export const sayEnglish: Say = (key) => ENGLISH[key]
+/** Words a domain problem (a schema's code and parameters): `src/ui/field-errors.ts`, the app's language by default. */
+export type Words = (p: ProblemLike) => string
 /** Error key of a refused opening: Welsh is required and some is missing (the view lists what). */
 export const WELSH_MISSING = 'welsh'
 
@@ -86,14 +89,18 @@ export function normaliseDraft(draft: SurveyDraft): SurveyDraft {
  */
 export function checkSurveyDraft(
   draft: SurveyDraft,
-  { say = sayEnglish, previousStatus }: { say?: Say; previousStatus?: Survey['status'] } = {},
+  {
+    say = sayEnglish,
+    words = errorsFor().problemText,
+    previousStatus,
+  }: { say?: Say; words?: Words; previousStatus?: Survey['status'] } = {},
 ): { ok: true; value: SurveyDraft } | { ok: false; errors: BuilderErrors } {
   const errors: BuilderErrors = {}
   const add = (field: string, message: string) => {
     errors[field] ??= message
   }
   const checked = validate(SurveyDraftSchema, draft)
-  if (!checked.ok) for (const issue of checked.issues) add(issue.field, humanise(issue.field, issue.message, say))
+  if (!checked.ok) for (const issue of checked.issues) add(issue.field, humanise(issue, say, words))
   const ordered = orderQuestions(draft)
   const position = new Map(ordered.map((q, i) => [q.id, i]))
   const sectionIds = new Set(draft.sections.map((s) => s.id))
@@ -123,9 +130,10 @@ export function checkSurveyDraft(
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, value: checked.ok ? { ...draft, questions: ordered } : draft }
 }
 
-function humanise(field: string, message: string, say: Say): string {
-  if (!message.startsWith('Invalid')) return message
-  if (field === 'opensAt' || field === 'closesAt') return say('enterDate')
+/** A schema problem in words; one with no more to say than "invalid" names what to do at the field instead. */
+function humanise(issue: FieldIssue, say: Say, words: Words): string {
+  if (issue.code !== 'invalid') return words(issue)
+  if (issue.field === 'opensAt' || issue.field === 'closesAt') return say('enterDate')
   return say('checkField')
 }
 

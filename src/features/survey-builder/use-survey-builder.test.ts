@@ -1,13 +1,19 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { effectScope, ref } from 'vue'
 import { createDb, type HubDb } from '@/db/database'
 import { createRepo } from '@/db/repos'
 import { workshopTemplate } from '@/survey-engine/templates'
+import { i18nFor } from '../../../tests/support/i18n'
 import { builderDraftKey, useSurveyBuilder } from './use-survey-builder'
 
 let db: HubDb
 let n = 0
 const ctx = { today: '2026-11-23', createdByUid: 'lead', newId: () => `id-${n++}` }
+
+// Errors are worded through the errors messages: the test reads the English a person sees.
+beforeAll(async () => {
+  await i18nFor('en')
+})
 
 beforeEach(() => {
   db = createDb(`builder-${crypto.randomUUID()}`)

@@ -6,7 +6,8 @@ import { createRepo } from '@/db/repos'
 import type { Institution, Survey } from '@/domain/entities'
 import { ValidationError } from '@/domain/validation'
 import type { SurveyDraft } from '@/survey-engine/templates'
-import { checkSurveyDraft, normaliseDraft, type BuilderErrors, type Say } from './builder'
+import { errorsFor } from '@/ui/field-errors'
+import { checkSurveyDraft, normaliseDraft, type BuilderErrors, type Say, type Words } from './builder'
 
 export const builderDraftKey = (id: string) => `survey-builder:${id}`
 
@@ -15,6 +16,8 @@ export interface UseSurveyBuilderOptions {
   saveDelay?: number
   /** Words the builder's own messages (the app passes i18n's; English by default). */
   say?: Say
+  /** Words a domain problem (the view passes useFieldErrors()'s; the app's language by default). */
+  words?: Words
 }
 
 /** The institution's faculties, for the audience choice. */
@@ -80,7 +83,7 @@ export function useSurveyBuilder(id: Ref<string>, options: UseSurveyBuilderOptio
     if (!draft.value) return false
     // A plain copy: IndexedDB cannot store Vue's reactive proxies.
     const next = normaliseDraft(JSON.parse(JSON.stringify({ ...draft.value, status: status ?? draft.value.status })) as SurveyDraft)
-    const checked = checkSurveyDraft(next, { say: options.say, previousStatus: draft.value.status })
+    const checked = checkSurveyDraft(next, { say: options.say, words: options.words, previousStatus: draft.value.status })
     if (!checked.ok) {
       errors.value = checked.errors
       return false
@@ -99,7 +102,8 @@ export function useSurveyBuilder(id: Ref<string>, options: UseSurveyBuilderOptio
       return true
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error
-      errors.value = Object.fromEntries(error.issues.map((i) => [i.field, i.message]))
+      const words = options.words ?? errorsFor().problemText
+      errors.value = Object.fromEntries(error.issues.map((i) => [i.field, words(i)]))
       return false
     }
   }
