@@ -52,6 +52,12 @@ describe('responsePatch', () => {
       ok: false,
       errors: { response: 'ideas.lead.errors.empty' },
     })
+    // Emptying the Welsh field clears a Welsh response the idea had (the English shows instead).
+    expect(responsePatch('respond', { response: 'Yes', responseCy: ' ', previousCy: 'Ie', actionId: '' })).toEqual({
+      ok: true,
+      patch: { response: 'Yes', responseCy: '' },
+    })
+    expect(responsePatch('respond', { response: 'Yes', responseCy: '', actionId: '' })).toEqual({ ok: true, patch: { response: 'Yes' } })
     expect(responsePatch('respond', { response: 'Yes', responseCy: 'x'.repeat(2001), actionId: '' })).toEqual({
       ok: false,
       errors: { responseCy: 'ideas.lead.errors.tooLong' },

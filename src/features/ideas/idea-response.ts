@@ -11,11 +11,12 @@ export const MAX_RESPONSE = 2000
 /**
  * The patch for a response. Adopting needs the action the idea became; declining needs a reason
  * (technicians are owed one); a plain reply needs words. The Welsh response is optional beside
- * the English one; once written it is kept (an emptied field saves nothing).
+ * the English one: saved when written, cleared when the lead empties one the idea had
+ * (`previousCy`), and otherwise left out.
  */
 export function responsePatch(
   kind: ResponseKind,
-  input: { response: string; responseCy?: string; actionId: string },
+  input: { response: string; responseCy?: string; previousCy?: string; actionId: string },
 ): { ok: true; patch: IdeaResponsePatch } | { ok: false; errors: ResponseErrors } {
   const response = input.response.trim()
   const responseCy = (input.responseCy ?? '').trim()
@@ -26,7 +27,7 @@ export function responsePatch(
   if (kind === 'decline' && !response) errors.response = 'ideas.lead.errors.declineReason'
   if (kind === 'respond' && !response) errors.response = 'ideas.lead.errors.empty'
   if (Object.keys(errors).length > 0) return { ok: false, errors }
-  const welsh = responseCy ? { responseCy } : {}
+  const welsh = responseCy || input.previousCy ? { responseCy } : {}
   if (kind === 'adopt')
     return { ok: true, patch: { status: 'adopted', adoptedActionId: input.actionId, ...(response ? { response } : {}), ...welsh } }
   if (kind === 'decline') return { ok: true, patch: { status: 'declined', response, ...welsh } }
