@@ -1,3 +1,4 @@
+import { problem } from '@/domain/problems'
 import { describe, expect, it } from 'vitest'
 import { SkillShareSchema, type MemberSkill } from '@/domain/entities'
 import { validate } from '@/domain/validation'
@@ -39,20 +40,20 @@ describe('buildRequest', () => {
     const out = buildRequest({ skillId: 'hplc', message: 'x'.repeat(1001), format: '' }, ctx)
     expect(out.ok).toBe(false)
     if (!out.ok) {
-      expect(out.errors.skillId).toBe('Choose a skill they are happy to teach')
-      expect(out.errors.message).toBe('Your message must be at most 1000 characters')
-      expect(out.errors.format).toBe('Choose how you would like to learn')
+      expect(out.errors.skillId).toBe('requests.errors.chooseSkill')
+      expect(out.errors.message).toBe(problem('tooLong', { max: 1000 }))
+      expect(out.errors.format).toBe('requests.errors.chooseFormat')
     }
   })
   it('does not ask yourself, or ask twice while a request is open', () => {
     expect(buildRequest({ skillId: 'pcr', message: '', format: 'call' }, { ...ctx, learnerUid: 'teacher' })).toMatchObject({
       ok: false,
-      errors: { skillId: 'You cannot ask yourself to teach a skill' },
+      errors: { skillId: problem('selfRequest') },
     })
     const open = [{ learnerUid: 'me', teacherUid: 'teacher', skillId: 'pcr', state: 'accepted' as const }]
     expect(buildRequest({ skillId: 'pcr', message: '', format: 'call' }, { ...ctx, open })).toMatchObject({
       ok: false,
-      errors: { skillId: 'You have already asked them about this skill' },
+      errors: { skillId: 'requests.errors.alreadyAsked' },
     })
     const closed = [{ ...open[0]!, state: 'completed' as const }]
     expect(buildRequest({ skillId: 'pcr', message: '', format: 'call' }, { ...ctx, open: closed }).ok).toBe(true)

@@ -9,11 +9,12 @@ export interface AskValues {
   format: string
 }
 export type AskField = keyof AskValues
+/** Per field: a key of this feature (`requests.errors.*`) or a domain problem (src/domain/problems.ts). */
 export type AskErrors = Partial<Record<AskField, string>>
 export type NewRequest = Omit<SkillShareRequest, 'id' | 'updatedAt' | 'version' | 'deleted' | 'lastMutationId'>
 
 const MessageSchema = SkillShareFields.message
-const FormatSchema = v.picklist(['shadowing', 'demo', 'call'], 'Choose how you would like to learn')
+const FormatSchema = v.picklist(['shadowing', 'demo', 'call'], 'requests.errors.chooseFormat')
 
 /** The skills a colleague can be asked about: those they are happy to teach. */
 export function teachableSkills(teacher: Pick<Member, 'skills'>) {
@@ -35,7 +36,7 @@ export function buildRequest(
 ): { ok: true; request: NewRequest } | { ok: false; errors: AskErrors } {
   const errors: AskErrors = {}
   const skill = teachableSkills(ctx.teacher).find((s) => s.skillId === values.skillId)
-  if (!skill) errors.skillId = 'Choose a skill they are happy to teach'
+  if (!skill) errors.skillId = 'requests.errors.chooseSkill'
   else if (
     ctx.open.some(
       (r) =>
@@ -45,10 +46,10 @@ export function buildRequest(
         (r.state === 'pending' || r.state === 'accepted'),
     )
   ) {
-    errors.skillId = 'You have already asked them about this skill'
+    errors.skillId = 'requests.errors.alreadyAsked'
   }
   const message = v.safeParse(MessageSchema, values.message)
-  if (!message.success) errors.message = message.issues[0].message.replace('This field', 'Your message')
+  if (!message.success) errors.message = message.issues[0].message
   const format = v.safeParse(FormatSchema, values.format)
   if (!format.success) errors.format = format.issues[0].message
   const self = validateNewRequest({ learnerUid: ctx.learnerUid, teacherUid: ctx.teacher.id })

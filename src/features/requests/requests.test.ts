@@ -1,3 +1,4 @@
+import { problem } from '@/domain/problems'
 import { describe, expect, it } from 'vitest'
 import { CpdEntrySchema, type SkillShareRequest } from '@/domain/entities'
 import { validate } from '@/domain/validation'
@@ -21,8 +22,12 @@ const request: SkillShareRequest = {
 
 describe('moves', () => {
   it('offers the teacher accept and decline, the learner only cancel', () => {
-    expect(requestActions(request, 'teacher').map((a) => a.label)).toEqual(['Accept', 'Decline', 'Cancel request'])
-    expect(requestActions(request, 'learner').map((a) => a.label)).toEqual(['Cancel request'])
+    expect(requestActions(request, 'teacher').map((a) => a.label)).toEqual([
+      'requests.action.accepted',
+      'requests.action.declined',
+      'requests.action.cancelled',
+    ])
+    expect(requestActions(request, 'learner').map((a) => a.label)).toEqual(['requests.action.cancelled'])
     expect(requestActions(request, 'someone')).toEqual([])
   })
   it('stamps the state change, and refuses moves out of turn', () => {
@@ -34,7 +39,7 @@ describe('moves', () => {
     expect(moveRequest(request, 'accepted', 'learner', at)).toMatchObject({ ok: false })
     expect(moveRequest(request, 'completed', 'teacher', at)).toMatchObject({
       ok: false,
-      message: 'A pending request cannot become completed',
+      message: problem('badTransition', { from: 'pending', to: 'completed' }),
     })
   })
   it('knows when a request last moved', () => {
@@ -56,9 +61,9 @@ describe('the CPD offer after a completed session', () => {
   })
   it('builds a valid entry once the hours are given', () => {
     const offer = cpdOffer(completed, 'learner', [])!
-    expect(cpdFromOffer(offer, '', '')).toEqual({ ok: false, field: 'hours', message: 'Enter the hours, e.g. 1.5' })
+    expect(cpdFromOffer(offer, '', '')).toEqual({ ok: false, field: 'hours', message: 'requests.errors.hoursMissing' })
     expect(cpdFromOffer(offer, 'two', '')).toMatchObject({ ok: false, field: 'hours' })
-    expect(cpdFromOffer(offer, '-1', '')).toEqual({ ok: false, field: 'hours', message: 'Hours cannot be negative' })
+    expect(cpdFromOffer(offer, '-1', '')).toEqual({ ok: false, field: 'hours', message: problem('hoursNegative') })
     const out = cpdFromOffer(offer, ' 1.5 ', 'How to set up a run')
     expect(out.ok).toBe(true)
     if (out.ok) {

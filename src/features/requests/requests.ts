@@ -2,17 +2,10 @@ import * as v from 'valibot'
 import { CpdFields, type CpdEntry, type RequestState, type SkillShareRequest } from '@/domain/entities'
 import { allowedTransitions, cpdPrefillFor, transition, type CpdPrefill } from '@/domain/rules/requests'
 
-/** The button words for each move. */
-const ACTION_LABELS: Partial<Record<RequestState, string>> = {
-  accepted: 'Accept',
-  declined: 'Decline',
-  completed: 'Mark as completed',
-  cancelled: 'Cancel request',
-}
-
 /** The moves `uid` may make now, as buttons: accept/decline for the teacher, complete/cancel for either. */
 export function requestActions(request: SkillShareRequest, uid: string): { to: RequestState; label: string }[] {
-  return allowedTransitions(request, uid).map((to) => ({ to, label: ACTION_LABELS[to] ?? to }))
+  // `label`: the message key of the button's words.
+  return allowedTransitions(request, uid).map((to) => ({ to, label: `requests.action.${to}` }))
 }
 
 /** The change to save for a move (state and its date), or why it cannot be made. */
@@ -38,9 +31,12 @@ export function cpdOffer(request: SkillShareRequest, uid: string, cpd: readonly 
   return cpdPrefillFor(request, uid)
 }
 
-const HoursSchema = v.pipe(v.string(), v.trim(), v.nonEmpty('Enter the hours, e.g. 1.5'), v.transform(Number), CpdFields.hours)
+const HoursSchema = v.pipe(v.string(), v.trim(), v.nonEmpty('requests.errors.hoursMissing'), v.transform(Number), CpdFields.hours)
 
-/** The CPD entry to save from an offer, once the person has said how long it took. */
+/**
+ * The CPD entry to save from an offer, once the person has said how long it took. A message is a
+ * key of this feature (`requests.errors.*`) or a domain problem (worded by the errors namespace).
+ */
 export function cpdFromOffer(
   offer: CpdPrefill,
   hours: string,
@@ -50,8 +46,8 @@ export function cpdFromOffer(
   | { ok: false; field: 'hours' | 'learned'; message: string } {
   const h = v.safeParse(HoursSchema, hours)
   if (!h.success || Number.isNaN(h.output))
-    return { ok: false, field: 'hours', message: h.success ? 'Enter the hours as a number, e.g. 1.5' : h.issues[0].message }
+    return { ok: false, field: 'hours', message: h.success ? 'requests.errors.hoursNumber' : h.issues[0].message }
   const l = v.safeParse(CpdFields.learned, learned)
-  if (!l.success) return { ok: false, field: 'learned', message: l.issues[0].message.replace('This field', 'What you learned') }
+  if (!l.success) return { ok: false, field: 'learned', message: l.issues[0].message }
   return { ok: true, fields: { ...offer, hours: h.output, ...(l.output ? { learned: l.output } : {}) } }
 }

@@ -1,46 +1,82 @@
 import { computed, type ComputedRef, type Ref } from 'vue'
+import { useI18n } from 'vue-i18n'
 import { useLiveQuery } from '@/composables/use-live-query'
-import { db as defaultDb, type HubDb } from '@/db/database'
+import { reads as defaultReads, type Reads } from '@/db/read'
+import { repos as defaultRepos, type Repos } from '@/db/repos'
 import type { CpdEntry, SkillShareRequest } from '@/domain/entities'
+import { useFieldErrors } from '@/ui/field-errors'
 import { lastActivity } from './requests'
+import type { NewRequest } from './request-form'
 
 export interface RequestRow {
   request: SkillShareRequest
-  /** The other person's name, or a neutral word when they are not (or no longer) listed. */
-  otherName: string
+  /** The other person's name; null when they are not (or no longer) listed (shown as a neutral word). */
+  otherName: string | null
   role: 'learner' | 'teacher'
+}
+
+export interface RequestDeps {
+  reads?: Reads
+  repos?: Repos
 }
 
 /** My skill-share requests, both ways, newest activity first, and my CPD entries (for the offers). */
 export function useRequests(
   uid: Ref<string | null>,
-  options: { db?: HubDb } = {},
+  options: RequestDeps = {},
 ): { rows: ComputedRef<RequestRow[]>; cpd: Readonly<Ref<CpdEntry[]>>; loaded: ComputedRef<boolean> } {
-  const db = options.db ?? defaultDb
+  const reads = options.reads ?? defaultReads
   const data = useLiveQuery(
     async () => {
       const me = uid.value
       if (!me) return null
-      const requests = await db.requests.where('learnerUid').equals(me).or('teacherUid').equals(me).toArray()
+      const [asked, askedOfMe] = await Promise.all([reads.requests.where('learnerUid', me), reads.requests.where('teacherUid', me)])
+      const requests = [...new Map([...asked, ...askedOfMe].map((r) => [r.id, r])).values()]
       const others = [...new Set(requests.map((r) => (r.learnerUid === me ? r.teacherUid : r.learnerUid)))]
-      const people = await db.members.bulkGet(others)
-      const names = new Map(people.filter((p) => p && !p.deleted && p.visibility === 'institution').map((p) => [p!.id, p!.displayName]))
+      const people = await reads.members.getMany(others)
+      const names = new Map(people.filter((p) => p.visibility === 'institution').map((p) => [p.id, p.displayName]))
       return { me, requests, names }
     },
     { initial: null, deps: uid },
   )
-  const cpd = useLiveQuery(() => db.cpd.toArray(), { initial: [] as CpdEntry[] })
+  const cpd = useLiveQuery(() => reads.cpd.all(), { initial: [] as CpdEntry[] })
   const rows = computed(() => {
     const d = data.value
     if (!d) return []
-    return d.requests
-      .filter((r) => !r.deleted)
+    return [...d.requests]
       .sort((a, b) => lastActivity(b) - lastActivity(a))
       .map((request): RequestRow => {
         const role = request.teacherUid === d.me ? 'teacher' : 'learner'
         const other = role === 'teacher' ? request.learnerUid : request.teacherUid
-        return { request, role, otherName: d.names.get(other) ?? 'A colleague' }
+        return { request, role, otherName: d.names.get(other) ?? null }
       })
   })
   return { rows, cpd, loaded: computed(() => data.value !== null) }
+}
+
+/** The requests `learnerUid` has made (to refuse asking twice). */
+export function requestsMadeBy(learnerUid: string, deps: RequestDeps = {}): Promise<SkillShareRequest[]> {
+  return (deps.reads ?? defaultReads).requests.where('learnerUid', learnerUid)
+}
+
+/** Saves a new request (queued for sync). */
+export async function sendRequest(request: NewRequest, deps: RequestDeps = {}): Promise<void> {
+  await (deps.repos ?? defaultRepos).requests.create(request)
+}
+
+/** Saves a move of a request (its state and history). */
+export async function saveMove(id: string, patch: Pick<SkillShareRequest, 'state' | 'history'>, deps: RequestDeps = {}): Promise<void> {
+  await (deps.repos ?? defaultRepos).requests.patch(id, patch)
+}
+
+/** Saves the CPD entry offered after a session. */
+export async function saveOfferedCpd(fields: Parameters<Repos['cpd']['create']>[0], deps: RequestDeps = {}): Promise<void> {
+  await (deps.repos ?? defaultRepos).cpd.create(fields)
+}
+
+/** Words a form error of this feature: its own key (`requests.errors.*`), else a domain problem. */
+export function useRequestErrorText(): (error: string | undefined) => string | undefined {
+  const { t } = useI18n()
+  const { problemText } = useFieldErrors()
+  return (error) => (error === undefined ? undefined : error.startsWith('requests.') ? t(error) : problemText(error))
 }

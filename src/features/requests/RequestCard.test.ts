@@ -1,0 +1,58 @@
+// @vitest-environment happy-dom
+import { flushPromises, mount } from '@vue/test-utils'
+import { describe, expect, it, vi } from 'vitest'
+import type { SkillShareRequest } from '@/domain/entities'
+import { i18nFor } from '../../../tests/support/i18n'
+import RequestCard from './RequestCard.vue'
+import type * as UseRequests from './use-requests'
+
+vi.mock('vue-router', () => ({ RouterLink: { template: '<a><slot /></a>' } }))
+const saveMove = vi.hoisted(() => vi.fn(async () => undefined))
+vi.mock('./use-requests', async (original) => ({ ...(await original<typeof UseRequests>()), saveMove }))
+
+const request: SkillShareRequest = {
+  id: 'r1',
+  updatedAt: 1,
+  version: 1,
+  deleted: false,
+  lastMutationId: null,
+  learnerUid: 'learner',
+  teacherUid: 'teacher',
+  skillId: 'pcr',
+  skillName: 'PCR',
+  message: 'Could I shadow you?',
+  format: 'demo',
+  state: 'pending',
+  history: { pending: Date.UTC(2026, 10, 2) },
+}
+const open = async (locale: 'en' | 'cy') =>
+  mount(RequestCard, {
+    props: { request, uid: 'teacher', role: 'teacher', otherName: 'Siân ap Gwŵr', cpd: [] },
+    global: { plugins: [await i18nFor(locale)] },
+  })
+
+describe('a skill-share request', () => {
+  it('reads as before in English', async () => {
+    const w = await open('en')
+    expect(w.get('article').attributes('aria-label')).toBe('PCR with Siân ap Gwŵr')
+    expect(w.text()).toContain('Siân ap Gwŵr asked you · A demonstration')
+    expect(w.text()).toContain('Waiting for a reply')
+    expect(w.get('ol').text()).toBe('Asked 2 November 2026')
+    expect(w.findAll('button').map((b) => b.text())).toEqual([
+      'Accept: PCR with Siân ap Gwŵr',
+      'Decline: PCR with Siân ap Gwŵr',
+      'Cancel request: PCR with Siân ap Gwŵr',
+    ])
+  })
+
+  it('reads in Welsh, and a move is saved', async () => {
+    const w = await open('cy')
+    expect(w.get('article').attributes('aria-label')).toBe('PCR gyda Siân ap Gwŵr')
+    expect(w.text()).toContain('Gofynnodd Siân ap Gwŵr i chi · Arddangosiad')
+    expect(w.text()).toContain('Yn aros am ateb')
+    expect(w.get('ol').text()).toBe('Gofynnwyd 2 Tachwedd 2026')
+    await w.get('button.button-primary').trigger('click')
+    await flushPromises()
+    expect(saveMove).toHaveBeenCalledWith('r1', expect.objectContaining({ state: 'accepted' }))
+  })
+})
