@@ -1,7 +1,8 @@
 import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
 import { ActionSchema, SuccessMeasureSchema } from '@/domain/entities'
-import { COLLECTIONS } from '@/domain/collections'
+import type { Caller } from '@/domain/collections'
+import { mergeMutation, type ServerDoc } from '@/domain/merge'
 import { activityIn, inLanguage, measureTextIn, outputsIn } from './plan-language'
 
 const meta = { id: 'a1', updatedAt: 1, version: 1, deleted: false, lastMutationId: null }
@@ -40,8 +41,31 @@ describe('bilingual plan schema', () => {
     expect(v.safeParse(SuccessMeasureSchema, { id: 'm1', text: 'A', textCy: 'a\u0000b' }).success).toBe(false)
   })
 
-  it('lets the push callable write the Welsh fields (the server checks writes against the same field list)', () => {
-    expect(COLLECTIONS.actions.fields).toEqual(expect.arrayContaining(['activityCy', 'outputsCy', 'measures']))
+  it('is what the push callable’s merge (shared with functions/src/push) writes, and clears', () => {
+    const lead: Caller = { uid: 'u-lead', institutionId: 'inst', role: 'lead' }
+    const { id: _id, updatedAt: _u, version: _v, deleted: _d, lastMutationId: _l, ...fields } = action
+    const put = { mutationId: 'm-00000001', collection: 'actions', docId: 'a1', clientTime: 10 } as const
+    const written = (o: ReturnType<typeof mergeMutation>): ServerDoc => {
+      if (o.kind !== 'write') throw new Error(`expected a write, got ${JSON.stringify(o)}`)
+      return o.doc
+    }
+    // An action written as before: still accepted.
+    expect(mergeMutation(lead, { ...put, op: 'put', payload: fields }, null, { now: 100, mutationId: put.mutationId }).kind).toBe('write')
+    const welsh = {
+      ...fields,
+      activityCy: 'Tyfu’r sianel Teams',
+      measures: [{ id: 'm1', text: 'Members 148 → 180 by 2028', textCy: 'Aelodau 148 → 180 erbyn 2028' }],
+    }
+    const doc = written(mergeMutation(lead, { ...put, op: 'put', payload: welsh }, null, { now: 100, mutationId: put.mutationId }))
+    expect(doc).toMatchObject({ activityCy: 'Tyfu’r sianel Teams', measures: [{ textCy: 'Aelodau 148 → 180 erbyn 2028' }] })
+    const cleared = written(
+      mergeMutation(lead, { ...put, mutationId: 'm-00000002', op: 'patch', payload: { activityCy: '' }, clientTime: 20 }, doc, {
+        now: 200,
+        mutationId: 'm-00000002',
+      }),
+    )
+    expect(cleared.activityCy).toBe('')
+    expect(cleared.activity).toBe('Grow the Teams channel')
   })
 })
 
