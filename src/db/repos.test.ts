@@ -2,6 +2,9 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { createDb, type HubDb } from './database'
 import { createRepos, type Repos } from './repos'
 import { ValidationError } from '@/domain/validation'
+import { wordsIn } from '../../tests/support/errors'
+
+const en = await wordsIn('en')
 
 let db: HubDb
 let repos: Repos
@@ -31,7 +34,7 @@ describe('repositories', () => {
   it('rejects invalid input with field messages and writes nothing', async () => {
     const error = await repos.cpd.create({ ...cpd, hours: -2 }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ValidationError)
-    expect((error as ValidationError).forField('hours')).toBe('Hours cannot be negative')
+    expect(en((error as ValidationError).forField('hours'))).toBe('Hours cannot be negative')
     expect(await db.cpd.count()).toBe(0)
     expect(await db.outbox.count()).toBe(0)
   })

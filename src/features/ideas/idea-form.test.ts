@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import { setLocale } from '@/i18n'
 import { parseIdeaForm } from './idea-form'
+
+// The form words the schema's problems in the language shown: English here.
+await setLocale('en')
 
 const themesOf = (id: string) => (id === 'act-1' ? ['career', 'sustainability'] : undefined)
 
@@ -23,10 +27,10 @@ describe('parseIdeaForm', () => {
   })
 
   it('says what is wrong at each field', () => {
-    // title and body carry the schema's messages (rendered by the shared error mapper); about a message key.
+    // title and body carry the schema's problems in words (the shared error mapper); about a message key.
     expect(parseIdeaForm({ title: '  ', body: 'x'.repeat(4001), about: 'action:gone' }, themesOf)).toEqual({
       ok: false,
-      errors: { title: expect.any(String), body: expect.any(String), about: 'ideas.form.errors.actionGone' },
+      errors: { title: 'Idea is required', body: 'This field must be at most 4000 characters', about: 'ideas.form.errors.actionGone' },
     })
     expect(parseIdeaForm({ title: 'A', body: '', about: 'theme:nonsense' }, themesOf)).toMatchObject({
       ok: false,

@@ -1,6 +1,8 @@
 /** The "Propose an idea" form: what the idea is about (a theme or an action), checked with the Idea schema. */
 import * as v from 'valibot'
 import { IdeaFields, THEMES, type Idea } from '@/domain/entities'
+import { issueProblem, type Problem } from '@/domain/problems'
+import { errorsFor } from '@/ui/field-errors'
 
 export interface IdeaFormValues {
   title: string
@@ -8,11 +10,14 @@ export interface IdeaFormValues {
   /** `theme:<theme>` or `action:<actionId>`; empty for the plan as a whole. */
   about: string
 }
-/** What is wrong, by field: `about` holds a message key (`ideas.json`); title and body the schema's message. */
+/** What is wrong, by field: `about` holds a message key (`ideas.json`); title and body the schema's problem in words. */
 export type IdeaFormErrors = Partial<Record<keyof IdeaFormValues, string>>
 export type NewIdea = Pick<Idea, 'title' | 'body' | 'actionId' | 'theme'>
 
 const FormSchema = v.object({ title: IdeaFields.title, body: IdeaFields.body })
+
+/** A type mismatch (no problem of the schema's own) asks to check the field. */
+const wordable = (p: Problem): Problem => (p.code === 'invalid' ? { code: 'check' } : p)
 
 /**
  * Checks the form. An idea about an action also carries the action's first theme, so it shows
@@ -27,8 +32,7 @@ export function parseIdeaForm(
   if (!parsed.success) {
     for (const issue of parsed.issues) {
       const key = issue.path?.[0]?.key
-      if ((key === 'title' || key === 'body') && !errors[key])
-        errors[key] = issue.message.startsWith('Invalid') ? 'Check this field' : issue.message
+      if ((key === 'title' || key === 'body') && !errors[key]) errors[key] = errorsFor().problemText(wordable(issueProblem(issue)))
     }
   }
   const [kind, ref] = values.about.split(':', 2) as [string, string | undefined]

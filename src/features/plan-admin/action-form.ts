@@ -4,6 +4,8 @@ import { ActionFields, type PlanAction, type SuccessMeasure } from '@/domain/ent
 import { newId } from '@/domain/ids'
 import { parseMeasure } from '@/domain/rules/measures'
 import type { Translate } from './plan-form'
+import { issueProblem } from '@/domain/problems'
+import { errorsFor } from '@/ui/field-errors'
 
 export interface MeasureRow {
   id: string
@@ -99,8 +101,8 @@ export function readMeasureText(row: MeasureRow, planStart?: string): MeasureRow
 }
 
 /**
- * Checks the form; codes must be unique in the plan. The form's own messages are worded with `t`;
- * the schema's are passed on as the schema gives them. A Welsh text left blank is left out, or
+ * Checks the form; codes must be unique in the plan. The form's own messages and the schema's
+ * problems are worded with `t`. A Welsh text left blank is left out, or
  * sent as '' to clear the Welsh the action had (`existing`).
  */
 export function parseActionForm(
@@ -128,13 +130,15 @@ export function parseActionForm(
     owner: values.owner,
   }
   const result = v.safeParse(FormSchema, input)
+  const { problemText } = errorsFor(t)
   if (!result.success) {
     for (const issue of result.issues) {
       const path = (issue.path ?? []).map((p) => String(p.key))
       const key = path[0] === 'measures' && path.length >= 3 ? path.slice(0, 3).join('.') : (path[0] ?? '')
       if (key && !errors[key])
-        errors[key] =
-          issue.message.startsWith('Invalid') && !issue.message.startsWith('Invalid id') ? t('planAdmin.form.check') : issue.message
+        errors[key] = ['choose', 'invalid'].includes(issueProblem(issue).code)
+          ? t('planAdmin.form.check')
+          : problemText(issueProblem(issue))
     }
   }
   if (!errors.code && context.otherCodes.includes(input.code)) errors.code = t('planAdmin.form.codeTaken', { code: input.code })

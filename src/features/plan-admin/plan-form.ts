@@ -1,7 +1,9 @@
 /** The lead's plan form: title, stage, dates, status, phases and the owners glossary. */
 import * as v from 'valibot'
 import { PlanFields, type ActionPlan } from '@/domain/entities'
+import { issueProblem } from '@/domain/problems'
 import { addDays, addMonths } from '@/domain/rules/dates'
+import { errorsFor } from '@/ui/field-errors'
 
 export interface GlossaryRow {
   key: string
@@ -60,7 +62,7 @@ export function planFormFrom(plan: ActionPlan): PlanFormValues {
 
 /**
  * Checks the form with the plan schema; glossary rows need a unique code and a meaning. The form's
- * own messages are worded with `t`; the schema's are passed on as the schema gives them.
+ * own messages and the schema's problems are worded with `t`.
  */
 export function parsePlanForm(
   values: PlanFormValues,
@@ -70,6 +72,7 @@ export function parsePlanForm(
   const phases = readRows(values.phases, 'phases', 10, errors, t)
   const owners = readRows(values.owners, 'owners', 20, errors, t)
   const result = v.safeParse(FormSchema, { ...values, phases, owners })
+  const { problemText } = errorsFor(t)
   if (!result.success) {
     for (const issue of result.issues) {
       const key = String(issue.path?.[0]?.key ?? '')
@@ -77,9 +80,9 @@ export function parsePlanForm(
         errors[key] =
           issue.message === END_AFTER_START
             ? t(END_AFTER_START)
-            : issue.message.startsWith('Invalid type') || issue.message.startsWith('Invalid option')
+            : ['choose', 'invalid'].includes(issueProblem(issue).code)
               ? t('planAdmin.form.chooseOne')
-              : issue.message
+              : problemText(issueProblem(issue))
     }
   }
   if (Object.keys(errors).length > 0 || !result.success) return { ok: false, errors }

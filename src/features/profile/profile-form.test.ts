@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import { setLocale } from '@/i18n'
 import { parseProfile, profileValues, type ProfileValues } from './profile-form'
+
+// The form words its errors in the language shown: English here.
+await setLocale('en')
 
 const places = {
   faculties: [{ id: 'fac-sci', name: 'Faculty of Science', departments: ['Chemistry', 'Physics'] }],

@@ -1,6 +1,8 @@
 import * as v from 'valibot'
 import { MemberFields, type Member } from '@/domain/entities'
+import { issueProblem } from '@/domain/problems'
 import { placeErrors, type PlaceField, type Places } from '@/domain/rules/profile'
+import { errorsFor } from '@/ui/field-errors'
 
 /** What the profile form edits, as its inputs hold it (strings). */
 export interface ProfileValues {
@@ -58,24 +60,26 @@ export function parseProfile(
   places: Places | undefined,
 ): { ok: true; patch: ProfilePatch } | { ok: false; errors: ProfileErrors } {
   const errors: ProfileErrors = {}
+  const { problemText } = errorsFor()
   const patch: Record<string, unknown> = {}
   for (const field of PROFILE_FORM_FIELDS) {
     const raw = values[field].trim()
     if (raw === '' && PICKED.includes(field)) continue
     const result = v.safeParse(MemberFields[field], raw)
     if (result.success) patch[field] = result.output
-    else errors[field] = messageFor(field, result.issues[0].message)
+    else errors[field] = problemText(problemFor(field, result.issues[0]))
   }
-  for (const [field, message] of Object.entries(placeErrors(values, places))) errors[field as PlaceField] ??= message
+  for (const [field, problem] of Object.entries(placeErrors(values, places))) errors[field as PlaceField] ??= problemText(problem)
   if (Object.keys(errors).length > 0) return { ok: false, errors }
   return { ok: true, patch: patch as ProfilePatch }
 }
 
-/** valibot's type messages are not for people: say what to do instead. */
-function messageFor(field: ProfileFormField, message: string): string {
-  if (!message.startsWith('Invalid')) return message
-  if (field === 'roleFamily') return 'Choose a role family from the list'
-  if (field === 'contract') return 'Choose a contract type from the list'
-  if (field === 'visibility') return 'Choose who can see your profile'
-  return 'Check this field'
+/** A choice from a list says which list; anything else is the schema's own problem. */
+function problemFor(field: ProfileFormField, issue: v.BaseIssue<unknown>): { code: string; params?: Record<string, string | number> } {
+  const problem = issueProblem(issue)
+  if (problem.code !== 'choose' && problem.code !== 'invalid') return problem
+  if (field === 'roleFamily') return { code: 'chooseRoleFamily' }
+  if (field === 'contract') return { code: 'chooseContract' }
+  if (field === 'visibility') return { code: 'chooseVisibility' }
+  return { code: 'check' }
 }
