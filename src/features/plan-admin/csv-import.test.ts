@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { i18nFor } from '../../../tests/support/i18n'
 import { createDb } from '@/db/database'
 import { createRepos } from '@/db/repos'
 import { importCsv, previewCsv } from './csv-import'
-import type { Translate } from './plan-form'
+import { wordsIn } from '../../../tests/support/errors'
 
-let t: Translate
+/** A problem in the English a lead reads. */
+let en: Awaited<ReturnType<typeof wordsIn>>
 beforeAll(async () => {
-  t = ((await i18nFor('en')).global as unknown as { t: Translate }).t
+  en = await wordsIn('en')
 })
 
 const file = (text: string, size = new TextEncoder().encode(text).length) => ({ name: 'plan.csv', size, text: async () => text })
@@ -28,7 +28,7 @@ function fresh() {
 describe('CSV plan import', () => {
   it('imports every action with its sub-item link and first RAG change, in one go', async () => {
     const { db, repos } = fresh()
-    const preview = await previewCsv(file(GOOD), options, t)
+    const preview = await previewCsv(file(GOOD), options)
     expect(preview.errors).toEqual([])
     expect(await importCsv(db, repos, preview, { uid: 'lead', now: 5000 })).toBe(3)
     const actions = await db.actions.toArray()
@@ -56,16 +56,15 @@ describe('CSV plan import', () => {
       'A1,All,Review,SG,',
       'CD3,Career,Fees,HR,Red',
     ].join('\n')
-    const preview = await previewCsv(file(bad), options, t)
+    const preview = await previewCsv(file(bad), options)
     expect(preview.errors.map((e) => [e.row, e.column])).toEqual([
       [3, 'Code'],
       [4, 'Theme'],
       [5, 'Code'],
       [6, 'RAG'],
     ])
-    // The CSV rule's messages (worded by the errors namespace): which code, which theme.
-    expect(preview.errors[0]?.message).toMatch(/V1/)
-    expect(preview.errors[1]?.message).toMatch(/Wellbeing/)
+    expect(en(preview.errors[0]?.message)).toMatch(/Duplicate code V1/)
+    expect(en(preview.errors[1]?.message)).toMatch(/Unknown theme "Wellbeing"/)
     await expect(importCsv(db, repos, preview, { uid: 'lead', now: 1 })).rejects.toThrow(/Fix the errors/)
     expect(await db.actions.count()).toBe(0)
     expect(await db.outbox.count()).toBe(0)
@@ -73,24 +72,24 @@ describe('CSV plan import', () => {
   })
 
   it('names missing columns, and refuses 5 MB of junk before reading it', async () => {
-    const missing = await previewCsv(file('Name,Notes\nx,y'), options, t)
-    expect(missing.errors[0]?.message).toMatch(/header|column/i)
+    const missing = await previewCsv(file('Name,Notes\nx,y'), options)
+    expect(en(missing.errors[0]?.message)).toMatch(/No header row|Missing column/)
     let read = false
     const junk = { name: 'junk.csv', size: 5 * 1024 * 1024, text: async () => ((read = true), '') }
-    const refused = await previewCsv(junk, options, t)
+    const refused = await previewCsv(junk, options)
     expect(read).toBe(false)
-    expect(refused).toEqual({
-      actions: [],
-      errors: [{ row: 0, column: '', message: 'The file is 5 MB; the limit is 1 MB. Export just the action plan table as CSV.' }],
-    })
-    const text = await previewCsv(file('\u0000\u0001garbage'.repeat(100)), options, t)
+    expect(refused).toMatchObject({ actions: [], errors: [{ row: 0, column: '' }] })
+    expect(refused.errors.map((e) => en(e.message))).toEqual([
+      'The file is 5 MB; the limit is 1 MB. Export just the action plan table as CSV.',
+    ])
+    const text = await previewCsv(file('\u0000\u0001garbage'.repeat(100)), options)
     expect(text.actions).toEqual([])
-    expect(text.errors[0]?.message).toMatch(/not a text CSV|csvNotText/)
+    expect(en(text.errors[0]?.message)).toMatch(/not a text CSV/)
   })
 
   it('rolls back every action when one write fails', async () => {
     const { db, repos } = fresh()
-    const preview = await previewCsv(file(GOOD), options, t)
+    const preview = await previewCsv(file(GOOD), options)
     const broken = { ...preview, actions: preview.actions.map((a, k) => (k === 2 ? { ...a, fields: { ...a.fields, activity: '' } } : a)) }
     await expect(importCsv(db, repos, broken, { uid: 'lead', now: 1 })).rejects.toThrow()
     expect(await db.actions.count()).toBe(0)

@@ -6,7 +6,7 @@
 import { db as defaultDb, type HubDb } from '@/db/database'
 import { repos as defaultRepos, type Repos } from '@/db/repos'
 import { MAX_CSV_BYTES, parseActionPlanCsv, type CsvImport } from '@/domain/rules/csv'
-import type { Translate } from './plan-form'
+import { problem } from '@/domain/problems'
 
 export interface CsvSource {
   name: string
@@ -16,22 +16,21 @@ export interface CsvSource {
 
 /**
  * Reads and checks a file. A file over the limit is refused before it is read, so 5 MB of junk
- * never reaches the parser (or the device's memory) at all; `t` words that refusal.
+ * never reaches the parser (or the device's memory) at all. Problems are codes (`csv*`), worded by the view.
  */
 export async function previewCsv(
   source: CsvSource,
   options: { planId: string; planStart?: string; existing: readonly { id: string; code: string }[] },
-  t: Translate,
 ): Promise<CsvImport> {
   if (source.size > MAX_CSV_BYTES) {
-    const mb = (n: number) => (n / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')
+    const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`
     return {
       actions: [],
       errors: [
         {
           row: 0,
           column: '',
-          message: t('planAdmin.import.tooBig', { size: mb(source.size), limit: mb(MAX_CSV_BYTES) }),
+          message: problem('csvTooLarge', { size: mb(source.size), max: mb(MAX_CSV_BYTES) }),
         },
       ],
     }
