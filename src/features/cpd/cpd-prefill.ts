@@ -7,68 +7,42 @@
  */
 import { CPD_TYPES, type CpdEntry, type SkillShareRequest } from '@/domain/entities'
 import { cpdPrefillFor } from '@/domain/rules/requests'
-import type { CpdEntryValues } from './cpd-entry-form'
+import type { CpdEntryValues } from './cpd-form'
 
 export interface CpdTemplate {
   id: string
-  label: string
-  title: string
   type: CpdEntry['type']
   hours: string
-  /** A nudge for the "what I learned" reflection. */
-  learned: string
 }
 
-/** Common activities, in the Science Council's types. */
+/**
+ * Common activities, in the Science Council's types. Their words (`cpd.template.<id>`: the button's
+ * label, the title to start from and a nudge for the "what I learned" reflection) are in the
+ * language shown.
+ */
 export const CPD_TEMPLATES: readonly CpdTemplate[] = [
-  {
-    id: 'equipment-training',
-    label: 'Equipment or technique training',
-    title: 'Training: ',
-    type: 'formal',
-    hours: '3',
-    learned: 'What the training covered and what I can now do: ',
-  },
-  { id: 'course', label: 'Course or webinar', title: 'Course: ', type: 'formal', hours: '1', learned: 'Key points: ' },
-  {
-    id: 'network-meeting',
-    label: 'Technician network or conference',
-    title: 'Attended ',
-    type: 'professional',
-    hours: '7',
-    learned: 'What I heard that applies to my work: ',
-  },
-  {
-    id: 'taught-others',
-    label: 'Taught or trained others',
-    title: 'Trained colleagues in ',
-    type: 'professional',
-    hours: '2',
-    learned: 'What I learned from teaching it: ',
-  },
-  {
-    id: 'shadowing',
-    label: 'Shadowing or on-the-job learning',
-    title: 'Shadowed a colleague: ',
-    type: 'work-based',
-    hours: '2',
-    learned: 'What I saw done differently: ',
-  },
-  {
-    id: 'reading',
-    label: 'Reading, journal club or self-study',
-    title: 'Read: ',
-    type: 'self-directed',
-    hours: '1',
-    learned: 'Main ideas: ',
-  },
+  { id: 'equipment-training', type: 'formal', hours: '3' },
+  { id: 'course', type: 'formal', hours: '1' },
+  { id: 'network-meeting', type: 'professional', hours: '7' },
+  { id: 'taught-others', type: 'professional', hours: '2' },
+  { id: 'shadowing', type: 'work-based', hours: '2' },
+  { id: 'reading', type: 'self-directed', hours: '1' },
 ]
 
+/** A template's prefilled words: its title and its "what I learned" nudge. */
+export type TemplateText = (templateId: string, part: 'title' | 'learned') => string
+
 /** Form values from a template, the query of an event link, or nothing. */
-export function prefillFromQuery(query: Record<string, unknown>): Partial<CpdEntryValues> {
+export function prefillFromQuery(query: Record<string, unknown>, templateText: TemplateText): Partial<CpdEntryValues> {
   const text = (key: string) => (typeof query[key] === 'string' ? (query[key] as string).slice(0, 4000) : undefined)
   const template = CPD_TEMPLATES.find((t) => t.id === text('template'))
-  if (template) return { title: template.title, type: template.type, hours: template.hours, learned: template.learned }
+  if (template)
+    return {
+      title: templateText(template.id, 'title'),
+      type: template.type,
+      hours: template.hours,
+      learned: templateText(template.id, 'learned'),
+    }
   const out: Partial<CpdEntryValues> = {}
   const title = text('title')
   if (title) out.title = title.slice(0, 160)
@@ -107,6 +81,6 @@ export function sessionsToLog(
 ): SkillShareRequest[] {
   const logged = new Set(entries.map((e) => e.requestId).filter(Boolean))
   return requests
-    .filter((r) => !r.deleted && r.state === 'completed' && (r.learnerUid === uid || r.teacherUid === uid) && !logged.has(r.id))
+    .filter((r) => r.state === 'completed' && (r.learnerUid === uid || r.teacherUid === uid) && !logged.has(r.id))
     .sort((a, b) => (b.history.completed ?? 0) - (a.history.completed ?? 0))
 }

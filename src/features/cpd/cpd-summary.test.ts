@@ -29,7 +29,6 @@ describe('summariseCpd', () => {
     expect(summary.totalHours).toBe(9)
     expect(summary.categories.find((c) => c.type === 'formal')).toEqual({
       type: 'formal',
-      label: 'Formal or educational',
       hours: 6,
       percent: 100,
     })

@@ -9,11 +9,9 @@ import {
   type StandardsCheck,
 } from '@/domain/rules/cpd'
 import type { Clock } from '@/domain/rules/dates'
-import { CPD_TYPE_LABELS } from './cpd-form'
 
 export interface CategoryHours {
   type: CpdType
-  label: string
   hours: number
   /** Share of the largest category, 0–100, for the bar. */
   percent: number
@@ -35,12 +33,11 @@ export function summariseCpd(
 ): CpdSummary {
   const standards = standardsCheck(entries, { now })
   const { start, end } = standards.window
-  const recent = entries.filter((e) => !e.deleted && (e.endDate ?? e.startDate) >= start && e.startDate <= end)
+  const recent = entries.filter((e) => (e.endDate ?? e.startDate) >= start && e.startDate <= end)
   const hours = hoursByCategory(recent)
   const max = Math.max(...Object.values(hours), 0)
   const categories = CPD_TYPES.map((type) => ({
     type,
-    label: CPD_TYPE_LABELS[type],
     hours: hours[type],
     percent: max === 0 ? 0 : Math.round((hours[type] / max) * 100),
   }))

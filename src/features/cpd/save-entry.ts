@@ -8,7 +8,7 @@ import { db as defaultDb, type HubDb } from '@/db/database'
 import { repos as defaultRepos, type Repos } from '@/db/repos'
 import type { CpdEntry } from '@/domain/entities'
 import { newId } from '@/domain/ids'
-import type { CpdEntryFields } from './cpd-entry-form'
+import type { CpdEntryFields } from './cpd-form'
 
 export interface SaveEntryInput {
   /** Null for a new entry. */
@@ -42,6 +42,11 @@ export async function saveCpdEntry(input: SaveEntryInput, options: { db?: HubDb;
     await db.drafts.delete(input.draftKey)
     return entry
   })
+}
+
+/** Saves a new entry from the quick form: no evidence yet (it can be added in the editor later). */
+export async function createCpdEntry(fields: CpdEntryFields, options: { repos?: Repos } = {}): Promise<CpdEntry> {
+  return (options.repos ?? defaultRepos).cpd.create({ ...fields, evidenceIds: [] })
 }
 
 /** Deletes an entry, queues removal of its files, and drops its draft: one transaction. */

@@ -1,13 +1,10 @@
-import type { ShallowRef } from 'vue'
+import { computed, type ShallowRef } from 'vue'
 import { useLiveQuery } from '@/composables/use-live-query'
 import { db as defaultDb, type HubDb } from '@/db/database'
-import type { Institution } from '@/domain/entities'
+import { reads } from '@/db/read'
+import type { MemberSkill, Registration, SkillShareRequest } from '@/domain/entities'
 
-/** The member's institution (its CPD year start and development-time allowance), once synced. */
-export function useInstitution(options: { db?: HubDb } = {}): ShallowRef<Institution | undefined> {
-  const database = options.db ?? defaultDb
-  return useLiveQuery(async () => (await database.institutions.toArray()).find((i) => !i.deleted), { initial: undefined })
-}
+export { useInstitution } from '@/composables/use-institution'
 
 /** Ids of CPD entries with changes not yet accepted by the server (or never synced). */
 export function useUnsyncedCpdIds(options: { db?: HubDb } = {}): ShallowRef<ReadonlySet<string>> {
@@ -22,4 +19,41 @@ export function useUnsyncedCpdIds(options: { db?: HubDb } = {}): ShallowRef<Read
     },
     { initial: new Set<string>() },
   )
+}
+
+export interface EntrySync {
+  version: number
+  pending: number
+  refused: number
+}
+
+/** One entry's sync state: its version, changes waiting in the outbox, changes the server refused. */
+export function useEntrySync(id: () => string): ShallowRef<EntrySync> {
+  return useLiveQuery(
+    async () => {
+      const [entry, pending, refused] = await Promise.all([
+        defaultDb.cpd.get(id()),
+        defaultDb.outbox.where('[collection+docId]').equals(['cpd', id()]).count(),
+        defaultDb.rejections.where('docId').equals(id()).count(),
+      ])
+      return { version: entry?.version ?? 0, pending, refused }
+    },
+    { initial: { version: 0, pending: 0, refused: 0 }, deps: id },
+  )
+}
+
+/** Completed skill-share sessions on this device (quick add offers those not logged yet). */
+export function useCompletedRequests(): ShallowRef<SkillShareRequest[]> {
+  return useLiveQuery(() => reads.requests.where('state', 'completed'), { initial: [] })
+}
+
+/** The skills on the member's profile, to suggest when linking skills to an entry. */
+export function useOwnSkills(): ShallowRef<MemberSkill[]> {
+  return useLiveQuery(async () => (await reads.profiles.all()).flatMap((p) => p.skills), { initial: [] })
+}
+
+/** Registrations not yet awarded, for the Home card. */
+export function useOpenRegistrations() {
+  const all: ShallowRef<Registration[]> = useLiveQuery(() => reads.registrations.all(), { initial: [] })
+  return computed(() => all.value.filter((r) => r.steps.outcome !== 'done'))
 }

@@ -1,8 +1,13 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { effectScope, nextTick, ref } from 'vue'
 import { db } from '@/db/database'
 import { repos } from '@/db/repos'
+import { i18nFor } from '../../../tests/support/i18n'
 import { useCpdEditor } from './use-cpd-editor'
+
+beforeAll(async () => {
+  await i18nFor('en')
+})
 
 async function editor(id: string | null, query: Record<string, unknown> = {}) {
   const scope = effectScope()

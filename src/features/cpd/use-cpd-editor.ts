@@ -6,10 +6,12 @@
 import { computed, onScopeDispose, reactive, ref, watch, type Ref } from 'vue'
 import { discardDraftEvidence } from '@/evidence-engine/queue'
 import { db } from '@/db/database'
+import { reads } from '@/db/read'
 import type { CpdEntry } from '@/domain/entities'
 import { isoDateOf } from '@/domain/rules/dates'
-import { emptyEntry, valuesFromEntry, type CpdEntryValues } from './cpd-entry-form'
-import { prefillFromQuery, prefillFromRequest } from './cpd-prefill'
+import { i18n } from '@/i18n'
+import { emptyEntry, valuesFromEntry, type CpdEntryValues } from './cpd-form'
+import { prefillFromQuery, prefillFromRequest, type TemplateText } from './cpd-prefill'
 import { useDraftEvidenceIds } from '@/features/cpd/evidence/use-evidence'
 
 interface DraftValue {
@@ -49,8 +51,8 @@ export function useCpdEditor(options: CpdEditorOptions) {
     state.value = 'loading'
     clearTimeout(timer)
     const id = options.id.value
-    const saved = id ? await db.cpd.get(id) : undefined
-    if (id && (!saved || saved.deleted)) {
+    const saved = id ? await reads.cpd.get(id) : undefined
+    if (id && !saved) {
       state.value = 'missing'
       return
     }
@@ -78,11 +80,11 @@ export function useCpdEditor(options: CpdEditorOptions) {
     const requestId = typeof query.request === 'string' ? query.request : null
     const uid = options.uid()
     if (requestId && uid) {
-      const request = await db.requests.get(requestId)
+      const request = await reads.requests.get(requestId)
       const fromRequest = request ? prefillFromRequest(request, uid) : null
       if (fromRequest) return fromRequest
     }
-    return prefillFromQuery(query)
+    return prefillFromQuery(query, templateText)
   }
 
   function scheduleAutosave() {
@@ -119,6 +121,9 @@ export function useCpdEditor(options: CpdEditorOptions) {
     await load()
   }
 }
+
+/** A template's words in the language shown. */
+const templateText: TemplateText = (id, part) => i18n.global.t(`cpd.template.${id}.${part}`)
 
 /** The form's content as a string that ignores key order, to tell whether anything changed. */
 function comparable(values: CpdEntryValues, removed: readonly string[]): string {

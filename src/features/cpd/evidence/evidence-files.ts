@@ -9,12 +9,20 @@ export interface EvidenceBytes {
   bytes: Uint8Array
 }
 
+/** The file is described on this device but its bytes are neither here nor (offline) reachable yet. */
+export class EvidenceNotHereError extends Error {
+  constructor() {
+    super('This file is not on this device yet')
+    this.name = 'EvidenceNotHereError'
+  }
+}
+
 export async function loadEvidenceBytes(id: string, options: { db?: HubDb } = {}): Promise<EvidenceBytes> {
   const database = options.db ?? defaultDb
   const row = await database.evidenceBlobs.get(id)
   if (row?.bytes) return { name: row.name, contentType: row.contentType, bytes: row.bytes }
   const doc = await database.evidence.get(id)
-  if (!doc || doc.deleted) throw new Error('This file is not on this device yet')
+  if (!doc || doc.deleted) throw new EvidenceNotHereError()
   const file = await (await loadPlatform()).cpd.evidence.download(id)
   // Kept as an uploaded copy, so it opens and exports offline from now on.
   await database.evidenceBlobs.put({

@@ -1,7 +1,16 @@
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { EvidenceBlobRow } from '@/db/database'
 import type { Evidence } from '@/domain/entities'
-import { describeFile, evidenceItem, evidenceSummary } from './evidence-items'
+import { i18n } from '@/i18n'
+import { i18nFor } from '../../../../tests/support/i18n'
+import type { Composer } from '../cpd-text'
+import { describeFile, evidenceItem, noteText, type EvidenceItem } from './evidence-items'
+
+const t = (...args: unknown[]) => (i18n.global.t as (...a: unknown[]) => string)(...args)
+const said = (item: EvidenceItem | null) => (item ? noteText(item.note, t as Composer['t']) : null)
+beforeAll(async () => {
+  await i18nFor('en')
+})
 
 const row = (state: EvidenceBlobRow['state'], extra: Partial<EvidenceBlobRow> = {}): EvidenceBlobRow => ({
   id: 'e1',
@@ -34,16 +43,19 @@ const doc: Evidence = {
 
 describe('evidenceItem', () => {
   it('says what happens to a file at each stage', () => {
-    expect(evidenceItem('e1', row('draft'), undefined, true)?.message).toBe('Kept on this device; uploads once the entry is saved')
-    expect(evidenceItem('e1', row('pending'), undefined, false)?.message).toMatch(/you are offline/)
+    expect(said(evidenceItem('e1', row('draft'), undefined, true))).toBe('Kept on this device; uploads once the entry is saved')
+    expect(said(evidenceItem('e1', row('pending'), undefined, false))).toMatch(/you are offline/)
     expect(evidenceItem('e1', row('uploading'), undefined, true)?.status).toBe('uploading')
-    expect(evidenceItem('e1', row('uploaded'), undefined, true)?.message).toBe('Uploaded')
+    expect(said(evidenceItem('e1', row('uploaded'), undefined, true))).toBe('Uploaded')
   })
 
   it('shows a failed upload with its reason and attempts, and offers a retry', () => {
     const item = evidenceItem('e1', row('failed', { attempts: 2, lastError: 'The server is busy' }), undefined, true)
     expect(item).toMatchObject({ status: 'failed', canRetry: true })
-    expect(item?.message).toBe('Upload failed (2 attempts): The server is busy. It will be tried again automatically.')
+    expect(said(item)).toBe('Upload failed (2 attempts): The server is busy. It will be tried again automatically.')
+    expect(said(evidenceItem('e1', row('failed', { attempts: 1 }), undefined, true))).toBe(
+      'Upload failed (1 attempt): unknown error. It will be tried again automatically.',
+    )
   })
 
   it('trusts the synced description: the server has the whole file', () => {
@@ -57,12 +69,19 @@ describe('evidenceItem', () => {
   })
 })
 
-describe('summaries', () => {
-  it('describes files and lists', () => {
-    expect(describeFile({ contentType: 'application/pdf', size: 2 * 1024 * 1024 })).toBe('PDF · 2 MB')
-    const a = evidenceItem('a', row('uploaded'), undefined, true)!
-    const b = evidenceItem('b', row('pending'), undefined, true)!
-    expect(evidenceSummary([a, b])).toBe('2 files: 1 uploaded, 1 waiting to upload')
-    expect(evidenceSummary([])).toBe('')
+describe('describeFile', () => {
+  it('names the kind of file and its size', () => {
+    expect(describeFile({ contentType: 'application/pdf', size: 2 * 1024 * 1024 }, t as Composer['t'])).toBe('PDF · 2 MB')
+    expect(describeFile({ contentType: 'image/jpeg', size: 380 * 1024 }, t as Composer['t'])).toBe('Photo · 380 KB')
+  })
+
+  it('speaks Welsh in cy', async () => {
+    await i18nFor('cy')
+    try {
+      expect(describeFile({ contentType: 'image/jpeg', size: 380 * 1024 }, t as Composer['t'])).toBe('Llun · 380 KB')
+      expect(said(evidenceItem('e1', row('uploaded'), undefined, true))).toBe('Wedi’i lanlwytho')
+    } finally {
+      await i18nFor('en')
+    }
   })
 })

@@ -2,6 +2,7 @@
 import type { EvidenceBlobRow } from '@/db/database'
 import type { Evidence } from '@/domain/entities'
 import { formatBytes } from '@/domain/rules/evidence'
+import type { Composer } from '../cpd-text'
 
 export type EvidenceStatus = 'held' | 'waiting' | 'uploading' | 'uploaded' | 'failed' | 'refused' | 'elsewhere'
 
@@ -11,14 +12,26 @@ export interface EvidenceItem {
   contentType: string
   size: number
   status: EvidenceStatus
-  /** The status in plain words, e.g. "Upload failed: … Trying again automatically." */
-  message: string
+  /** The status for people: a message of `cpd.evidence.note` (e.g. "Upload failed: … Trying again automatically."). */
+  note: EvidenceNote
   /** The bytes are on this device (it can be opened offline). */
   local: boolean
   canRetry: boolean
 }
 
-const KIND: Record<string, string> = { 'image/jpeg': 'Photo', 'image/png': 'Image', 'image/webp': 'Image', 'application/pdf': 'PDF' }
+export interface EvidenceNote {
+  key: 'uploaded' | 'elsewhere' | 'held' | 'waiting' | 'waitingOffline' | 'uploading' | 'failed' | 'refused'
+  params?: Record<string, string | number>
+  /** Chooses the plural form. */
+  count?: number
+}
+
+const KIND: Record<string, 'photo' | 'image' | 'pdf'> = {
+  'image/jpeg': 'photo',
+  'image/png': 'image',
+  'image/webp': 'image',
+  'application/pdf': 'pdf',
+}
 
 /**
  * One file's view; null when it is being removed. `online`: shown to say why a file still waits.
@@ -34,56 +47,47 @@ export function evidenceItem(
   const contentType = row?.contentType ?? doc?.contentType ?? ''
   const size = row?.size ?? doc?.size ?? 0
   const base = { id, name, contentType, size, local: Boolean(row?.bytes), canRetry: false }
-  if (doc && !doc.deleted) return { ...base, status: 'uploaded', message: 'Uploaded' }
-  if (!row) return { ...base, status: 'elsewhere', message: 'Not on this device: it uploads from the device it was attached on' }
+  if (doc && !doc.deleted) return { ...base, status: 'uploaded', note: { key: 'uploaded' } }
+  if (!row) return { ...base, status: 'elsewhere', note: { key: 'elsewhere' } }
   switch (row.state) {
     case 'draft':
-      return { ...base, status: 'held', message: 'Kept on this device; uploads once the entry is saved' }
+      return { ...base, status: 'held', note: { key: 'held' } }
     case 'pending':
       return {
         ...base,
         status: 'waiting',
-        message: online ? 'Waiting to upload' : 'Waiting to upload: you are offline, it will upload when you reconnect',
+        note: { key: online ? 'waiting' : 'waitingOffline' },
       }
     case 'uploading':
-      return { ...base, status: 'uploading', message: 'Uploading…' }
+      return { ...base, status: 'uploading', note: { key: 'uploading' } }
     case 'uploaded':
-      return { ...base, status: 'uploaded', message: 'Uploaded' }
+      return { ...base, status: 'uploaded', note: { key: 'uploaded' } }
     case 'failed':
       return {
         ...base,
         status: 'failed',
         canRetry: true,
-        message: `Upload failed (${row.attempts} ${row.attempts === 1 ? 'attempt' : 'attempts'}): ${row.lastError ?? 'unknown error'}. It will be tried again automatically.`,
+        note: { key: 'failed', params: { n: row.attempts, reason: row.lastError ?? '' }, count: row.attempts },
       }
     default:
       return {
         ...base,
         status: 'refused',
-        message: `Not accepted by the server: ${row.lastError ?? 'no reason given'}. Remove it and attach another file.`,
+        note: { key: 'refused', params: { reason: row.lastError ?? '' } },
       }
   }
 }
 
-/** "Photo · 380 KB". */
-export function describeFile(item: Pick<EvidenceItem, 'contentType' | 'size'>): string {
-  return `${KIND[item.contentType] ?? 'File'} · ${formatBytes(item.size)}`
+/** A file's status in words, in the language shown. */
+export function noteText(note: EvidenceNote, t: Composer['t']): string {
+  const params = { ...note.params }
+  // An error without words of its own gets the language's "unknown error" / "no reason given".
+  if (note.key === 'failed' && !params.reason) params.reason = t('cpd.evidence.unknownError')
+  if (note.key === 'refused' && !params.reason) params.reason = t('cpd.evidence.noReason')
+  return note.count === undefined ? t(`cpd.evidence.note.${note.key}`, params) : t(`cpd.evidence.note.${note.key}`, params, note.count)
 }
 
-/** A one-line summary for a list, e.g. "2 files: 1 uploaded, 1 waiting to upload". */
-export function evidenceSummary(items: readonly EvidenceItem[]): string {
-  if (items.length === 0) return ''
-  const counts = new Map<string, number>()
-  const words: Record<EvidenceStatus, string> = {
-    held: 'not saved yet',
-    waiting: 'waiting to upload',
-    uploading: 'uploading',
-    uploaded: 'uploaded',
-    failed: 'upload failed',
-    refused: 'not accepted',
-    elsewhere: 'on another device',
-  }
-  for (const item of items) counts.set(words[item.status], (counts.get(words[item.status]) ?? 0) + 1)
-  const parts = [...counts].map(([word, n]) => `${n} ${word}`)
-  return `${items.length} ${items.length === 1 ? 'file' : 'files'}: ${parts.join(', ')}`
+/** "Photo · 380 KB". */
+export function describeFile(item: Pick<EvidenceItem, 'contentType' | 'size'>, t: Composer['t']): string {
+  return `${t(`cpd.evidence.kind.${KIND[item.contentType] ?? 'file'}`)} · ${formatBytes(item.size)}`
 }

@@ -4,6 +4,9 @@ import { unzipSync, strFromU8 } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import type { CpdEntry } from '@/domain/entities'
 import { pdfText } from '../../../../tests/support/pdf-text'
+import { i18n } from '@/i18n'
+import { i18nFor } from '../../../../tests/support/i18n'
+import { cpdText, type Composer } from '../cpd-text'
 import { toCsv } from '@/domain/csv'
 import { auditRecord, auditRows, exportBaseName, twelveMonthsEnding, type AuditPerson } from './audit-record'
 import { auditDocx } from './export-docx'
@@ -48,9 +51,16 @@ const entries = [
   entry('Technician network meeting', '2026-01-15', { type: 'professional', hours: 7 }),
   entry('Course that ended inside the window', '2025-11-25', { endDate: '2025-12-02', type: 'self-directed' }),
   entry('Too old', '2025-11-20'),
-  entry('Deleted', '2026-05-01', { deleted: true }),
 ]
-const record = auditRecord({ entries, person, window, evidenceNames: new Map([['e1', 'bench.jpg']]), generatedOn: '23 November 2026' })
+// The exports are written in the language the person uses: English here, Welsh below.
+await i18nFor('en')
+const text = cpdText(i18n.global as unknown as Composer)
+const recordIn = (words = text) =>
+  auditRecord({ entries, person, window, evidenceNames: new Map([['e1', 'bench.jpg']]), generatedOn: '23 November 2026', text: words })
+const record = recordIn()
+
+/** Embedding the fonts and laying out a PDF is CPU work: seconds on a busy 2-core machine. */
+const PDF_TIMEOUT = 60_000
 
 describe('auditRecord', () => {
   it('covers any 12 months: activities that touch the window, oldest first', () => {
@@ -62,7 +72,8 @@ describe('auditRecord', () => {
       'Confocal user training',
     ])
     expect(record.totalHours).toBe(15)
-    expect(record.byType.find((t) => t.type === 'Formal / educational')).toEqual({ type: 'Formal / educational', hours: 6, count: 1 })
+    expect(record.byType.find((t) => t.type === 'Formal / educational')).toMatchObject({ type: 'Formal / educational', hours: 6, count: 1 })
+    expect(record.totals).toBe('3 activities, 15 hours')
   })
 
   it('writes each activity as the audit asks: dates, type, skills, the three reflections, evidence', () => {
@@ -92,14 +103,18 @@ describe('auditRecord', () => {
 })
 
 describe('export files', () => {
-  it('writes a PDF of real text that names each activity', async () => {
-    const bytes = new Uint8Array(await auditPdf(record, fonts).arrayBuffer())
-    expect(new TextDecoder('latin1').decode(bytes.slice(0, 5))).toBe('%PDF-')
-    const { text } = await pdfText(bytes)
-    expect(text).toContain('3. Confocal user training')
-    expect(text).toContain('Alex Example, Senior technician, Example University')
-    expect(text).toContain('How it benefits the users of my work')
-  })
+  it(
+    'writes a PDF of real text that names each activity',
+    async () => {
+      const bytes = new Uint8Array(await auditPdf(record, fonts).arrayBuffer())
+      expect(new TextDecoder('latin1').decode(bytes.slice(0, 5))).toBe('%PDF-')
+      const { text } = await pdfText(bytes)
+      expect(text).toContain('3. Confocal user training')
+      expect(text).toContain('Alex Example, Senior technician, Example University')
+      expect(text).toContain('How it benefits the users of my work')
+    },
+    PDF_TIMEOUT,
+  )
 
   it('writes a DOCX whose document names each activity', async () => {
     const docx = unzipSync(new Uint8Array(await (await auditDocx(record)).arrayBuffer()))
@@ -109,12 +124,17 @@ describe('export files', () => {
   })
 
   it('zips the evidence by activity with an index, listing what could not be included', async () => {
-    const { file, included, missing } = await evidenceZip(record.entries.length ? entries.slice(0, 1) : [], window, {
-      load: async (id) => {
-        if (id === 'e2') throw new Error('not on this device')
-        return { name: 'bench.jpg', bytes: new Uint8Array([0xff, 0xd8, 0xff]) }
+    const { file, included, missing } = await evidenceZip(
+      record.entries.length ? entries.slice(0, 1) : [],
+      window,
+      {
+        load: async (id) => {
+          if (id === 'e2') throw new Error('not on this device')
+          return { name: 'bench.jpg', bytes: new Uint8Array([0xff, 0xd8, 0xff]) }
+        },
       },
-    })
+      record.labels.zip,
+    )
     expect(file.name).toBe('cpd-evidence-2025-12-01-to-2026-11-30.zip')
     expect(included).toBe(1)
     expect(missing).toEqual(['Confocal user training: not on this device'])
@@ -122,4 +142,25 @@ describe('export files', () => {
     expect(Object.keys(zip).sort()).toEqual(['2026-11-20 confocal-user-training/bench.jpg', 'index.csv'])
     expect(strFromU8(zip['index.csv']!)).toContain('no: not on this device')
   })
+})
+
+describe('the record in Welsh', () => {
+  it('writes the headings, labels, dates and CSV columns in Welsh when the person uses Welsh', async () => {
+    await i18nFor('cy')
+    try {
+      const welsh = recordIn(cpdText(i18n.global as unknown as Composer))
+      expect(welsh.title).toBe('Cofnod datblygiad proffesiynol parhaus')
+      expect(welsh.window.label).toBe('1 Rhagfyr 2025 i 30 Tachwedd 2026')
+      expect(welsh.totals).toBe('3 gweithgaredd, 15 awr')
+      expect(welsh.entries[2]).toMatchObject({ type: 'Ffurfiol / addysgol', evidence: ['bench.jpg', 'Nid yw’r ffeil ar y ddyfais hon'] })
+      expect(auditRows(welsh)[0]?.slice(0, 3)).toEqual(['Dyddiad dechrau', 'Dyddiad gorffen', 'Gweithgaredd'])
+      const { text: pdf } = await pdfText(new Uint8Array(await auditPdf(welsh, fonts).arrayBuffer()))
+      expect(pdf).toContain('Sut mae o fudd i ddefnyddwyr fy ngwaith')
+      expect(pdf).toContain('Safonau DPP y Cyngor Gwyddoniaeth')
+      const docx = unzipSync(new Uint8Array(await (await auditDocx(welsh)).arrayBuffer()))
+      expect(strFromU8(docx['word/document.xml']!)).toContain('Math o weithgaredd')
+    } finally {
+      await i18nFor('en')
+    }
+  }, 60_000)
 })

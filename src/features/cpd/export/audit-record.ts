@@ -4,11 +4,11 @@
  * type, skills, the three reflections and its evidence files. The PDF, DOCX and CSV exports all
  * render this one structure, so they always agree.
  */
-import type { CpdEntry } from '@/domain/entities'
-import { CPD_TYPE_LABELS, standardsCheck, type CpdType } from '@/domain/rules/cpd'
+import { CPD_TYPES, type CpdEntry } from '@/domain/entities'
+import { standardsCheck } from '@/domain/rules/cpd'
 import { addDays, addMonths } from '@/domain/rules/dates'
 import { skillById } from '@/domain/taxonomy'
-import { formatDate, formatHours } from '@/ui/format'
+import type { CpdText } from '../cpd-text'
 
 export interface AuditPerson {
   name: string
@@ -26,6 +26,8 @@ export interface AuditEntry {
   startDate: string
   endDate: string
   hours: number
+  /** "2.5 hours", in the record's language. */
+  hoursText: string
   type: string
   skills: string[]
   learned: string
@@ -40,9 +42,68 @@ export interface AuditRecord {
   window: { start: string; end: string; label: string }
   generatedOn: string
   totalHours: number
-  byType: { type: string; hours: number; count: number }[]
+  byType: { type: string; hours: number; count: number; hoursText: string; countText: string }[]
   standards: { label: string; met: boolean; note: string }[]
   entries: AuditEntry[]
+  /** "5 activities, 32 hours". */
+  totals: string
+  /** Every heading and label the exports print, in the language the person uses. */
+  labels: AuditLabels
+}
+
+export type AuditLabels = ReturnType<typeof auditLabels>
+
+/** The exports' words in the language of `text` (messages `cpd.export.*`). */
+function auditLabels(text: CpdText) {
+  const t = (key: string, named?: Record<string, unknown>) => text.t(`cpd.export.${key}`, named ?? {})
+  return {
+    registration: t('registration'),
+    period: t('period'),
+    prepared: (date: string) => t('prepared', { date }),
+    summary: t('summary'),
+    inPeriod: (totals: string) => t('inPeriod', { totals }),
+    standards: t('standards'),
+    standard: t('standard'),
+    status: t('status'),
+    met: t('met'),
+    notYet: t('notYet'),
+    activities: t('activities'),
+    noActivities: t('noActivities'),
+    date: t('date'),
+    hours: t('hours'),
+    typeOfActivity: t('typeOfActivity'),
+    skills: t('skills'),
+    learned: t('learned'),
+    benefitPractice: t('benefitPractice'),
+    benefitUsers: t('benefitUsers'),
+    evidence: t('evidence'),
+    noneAttached: t('noneAttached'),
+    confirm: t('confirm'),
+    signed: t('signed'),
+    signedDate: t('signedDate'),
+    description: (period: string) => t('description', { period }),
+    csv: {
+      startDate: t('csv.startDate'),
+      endDate: t('csv.endDate'),
+      activity: t('csv.activity'),
+      type: t('csv.type'),
+      hours: t('csv.hours'),
+      skills: t('csv.skills'),
+      learned: t('csv.learned'),
+      benefitPractice: t('csv.benefitPractice'),
+      benefitUsers: t('csv.benefitUsers'),
+      evidence: t('csv.evidence'),
+    },
+    zip: {
+      date: t('zip.date'),
+      activity: t('zip.activity'),
+      file: t('zip.file'),
+      included: t('zip.included'),
+      yes: t('zip.yes'),
+      no: (reason: string) => t('zip.no', { reason }),
+      notAvailable: t('zip.notAvailable'),
+    },
+  }
 }
 
 /** The 12 months ending on `end` (inclusive), e.g. 1 Dec 2025 – 30 Nov 2026. */
@@ -56,57 +117,59 @@ export function auditRecord(input: {
   window: { start: string; end: string }
   evidenceNames: ReadonlyMap<string, string>
   generatedOn: string
+  /** The language to write it in. */
+  text: CpdText
 }): AuditRecord {
+  const { text } = input
+  const typeName = (type: string) => text.t(`cpd.export.type.${type}`)
   const { start, end } = input.window
   const inWindow = input.entries
-    .filter((e) => !e.deleted && (e.endDate ?? e.startDate) >= start && e.startDate <= end)
+    .filter((e) => (e.endDate ?? e.startDate) >= start && e.startDate <= end)
     .sort((a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : a.title.localeCompare(b.title)))
-  const types = Object.keys(CPD_TYPE_LABELS) as CpdType[]
-  const byType = types.map((t) => {
+  const byType = CPD_TYPES.map((t) => {
     const of = inWindow.filter((e) => e.type === t)
-    return { type: capitalise(CPD_TYPE_LABELS[t]), hours: of.reduce((s, e) => s + e.hours, 0), count: of.length }
+    const hours = of.reduce((s, e) => s + e.hours, 0)
+    return { type: typeName(t), hours, count: of.length, hoursText: text.hours(hours), countText: activities(text, of.length) }
   })
+  const totalHours = inWindow.reduce((s, e) => s + e.hours, 0)
   // The standards are checked as of the window's last day.
   const check = standardsCheck(inWindow, { now: new Date(`${end}T12:00:00`) })
   return {
-    title: 'Continuing professional development record',
+    title: text.t('cpd.export.title'),
     person: input.person,
-    window: { start, end, label: `${formatDate(start)} to ${formatDate(end)}` },
+    window: { start, end, label: text.t('cpd.dateRange', { start: text.date(start), end: text.date(end) }) },
     generatedOn: input.generatedOn,
-    totalHours: inWindow.reduce((s, e) => s + e.hours, 0),
+    totalHours,
+    totals: `${activities(text, inWindow.length)}, ${text.hours(totalHours)}`,
+    labels: auditLabels(text),
     byType,
-    standards: check.rules.map((r) => ({ label: r.label, met: r.passed, note: r.passed ? 'Met' : (r.hint ?? 'Not met') })),
+    standards: check.rules.map((r) => ({
+      label: r.label,
+      met: r.passed,
+      note: r.passed ? text.t('cpd.export.met') : (r.hint ?? text.t('cpd.export.notMet')),
+    })),
     entries: inWindow.map((e) => ({
       title: e.title,
-      dates: e.endDate && e.endDate !== e.startDate ? `${formatDate(e.startDate)} to ${formatDate(e.endDate)}` : formatDate(e.startDate),
+      dates: text.dates(e.startDate, e.endDate),
       startDate: e.startDate,
       endDate: e.endDate ?? e.startDate,
       hours: e.hours,
-      type: capitalise(CPD_TYPE_LABELS[e.type]),
+      hoursText: text.hours(e.hours),
+      type: typeName(e.type),
       skills: e.skillIds.map(skillName),
       learned: e.learned ?? '',
       benefitPractice: e.benefitPractice ?? '',
       benefitUsers: e.benefitUsers ?? '',
-      evidence: e.evidenceIds.map((id) => input.evidenceNames.get(id) ?? 'File not on this device'),
+      evidence: e.evidenceIds.map((id) => input.evidenceNames.get(id) ?? text.t('cpd.export.fileNotHere')),
     })),
   }
 }
 
 /** The record as CSV rows, header first (one row per activity). */
 export function auditRows(record: AuditRecord): string[][] {
+  const h = record.labels.csv
   return [
-    [
-      'Start date',
-      'End date',
-      'Activity',
-      'Type',
-      'Hours',
-      'Skills',
-      'What I learned',
-      'Benefit to my practice',
-      'Benefit to the users of my work',
-      'Evidence',
-    ],
+    [h.startDate, h.endDate, h.activity, h.type, h.hours, h.skills, h.learned, h.benefitPractice, h.benefitUsers, h.evidence],
     ...record.entries.map((e) => [
       e.startDate,
       e.endDate,
@@ -127,16 +190,11 @@ export function exportBaseName(record: Pick<AuditRecord, 'window'>): string {
   return `cpd-record-${record.window.start}-to-${record.window.end}`
 }
 
-/** One line of totals, e.g. "5 activities, 32 hours". */
-export function totalsLine(record: AuditRecord): string {
-  const n = record.entries.length
-  return `${n} ${n === 1 ? 'activity' : 'activities'}, ${formatHours(record.totalHours)}`
+/** "1 activity", "5 activities". */
+function activities(text: CpdText, n: number): string {
+  return text.t('cpd.export.activityCount', { n }, n)
 }
 
 function skillName(id: string): string {
   return skillById(id)?.name ?? id.replace(/^tag:/, '').replace(/-/g, ' ')
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1)
 }

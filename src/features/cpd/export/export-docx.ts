@@ -1,7 +1,6 @@
 /** The audit record as a Word document (docx, loaded only when someone exports). */
 import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx'
-import { formatHours } from '@/ui/format'
-import { totalsLine, type AuditEntry, type AuditRecord } from './audit-record'
+import type { AuditEntry, AuditLabels, AuditRecord } from './audit-record'
 
 const thin = { style: BorderStyle.SINGLE, size: 4, color: '8A929C' }
 const borders = { top: thin, bottom: thin, left: thin, right: thin }
@@ -18,19 +17,19 @@ const table = (rows: string[][], header = true) =>
     ),
   })
 
-function activity(e: AuditEntry, n: number): (Paragraph | Table)[] {
+function activity(e: AuditEntry, n: number, l: AuditLabels): (Paragraph | Table)[] {
   return [
     new Paragraph({ heading: HeadingLevel.HEADING_3, children: [new TextRun(`${n}. ${e.title}`)] }),
     table(
       [
-        ['Date', e.dates],
-        ['Hours', formatHours(e.hours)],
-        ['Type of activity', e.type],
-        ['Skills', e.skills.join(', ') || '—'],
-        ['What I learned', e.learned || '—'],
-        ['How it benefits my practice', e.benefitPractice || '—'],
-        ['How it benefits the users of my work', e.benefitUsers || '—'],
-        ['Evidence', e.evidence.join(', ') || 'None attached'],
+        [l.date, e.dates],
+        [l.hours, e.hoursText],
+        [l.typeOfActivity, e.type],
+        [l.skills, e.skills.join(', ') || '—'],
+        [l.learned, e.learned || '—'],
+        [l.benefitPractice, e.benefitPractice || '—'],
+        [l.benefitUsers, e.benefitUsers || '—'],
+        [l.evidence, e.evidence.join(', ') || l.noneAttached],
       ],
       false,
     ),
@@ -39,10 +38,11 @@ function activity(e: AuditEntry, n: number): (Paragraph | Table)[] {
 
 export async function auditDocx(record: AuditRecord): Promise<Blob> {
   const who = record.person
+  const l = record.labels
   const doc = new Document({
     creator: 'Technician Hub',
     title: `${record.title}: ${who.name}`,
-    description: `CPD record ${record.window.label}`,
+    description: l.description(record.window.label),
     styles: { default: { document: { run: { font: 'Arial', size: 22 } } } },
     sections: [
       {
@@ -50,27 +50,22 @@ export async function auditDocx(record: AuditRecord): Promise<Blob> {
           new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(record.title)] }),
           text(`${who.name}${who.jobTitle ? `, ${who.jobTitle}` : ''}${who.institution ? `, ${who.institution}` : ''}`, true),
           ...(who.email ? [text(who.email)] : []),
-          ...(who.registrations.length ? [text(`Professional registration: ${who.registrations.join('; ')}`)] : []),
-          text(`Period: ${record.window.label}`),
-          text(`Prepared ${record.generatedOn} with Technician Hub.`),
-          new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Summary')] }),
-          text(`${totalsLine(record)} in the period.`),
-          table([
-            ['Type of activity', 'Activities', 'Hours'],
-            ...record.byType.map((t) => [t.type, String(t.count), formatHours(t.hours)]),
-          ]),
-          new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun('Science Council CPD standards')] }),
-          table([['Standard', 'Status'], ...record.standards.map((s) => [s.label, s.met ? 'Met' : `Not yet: ${s.note}`])]),
-          new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Activities')] }),
-          ...(record.entries.length
-            ? record.entries.flatMap((e, i) => activity(e, i + 1))
-            : [text('No CPD activities recorded in this period.')]),
+          ...(who.registrations.length ? [text(`${l.registration}: ${who.registrations.join('; ')}`)] : []),
+          text(`${l.period}: ${record.window.label}`),
+          text(l.prepared(record.generatedOn)),
+          new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(l.summary)] }),
+          text(l.inPeriod(record.totals)),
+          table([[l.typeOfActivity, l.activities, l.hours], ...record.byType.map((t) => [t.type, String(t.count), t.hoursText])]),
+          new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(l.standards)] }),
+          table([[l.standard, l.status], ...record.standards.map((s) => [s.label, s.met ? l.met : `${l.notYet}: ${s.note}`])]),
+          new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(l.activities)] }),
+          ...(record.entries.length ? record.entries.flatMap((e, i) => activity(e, i + 1, l)) : [text(l.noActivities)]),
           new Paragraph({
             alignment: AlignmentType.LEFT,
             spacing: { before: 400 },
-            children: [new TextRun({ text: 'I confirm this is an accurate record of my CPD for the period.', italics: true })],
+            children: [new TextRun({ text: l.confirm, italics: true })],
           }),
-          text('Signed: ______________________    Date: ______________'),
+          text(`${l.signed}: ______________________    ${l.signedDate}: ______________`),
         ],
       },
     ],

@@ -1,7 +1,6 @@
 /** The audit record as a PDF of real text (jsPDF, loaded only when someone exports). */
 import { jsPDF } from 'jspdf'
-import { formatHours } from '@/ui/format'
-import { totalsLine, type AuditRecord } from './audit-record'
+import type { AuditRecord } from './audit-record'
 import type { PdfFonts } from './pdf-fonts'
 
 const PAGE = { width: 210, height: 297, margin: 18 }
@@ -74,38 +73,38 @@ export function auditPdf(record: AuditRecord, fonts: PdfFonts): Blob {
   }
 
   const who = record.person
+  const l = record.labels
   write(record.title, 18, 'bold')
   gap(2)
   write(`${who.name}${who.jobTitle ? `, ${who.jobTitle}` : ''}${who.institution ? `, ${who.institution}` : ''}`, 11, 'bold')
   if (who.email) write(who.email)
-  if (who.registrations.length) write(`Professional registration: ${who.registrations.join('; ')}`)
-  write(`Period: ${record.window.label}`)
-  write(`Prepared ${record.generatedOn} with Technician Hub.`, 9, 'italic')
+  if (who.registrations.length) write(`${l.registration}: ${who.registrations.join('; ')}`)
+  write(`${l.period}: ${record.window.label}`)
+  write(l.prepared(record.generatedOn), 9, 'italic')
   gap(5)
-  write('Summary', 14, 'bold')
-  write(`${totalsLine(record)} in the period.`)
-  for (const t of record.byType)
-    write(`${t.type}: ${t.count} ${t.count === 1 ? 'activity' : 'activities'}, ${formatHours(t.hours)}`, 10, 'normal', 4)
+  write(l.summary, 14, 'bold')
+  write(l.inPeriod(record.totals))
+  for (const t of record.byType) write(`${t.type}: ${t.countText}, ${t.hoursText}`, 10, 'normal', 4)
   gap(3)
-  write('Science Council CPD standards', 12, 'bold')
-  for (const s of record.standards) write(`${s.met ? 'Met' : 'Not yet'}: ${s.label}${s.met ? '' : `. ${s.note}`}`, 10, 'normal', 4)
+  write(l.standards, 12, 'bold')
+  for (const s of record.standards) write(`${s.met ? l.met : l.notYet}: ${s.label}${s.met ? '' : `. ${s.note}`}`, 10, 'normal', 4)
   gap(5)
-  write('Activities', 14, 'bold')
-  if (record.entries.length === 0) write('No CPD activities recorded in this period.')
+  write(l.activities, 14, 'bold')
+  if (record.entries.length === 0) write(l.noActivities)
   record.entries.forEach((e, i) => {
     gap(3)
     write(`${i + 1}. ${e.title}`, 12, 'bold')
-    write(`${e.dates} - ${formatHours(e.hours)} - ${e.type}`, 10, 'normal', 4)
-    if (e.skills.length) write(`Skills: ${e.skills.join(', ')}`, 10, 'normal', 4)
+    write(`${e.dates} - ${e.hoursText} - ${e.type}`, 10, 'normal', 4)
+    if (e.skills.length) write(`${l.skills}: ${e.skills.join(', ')}`, 10, 'normal', 4)
     gap(1)
-    field('What I learned', e.learned)
-    field('How it benefits my practice', e.benefitPractice)
-    field('How it benefits the users of my work', e.benefitUsers)
-    field('Evidence', e.evidence.join(', ') || 'None attached')
+    field(l.learned, e.learned)
+    field(l.benefitPractice, e.benefitPractice)
+    field(l.benefitUsers, e.benefitUsers)
+    field(l.evidence, e.evidence.join(', ') || l.noneAttached)
   })
   gap(8)
-  write('I confirm this is an accurate record of my CPD for the period.', 10, 'italic')
+  write(l.confirm, 10, 'italic')
   gap(6)
-  write('Signed: ______________________    Date: ______________')
+  write(`${l.signed}: ______________________    ${l.signedDate}: ______________`)
   return pdf.output('blob')
 }

@@ -3,6 +3,7 @@ import type { CpdEntry } from '@/domain/entities'
 import { safeFileName } from '@/domain/rules/evidence'
 import { slugify } from '@/domain/taxonomy'
 import { toCsv } from '@/domain/csv'
+import type { AuditLabels } from './audit-record'
 import type { ExportFile } from './export-files'
 
 export interface ZipSource {
@@ -18,10 +19,12 @@ export async function evidenceZip(
   entries: readonly CpdEntry[],
   window: { start: string; end: string },
   source: ZipSource,
+  /** The index's words, in the record's language (`record.labels.zip`). */
+  words: AuditLabels['zip'],
 ): Promise<{ file: ExportFile; included: number; missing: string[] }> {
   const { zipSync, strToU8 } = await import('fflate')
   const files: Record<string, [Uint8Array, { level: 0 }]> = {}
-  const index: string[][] = [['Activity date', 'Activity', 'File', 'Included']]
+  const index: string[][] = [[words.date, words.activity, words.file, words.included]]
   const missing: string[] = []
   const used = new Set<string>()
   for (const entry of entries) {
@@ -32,11 +35,11 @@ export async function evidenceZip(
         const path = unique(`${folder}/${safeFileName(name)}`, used)
         // Photos and PDFs are compressed already: store them as they are.
         files[path] = [bytes, { level: 0 }]
-        index.push([entry.startDate, entry.title, path, 'yes'])
+        index.push([entry.startDate, entry.title, path, words.yes])
       } catch (error) {
-        const reason = error instanceof Error ? error.message : 'not available'
+        const reason = error instanceof Error ? error.message : words.notAvailable
         missing.push(`${entry.title}: ${reason}`)
-        index.push([entry.startDate, entry.title, id, `no: ${reason}`])
+        index.push([entry.startDate, entry.title, id, words.no(reason)])
       }
     }
   }

@@ -9,6 +9,9 @@ import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import type { CpdEntry } from '@/domain/entities'
 import { pdfText } from '../../../../tests/support/pdf-text'
+import { i18n } from '@/i18n'
+import { i18nFor } from '../../../../tests/support/i18n'
+import { cpdText, type Composer } from '../cpd-text'
 import { auditRecord, twelveMonthsEnding, type AuditPerson } from './audit-record'
 import { auditDocx } from './export-docx'
 import { csvFile } from './export-files'
@@ -69,27 +72,46 @@ const entries = [
   entry(NAMES.greek, '2026-07-20', { benefitUsers: NAMES.cyrillic }),
   entry(NAMES.cyrillic, '2026-09-14'),
 ]
-const record = auditRecord({ entries, person, window, evidenceNames: new Map([['e1', NAMES.evidence]]), generatedOn: '23 November 2026' })
+await i18nFor('en')
+const record = auditRecord({
+  entries,
+  person,
+  window,
+  evidenceNames: new Map([['e1', NAMES.evidence]]),
+  generatedOn: '23 November 2026',
+  text: cpdText(i18n.global as unknown as Composer),
+})
+
+/** Embedding the fonts and laying out a PDF is CPU work: seconds on a busy 2-core machine. */
+const PDF_TIMEOUT = 60_000
 
 describe('exports keep names in any script', () => {
-  it('writes a PDF whose text reads back with ŵ ŷ â ł ę ř Ω Д as themselves', async () => {
-    const bytes = new Uint8Array(await auditPdf(record, fonts).arrayBuffer())
-    const { text, title } = await pdfText(bytes)
-    for (const value of Object.values(NAMES)) expect(text).toContain(value)
-    // Bold lines (the name, activity titles) and regular lines both use the embedded faces.
-    expect(text).toContain(`${NAMES.person}, ${NAMES.jobTitle}, ${NAMES.institution}`)
-    expect(text).toContain(`4. ${NAMES.cyrillic}`)
-    expect(text).not.toMatch(/\p{L}\?|\?\p{L}/u)
-    expect(title).toBe(`Continuing professional development record: ${NAMES.person}`)
-  })
+  it(
+    'writes a PDF whose text reads back with ŵ ŷ â ł ę ř Ω Д as themselves',
+    async () => {
+      const bytes = new Uint8Array(await auditPdf(record, fonts).arrayBuffer())
+      const { text, title } = await pdfText(bytes)
+      for (const value of Object.values(NAMES)) expect(text).toContain(value)
+      // Bold lines (the name, activity titles) and regular lines both use the embedded faces.
+      expect(text).toContain(`${NAMES.person}, ${NAMES.jobTitle}, ${NAMES.institution}`)
+      expect(text).toContain(`4. ${NAMES.cyrillic}`)
+      expect(text).not.toMatch(/\p{L}\?|\?\p{L}/u)
+      expect(title).toBe(`Continuing professional development record: ${NAMES.person}`)
+    },
+    PDF_TIMEOUT,
+  )
 
-  it('embeds the fonts as subsets, so the file stays small', async () => {
-    const bytes = new Uint8Array(await auditPdf(record, fonts).arrayBuffer())
-    expect(bytes.byteLength).toBeLessThan(200_000)
-    const raw = new TextDecoder('latin1').decode(bytes)
-    expect(raw).toContain('/FontFile2')
-    expect(raw).not.toMatch(/\/BaseFont \/Helvetica/)
-  })
+  it(
+    'embeds the fonts as subsets, so the file stays small',
+    async () => {
+      const bytes = new Uint8Array(await auditPdf(record, fonts).arrayBuffer())
+      expect(bytes.byteLength).toBeLessThan(200_000)
+      const raw = new TextDecoder('latin1').decode(bytes)
+      expect(raw).toContain('/FontFile2')
+      expect(raw).not.toMatch(/\/BaseFont \/Helvetica/)
+    },
+    PDF_TIMEOUT,
+  )
 
   it('fetches the DejaVu Sans regular and bold faces, and says clearly when it cannot', async () => {
     expect(requested.map((url) => url.slice(url.lastIndexOf('/') + 1)).sort()).toEqual(['DejaVuSans-Bold.ttf', 'DejaVuSans.ttf'])

@@ -1,37 +1,31 @@
 import { computed, type ComputedRef, type Ref } from 'vue'
 import { useLiveQuery } from '@/composables/use-live-query'
 import { db } from '@/db/database'
+import { reads } from '@/db/read'
 import type { CpdEntry } from '@/domain/entities'
 import { PATHWAYS } from '@/domain/rules/registration'
-import { formatDate } from '@/ui/format'
+import { useCpdText } from '../cpd-text'
 import { auditRecord, type AuditRecord } from './audit-record'
 
-/** The audit record of the 12-month window `window`, live from the device. */
+/** The audit record of the 12-month window `window`, live from the device, in the language shown. */
 export function useAuditRecord(window: Ref<{ start: string; end: string }>): {
   record: ComputedRef<AuditRecord>
   entries: ComputedRef<CpdEntry[]>
 } {
+  const text = useCpdText()
   const data = useLiveQuery(
     async () => {
       const [entries, profiles, institutions, registrations, blobs, evidence] = await Promise.all([
-        db.cpd.toArray(),
-        db.profiles.toArray(),
-        db.institutions.toArray(),
-        db.registrations.toArray(),
+        reads.cpd.all(),
+        reads.profiles.all(),
+        reads.institutions.all(),
+        reads.registrations.all(),
+        // Files still on this device only (a local table: no reader, no tombstones).
         db.evidenceBlobs.toArray(),
-        db.evidence.toArray(),
+        reads.evidence.all(),
       ])
-      const names = new Map<string, string>([
-        ...evidence.filter((e) => !e.deleted).map((e) => [e.id, e.name] as const),
-        ...blobs.map((b) => [b.id, b.name] as const),
-      ])
-      return {
-        entries: entries.filter((e) => !e.deleted),
-        profile: profiles.find((p) => !p.deleted),
-        institution: institutions.find((i) => !i.deleted),
-        registrations: registrations.filter((r) => !r.deleted),
-        names,
-      }
+      const names = new Map<string, string>([...evidence.map((e) => [e.id, e.name] as const), ...blobs.map((b) => [b.id, b.name] as const)])
+      return { entries, profile: profiles[0], institution: institutions[0], registrations, names }
     },
     { initial: { entries: [], profile: undefined, institution: undefined, registrations: [], names: new Map<string, string>() } },
   )
@@ -41,14 +35,16 @@ export function useAuditRecord(window: Ref<{ start: string; end: string }>): {
       entries,
       window: window.value,
       evidenceNames: names,
-      generatedOn: formatDate(new Date().toISOString().slice(0, 10)),
+      generatedOn: text.date(new Date().toISOString().slice(0, 10)),
+      text,
       person: {
-        name: profile?.displayName ?? 'Your name',
+        name: profile?.displayName ?? text.t('cpd.export.yourName'),
         email: profile?.email,
         jobTitle: profile?.jobTitle,
         institution: institution?.name,
         registrations: registrations.map(
-          (r) => `${PATHWAYS[r.target].title} (${r.target}): ${r.steps.outcome === 'done' ? 'registered' : 'in progress'}`,
+          (r) =>
+            `${PATHWAYS[r.target].title} (${r.target}): ${text.t(r.steps.outcome === 'done' ? 'cpd.export.registered' : 'cpd.export.inProgress')}`,
         ),
       },
     })
