@@ -46,6 +46,7 @@ describe('CoverageView', () => {
     await vi.waitFor(() => expect(wrapper.text()).toContain('NMR — Siân ap Gwŵr'))
     expect(wrapper.get('h2').text()).toContain('No faculty given · 1 person')
     expect(wrapper.text()).toContain('Held by one person only')
+    expect(wrapper.findAll('li')[1]!.text()).toBe('NMR · no one in the institution can teach it')
     expect(wrapper.get('button').text()).toBe('Download as CSV')
     wrapper.unmount()
   })
