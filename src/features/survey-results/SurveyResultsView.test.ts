@@ -49,7 +49,7 @@ const texts = (n: number): SurveyTexts => ({
   entries: n < 5 ? [] : [{ key: 'a'.repeat(64), questionId: 'q2', text: 'More time for training', count: 1 }],
 })
 
-async function open(n: number, waiting = 0) {
+async function open(n: number, waiting = 0, locale: 'en' | 'cy' = 'en') {
   port.current = {
     results: vi.fn(async () => results(n, waiting)),
     texts: vi.fn(async () => texts(n)),
@@ -63,7 +63,7 @@ async function open(n: number, waiting = 0) {
     ],
   })
   await router.push('/surveys/s1/results')
-  const wrapper = mount(SurveyResultsView, { global: { plugins: [router, await i18nFor('en')] } })
+  const wrapper = mount(SurveyResultsView, { global: { plugins: [router, await i18nFor(locale)] } })
   await flushPromises()
   return wrapper
 }
@@ -131,5 +131,20 @@ describe('survey results screen', () => {
     expect(downloadText).toHaveBeenCalledWith('pulse-results.csv', 'question,option,count\n', 'text/csv;charset=utf-8')
     expect(w.find('[aria-label="Results action status"]').text()).toBe('Downloaded pulse-results.csv.')
     w.unmount()
+  })
+
+  it('speaks Welsh when the app is in Welsh: summary, breakdown and free-text panels', async () => {
+    const w = await open(6, 1, 'cy')
+    try {
+      expect(w.find('h1').text()).toBe('Canlyniadau: Pulse')
+      expect(w.text()).toContain('6 o 40 wedi ymateb (15%)')
+      expect(w.find('.summary-waiting').text()).toMatch(/^Mae 1 ateb yn aros i gael ei gyfrif/)
+      expect(w.find('#breakdown-title').text()).toBe('Dadansoddiad')
+      expect(w.find('#texts-title').text()).toBe('Beth ddywedodd pobl')
+      expect(w.findAll('button').map((b) => b.text())).toContain('Llwytho CSV i lawr')
+    } finally {
+      w.unmount()
+      await i18nFor('en')
+    }
   })
 })

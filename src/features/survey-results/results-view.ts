@@ -1,9 +1,10 @@
 /**
  * Turning aggregate results into what the results screen shows: bar rows with percentages, the
- * response rate, breakdown tables, and the idea a lead makes from a theme or an answer. Pure.
+ * response rate, breakdown tables, and the idea a lead makes from a theme or an answer. Pure; the
+ * words come from the `surveyResults` (and `labels`) messages through the `t` given.
  */
-import type { Idea, Question, Survey } from '@/domain/entities'
-import { ROLE_FAMILY_LABELS } from '@/survey-engine/labels'
+import { labelsFor } from '@/composables/use-labels'
+import { ROLE_FAMILIES, type Idea, type Question, type Survey } from '@/domain/entities'
 import { questionIn, type SurveyLanguage } from '@/domain/rules/survey-language'
 import { MIN_RESPONSES } from '@/survey-engine/rules'
 import type { BreakdownCell, QuestionResult, SurveyTheme, TextEntry } from '@/survey-engine/types'
@@ -15,6 +16,9 @@ export interface BarRow {
   percent: number
 }
 
+/** vue-i18n's `t` (named parameters, optional plural count). */
+export type Translate = (key: string, named?: Record<string, unknown>, plural?: number) => string
+
 const pct = (n: number, of: number) => (of > 0 ? Math.round((n / of) * 100) : 0)
 
 /**
@@ -22,7 +26,7 @@ const pct = (n: number, of: number) => (of > 0 ? Math.round((n / of) * 100) : 0)
  * option's stable value, whatever language people answered in; labels are in `lang` where the
  * question has them.
  */
-export function barRows(result: QuestionResult, question?: Partial<Question>, lang: SurveyLanguage = 'en'): BarRow[] {
+export function barRows(result: QuestionResult, question: Partial<Question> | undefined, lang: SurveyLanguage, t: Translate): BarRow[] {
   if (result.withheld) return []
   const text = questionIn({ id: '', prompt: '', ...question, type: result.type }, lang)
   const labelOf = new Map(text.options.map((o) => [o.value, o.label]))
@@ -46,7 +50,7 @@ export function barRows(result: QuestionResult, question?: Partial<Question>, la
     return [...result.meanRank]
       .sort((a, b) => (a.meanRank || n + 1) - (b.meanRank || n + 1))
       .map((m) => ({
-        label: `${labelOf.get(m.option) ?? m.option} (mean position ${m.meanRank || '–'})`,
+        label: t('surveyResults.rank', { option: labelOf.get(m.option) ?? m.option, rank: m.meanRank || '–' }),
         count: m.count,
         percent: m.meanRank ? Math.round(((n - m.meanRank + 1) / n) * 100) : 0,
       }))
@@ -54,17 +58,26 @@ export function barRows(result: QuestionResult, question?: Partial<Question>, la
   return []
 }
 
-/** "12 of 40 (30%)" — or without a rate when the audience is unknown. */
-export function responseRateText(responses: number, audience: number): string {
-  return audience > 0 ? `${responses} of ${audience} responded (${pct(responses, audience)}%)` : `${responses} responded`
+/** "12 of 40 responded (30%)" — or without a rate when the audience is unknown. */
+export function responseRateText(responses: number, audience: number, t: Translate): string {
+  return audience > 0
+    ? t('surveyResults.summary.rate', { responses, audience, percent: pct(responses, audience) })
+    : t('surveyResults.summary.responded', { n: responses })
 }
 
 /** The name of a breakdown cell: a faculty's name, a role family's label, or "Not stated". */
-export function cellName(key: string, by: 'faculty' | 'roleFamily', faculties: readonly { id: string; name: string }[]): string {
-  if (key === 'unspecified') return 'Not stated or in a group under 5'
+export function cellName(
+  key: string,
+  by: 'faculty' | 'roleFamily',
+  faculties: readonly { id: string; name: string }[],
+  t: Translate,
+): string {
+  if (key === 'unspecified') return t('surveyResults.breakdown.notStated')
   if (by === 'faculty') return faculties.find((f) => f.id === key)?.name ?? key
-  return ROLE_FAMILY_LABELS[key as keyof typeof ROLE_FAMILY_LABELS] ?? key
+  return ROLE_FAMILY_CODES.has(key) ? labelsFor(t).roleFamily(key as RoleFamily) : key
 }
+type RoleFamily = (typeof ROLE_FAMILIES)[number]
+const ROLE_FAMILY_CODES: ReadonlySet<string> = new Set<string>(ROLE_FAMILIES)
 
 export interface BreakdownRow {
   name: string
@@ -74,21 +87,26 @@ export interface BreakdownRow {
   values: (number | null)[]
 }
 
-/** A table of one question across breakdown cells: columns are its options or points. */
+/**
+ * A table of one question across breakdown cells: columns are its options or points, labelled in
+ * `lang` (the reader's language) where the question has them.
+ */
 export function breakdownTable(
   cells: readonly BreakdownCell[],
   questionId: string,
   by: 'faculty' | 'roleFamily',
   faculties: readonly { id: string; name: string }[],
-  question?: Pick<Question, 'options'>,
+  question: Partial<Question> | undefined,
+  lang: SurveyLanguage,
+  t: Translate,
 ): { columns: string[]; rows: BreakdownRow[] } {
   let columns: string[] = []
   const rows = cells.map((c): BreakdownRow => {
     const r = c.questions.find((q) => q.questionId === questionId)
-    const bars = r ? barRows(r, question) : []
+    const bars = r ? barRows(r, question, lang, t) : []
     if (bars.length > columns.length) columns = bars.map((b) => b.label)
     return {
-      name: cellName(c.key, by, faculties),
+      name: cellName(c.key, by, faculties, t),
       responses: c.withheld ? null : c.responseCount,
       values: c.withheld || !r || r.withheld ? [] : bars.map((b) => b.count),
     }
@@ -103,11 +121,12 @@ export function ideaFromTheme(
   survey: Pick<Survey, 'id' | 'title'>,
   authorUid: string,
   now: number,
+  t: Translate,
 ): Omit<Idea, 'id' | 'updatedAt' | 'version' | 'deleted' | 'lastMutationId'> {
   const tagged = entries.filter((e) => theme.keys.includes(e.key))
   const count = tagged.reduce((s, e) => s + e.count, 0)
-  const lines = tagged.map((e) => `• ${e.text}${e.count > 1 ? ` (×${e.count})` : ''}`)
-  const head = `From the survey “${survey.title}”: ${count} anonymous ${count === 1 ? 'answer' : 'answers'} tagged “${theme.name}”.\n\n`
+  const lines = tagged.map((e) => `• ${e.text}${e.count > 1 ? ` ${t('surveyResults.texts.times', { n: e.count })}` : ''}`)
+  const head = `${t('surveyResults.idea.fromTheme', { title: survey.title, n: count, theme: theme.name }, count)}\n\n`
   return {
     authorUid,
     title: clip(theme.name, 160),
@@ -124,12 +143,13 @@ export function ideaFromAnswer(
   survey: Pick<Survey, 'id' | 'title'>,
   authorUid: string,
   now: number,
+  t: Translate,
 ): Omit<Idea, 'id' | 'updatedAt' | 'version' | 'deleted' | 'lastMutationId'> {
   const firstLine = entry.text.split(/\n/)[0] ?? entry.text
   return {
     authorUid,
     title: clip(firstLine, 120),
-    body: clip(`${entry.text}\n\nAn anonymous answer to the survey “${survey.title}”.`, 4000),
+    body: clip(`${entry.text}\n\n${t('surveyResults.idea.fromAnswer', { title: survey.title })}`, 4000),
     status: 'open',
     surveyId: survey.id,
     createdAt: now,
@@ -142,18 +162,17 @@ function clip(s: string, max: number): string {
 }
 
 /** The sentence shown in place of withheld results. */
-export function withheldText(responses: number, waiting = 0): string {
+export function withheldText(responses: number, waiting: number, t: Translate): string {
   const total = responses + waiting
-  if (total < MIN_RESPONSES)
-    return `Results appear when at least ${MIN_RESPONSES} people have answered — ${total} so far. Smaller numbers could identify people.`
-  return `${total} people have answered. Results appear once the first group of five is counted: while the survey is open, five answers always wait, so no change in the results can be traced to one person.`
+  if (total < MIN_RESPONSES) return t('surveyResults.withheld.few', { min: MIN_RESPONSES, n: total })
+  return t('surveyResults.withheld.pending', { n: total })
 }
 
 /**
  * Why some answers are not in the figures yet: answers are counted in groups of five, mixed at
  * random, so results never change by one person (functions/src/surveys/pool.ts).
  */
-export function waitingText(waiting: number): string {
+export function waitingText(waiting: number, t: Translate): string {
   if (waiting <= 0) return ''
-  return `${waiting} ${waiting === 1 ? 'answer is' : 'answers are'} waiting to be counted: answers are counted in groups of five, so no change in the results can be traced to one person. When the survey closes, every complete group is counted.`
+  return t('surveyResults.summary.waiting', { n: waiting }, waiting)
 }

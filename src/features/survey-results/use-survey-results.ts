@@ -22,7 +22,8 @@ export function useSurveyResults(surveyId: Ref<string>, options: UseSurveyResult
   const breakdown = shallowRef<SurveyResults | null>(null)
   const by = ref<BreakdownBy | ''>('')
   const state = ref<'loading' | 'ready' | 'offline' | 'error'>('loading')
-  const error = ref('')
+  /** Why the figures are not fresh: offline, or a refusal's code (worded by the view through src/ui/field-errors.ts); null when fine. */
+  const error = shallowRef<{ offline: true } | { offline: false; code?: string } | null>(null)
   const updatedAt = ref<number | null>(null)
   let timer: ReturnType<typeof setInterval> | undefined
 
@@ -44,7 +45,7 @@ export function useSurveyResults(surveyId: Ref<string>, options: UseSurveyResult
       results.value = r
       texts.value = t
       state.value = 'ready'
-      error.value = ''
+      error.value = null
       updatedAt.value = Date.now()
       if (by.value) await loadBreakdown()
     } catch (e) {
@@ -84,6 +85,7 @@ export function useSurveyResults(surveyId: Ref<string>, options: UseSurveyResult
     const offline = e instanceof SurveyPortError ? e.kind === 'offline' : !win.navigator.onLine
     // Keep showing the last results fetched; say why they are not fresh.
     state.value = offline ? 'offline' : 'error'
-    error.value = offline ? 'Results need a connection. Showing the last ones fetched, if any.' : e instanceof Error ? e.message : String(e)
+    error.value = offline ? { offline: true } : { offline: false, code: e instanceof SurveyPortError ? e.code : undefined }
+    if (!offline && !(e instanceof SurveyPortError)) console.error(e)
   }
 }
