@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
 import { SurveyFields } from '@/domain/entities'
+import { missingWelsh, surveyTextIn, questionIn } from '@/domain/rules/survey-language'
 import { checkSurveyDraft } from '@/features/survey-builder/builder'
 import { blankTemplate, planFeedbackTemplate, pulseTemplate, workshopTemplate } from './templates'
 
@@ -53,5 +54,42 @@ describe('survey templates', () => {
     expect(s.sections.map((x) => x.title)).toEqual(['Visibility', 'Sustainability', 'Anything else'])
     expect(s.questions.filter((q) => q.type === 'likert').map((q) => q.prompt.split(':')[0])).toEqual(['V2', 'V10', 'S1'])
     expect(s.questions.every((q) => q.prompt.length <= 500)).toBe(true)
+  })
+
+  it('every template starts with no Welsh missing, so it can open with Welsh required in either language', () => {
+    for (const s of [workshopTemplate(ctx), workshopTemplate(ctx, ['recognition']), pulseTemplate(ctx), blankTemplate(ctx)]) {
+      expect(missingWelsh(s)).toEqual([])
+      expect(checkSurveyDraft({ ...s, welshRequired: true, status: 'open' }, { previousStatus: 'draft' }).ok).toBe(true)
+    }
+    const workshop = workshopTemplate(ctx, ['visibility', 'career'])
+    expect(surveyTextIn(workshop, 'cy').title).toBe('Gweithdy llais y technegwyr: Gwelededd, Datblygu gyrfa')
+    expect(workshop.sections.map((x) => x.titleCy)).toEqual(['Gwelededd', 'Datblygu gyrfa'])
+    expect(questionIn(workshop.questions[1]!, 'cy').prompt).toBe('O ran y thema hon, pa gwestiynau y mae hyn yn eu codi?')
+    const pulse = pulseTemplate(ctx)
+    expect(surveyTextIn(pulse, 'cy').title).toBe('Arolwg pwls')
+    // Options keep their English stable values; the Welsh labels go with them by position.
+    expect(questionIn(pulse.questions[3]!, 'cy').options).toEqual([
+      { value: 'Better', label: 'Yn well' },
+      { value: 'About the same', label: 'Tua’r un fath' },
+      { value: 'Worse', label: 'Yn waeth' },
+    ])
+  })
+
+  it('plan feedback is in Welsh too, an action’s question in Welsh where the plan has its Welsh activity', () => {
+    const s = planFeedbackTemplate(ctx, [
+      { code: 'V1', activity: 'Case studies', activityCy: 'Astudiaethau achos', themes: ['visibility'], deleted: false },
+      { code: 'S1', activity: 'Skills register', themes: ['sustainability'], deleted: false },
+    ])
+    expect(s.sections.map((x) => x.titleCy)).toEqual(['Gwelededd', 'Cynaliadwyedd', 'Unrhyw beth arall'])
+    expect(questionIn(s.questions[0]!, 'cy').prompt).toBe('V1: Astudiaethau achos')
+    expect(questionIn(s.questions[0]!, 'cy').options.map((o) => o.label)).toEqual([
+      'Gwrthwynebu’n gryf',
+      'Gwrthwynebu',
+      'Niwtral',
+      'Cefnogi',
+      'Cefnogi’n gryf',
+    ])
+    // Only the action written in English alone lacks Welsh: the builder lists it for the organiser.
+    expect(missingWelsh(s).map((m) => m.english)).toEqual(['S1: Skills register'])
   })
 })
