@@ -141,7 +141,7 @@ describe('survey results screen', () => {
       expect(w.find('.summary-waiting').text()).toMatch(/^Mae 1 ateb yn aros i gael ei gyfrif/)
       expect(w.find('#breakdown-title').text()).toBe('Dadansoddiad')
       expect(w.find('#texts-title').text()).toBe('Beth ddywedodd pobl')
-      expect(w.findAll('button').map((b) => b.text())).toContain('Llwytho CSV i lawr')
+      expect(w.findAll('button').map((b) => b.text())).toContain('Lawrlwytho CSV')
     } finally {
       w.unmount()
       await i18nFor('en')
