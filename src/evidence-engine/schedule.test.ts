@@ -1,16 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { callsAfter, fakeWindow } from '../../tests/support/test-window'
+import { describe, expect, it, vi } from 'vitest'
+import { callsAfter, fakeWindow, useFakeClock } from '../../tests/support/test-window'
 import { startUploadSchedule } from './schedule'
 import type { PassSummary } from './uploader'
 
 const ok: PassSummary = { uploaded: 0, removed: 0, failed: 0, refused: 0, offline: false }
 
-beforeEach(() => {
-  vi.useFakeTimers()
-})
-afterEach(() => {
-  vi.useRealTimers()
-})
+useFakeClock()
 
 describe('the upload schedule', () => {
   it('runs at start, and again when the browser comes online', async () => {

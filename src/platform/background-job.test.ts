@@ -1,13 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { callsAfter, exclusiveLocks, fakeWindow } from '../../tests/support/test-window'
+import { describe, expect, it, vi } from 'vitest'
+import { callsAfter, exclusiveLocks, fakeWindow, useFakeClock } from '../../tests/support/test-window'
 import { backoffDelay, startBackgroundJob, type BackgroundJobOptions, type RunResult } from './background-job'
 
-beforeEach(() => {
-  vi.useFakeTimers()
-})
-afterEach(() => {
-  vi.useRealTimers()
-})
+useFakeClock()
 
 /** A job with no Web Locks and a fixed 1 s backoff unless a test says otherwise. */
 function job(run: () => Promise<RunResult>, extra: Partial<BackgroundJobOptions> = {}) {

@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { callsAfter, exclusiveLocks, fakeWindow } from '../../tests/support/test-window'
+import { describe, expect, it, vi } from 'vitest'
+import { callsAfter, exclusiveLocks, fakeWindow, useFakeClock } from '../../tests/support/test-window'
 import type { FlushResult, SurveyQueue } from './queue'
 import { startQueueRunner } from './runner'
 
@@ -8,12 +8,7 @@ function fakeQueue(results: FlushResult[]) {
   return { queue: { flush } as unknown as SurveyQueue, flush }
 }
 
-beforeEach(() => {
-  vi.useFakeTimers()
-})
-afterEach(() => {
-  vi.useRealTimers()
-})
+useFakeClock()
 
 describe('queue runner', () => {
   it('sends at start and when the phone comes back online, not while offline', async () => {

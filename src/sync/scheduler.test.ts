@@ -1,14 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { startScheduler } from './scheduler'
 import { TransportError } from './ports'
-import { callsAfter, exclusiveLocks, fakeWindow } from '../../tests/support/test-window'
+import { callsAfter, exclusiveLocks, fakeWindow, useFakeClock } from '../../tests/support/test-window'
 
-beforeEach(() => {
-  vi.useFakeTimers()
-})
-afterEach(() => {
-  vi.useRealTimers()
-})
+useFakeClock()
 
 describe('scheduler', () => {
   it('lets only one tab push; the next takes over when the leader closes', async () => {

@@ -2,7 +2,7 @@
  * Test doubles for the code that runs work on timers and browser events (the sync scheduler, the
  * evidence upload schedule, the survey answer queue). Not imported by app code.
  */
-import { vi } from 'vitest'
+import { afterEach, beforeEach, vi } from 'vitest'
 
 /** A window whose `online`, `visibilitychange` … events a test fires, with a settable `navigator.onLine`. */
 export function fakeWindow(onLine = true) {
@@ -45,4 +45,14 @@ export function exclusiveLocks() {
     })
   })
   return { request, held: () => held, locks: { request } as unknown as LockManager }
+}
+
+/** Every test in the file runs on Vitest's fake clock (moved on with `callsAfter`). */
+export function useFakeClock(): void {
+  beforeEach(() => {
+    vi.useFakeTimers()
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+  })
 }
