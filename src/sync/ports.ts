@@ -18,7 +18,14 @@ export interface Session {
 
 export type JoinResult =
   | { ok: true; institutionId: string; role: Role }
-  | { ok: false; code: 'unknown-domain' | 'bad-code' | 'already-member' | 'rate-limited' | 'invalid'; message: string }
+  | {
+      ok: false
+      code: 'unknown-domain' | 'bad-code' | 'already-member' | 'rate-limited' | 'invalid'
+      /** The server's problem (a code and parameters, src/domain/problems.ts), worded by src/ui/field-errors.ts. */
+      problem?: string
+      /** For logs only: never shown (it may be the server's English, or the SDK's). */
+      message: string
+    }
 
 export interface AuthPort {
   /** Current session, or null when signed out. Resolves once the persisted session is restored. */

@@ -59,7 +59,8 @@ export function errorsFor(t?: Translate, te?: Exists): ErrorWords {
   function words({ code, params = {} }: Problem): string {
     const label = typeof params.label === 'string' && exists(key('label', params.label)) ? params.label : 'default'
     const named = { ...params, label: tr(key('label', label)) }
-    const count = typeof params.days === 'number' ? params.days : undefined
+    // The number a message's plural follows: `count`, or a CPD rule's `days`.
+    const count = typeof params.count === 'number' ? params.count : typeof params.days === 'number' ? params.days : undefined
     return count === undefined ? tr(key('problem', code), named) : tr(key('problem', code), named, count)
   }
 

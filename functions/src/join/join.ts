@@ -15,6 +15,7 @@ import { directoryProjection, docPath } from '@/domain/collections'
 import { MemberSchema } from '@/domain/entities'
 import type { Role } from '@/domain/common'
 import { ROLES } from '@/domain/common'
+import { problem } from '@/domain/problems'
 import { isPlainObject, typedError } from '../errors'
 import { firstIssue } from '../push/validate'
 import { institutionByDomain } from '../domains/domains'
@@ -200,11 +201,7 @@ async function matchByCode(
   const inst = candidates.filter((d) => d.exists && d.get('deleted') !== true).sort((a, b) => a.id.localeCompare(b.id))[0]
   if (!inst) {
     const left = Math.max(0, remaining)
-    throw typedError(
-      'bad-code',
-      left > 0 ? `That join code is not valid (${left} attempts left this hour)` : 'That join code is not valid. Try again in an hour.',
-      { remaining: left },
-    )
+    throw typedError('bad-code', problem('badCode', { count: left }), { remaining: left })
   }
   await counters[0]!.ref.delete()
   await Promise.all(counters.slice(1).map((c) => c.ref.update({ count: FieldValue.increment(-1) }).catch(() => {})))

@@ -152,9 +152,10 @@ export function createFirebaseAuth(instance?: string): AuthPort {
         await auth.currentUser?.getIdToken(true)
         return { ok: true, ...data }
       } catch (error) {
-        const details = (error as { details?: { code?: string } }).details
+        const details = (error as { details?: { code?: string; problem?: unknown } }).details
         const code = (details?.code ?? 'invalid') as Extract<JoinResult, { ok: false }>['code']
-        return { ok: false, code, message: error instanceof Error ? error.message : 'Could not join' }
+        const message = error instanceof Error ? error.message : 'Could not join'
+        return { ok: false, code, message, ...(typeof details?.problem === 'string' ? { problem: details.problem } : {}) }
       }
     },
   }
