@@ -47,7 +47,7 @@ export function evidenceItem(
   const contentType = row?.contentType ?? doc?.contentType ?? ''
   const size = row?.size ?? doc?.size ?? 0
   const base = { id, name, contentType, size, local: Boolean(row?.bytes), canRetry: false }
-  if (doc && !doc.deleted) return { ...base, status: 'uploaded', note: { key: 'uploaded' } }
+  if (doc) return { ...base, status: 'uploaded', note: { key: 'uploaded' } }
   if (!row) return { ...base, status: 'elsewhere', note: { key: 'elsewhere' } }
   switch (row.state) {
     case 'draft':

@@ -10,7 +10,14 @@ import { checkEvidenceFile, checkEvidenceSize, nameForType, safeFileName } from 
 import { compressPhoto, KEEP_AS_IS_BYTES, MAX_EDGE, photoSize } from './compress-photo'
 
 export class EvidenceFileError extends Error {
-  constructor(message: string) {
+  /**
+   * `message`: the domain's verdict on the file; `unreadable`: set (to the file's safe name) when
+   * the browser could not read it as a photo, worded by the picker in the language shown.
+   */
+  constructor(
+    message: string,
+    readonly unreadable?: string,
+  ) {
     super(message)
     this.name = 'EvidenceFileError'
   }
@@ -32,9 +39,8 @@ export async function prepareEvidence(file: File): Promise<PreparedEvidence> {
   try {
     compressed = (await compressPhoto(file)).blob
   } catch {
-    throw new EvidenceFileError(
-      `“${safeFileName(file.name)}” could not be read as a photo on this device. Take a screenshot of it, or save it as a JPEG, and attach that.`,
-    )
+    const name = safeFileName(file.name)
+    throw new EvidenceFileError(`“${name}” could not be read as a photo on this device.`, name)
   }
   // A photo already well compressed may come out bigger: keep whichever is smaller and storable.
   if (original && file.size <= compressed.size && !checkEvidenceSize(file.name, file.size)) {
