@@ -111,7 +111,7 @@ export default defineConfig({
         '*': GLOBAL_NAMESPACES,
         ...Object.fromEntries(
           Object.entries({ '/': 'home', '/directory': 'directory', '/cpd': 'cpd', '/plan': 'plan', '/surveys': 'surveys' }).map(
-            ([path, route]) => [path, [...GLOBAL_NAMESPACES, ...ROUTE_MESSAGES[route]]],
+            ([path, route]) => [path, [...GLOBAL_NAMESPACES, ...(ROUTE_MESSAGES[route] ?? [])]],
           ),
         ),
       },

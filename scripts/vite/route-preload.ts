@@ -65,7 +65,7 @@ export function localeChunks(bundle: OutputBundle, root: string): Record<string,
   for (const c of Object.values(bundle)) {
     if (c.type !== 'chunk' || !c.facadeModuleId?.startsWith(dir)) continue
     const [locale, file] = c.facadeModuleId.slice(dir.length + 1).split(/[\\/]/)
-    if (!file?.endsWith('.json')) continue
+    if (!locale || !file?.endsWith('.json')) continue
     ;(out[locale] ??= {})[file.slice(0, -'.json'.length)] = c.fileName
   }
   return out
