@@ -21,7 +21,7 @@ describe('resizePhoto', () => {
   it('refuses files that are not images, before decoding anything', async () => {
     expect(await resizePhoto(new Blob(['%PDF'], { type: 'application/pdf' }))).toEqual({
       ok: false,
-      message: 'Choose a photo (JPEG, PNG or similar)',
+      message: 'profile.photo.errors.notImage',
     })
   })
 })

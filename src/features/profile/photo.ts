@@ -22,17 +22,18 @@ export async function fitPhoto(encode: Encode, max = MAX_PHOTO_CHARS): Promise<s
   return null
 }
 
+/** `message`: the key of what went wrong (`profile.photo.errors.*`). */
 export type PhotoResult = { ok: true; dataUrl: string } | { ok: false; message: string }
 
 /** Checks a chosen file, then crops it to a centred square and shrinks it to fit. */
 export async function resizePhoto(file: Blob): Promise<PhotoResult> {
-  if (!file.type.startsWith('image/')) return { ok: false, message: 'Choose a photo (JPEG, PNG or similar)' }
-  if (file.size > 20 * 1024 * 1024) return { ok: false, message: 'This photo is too large (over 20 MB)' }
+  if (!file.type.startsWith('image/')) return { ok: false, message: 'profile.photo.errors.notImage' }
+  if (file.size > 20 * 1024 * 1024) return { ok: false, message: 'profile.photo.errors.tooLarge' }
   let bitmap: ImageBitmap
   try {
     bitmap = await createImageBitmap(file)
   } catch {
-    return { ok: false, message: 'This photo could not be read. Try another one.' }
+    return { ok: false, message: 'profile.photo.errors.unreadable' }
   }
   try {
     const side = Math.min(bitmap.width, bitmap.height)
@@ -48,7 +49,7 @@ export async function resizePhoto(file: Blob): Promise<PhotoResult> {
       return canvas.toDataURL('image/jpeg', quality)
     }
     const dataUrl = await fitPhoto(encode)
-    return dataUrl ? { ok: true, dataUrl } : { ok: false, message: 'This photo could not be made small enough. Try a simpler one.' }
+    return dataUrl ? { ok: true, dataUrl } : { ok: false, message: 'profile.photo.errors.tooBig' }
   } finally {
     bitmap.close()
   }
