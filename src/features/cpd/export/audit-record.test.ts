@@ -159,6 +159,7 @@ describe('the record in Welsh', () => {
       expect(pdf).toContain('Safonau DPP y Cyngor Gwyddoniaeth')
       const docx = unzipSync(new Uint8Array(await (await auditDocx(welsh)).arrayBuffer()))
       expect(strFromU8(docx['word/document.xml']!)).toContain('Math o weithgaredd')
+      expect(strFromU8(docx['docProps/core.xml']!)).toContain('<dc:creator>Hwb Technegwyr</dc:creator>')
     } finally {
       await i18nFor('en')
     }

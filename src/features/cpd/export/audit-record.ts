@@ -57,6 +57,7 @@ export type AuditLabels = ReturnType<typeof auditLabels>
 function auditLabels(text: CpdText) {
   const t = (key: string, named?: Record<string, unknown>) => text.t(`cpd.export.${key}`, named ?? {})
   return {
+    creator: t('creator'),
     registration: t('registration'),
     period: t('period'),
     prepared: (date: string) => t('prepared', { date }),

@@ -40,7 +40,7 @@ export async function auditDocx(record: AuditRecord): Promise<Blob> {
   const who = record.person
   const l = record.labels
   const doc = new Document({
-    creator: 'Technician Hub',
+    creator: l.creator,
     title: `${record.title}: ${who.name}`,
     description: l.description(record.window.label),
     styles: { default: { document: { run: { font: 'Arial', size: 22 } } } },

@@ -46,7 +46,7 @@ export function auditPdf(record: AuditRecord, fonts: PdfFonts): Blob {
   const safe = (text: string) => pdfSafe(text, hasGlyph)
   pdf.setProperties({
     title: safe(`${record.title}: ${record.person.name}`),
-    creator: 'Technician Hub',
+    creator: safe(record.labels.creator),
     subject: safe(record.window.label),
   })
   const width = PAGE.width - 2 * PAGE.margin
