@@ -3,9 +3,9 @@
  * registrations, equality data, evidence descriptions…) and every shared document that names me
  * (requests, ideas, comments, votes, RAG notes, surveys I wrote), as JSON and as one CSV table.
  */
-import type { Table } from 'dexie'
 import { COLLECTIONS, COLLECTION_NAMES } from '@/domain/collections'
 import type { HubDb } from '@/db/database'
+import { createReads } from '@/db/read'
 import { toCsv } from '@/domain/csv'
 
 /** Fields of shared documents that name a member. */
@@ -26,16 +26,19 @@ const INTERNAL = new Set(['version', 'lastMutationId', 'deleted', '_clock', '_de
 /** Collects my documents from the local database. */
 export async function collectMyData(db: HubDb, uid: string, now = Date.now()): Promise<MyDataExport> {
   const collections: MyDataExport['collections'] = {}
+  // Through the readers, which never return a tombstone.
+  const reads = createReads(db)
   for (const name of COLLECTION_NAMES) {
     if (!db.tables.some((t) => t.name === name)) continue
-    const table = db.table(name) as Table<Record<string, unknown>, string>
     const def = COLLECTIONS[name]
     let docs: Record<string, unknown>[]
-    if (def.scope === 'user') docs = await table.toArray()
-    else if (def.scope === 'root' || name === 'members')
+    if (def.scope === 'root' || name === 'members')
       docs = [] // the institution; my directory entry copies my profile
-    else docs = await table.filter((d) => PERSON_FIELDS.some((f) => d[f] === uid)).toArray()
-    const clean = docs.filter((d) => d.deleted !== true).map(stripInternal)
+    else {
+      const all = (await reads[name].all()) as unknown as Record<string, unknown>[]
+      docs = def.scope === 'user' ? all : all.filter((d) => PERSON_FIELDS.some((f) => d[f] === uid))
+    }
+    const clean = docs.map(stripInternal)
     if (clean.length > 0) collections[name] = clean
   }
   for (const name of LOCAL_TABLES) {
