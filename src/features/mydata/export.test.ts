@@ -34,6 +34,17 @@ describe('collectMyData', () => {
       skillIds: [],
       evidenceIds: [],
     })
+    // A tombstone left by an older version of the app is not "about me" any more.
+    await db.cpd.put({
+      ...meta('c-gone'),
+      deleted: true,
+      title: 'Deleted entry',
+      startDate: '2026-01-02',
+      hours: 1,
+      type: 'formal',
+      skillIds: [],
+      evidenceIds: [],
+    })
     await db.requests.bulkPut([
       {
         ...meta('r1'),
@@ -80,6 +91,7 @@ describe('collectMyData', () => {
     expect(data.collections.votes!.map((r) => r.id)).toEqual(['i1__me'])
     expect(data.collections.profiles![0]).toMatchObject({ gradeBand: 'Grade 5' })
     expect(data.collections.profiles![0]).not.toHaveProperty('lastMutationId')
+    expect(data.collections.cpd!.map((e) => e.id)).toEqual(['c1'])
 
     await i18nFor('en')
     const rows = Papa.parse<string[]>(myDataCsv(data, t), { skipEmptyLines: true }).data
