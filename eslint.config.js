@@ -12,6 +12,7 @@ const DB_IN_VUE = {
   group: ['@/db', '@/db/*'],
   message: "Components read and write through their feature's composables (use-*.ts), never Dexie directly.",
 }
+const ENGINES = ['sync', 'survey-engine', 'evidence-engine']
 const FEATURES = readdirSync(new URL('./src/features', import.meta.url), { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => d.name)
@@ -30,6 +31,24 @@ function layerRules() {
       ignores: ['src/platform/firebase/**', 'src/**/*.test.ts'],
       patterns: [FIREBASE, { group: ['@/features/*', '@/features/**'], message: 'Shared layers import no feature.' }],
     },
+    // The engines talk to the server only through the port the app gives them, and not to each other.
+    ...ENGINES.map((engine) => ({
+      files: [`src/${engine}/**/*.ts`],
+      ignores: ['src/**/*.test.ts'],
+      patterns: [
+        FIREBASE,
+        { group: ['@/features/*', '@/features/**'], message: 'Shared layers import no feature.' },
+        {
+          group: [
+            '@/platform/load',
+            '@/platform/firebase',
+            '@/platform/firebase/*',
+            ...ENGINES.filter((e) => e !== engine).map((e) => `@/${e}/*`),
+          ],
+          message: 'An engine gets its port injected (src/modules/background.ts) and imports no other engine.',
+        },
+      ],
+    })),
     ...FEATURES.flatMap((feature) => {
       const internals = {
         group: ['@/features/*/**', `!@/features/${feature}/**`],
