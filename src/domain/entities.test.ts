@@ -168,9 +168,9 @@ describe('entity schemas: valid examples', () => {
 
 /** Optional fields the examples leave out, so the registry check above knows they exist. */
 const optionalFields: Partial<Record<CollectionName, string[]>> = {
-  institutions: ['contactName', 'signatoryDate'],
-  members: ['pronouns', 'site', 'gradeBand', 'contract', 'photo'],
-  profiles: ['pronouns', 'site', 'gradeBand', 'contract', 'photo'],
+  institutions: ['contactName', 'signatoryDate', 'defaultLocale'],
+  members: ['pronouns', 'site', 'gradeBand', 'contract', 'photo', 'locale'],
+  profiles: ['pronouns', 'site', 'gradeBand', 'contract', 'photo', 'locale'],
   equality: ['gender', 'ethnicity'],
   cpd: ['benefitPractice', 'benefitUsers', 'requestId'],
   registrations: ['basedOn'],
