@@ -6,7 +6,7 @@
 import type { Pinia } from 'pinia'
 import { computed, effectScope, watch } from 'vue'
 import { reads as defaultReads, type Reads } from '@/db/read'
-import { chosenLocale, i18n, setLocale } from '@/i18n'
+import { chosenLocale, i18n, rememberFollowedLocale, setLocale } from '@/i18n'
 import { isLocale, resolveLocale } from '@/i18n/locales'
 import { useSessionStore } from '@/stores/session'
 import { useLiveQuery } from './use-live-query'
@@ -35,7 +35,10 @@ export function followSyncedLocale(pinia: Pinia, deps: { reads?: Reads; browser?
     )
     watch(sources, (s) => {
       if (!s) return
-      const next = resolveLocale({ device: chosenLocale(), ...s, browser: browser() })
+      const device = chosenLocale()
+      const next = resolveLocale({ device, ...s, browser: browser() })
+      // The next start opens in it at once (before the profile is read again).
+      if (!device) rememberFollowedLocale(isLocale(s.synced) || isLocale(s.institutionDefault) ? next : null)
       if (isLocale(next) && next !== i18n.global.locale.value) void setLocale(next)
     })
   })

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createDb, type HubDb } from '@/db/database'
 import { createReads, type Reads } from '@/db/read'
 import { createRepos, type Repos } from '@/db/repos'
-import { i18n, setLocale } from '@/i18n'
+import { i18n, initialLocale, setLocale } from '@/i18n'
 import { useSessionStore } from '@/stores/session'
 import { followSyncedLocale } from './follow-locale'
 import { chooseLocale } from './use-language'
@@ -92,6 +92,9 @@ describe('followSyncedLocale', () => {
     signIn()
     stop = followSyncedLocale(pinia, { reads, browser: () => ['en-GB'] })
     await vi.waitFor(() => expect(i18n.global.locale.value).toBe('cy'))
+    // The next start on this device opens in it at once.
+    expect(localStorage.getItem('th-locale-followed')).toBe('cy')
+    expect(initialLocale()).toBe('cy')
     // A pull brings the choice made on another device.
     await db.profiles.put(profile({ locale: 'en', version: 4 }) as never)
     await vi.waitFor(() => expect(i18n.global.locale.value).toBe('en'))
@@ -103,6 +106,8 @@ describe('followSyncedLocale', () => {
     signIn()
     stop = followSyncedLocale(pinia, { reads, browser: () => ['cy-GB', 'en-GB'] })
     await vi.waitFor(() => expect(i18n.global.locale.value).toBe('cy'))
+    // Nothing synced to remember: the next start follows the browser again.
+    expect(localStorage.getItem('th-locale-followed')).toBeNull()
   })
 
   it("keeps this device's own choice over the synced one", async () => {

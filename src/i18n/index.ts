@@ -18,6 +18,8 @@ type Messages = Record<string, unknown>
 const files = import.meta.glob<{ default: Messages }>('../locales/*/*.json')
 
 const STORAGE_KEY = 'th-locale'
+/** The language a synced choice or an institution default gave this device (no choice of its own). */
+const FOLLOWED_KEY = 'th-locale-followed'
 const MANIFEST: Record<Locale, string> = { en: '/manifest.webmanifest', cy: '/manifest.cy.webmanifest' }
 
 const dateTimeFormats = {
@@ -89,9 +91,26 @@ export async function setLocale(locale: Locale, { remember = false } = {}): Prom
   if (remember) storage()?.setItem(STORAGE_KEY, locale)
 }
 
-/** What this device shows at start: the remembered choice, else the browser's languages. */
+/**
+ * What this device shows at start: the choice made on it, else the language the signed-in
+ * person's synced choice or institution default last gave it (so a start opens in it at once),
+ * else the browser's languages.
+ */
 export function initialLocale(): Locale {
-  return pickLocale({ chosen: storage()?.getItem(STORAGE_KEY), browser: typeof navigator === 'undefined' ? [] : navigator.languages })
+  const chosen = storage()?.getItem(STORAGE_KEY)
+  return pickLocale({
+    chosen: isLocale(chosen) ? chosen : storage()?.getItem(FOLLOWED_KEY),
+    browser: typeof navigator === 'undefined' ? [] : navigator.languages,
+  })
+}
+
+/**
+ * Remembers (or, with null, forgets) the language the person's synced choice or their
+ * institution's default gave this device, which has no choice of its own (src/composables/follow-locale.ts).
+ */
+export function rememberFollowedLocale(locale: Locale | null): void {
+  if (locale) storage()?.setItem(FOLLOWED_KEY, locale)
+  else storage()?.removeItem(FOLLOWED_KEY)
 }
 
 /** The language chosen on this device, if any (the institution's default applies only without one). */
