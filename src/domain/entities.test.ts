@@ -174,8 +174,9 @@ const optionalFields: Partial<Record<CollectionName, string[]>> = {
   equality: ['gender', 'ethnicity'],
   cpd: ['benefitPractice', 'benefitUsers', 'requestId'],
   registrations: ['basedOn'],
-  actions: ['parentId', 'outputs'],
+  actions: ['parentId', 'outputs', 'activityCy', 'outputsCy'],
   ideas: ['actionId', 'response', 'responseCy', 'adoptedActionId', 'surveyId'],
+  surveys: ['titleCy', 'descriptionCy', 'welshRequired'],
 }
 
 describe('entity schemas: rejections', () => {

@@ -17,6 +17,7 @@ import ProfileForm from './profile/ProfileForm.vue'
 import SkillsEditor from './profile/SkillsEditor.vue'
 import { setStep } from './registration/registration-actions'
 import { useSurveyBuilder } from './survey-builder/use-survey-builder'
+import { i18nFor } from '../../tests/support/i18n'
 
 const server = (doc: Record<string, unknown>, version = 3) => ({
   ...doc,
@@ -49,7 +50,7 @@ beforeEach(async () => {
 describe('forms send only what changed', () => {
   it('the profile form sends just the bio when only the bio was edited (not the other eleven fields or the photo)', async () => {
     await appDb.profiles.put(profile)
-    const wrapper = mount(ProfileForm, { props: { profile }, attachTo: document.body })
+    const wrapper = mount(ProfileForm, { props: { profile }, attachTo: document.body, global: { plugins: [await i18nFor('en')] } })
     await wrapper.find('textarea').setValue('New bio')
     await wrapper.find('form').trigger('submit')
     await vi.waitFor(async () => expect(await appDb.outbox.count()).toBe(1))
@@ -61,7 +62,11 @@ describe('forms send only what changed', () => {
 
   it('adding a skill sends that one skill, not the list: a skill added on another device is kept', async () => {
     await appDb.profiles.put(profile)
-    const wrapper = mount(SkillsEditor, { props: { uid: 'u-tech', skills: profile.skills }, attachTo: document.body })
+    const wrapper = mount(SkillsEditor, {
+      props: { uid: 'u-tech', skills: profile.skills },
+      attachTo: document.body,
+      global: { plugins: [await i18nFor('en')] },
+    })
     // Meanwhile a pull brought a skill added on the laptop.
     const pcr = {
       skillId: 'pcr',
@@ -96,7 +101,7 @@ describe('forms send only what changed', () => {
       status: 'draft',
     }) as unknown as ActionPlan
     await appDb.plans.put(plan)
-    const wrapper = mount(PlanEditor, { props: { plan }, attachTo: document.body })
+    const wrapper = mount(PlanEditor, { props: { plan }, attachTo: document.body, global: { plugins: [await i18nFor('en')] } })
     // Another lead's new owner arrives through a pull while this form is open.
     const newer = { ...plan, version: 4, owners: { SG: 'Steering group', HR: 'Human resources' } }
     await appDb.plans.put(newer)
