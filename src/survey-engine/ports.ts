@@ -34,6 +34,8 @@ export class SurveyPortError extends Error {
     readonly kind: 'offline' | 'unauthenticated' | 'refused',
     readonly code: string = kind,
     readonly field?: string,
+    /** The server's problem (details.problem: a code and parameters the client words), when it gave one. */
+    readonly problem?: string,
   ) {
     super(message)
     this.name = 'SurveyPortError'

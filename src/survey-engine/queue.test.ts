@@ -3,7 +3,11 @@ import { createDb, type HubDb } from '@/db/database'
 import { loadAnswerDraft, saveAnswerDraft } from './drafts'
 import { SurveyPortError, type SubmitInput, type SurveyPort } from './ports'
 import { createSurveyQueue, randomToken, refusalMessage } from './queue'
+import { wordsIn } from '../../tests/support/errors'
 import type { SubmitOutcome } from './types'
+
+// Refusals are problems (codes); these tests read them in the English a person sees.
+const en = await wordsIn('en')
 
 let db: HubDb
 let seq = 0
@@ -76,26 +80,23 @@ describe('survey answer queue', () => {
     const queue = createSurveyQueue({ db, port: async () => port, newId: ids, newToken })
     await queue.enqueue('s1', { q1: 'A' }, ANON)
     expect(await queue.flush()).toEqual({ sent: 0, waiting: 0, refused: 1 })
-    expect(await db.surveySubmissions.get('s1')).toMatchObject({
-      state: 'refused',
-      answers: { q1: 'A' },
-      error: { code: 'closed', message: 'This survey closed before your answers could be sent.' },
-    })
+    expect(await db.surveySubmissions.get('s1')).toMatchObject({ state: 'refused', answers: { q1: 'A' }, error: { code: 'closed' } })
+    expect(en((await db.surveySubmissions.get('s1'))?.error?.message)).toBe('This survey closed before your answers could be sent.')
     await queue.requeue('s1')
     expect(await db.surveySubmissions.get('s1')).toMatchObject({ state: 'queued' })
     expect((await db.surveySubmissions.get('s1'))?.error).toBeUndefined()
   })
 
   it('keeps the field of an invalid answer so the form can point at it', async () => {
-    const { port } = fakePort(() => new SurveyPortError('Choose a point from 1 to 5', 'refused', 'invalid', 'answers.q3'))
+    const { port } = fakePort(
+      () => new SurveyPortError('answerScale {"min":1,"max":5}', 'refused', 'invalid', 'answers.q3', 'answerScale {"min":1,"max":5}'),
+    )
     const queue = createSurveyQueue({ db, port: async () => port, newId: ids, newToken })
     await queue.enqueue('s1', { q3: 9 }, ANON)
     await queue.flush()
-    expect((await db.surveySubmissions.get('s1'))?.error).toEqual({
-      code: 'invalid',
-      message: 'Choose a point from 1 to 5',
-      field: 'answers.q3',
-    })
+    const error = (await db.surveySubmissions.get('s1'))?.error
+    expect(error).toMatchObject({ code: 'invalid', field: 'answers.q3' })
+    expect(en(error?.message)).toBe('Choose a point from 1 to 5')
   })
 
   it('concurrent flushes send each answer once', async () => {
@@ -165,18 +166,12 @@ describe('survey answer queue', () => {
   })
 
   it('says what each refusal means', () => {
-    expect(refusalMessage(new SurveyPortError('x', 'refused', 'already-submitted'))).toMatch(/already answered/)
-    expect(refusalMessage(new SurveyPortError('Server says no', 'refused', 'weird'))).toBe('Server says no')
-    expect(
-      refusalMessage(
-        new SurveyPortError(
-          'This survey records your name with your answers: reload it to see how before sending',
-          'refused',
-          'mode-changed',
-        ),
-      ),
-    ).toMatch(/records your name/)
-    expect(refusalMessage(new SurveyPortError('', 'refused', 'mode-changed'))).toMatch(/changed since you opened it/)
+    const said = (e: SurveyPortError) => en(refusalMessage(e))
+    expect(said(new SurveyPortError('x', 'refused', 'already-submitted'))).toMatch(/already answered/)
+    // A refusal with no words of ours: the generic words, never the server's raw text.
+    expect(said(new SurveyPortError('Server says no [400]', 'refused', 'weird'))).toBe('Your answers could not be accepted.')
+    expect(said(new SurveyPortError('x', 'refused', 'mode-changed', undefined, 'surveyNowNamed'))).toMatch(/records your name/)
+    expect(said(new SurveyPortError('', 'refused', 'mode-changed'))).toMatch(/changed since you opened it/)
   })
 })
 

@@ -10,6 +10,7 @@
  */
 import { db as defaultDb, type HubDb, type SurveySubmissionRow } from '@/db/database'
 import { newId as defaultNewId } from '@/domain/ids'
+import { problem } from '@/domain/problems'
 import { draftKey } from './drafts'
 import { SurveyPortError, type SurveyPort } from './ports'
 import type { AnswerMap } from './rules'
@@ -152,17 +153,17 @@ export function createSurveyQueue(options: SurveyQueueOptions): SurveyQueue {
 export function refusalMessage(e: SurveyPortError): string {
   switch (e.code) {
     case 'closed':
-      return 'This survey closed before your answers could be sent.'
+      return problem('surveyClosedBeforeSent')
     case 'already-submitted':
-      return 'You have already answered this survey (perhaps on another device).'
+      return problem('surveyAlreadyAnswered')
     case 'mode-changed':
-      return e.message || 'How this survey records answers changed since you opened it: open it again and check before sending.'
+      return e.problem ?? problem('surveyModeChanged')
     case 'forbidden':
-      return 'This survey is for another group of technicians.'
+      return problem('surveyForbidden')
     case 'not-found':
-      return 'This survey no longer exists.'
+      return problem('surveyGone')
     default:
-      return e.message || 'Your answers could not be accepted.'
+      return e.problem ?? problem('surveyRefused')
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Question } from '@/domain/entities'
 import { isXmlSafe } from '@/domain/common'
+import { problem } from '@/domain/problems'
 import { MIN_GROUP } from '@/domain/rules/suppression'
 import { DEFAULT_LIKERT_LABELS } from '@/domain/rules/survey-language'
 
@@ -48,7 +49,7 @@ export function showIfMet(q: Pick<Question, 'showIf'>, given: ReadonlyMap<string
 export function checkAnswers(questions: readonly Question[], answers: Record<string, unknown>): AnswerCheck {
   const byId = new Map(questions.map((q) => [q.id, q]))
   for (const id of Object.keys(answers)) {
-    if (!byId.has(id)) return { ok: false, message: 'Answer to an unknown question', field: `answers.${id.slice(0, 128)}` }
+    if (!byId.has(id)) return { ok: false, message: problem('answerUnknownQuestion'), field: `answers.${id.slice(0, 128)}` }
   }
   const given = new Map<string, AnswerValue>()
   const out: StoredAnswer[] = []
@@ -58,7 +59,7 @@ export function checkAnswers(questions: readonly Question[], answers: Record<str
     const checked = checkOne(q, raw)
     if ('error' in checked) return fail(q.id, checked.error)
     if (checked.value === null) {
-      if (q.required) return fail(q.id, `Please answer: ${q.prompt.slice(0, 80)}`)
+      if (q.required) return fail(q.id, problem('answerRequired'))
       continue
     }
     given.set(q.id, checked.value)
@@ -69,41 +70,43 @@ export function checkAnswers(questions: readonly Question[], answers: Record<str
 
 export type OneCheck = { value: AnswerValue | null } | { error: string }
 
-/** The normalised answer to one question (null when unanswered), or an error message. */
+/** The normalised answer to one question (null when unanswered), or its problem (`problem()`: a code the client words). */
 export function checkOne(q: Question, raw: unknown): OneCheck {
   if (raw === undefined || raw === null) return { value: null }
   const options = q.options ?? []
   switch (q.type) {
     case 'single':
-      if (typeof raw !== 'string') return { error: 'Choose one option' }
+      if (typeof raw !== 'string') return { error: problem('answerChooseOne') }
       if (raw === '') return { value: null }
-      return options.includes(raw) ? { value: raw } : { error: 'Choose one of the listed options' }
+      return options.includes(raw) ? { value: raw } : { error: problem('answerChooseListed') }
     case 'multiple':
     case 'ranking': {
       if (!Array.isArray(raw) || raw.some((x) => typeof x !== 'string'))
-        return { error: q.type === 'ranking' ? 'Rank the listed options' : 'Choose from the listed options' }
+        return { error: problem(q.type === 'ranking' ? 'answerRankListed' : 'answerChooseFromListed') }
       const list = raw as string[]
       if (list.length === 0) return { value: null }
-      if (new Set(list).size !== list.length) return { error: 'Each option can be chosen once' }
-      if (list.some((x) => !options.includes(x))) return { error: 'Choose from the listed options' }
+      if (new Set(list).size !== list.length) return { error: problem('answerOnce') }
+      if (list.some((x) => !options.includes(x))) return { error: problem('answerChooseFromListed') }
       return { value: [...list] }
     }
     case 'likert':
-      if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 1 || raw > 5) return { error: 'Choose a point from 1 to 5' }
+      if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 1 || raw > 5)
+        return { error: problem('answerScale', { min: 1, max: 5 }) }
       return { value: raw }
     case 'rating':
-      if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 0 || raw > 10) return { error: 'Choose a rating from 0 to 10' }
+      if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 0 || raw > 10)
+        return { error: problem('answerRating', { min: 0, max: 10 }) }
       return { value: raw }
     case 'short':
     case 'long': {
-      if (typeof raw !== 'string') return { error: 'Answer with text' }
-      if (!isXmlSafe(raw)) return { error: 'Your answer contains a character that cannot be stored (a control or invalid character)' }
+      if (typeof raw !== 'string') return { error: problem('answerText') }
+      if (!isXmlSafe(raw)) return { error: problem('badCharacter', { label: 'answer' }) }
       const text = raw.trim()
-      if (text.length > MAX_TEXT_ANSWER) return { error: `Answers are limited to ${MAX_TEXT_ANSWER} characters` }
+      if (text.length > MAX_TEXT_ANSWER) return { error: problem('answerTooLong', { max: MAX_TEXT_ANSWER }) }
       return { value: text === '' ? null : text }
     }
     default:
-      return { error: 'Unsupported question type' }
+      return { error: problem('invalid') }
   }
 }
 

@@ -19,6 +19,7 @@
  *   an answer is changed from the phone that sent it.
  */
 import { createHash, createHmac } from 'node:crypto'
+import { problem } from '@/domain/problems'
 import * as v from 'valibot'
 import type { Firestore, Query } from 'firebase-admin/firestore'
 import type { Caller } from '@/domain/collections'
@@ -113,7 +114,7 @@ export async function submitSurveyResponseCore(
   if (!caller.institutionId || !caller.role) throw typedError('forbidden', 'Join an institution first')
   if (!isPlainObject(data)) throw typedError('invalid', 'Send a survey id and answers')
   const bytes = jsonBytes(data)
-  if (bytes > MAX_PAYLOAD_BYTES) throw typedError('too-large', `Your answers are too large (${bytes} bytes)`)
+  if (bytes > MAX_PAYLOAD_BYTES) throw typedError('too-large', problem('answersTooLarge', { bytes }))
   const parsed = v.safeParse(SubmitInputSchema, data)
   if (!parsed.success) {
     const issue = firstIssue(parsed.issues)
@@ -128,13 +129,7 @@ export async function submitSurveyResponseCore(
   const survey = readSurvey(surveySnap?.exists ? surveySnap.data() : undefined)
   if (!isOpen(survey, utcDay(now()))) throw typedError('closed', 'This survey is closed')
   if (anonymous !== survey.anonymous) {
-    throw typedError(
-      'mode-changed',
-      survey.anonymous
-        ? 'This survey is anonymous: reload it and check your answers'
-        : 'This survey records your name with your answers: reload it to see how before sending',
-      { anonymous: survey.anonymous },
-    )
+    throw typedError('mode-changed', problem(survey.anonymous ? 'surveyNowAnonymous' : 'surveyNowNamed'), { anonymous: survey.anonymous })
   }
   // The full profile (the directory entry of a hidden member is a tombstone).
   const member =

@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest'
 import type { Question } from '@/domain/entities'
 import { answersToSend, buildScreens, defaultMode, progressOf, screenErrors } from './answer-flow'
 import { answerState, inAudience, isOpenOn, receiptText } from './survey-status'
+import { setLocale } from '@/i18n'
+
+// Errors are worded in the language shown: English here.
+await setLocale('en')
 
 const q = (id: string, type: Question['type'], extra: Partial<Question> = {}): Question => ({
   id,

@@ -5,6 +5,7 @@
  */
 import type { Question, Survey } from '@/domain/entities'
 import { checkOne, isAnswered, orderQuestions, visibleQuestions, type AnswerMap } from '@/survey-engine/rules'
+import { errorsFor } from '@/ui/field-errors'
 
 export type FlowMode = 'question' | 'section'
 
@@ -36,12 +37,18 @@ export function buildScreens(survey: Pick<Survey, 'sections' | 'questions'>, ans
   return screens
 }
 
-/** Question id → what to fix, for the questions of one screen. */
-export function screenErrors(screen: Screen, answers: AnswerMap, requiredMessage = 'Please answer this question'): Record<string, string> {
+/** Question id → what to fix, in words (the answer rules give problems), for the questions of one screen. */
+export function screenErrors(
+  screen: Screen,
+  answers: AnswerMap,
+  requiredMessage?: string,
+  words: (problem: string) => string = errorsFor().problemText,
+): Record<string, string> {
   const errors: Record<string, string> = {}
+  requiredMessage ??= words('answerRequired')
   for (const q of screen.questions) {
     const checked = checkOne(q, answers[q.id])
-    if ('error' in checked) errors[q.id] = checked.error
+    if ('error' in checked) errors[q.id] = words(checked.error)
     else if (checked.value === null && q.required) errors[q.id] = requiredMessage
   }
   return errors

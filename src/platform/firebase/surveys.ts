@@ -7,11 +7,12 @@ import { toTransportError } from './errors'
 
 /** Maps a callable failure: typed server refusals keep their code and field; the rest is offline or auth. */
 export function toSurveyError(error: unknown): SurveyPortError {
-  const details = (error as { details?: { code?: unknown; field?: unknown } } | null)?.details
+  const details = (error as { details?: { code?: unknown; field?: unknown; problem?: unknown } } | null)?.details
   const message = error instanceof Error ? error.message : String(error)
   if (details && typeof details.code === 'string') {
     if (details.code === 'unauthenticated') return new SurveyPortError(message, 'unauthenticated')
-    return new SurveyPortError(message, 'refused', details.code, typeof details.field === 'string' ? details.field : undefined)
+    const field = typeof details.field === 'string' ? details.field : undefined
+    return new SurveyPortError(message, 'refused', details.code, field, typeof details.problem === 'string' ? details.problem : undefined)
   }
   const transport = toTransportError(error)
   if (transport.kind === 'server') return new SurveyPortError(transport.message, 'refused', 'server')
