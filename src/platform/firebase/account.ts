@@ -8,7 +8,8 @@ import { firebase } from './app'
 /** The words the server needs to see before it deletes anything. */
 export const DELETE_CONFIRMATION = 'delete my account'
 
-export type DeleteAccountResult = { ok: true } | { ok: false; offline: boolean; message: string }
+/** A refusal: `code` is details.code and `problem` details.problem, for the view to word; `message` is for logs only. */
+export type DeleteAccountResult = { ok: true } | { ok: false; offline: boolean; code: string; problem?: string; message: string }
 /** The server's refusal, typed: `code` is its details.code (forbidden, not-found, invalid …). */
 export type RemoveMemberResult = { ok: true } | { ok: false; offline: boolean; code: string; message: string }
 
@@ -29,14 +30,16 @@ export function createFirebaseAccount(instance?: string): AccountPort {
         return { ok: true }
       } catch (error) {
         const { offline } = failure(error)
+        const details =
+          typeof error === 'object' && error && 'details' in error
+            ? (error as { details?: { code?: unknown; problem?: unknown } }).details
+            : undefined
         return {
           ok: false,
           offline,
-          message: offline
-            ? 'You appear to be offline. Connect and try again.'
-            : error instanceof Error
-              ? error.message
-              : 'The account could not be deleted',
+          code: typeof details?.code === 'string' ? details.code : offline ? 'offline' : 'server',
+          ...(typeof details?.problem === 'string' ? { problem: details.problem } : {}),
+          message: error instanceof Error ? error.message : 'The account could not be deleted',
         }
       }
     },
