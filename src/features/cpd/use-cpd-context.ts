@@ -1,6 +1,7 @@
 import { computed, type ShallowRef } from 'vue'
 import { useLiveQuery } from '@/composables/use-live-query'
 import { db as defaultDb, type HubDb } from '@/db/database'
+import { unsentIds } from '@/db/outbox'
 import { reads } from '@/db/read'
 import type { MemberSkill, Registration, SkillShareRequest } from '@/domain/entities'
 
@@ -9,16 +10,7 @@ export { useInstitution } from '@/composables/use-institution'
 /** Ids of CPD entries with changes not yet accepted by the server (or never synced). */
 export function useUnsyncedCpdIds(options: { db?: HubDb } = {}): ShallowRef<ReadonlySet<string>> {
   const database = options.db ?? defaultDb
-  return useLiveQuery(
-    async () => {
-      const [pending, local] = await Promise.all([
-        database.outbox.where('collection').equals('cpd').toArray(),
-        database.cpd.filter((e) => e.version === 0).primaryKeys(),
-      ])
-      return new Set([...pending.map((m) => m.docId), ...local])
-    },
-    { initial: new Set<string>() },
-  )
+  return useLiveQuery(() => unsentIds('cpd', database), { initial: new Set<string>() })
 }
 
 export interface EntrySync {

@@ -25,9 +25,9 @@ const request: SkillShareRequest = {
   state: 'pending',
   history: { pending: Date.UTC(2026, 10, 2) },
 }
-const open = async (locale: 'en' | 'cy') =>
+const open = async (locale: 'en' | 'cy', extra: { unsent?: boolean } = {}) =>
   mount(RequestCard, {
-    props: { request, uid: 'teacher', role: 'teacher', otherName: 'Siân ap Gwŵr', cpd: [] },
+    props: { request, uid: 'teacher', role: 'teacher', otherName: 'Siân ap Gwŵr', cpd: [], ...extra },
     global: { plugins: [await i18nFor(locale)] },
   })
 
@@ -54,5 +54,14 @@ describe('a skill-share request', () => {
     await w.get('button.button-primary').trigger('click')
     await flushPromises()
     expect(saveMove).toHaveBeenCalledWith('r1', expect.objectContaining({ state: 'accepted' }))
+  })
+
+  it('says when it has not been sent yet, in English and Welsh, and not once it has', async () => {
+    const en = await open('en', { unsent: true })
+    expect(en.get('[role="status"]').text()).toBe('Not sent yet — sends when you are online')
+    const cy = await open('cy', { unsent: true })
+    expect(cy.get('[role="status"]').text()).toBe('Heb ei anfon eto — caiff ei anfon pan fyddwch ar-lein')
+    const sent = await open('en', { unsent: false })
+    expect(sent.text()).not.toContain('Not sent yet')
   })
 })

@@ -1,6 +1,7 @@
 import { computed, type ComputedRef, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { useLiveQuery } from '@/composables/use-live-query'
+import { unsentIds } from '@/db/outbox'
 import { reads as defaultReads, type Reads } from '@/db/read'
 import { repos as defaultRepos, type Repos } from '@/db/repos'
 import type { CpdEntry, SkillShareRequest } from '@/domain/entities'
@@ -52,6 +53,11 @@ export function useRequests(
       })
   })
   return { rows, cpd, loaded: computed(() => data.value !== null) }
+}
+
+/** Ids of requests with a change (or the request itself) not yet accepted by the server. */
+export function useUnsentRequestIds(): Readonly<Ref<ReadonlySet<string>>> {
+  return useLiveQuery(() => unsentIds('requests'), { initial: new Set<string>() })
 }
 
 /** The requests `learnerUid` has made (to refuse asking twice). */
