@@ -19,7 +19,48 @@ async function docxIn(locale: Locale): Promise<{ files: Record<string, Uint8Arra
   return { files, xml, text: xml.replace(/<[^>]+>/g, ' ') }
 }
 
+/** Each table of document.xml with its column count, its rows' attributes and the orientation of the section holding it. */
+function tablesIn(xml: string): { columns: number; orient: string; headerRows: number; rows: number; cantSplitRows: number }[] {
+  const body = xml.slice(xml.indexOf('<w:body>'))
+  // A section's properties come after its content: in the last paragraph of the section, or at the body's end.
+  const parts = body.split(/(<w:sectPr[\s\S]*?<\/w:sectPr>)/)
+  const out: { columns: number; orient: string; headerRows: number; rows: number; cantSplitRows: number }[] = []
+  for (let k = 0; k + 1 < parts.length; k += 2) {
+    const orient = /w:orient="(\w+)"/.exec(parts[k + 1]!)?.[1] ?? 'portrait'
+    for (const tbl of parts[k]!.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? []) {
+      const rows = tbl.match(/<w:tr>[\s\S]*?<\/w:tr>/g) ?? []
+      out.push({
+        columns: rows[0]?.match(/<w:tc>/g)?.length ?? 0,
+        orient,
+        headerRows: rows.filter((r) => /<w:tblHeader\/>/.test(r)).length,
+        rows: rows.length,
+        cantSplitRows: rows.filter((r) => /<w:cantSplit\/>/.test(r)).length,
+      })
+    }
+  }
+  return out
+}
+
 describe('buildDocx', () => {
+  it('puts every table of six or more columns (plan, RAG, measures) on a landscape page, with a repeating header row and no split rows', async () => {
+    for (const stage of ['one', 'two'] as const) {
+      const model = buildAssessment(demoInput(stage === 'one' ? { stats: STATS, stage, previous: null } : { stats: STATS }), docText('en'))
+      const xml = strFromU8(unzipSync(new Uint8Array(await Packer.toBuffer(buildDocx(model))))['word/document.xml']!)
+      const tables = tablesIn(xml)
+      const wide = tables.filter((t) => t.columns >= 6)
+      expect(wide.length).toBeGreaterThan(0)
+      for (const t of wide) expect(t.orient).toBe('landscape')
+      // Narrow tables and the text stay portrait.
+      expect(tables.filter((t) => t.columns < 6).every((t) => t.orient === 'portrait')).toBe(true)
+      for (const t of tables) {
+        expect(t.headerRows).toBe(1)
+        expect(t.cantSplitRows).toBe(t.rows)
+      }
+      // Landscape pages are A4 turned: width 16838, height 11906.
+      expect(xml).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/)
+    }
+  })
+
   it('writes a Word file whose document.xml holds the headings, the RAG table and the voice counts', async () => {
     const { xml, text, files } = await docxIn('en')
     expect(text).toContain('RAG analysis of the previous action plan')
