@@ -17,6 +17,10 @@ import { rulesEnv } from './helpers/rules'
 import { createMember, seedInstitution } from './helpers/seed'
 import { createUser, emailAt, refreshToken, type TestUser } from './helpers/users'
 import { assertFails } from '@firebase/rules-unit-testing'
+import { wordsIn } from '../support/errors'
+
+// Refusals are problems (codes); assertions read them in the English a person sees.
+const en = await wordsIn('en')
 
 const VICTIM = `domVictim-${RUN}`
 const ATTACKER = `domAttacker-${RUN}`
@@ -57,7 +61,7 @@ describe('a lead cannot claim a domain', () => {
       'forbidden',
       'emailDomains',
     )
-    expect(r.message).toBe('Email domains are set by a platform administrator')
+    expect(en(r.message)).toBe('Email domains are set by a platform administrator')
     expect((await admin.db.doc(`institutions/${ATTACKER}`).get()).get('emailDomains')).toEqual([])
     const joined = await joinAs(VICTIM_DOMAIN, 'newcomer')
     expect(joined).toMatchObject({ ok: true, data: { institutionId: VICTIM } })

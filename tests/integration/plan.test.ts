@@ -22,6 +22,10 @@ import { RUN } from './helpers/env'
 import { applied, docId, mutation, pushOne, rejected } from './helpers/push'
 import { createMember, meta, seedInstitution } from './helpers/seed'
 import { createUser, emailAt, type TestUser } from './helpers/users'
+import { wordsIn } from '../support/errors'
+
+// Refusals are problems (codes); assertions read them in the English a person sees.
+const en = await wordsIn('en')
 
 const INST = `plan-${RUN}`
 const DOMAIN = `plan${RUN}.example.ac.uk`
@@ -128,7 +132,7 @@ describe('plan content and RAG are for leads', () => {
       'invalid',
       'rationale',
     )
-    expect(r.message).toBe('A Red status needs an explanation')
+    expect(en(r.message)).toBe('A Red status needs an explanation')
   })
 
   it('keeps RAG history append-only: a recorded change cannot be edited or deleted, even by a lead', async () => {

@@ -13,6 +13,10 @@ import { RUN } from './helpers/env'
 import { applied, docId, mutation, push, pushOne, rejected } from './helpers/push'
 import { createMember, seedInstitution } from './helpers/seed'
 import { createUser, emailAt, type TestUser } from './helpers/users'
+import { wordsIn } from '../support/errors'
+
+// Refusals are problems (codes); assertions read them in the English a person sees.
+const en = await wordsIn('en')
 
 const INST = `push-${RUN}`
 const DOMAIN = `push${RUN}.example.ac.uk`
@@ -246,7 +250,7 @@ describe('append-only RAG history and comments', () => {
       'invalid',
       'rationale',
     )
-    expect(r.message).toMatch(/explanation/i)
+    expect(en(r.message)).toMatch(/explanation/i)
     applied(await pushOne(lead, mutation('ragChanges', docId('rag'), 'put', rag(lead, actionId, 'red', 1000, 'Funding not yet agreed'))))
   })
 })

@@ -15,6 +15,10 @@ import { RUN } from './helpers/env'
 import { docId, mutation, pushOne } from './helpers/push'
 import { createMember, seedInstitution } from './helpers/seed'
 import { emailAt, type TestUser } from './helpers/users'
+import { wordsIn } from '../support/errors'
+
+// Refusals are problems (codes); assertions read them in the English a person sees.
+const en = await wordsIn('en')
 
 const INST = `anon-${RUN}`
 const DOMAIN = `anon${RUN}.example.ac.uk`
@@ -227,7 +231,7 @@ describe('item 7: anonymity is fixed once a survey opens', () => {
     const named = await newSurvey({ anonymous: false })
     const out = await submit(techs[3]!, { surveyId: named, token: token(), anonymous: true, answers: answers(0) })
     expect(out).toMatchObject({ ok: false, error: { status: 'FAILED_PRECONDITION', details: { code: 'mode-changed', anonymous: false } } })
-    if (!out.ok) expect(out.error.message).toMatch(/records your name/)
+    if (!out.ok) expect(en(out.error.details?.problem as string)).toMatch(/records your name/)
     expect(await submit(techs[3]!, { surveyId: named, token: token(), answers: answers(0) })).toMatchObject({
       ok: false,
       error: { details: { code: 'mode-changed' } },

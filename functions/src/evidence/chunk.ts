@@ -4,6 +4,7 @@
  * bytes are what its type claims.
  */
 import * as v from 'valibot'
+import { problem } from '@/domain/problems'
 import { Id } from '@/domain/common'
 import { EVIDENCE_CHUNK_BYTES, EvidenceFields, MAX_EVIDENCE_BYTES } from '@/domain/entities'
 import { chunkCount, chunkRange, sniffContentType } from '@/domain/rules/evidence'
@@ -43,7 +44,7 @@ export type ChunkCheck =
 export function checkChunk(data: unknown): ChunkCheck {
   const size = (data as { size?: unknown } | null)?.size
   if (typeof size === 'number' && size > MAX_EVIDENCE_BYTES) {
-    return { ok: false, code: 'too-large', message: 'Files can be at most 5 MB', field: 'size' }
+    return { ok: false, code: 'too-large', message: problem('fileTooLarge', { mb: 5 }), field: 'size' }
   }
   const parsed = v.safeParse(UploadChunkSchema, data)
   if (!parsed.success) {
@@ -52,15 +53,14 @@ export function checkChunk(data: unknown): ChunkCheck {
   }
   const input = parsed.output
   const count = chunkCount(input.size)
-  if (input.index >= count)
-    return { ok: false, code: 'invalid', message: `A file of ${input.size} bytes has ${count} chunks`, field: 'index' }
+  if (input.index >= count) return { ok: false, code: 'invalid', message: problem('invalid'), field: 'index' }
   const bytes = Buffer.from(input.data, 'base64')
   const { start, end } = chunkRange(input.size, input.index)
   if (bytes.length !== end - start) {
     return {
       ok: false,
       code: 'invalid',
-      message: `Chunk ${input.index} should hold ${end - start} bytes, not ${bytes.length}`,
+      message: problem('invalid'),
       field: 'data',
     }
   }
@@ -68,7 +68,7 @@ export function checkChunk(data: unknown): ChunkCheck {
     return {
       ok: false,
       code: 'invalid',
-      message: 'The file’s contents do not match its type: attach a photo (JPEG, PNG, WebP) or a PDF',
+      message: problem('evidenceContentMismatch'),
       field: 'contentType',
     }
   }

@@ -20,6 +20,7 @@ import * as v from 'valibot'
 import { FieldValue, Timestamp, type DocumentSnapshot, type Firestore } from 'firebase-admin/firestore'
 import type { Caller } from '@/domain/collections'
 import { EvidenceSchema } from '@/domain/entities'
+import { problem } from '@/domain/problems'
 import { typedError } from '../errors'
 import { fromStored } from '../push/apply'
 import { firstIssue } from '../push/validate'
@@ -51,7 +52,7 @@ export interface ChunkData {
 const evidencePath = (uid: string, id: string) => `users/${uid}/evidence/${id}`
 const chunkPath = (uid: string, id: string, index: number) => `${evidencePath(uid, id)}/chunks/${index}`
 const uploadPath = (uid: string, id: string) => `users/${uid}/uploads/${id}`
-const quotaMessage = `You already keep ${MAX_FILES_PER_MEMBER} evidence files (or uploads not finished); remove some before adding more`
+const quotaMessage = problem('evidenceQuota', { max: MAX_FILES_PER_MEMBER })
 
 /** Finished files plus uploads begun and not finished: what the quota counts. */
 async function filesHeld(db: Firestore, uid: string): Promise<number> {
@@ -94,7 +95,7 @@ export async function uploadEvidenceChunkCore(db: Firestore, caller: Caller, dat
   }
   if (total !== input.size || hash.digest('hex') !== input.sha256) {
     await Promise.all(snaps.map((s) => s.ref.delete()))
-    throw typedError('invalid', 'The file arrived damaged (its checksum does not match); remove it and attach it again', {
+    throw typedError('invalid', problem('evidenceDamaged'), {
       field: 'sha256',
     })
   }

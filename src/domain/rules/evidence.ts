@@ -5,6 +5,7 @@
  * the browser reports alone.
  */
 import { EVIDENCE_CHUNK_BYTES, MAX_EVIDENCE_BYTES, type EvidenceContentType } from '../entities'
+import { problem } from '../problems'
 
 /** Photos larger than this are refused before compression is even tried (a phone photo is ~3–12 MB). */
 export const MAX_PHOTO_INPUT_BYTES = 40 * 1024 * 1024
@@ -29,6 +30,7 @@ export function sniffContentType(head: Uint8Array): EvidenceContentType | null {
 export type EvidenceFileVerdict =
   | { ok: true; kind: 'photo'; contentType: EvidenceContentType | null }
   | { ok: true; kind: 'pdf'; contentType: 'application/pdf' }
+  /** `message`: a problem (`problem()`), worded by the client. */
   | { ok: false; message: string }
 
 /**
@@ -38,26 +40,26 @@ export type EvidenceFileVerdict =
  */
 export function checkEvidenceFile(file: { name: string; type: string; size: number }, head: Uint8Array): EvidenceFileVerdict {
   const name = displayName(file.name)
-  if (file.size === 0) return { ok: false, message: `“${name}” is empty. Choose another file.` }
+  if (file.size === 0) return { ok: false, message: problem('evidenceEmpty', { name }) }
   const sniffed = sniffContentType(head)
   if (sniffed === 'application/pdf') {
     const tooBig = checkEvidenceSize(name, file.size)
     return tooBig ? { ok: false, message: tooBig } : { ok: true, kind: 'pdf', contentType: sniffed }
   }
   const photo = sniffed !== null || CONVERTIBLE_PHOTO_TYPES.has(file.type.toLowerCase())
-  if (!photo) return { ok: false, message: `“${name}” is not a photo or a PDF. Attach a photo (JPEG, PNG, WebP) or a PDF.` }
+  if (!photo) return { ok: false, message: problem('evidenceNotPhotoOrPdf', { name }) }
   if (file.size > MAX_PHOTO_INPUT_BYTES)
     return {
       ok: false,
-      message: `“${name}” is ${formatBytes(file.size)}, too large to attach. Choose a photo under ${formatBytes(MAX_PHOTO_INPUT_BYTES)}.`,
+      message: problem('evidencePhotoTooLarge', { name, size: formatBytes(file.size), max: formatBytes(MAX_PHOTO_INPUT_BYTES) }),
     }
   return { ok: true, kind: 'photo', contentType: sniffed }
 }
 
-/** The message for a file over the limit, or null when it fits. */
+/** The problem of a file over the limit (`problem()`), or null when it fits. */
 export function checkEvidenceSize(name: string, size: number): string | null {
   if (size <= MAX_EVIDENCE_BYTES) return null
-  return `“${displayName(name)}” is ${formatBytes(size)}; files can be at most ${formatBytes(MAX_EVIDENCE_BYTES)}. Save a smaller copy (e.g. scan at a lower resolution) and attach that.`
+  return problem('evidenceTooLarge', { name: displayName(name), size: formatBytes(size), max: formatBytes(MAX_EVIDENCE_BYTES) })
 }
 
 /** How many chunks a file of `size` bytes is stored in. */

@@ -22,10 +22,21 @@ interface ChunkData {
   data: string
 }
 
-/** Server refusals keep their message; the rest is offline, signed out or a server fault to retry. */
+/**
+ * Server refusals keep their problem (details.problem, worded by the client), else their code; the
+ * rest is offline, signed out or a server fault to retry.
+ */
 export function toBlobStoreError(error: unknown): BlobStoreError {
-  const code = (error as { details?: { code?: unknown } } | null)?.details?.code
-  const message = error instanceof Error ? error.message : String(error)
+  const details = (error as { details?: { code?: unknown; problem?: unknown } } | null)?.details
+  const code = details?.code
+  const message =
+    typeof details?.problem === 'string'
+      ? details.problem
+      : typeof code === 'string'
+        ? code
+        : error instanceof Error
+          ? error.message
+          : String(error)
   if (code === 'not-found') return new BlobStoreError(message, 'not-found')
   if (code === 'unauthenticated') return new BlobStoreError(message, 'unauthenticated')
   if (typeof code === 'string') return new BlobStoreError(message, 'refused')
