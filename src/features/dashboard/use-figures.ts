@@ -2,6 +2,7 @@
 import { computed } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { monthStart, UNSPECIFIED_KEY } from '@/domain/rules/dashboard-data'
+import { MIN_GROUP } from '@/domain/rules/suppression'
 import { isLocale, LANGUAGE_TAG } from '@/i18n/locales'
 
 export function useFigures() {
@@ -12,6 +13,11 @@ export function useFigures() {
   return {
     /** "1,234", "48%", or "withheld" (a group under 5, or a figure that would reveal one). */
     figure: (value: number | null, unit = ''): string => (value === null ? t('dashboard.withheld') : `${n(value)}${unit}`),
+    /**
+     * A head count withheld only for being small (`suppress`: under `min`, never to protect another
+     * figure): "1,234" or "fewer than 5". Breakdown cells and percentages keep {@link figure}.
+     */
+    count: (value: number | null, min = MIN_GROUP): string => (value === null ? t('dashboard.fewerThan', { min }) : n(value)),
     /** "2026-11" → "Nov 2026" / "Tach 2026". */
     month: (month: string): string => {
       const start = monthStart(month)
