@@ -14,8 +14,11 @@ export const useSessionStore = defineStore('session', () => {
   const ended = ref<string | null>(null)
   const signedIn = computed(() => session.value !== null)
   const isManager = computed(() => session.value?.role === 'lead' || session.value?.role === 'admin')
+  /** What came of the join by email address tried for the signed-in person (see joinByDomain). */
+  const domainJoin = ref<DomainJoin | null>(null)
   let auth: AuthPort | null = null
   let starting: Promise<void> | null = null
+  let domainJoinFor: { uid: string; attempt: Promise<void> } | null = null
 
   return {
     session,
@@ -29,6 +32,8 @@ export const useSessionStore = defineStore('session', () => {
     signIn,
     signOut,
     join,
+    domainJoin,
+    joinByDomain,
     refresh,
     sendSignInLink,
     completeSignInLink,
@@ -65,6 +70,8 @@ export const useSessionStore = defineStore('session', () => {
     // member has joined, so no order of events (a quick "Join", a reload) falls back to the email.
     localStorage.setItem(TYPED_NAME_KEY, JSON.stringify({ email: email.trim().toLowerCase(), displayName }))
     await adopt(await (await port()).signUp(email, password, displayName))
+    // An address an institution registered joins it straight away: no tap, no code.
+    await joinByDomain()
   }
 
   async function signIn(email: string, password: string) {
@@ -96,6 +103,37 @@ export const useSessionStore = defineStore('session', () => {
       await refresh()
     }
     return result
+  }
+
+  /**
+   * Joins the signed-in person's institution by their email address, once per account (again only
+   * when `again`: after verifying the address, or after a failure). Called straight after sign-up
+   * and whenever the join panel opens (a sign-in link, an account not yet a member), so nobody taps
+   * a button that cannot work for them: `domainJoin` says whether a join code is the way in.
+   */
+  function joinByDomain(options: { again?: boolean } = {}): Promise<void> {
+    const s = session.value
+    if (!s || s.institutionId) return Promise.resolve()
+    if (domainJoinFor?.uid === s.uid && !options.again) return domainJoinFor.attempt
+    const attempt = (async () => {
+      domainJoin.value = { status: 'joining' }
+      let result: JoinResult
+      try {
+        result = await join()
+      } catch (error) {
+        result = { ok: false, code: 'invalid', message: error instanceof Error ? error.message : String(error) }
+      }
+      if (result.ok) domainJoin.value = null
+      else if (result.code === 'unknown-domain') domainJoin.value = { status: 'no-match' }
+      else if (result.reason === 'email-unverified') domainJoin.value = { status: 'unverified' }
+      else if (result.code === 'already-member') {
+        // Joined meanwhile (another device, or a claims step that failed): the claims say where.
+        domainJoin.value = null
+        await refresh().catch(() => undefined)
+      } else domainJoin.value = { status: 'failed', refusal: result }
+    })()
+    domainJoinFor = { uid: s.uid, attempt }
+    return attempt
   }
 
   async function refresh() {
@@ -158,9 +196,24 @@ export const useSessionStore = defineStore('session', () => {
       await db.meta.delete('signedOut')
       ended.value = null
     }
+    if (next?.uid !== domainJoinFor?.uid) {
+      // Someone else (or no one): their join by address is still to try.
+      domainJoinFor = null
+      domainJoin.value = null
+    }
     session.value = next
   }
 })
+
+/**
+ * The join by email address: under way; no institution registered the domain (a join code is the
+ * way in); the institution wants a verified address first; or refused for another reason.
+ */
+export type DomainJoin =
+  | { status: 'joining' }
+  | { status: 'no-match' }
+  | { status: 'unverified' }
+  | { status: 'failed'; refusal: Extract<JoinResult, { ok: false }> }
 
 const TYPED_NAME_KEY = 'th-typed-name'
 

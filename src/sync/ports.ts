@@ -23,6 +23,8 @@ export type JoinResult =
       code: 'unknown-domain' | 'bad-code' | 'already-member' | 'rate-limited' | 'invalid'
       /** The server's problem (a code and parameters, src/domain/problems.ts), worded by src/ui/field-errors.ts. */
       problem?: string
+      /** details.reason, when the server gives one ('email-unverified': the institution wants a verified address). */
+      reason?: string
       /** For logs only: never shown (it may be the server's English, or the SDK's). */
       message: string
     }

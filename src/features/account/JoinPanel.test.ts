@@ -14,6 +14,9 @@ beforeEach(() => {
 /** Joins with a code the server refuses with `refusal`; returns the panel's words. */
 async function refusedWith(refusal: JoinResult, locale: 'en' | 'cy' = 'en') {
   const session = useSessionStore()
+  // The address matched no institution: the code field is the way in.
+  session.domainJoin = { status: 'no-match' }
+  vi.spyOn(session, 'joinByDomain').mockResolvedValue()
   vi.spyOn(session, 'join').mockResolvedValue(refusal)
   const wrapper = mount(JoinPanel, { global: { plugins: [await i18nFor(locale)] } })
   await wrapper.find('input').setValue('WRONG-CODE')
@@ -44,5 +47,32 @@ describe('the join panel', () => {
     expect(wrapper.find('.join-message').text()).toBe('This value is not valid')
     const other = await refusedWith({ ok: false, code: 'whatever' as 'invalid', message: 'permission-denied [403]' })
     expect(other.find('.join-message').text()).toBe('Something went wrong. Try again.')
+  })
+})
+
+describe('the join panel before a join code is needed', () => {
+  it('while the address is being checked, says so and offers nothing to tap', async () => {
+    const session = useSessionStore()
+    const joinByDomain = vi.spyOn(session, 'joinByDomain').mockResolvedValue()
+    const wrapper = mount(JoinPanel, { global: { plugins: [await i18nFor('en')] } })
+    await flushPromises()
+    expect(joinByDomain).toHaveBeenCalledOnce()
+    expect(wrapper.get('[role="status"]').text()).toBe('Checking whether your institution has registered your email address…')
+    expect(wrapper.findAll('button')).toHaveLength(0)
+  })
+
+  it('after a failed check, words it and offers to try again beside the code field', async () => {
+    const session = useSessionStore()
+    session.domainJoin = { status: 'failed', refusal: { ok: false, code: 'invalid', message: 'internal [500]' } }
+    const joinByDomain = vi.spyOn(session, 'joinByDomain').mockResolvedValue()
+    const wrapper = mount(JoinPanel, { global: { plugins: [await i18nFor('cy')] } })
+    await flushPromises()
+    expect(wrapper.get('[role="alert"]').text()).toBe('Aeth rhywbeth o’i le. Rhowch gynnig arall arni.')
+    expect(wrapper.text()).not.toContain('[500]')
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === 'Rhowch gynnig arall arni')!
+      .trigger('click')
+    expect(joinByDomain).toHaveBeenLastCalledWith({ again: true })
   })
 })

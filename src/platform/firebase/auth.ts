@@ -152,10 +152,16 @@ export function createFirebaseAuth(instance?: string): AuthPort {
         await auth.currentUser?.getIdToken(true)
         return { ok: true, ...data }
       } catch (error) {
-        const details = (error as { details?: { code?: string; problem?: unknown } }).details
+        const details = (error as { details?: { code?: string; problem?: unknown; reason?: unknown } }).details
         const code = (details?.code ?? 'invalid') as Extract<JoinResult, { ok: false }>['code']
         const message = error instanceof Error ? error.message : 'Could not join'
-        return { ok: false, code, message, ...(typeof details?.problem === 'string' ? { problem: details.problem } : {}) }
+        return {
+          ok: false,
+          code,
+          message,
+          ...(typeof details?.problem === 'string' ? { problem: details.problem } : {}),
+          ...(typeof details?.reason === 'string' ? { reason: details.reason } : {}),
+        }
       }
     },
   }
