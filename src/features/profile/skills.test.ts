@@ -55,3 +55,15 @@ describe('editing skills', () => {
     expect(removeSkill([pcr], 'pcr')).toEqual([])
   })
 })
+
+describe('skillOptions with typos', () => {
+  it('offers the taxonomy skill a typo is close to before the words as a new tag', () => {
+    const options = skillOptions('spectromety', [])
+    expect(options[0]).toEqual({ id: 'mass-spectrometer', name: 'Mass spectrometer', category: 'equipment', near: 'mass spectrometry' })
+    expect(options.at(-1)).toEqual({ id: 'tag:spectromety', name: 'spectromety', category: null })
+  })
+  it('offers no close skill the profile already lists', () => {
+    const ms: MemberSkill = { ...pcr, skillId: 'mass-spectrometer', name: 'Mass spectrometer', category: 'equipment' }
+    expect(skillOptions('spectromety', [ms]).some((o) => o.id === 'mass-spectrometer')).toBe(false)
+  })
+})

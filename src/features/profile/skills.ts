@@ -1,5 +1,6 @@
 import type { MemberSkill } from '@/domain/entities'
 import { resolveSkill, searchSkills, skillById, type SkillCategory } from '@/domain/taxonomy'
+import { closeSkills } from '@/search/skill-match'
 
 /** The most skills a profile may list (the shared schema's cap). */
 export const MAX_SKILLS = 100
@@ -12,12 +13,15 @@ export interface SkillOption {
   category: SkillCategory | null
   /** When the typed words matched a synonym ("polymerase chain reaction" → PCR), that synonym. */
   via?: string
+  /** When the words were only close (a typo: "spectromety"), the name or synonym they came close to. */
+  near?: string
 }
 
 /**
- * The type-ahead's options for `query`: taxonomy skills (synonyms resolve to their skill), then,
- * unless the words are exactly a taxonomy skill, the words themselves as a free tag. Skills the
- * profile already lists are left out.
+ * The type-ahead's options for `query`: taxonomy skills (synonyms resolve to their skill), then
+ * skills the words are a typo of (the directory's edit distance), then, unless the words are
+ * exactly a taxonomy skill, the words themselves as a free tag. Skills the profile already lists
+ * are left out.
  */
 export function skillOptions(query: string, existing: readonly Pick<MemberSkill, 'skillId'>[], limit = 6): SkillOption[] {
   const have = new Set(existing.map((s) => s.skillId))
@@ -37,6 +41,12 @@ export function skillOptions(query: string, existing: readonly Pick<MemberSkill,
     if (options.length >= limit) break
     if (!have.has(s.id) && !options.some((o) => o.id === s.id)) options.push({ id: s.id, name: s.name, category: s.category })
   }
+  if (resolved.kind === 'tag')
+    for (const c of closeSkills(query)) {
+      if (options.length >= limit) break
+      if (!have.has(c.skill.id) && !options.some((o) => o.id === c.skill.id))
+        options.push({ id: c.skill.id, name: c.skill.name, category: c.skill.category, near: c.via })
+    }
   if (resolved.kind === 'tag' && !have.has(resolved.id)) options.push({ id: resolved.id, name: resolved.name, category: null })
   return options
 }
