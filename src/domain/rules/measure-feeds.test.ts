@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { PlanAction, SuccessMeasure } from '@/domain/entities'
-import { fedValue, measureView, staleFedMeasures } from './measure-feeds'
+import { fedValue, feedState, measureView, staleFedMeasures } from './measure-feeds'
 
 const measure = (extra: Partial<SuccessMeasure>): SuccessMeasure => ({ id: 'm1', text: 'Technicians registered: 0 → 400', ...extra })
 const feeds = {
@@ -38,6 +38,27 @@ describe('measureView', () => {
     expect(fed).toMatchObject({ current: 120, fed: true, progress: { percent: 30, status: 'at-risk' } })
     const manual = measureView(measure({ source: 'manual', target: 4, current: 4 }), feeds, { now: Date.UTC(2026, 10, 23) })
     expect(manual).toMatchObject({ current: 4, fed: false, progress: { status: 'achieved' } })
+  })
+})
+
+describe('feedState', () => {
+  it('tells a live figure from a withheld one (null), an unknown one (missing) and a hand-kept measure', () => {
+    expect(feedState(measure({ source: 'registrations' }), feeds)).toBe('live')
+    expect(feedState(measure({ source: 'manual' }), feeds)).toBe('manual')
+    expect(feedState(measure({}), feeds)).toBe('manual')
+    expect(feedState(measure({ source: 'registrations' }), { registeredMembers: null })).toBe('withheld')
+    expect(feedState(measure({ source: 'registrations', unit: '%' }), { registeredMembers: 40, members: null })).toBe('withheld')
+    expect(feedState(measure({ source: 'cpd-participation' }), { cpdParticipationPercent: null })).toBe('withheld')
+    expect(feedState(measure({ source: 'cpd-participation' }), {})).toBe('unknown')
+  })
+
+  it('keeps the stored value in the view of a withheld measure but marks it as not live', () => {
+    const view = measureView(
+      measure({ source: 'registrations', current: 31 }),
+      { registeredMembers: null },
+      { now: Date.UTC(2026, 10, 23) },
+    )
+    expect(view).toMatchObject({ current: 31, fed: false, state: 'withheld' })
   })
 })
 

@@ -47,11 +47,43 @@ export function fedValue(measure: Pick<SuccessMeasure, 'source' | 'unit'>, feeds
   }
 }
 
+/**
+ * Where a measure's shown value stands: `manual` (updated by hand), `live` (fed from app data now),
+ * `withheld` (set to come from app data, whose figure is withheld today: a group under 5) or
+ * `unknown` (set to come from app data this device has no figure for). In the last two the value
+ * shown is the stored one, which must be labelled as such, never passed off as live.
+ */
+export type FeedState = 'manual' | 'live' | 'withheld' | 'unknown'
+
+/** The feeds a measure's live figure is made of (a null one is withheld). */
+function feedsOf(measure: Pick<SuccessMeasure, 'source' | 'unit'>, feeds: AppFeeds): (number | null | undefined)[] {
+  switch (measure.source) {
+    case 'members':
+      return [isPercent(measure) ? feeds.membersWithSkillsPercent : feeds.members]
+    case 'registrations':
+      return isPercent(measure) ? [feeds.registeredMembers, feeds.members] : [feeds.registeredMembers]
+    case 'cpd-participation':
+      return [feeds.cpdParticipationPercent]
+    case 'survey-response-rate':
+      return [feeds.surveyResponseRatePercent]
+    default:
+      return []
+  }
+}
+
+export function feedState(measure: Pick<SuccessMeasure, 'source' | 'unit'>, feeds: AppFeeds): FeedState {
+  if (!measure.source || measure.source === 'manual') return 'manual'
+  if (fedValue(measure, feeds) !== undefined) return 'live'
+  return feedsOf(measure, feeds).some((x) => x === null) ? 'withheld' : 'unknown'
+}
+
 export interface MeasureView {
   measure: SuccessMeasure
-  /** The value shown: fed from app data where it can be, else the one entered by hand. */
+  /** The value shown: fed from app data where it can be, else the stored one (entered by hand or last fed). */
   current: number | undefined
   fed: boolean
+  /** Whether `current` is live, by hand, or a stored value standing in for a withheld or unknown live figure. */
+  state: FeedState
   progress: MeasureProgress
 }
 
@@ -59,7 +91,13 @@ export interface MeasureView {
 export function measureView(measure: SuccessMeasure, feeds: AppFeeds, options: { now: Clock; start?: string }): MeasureView {
   const fed = fedValue(measure, feeds)
   const current = fed ?? measure.current
-  return { measure, current, fed: fed !== undefined, progress: measureProgress({ ...measure, current }, options) }
+  return {
+    measure,
+    current,
+    fed: fed !== undefined,
+    state: feedState(measure, feeds),
+    progress: measureProgress({ ...measure, current }, options),
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { buildAssessment as build, halfYearLabel, halfYears, type AssessmentInput, type Block } from './assessment-model'
+import { buildAssessment as build, halfYearLabel, halfYears, planMonths, type AssessmentInput, type Block } from './assessment-model'
 import { docText, ensureMessages } from './doc-text'
 import { TEMPLATE } from './template'
 import { demoInput, NOW, STATS } from '../../../tests/support/assessment-input'
@@ -88,6 +88,55 @@ describe('buildAssessment', () => {
       kind: 'paragraph',
       text: 'Published at: https://www.example.ac.uk/technician-commitment',
     })
+  })
+})
+
+describe('honest figures', () => {
+  const impactRows = (input: AssessmentInput) =>
+    tableOf(buildAssessment(input).sections.find((s) => s.key === 'impact')!.blocks, 'Success measures')!.rows
+  const registered = (rows: ReturnType<typeof impactRows>) => rows.find((r) => String(r[1]).startsWith('Professionally registered'))!
+
+  it('never shows a stored value as live when the live figure is withheld: it says so, with the stored value’s date and source', () => {
+    const input = demoInput({ feeds: { registeredMembers: null } })
+    const row = registered(impactRows(input))
+    const action = input.current.actions.find((a) => a.measures.some((m) => m.text.startsWith('Professionally registered')))!
+    expect(row[3]).not.toBe('31')
+    expect(row[3]).toBe(
+      `Live figure withheld (fewer than 5). Stored value 31, saved on the plan ${docText('en').date(action.updatedAt)} (from professional registrations)`,
+    )
+    expect(String(row[5])).toMatch(/from the stored value$/)
+  })
+
+  it('says "withheld (fewer than 5)" when there is no stored value, and shows a live figure as it is', () => {
+    const input = demoInput({ feeds: { registeredMembers: null } })
+    const actions = input.current.actions.map((a) => ({
+      ...a,
+      measures: a.measures.map((m) => (m.source === 'registrations' ? { ...m, current: undefined } : m)),
+    }))
+    const bundle = { ...input.current, actions }
+    expect(registered(impactRows({ ...input, current: bundle, previous: bundle }))[3]).toBe('withheld (fewer than 5)')
+    expect(registered(impactRows(demoInput({ feeds: { registeredMembers: 40 } })))[3]).toBe('40')
+  })
+
+  it('labels a stored value standing in for a live figure this device does not have', () => {
+    expect(String(registered(impactRows(demoInput({ feeds: {} })))[3])).toMatch(
+      /^Stored value 31, saved on the plan .+ \(from professional registrations\); no live figure/,
+    )
+  })
+
+  it('warns when a Stage One plan is not 24 months (and a Stage Two plan not 36)', () => {
+    const input = demoInput({ stage: 'one', previous: null })
+    const plan = { ...input.current.plan, startDate: '2026-01-01', endDate: '2028-12-31' }
+    const model = buildAssessment({ ...input, current: { ...input.current, plan } })
+    expect(model.warnings).toContain(`Stage One asks for a 24-month action plan; ${plan.title} runs 36 months.`)
+    const fits = { ...plan, endDate: '2027-12-31' }
+    expect(buildAssessment({ ...input, current: { ...input.current, plan: fits } }).warnings.join(' ')).not.toMatch(/asks for a 24-month/)
+    const two = demoInput()
+    const twoPlan = { ...two.current.plan, startDate: '2026-01-01', endDate: '2027-12-31' }
+    expect(buildAssessment({ ...two, current: { ...two.current, plan: twoPlan } }).warnings).toContain(
+      `Stage Two asks for a 36-month action plan; ${plan.title} runs 24 months.`,
+    )
+    expect(planMonths('2026-09-01', '2028-08-31')).toBe(24)
   })
 })
 

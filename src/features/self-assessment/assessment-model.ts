@@ -12,7 +12,7 @@ import { compareActionCodes, ragSummaryByTheme, stageTwoAnalysis } from '@/domai
 import { breakdownRows, facultyLabels, ragByTheme, UNSPECIFIED_KEY, type ChartRow } from '@/domain/rules/dashboard-data'
 import type { Breakdown, InstitutionStats } from '@/domain/stats'
 import { expandTimeframe, ownerText } from '@/domain/rules/owner-glossary'
-import { measureView, type AppFeeds } from '@/domain/rules/measure-feeds'
+import { measureView, type AppFeeds, type MeasureView } from '@/domain/rules/measure-feeds'
 import { activityIn, inLanguage, measureTextIn, outputsIn } from '@/domain/rules/plan-language'
 import type { Locale } from '@/i18n/locales'
 import type { DocText } from './doc-text'
@@ -98,6 +98,9 @@ export function buildAssessment(input: AssessmentInput, text: DocText): Assessme
     [t('doc.meta.asAt'), asAt],
   ]
   if (input.institution?.signatoryDate) meta.splice(2, 0, [t('doc.meta.signatory'), text.date(input.institution.signatoryDate)])
+  const months = planMonths(plan.startDate, plan.endDate)
+  const expected = input.stage === 'one' ? 24 : 36
+  if (months !== expected) warnings.push(t(`doc.warnings.planLength.${input.stage}`, { title: plan.title, months, expected }))
   const empty = sections.filter((s) => s.blocks[0]?.kind === 'narrative' && s.blocks[0].text === '').map((s) => s.heading)
   if (empty.length > 0) warnings.push(t('doc.warnings.notWritten', { sections: empty.join('; ') }))
   return {
@@ -108,6 +111,12 @@ export function buildAssessment(input: AssessmentInput, text: DocText): Assessme
     warnings,
     words: { notWritten: t('doc.notWritten'), none: t('doc.none'), description: t('doc.description') },
   }
+}
+
+/** A plan's length in whole months (1 January 2026 to 31 December 2027 is 24). */
+export function planMonths(start: string, end: string): number {
+  const days = (Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000 + 1
+  return Math.round(days / (365.25 / 12))
 }
 
 interface Ctx {
@@ -292,14 +301,16 @@ function impact(input: AssessmentInput, text: DocText): Block[] {
     for (const m of a.measures) {
       const view = measureView(m, input.feeds, { now: input.now, start: input.current.plan.startDate })
       const num = (x: number | undefined) => (x === undefined ? '' : `${x}${m.unit === '%' ? '%' : ''}`)
+      // A figure set to come from live data but not live today is never shown as live.
+      const stored = view.state === 'withheld' || view.state === 'unknown'
       const progress =
         view.progress.percent === null
           ? t('doc.impact.noFigures')
-          : t('doc.impact.progress', {
+          : t(stored ? 'doc.impact.progressStored' : 'doc.impact.progress', {
               percent: Math.round(view.progress.percent),
               status: t(`doc.measureStatus.${view.progress.status}`),
             })
-      rows.push([a.code, measureTextIn(locale, m), num(m.baseline), num(view.current), num(m.target), progress])
+      rows.push([a.code, measureTextIn(locale, m), num(m.baseline), nowCell(view, num, a, text), num(m.target), progress])
     }
   }
   const blocks: Block[] = [
@@ -316,6 +327,19 @@ function impact(input: AssessmentInput, text: DocText): Block[] {
     blocks.push({ kind: 'paragraph', text: t('doc.impact.cpd', { percent: text.figure(s.cpd.percent, '%'), year: s.cpd.year }) })
   }
   return blocks
+}
+
+/** The "Now" of a measure: live or by hand as it is; a stored value standing in for a live figure says so, with its date and source. */
+function nowCell(view: MeasureView, num: (x: number | undefined) => string, action: PlanAction, text: DocText): string {
+  const { t } = text
+  if (view.state === 'manual' || view.state === 'live') return num(view.current)
+  const params = {
+    value: num(view.current),
+    date: text.date(action.updatedAt),
+    source: t(`doc.impact.source.${view.measure.source}`),
+  }
+  if (view.state === 'withheld') return view.current === undefined ? t('doc.impact.withheld') : t('doc.impact.withheldStored', params)
+  return view.current === undefined ? '' : t('doc.impact.stored', params)
 }
 
 function additional(input: AssessmentInput, text: DocText): Block[] {
