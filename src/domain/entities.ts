@@ -225,6 +225,20 @@ export type ActionPlan = v.InferOutput<typeof PlanSchema>
 /** Where a success measure's current value comes from: by hand, or fed from app data. */
 export const MEASURE_SOURCES = ['manual', 'members', 'registrations', 'cpd-participation', 'survey-response-rate'] as const
 
+/**
+ * One reading of a success measure at a date, by a lead (`byUid`, checked by the server to be
+ * the author). Check-ins merge by element (src/domain/sets.ts `measures.*.checkIns`), so two
+ * leads adding one offline both keep theirs.
+ */
+export const MeasureCheckInSchema = v.strictObject({
+  id: Id,
+  value: v.number(),
+  date: IsoDate,
+  byUid: Id,
+  note: v.optional(text(400)),
+})
+export type MeasureCheckIn = v.InferOutput<typeof MeasureCheckInSchema>
+
 export const SuccessMeasureSchema = v.strictObject({
   id: Id,
   text: requiredText(400, 'successMeasure'),
@@ -237,6 +251,8 @@ export const SuccessMeasureSchema = v.strictObject({
   deadline: v.optional(IsoDate),
   /** Feed the current value from app data. */
   source: v.optional(v.picklist(MEASURE_SOURCES)),
+  /** Readings over time (optional: older measures have none). */
+  checkIns: v.optional(v.pipe(v.array(MeasureCheckInSchema), v.maxLength(200))),
 })
 export type SuccessMeasure = v.InferOutput<typeof SuccessMeasureSchema>
 

@@ -270,7 +270,27 @@ const surveyRules: StateRule = (caller, next, live) => {
   return surveyStateRule(caller, next, live)
 }
 
-const STATE_RULES: Partial<Record<CollectionName, StateRule>> = { requests: requestStateRule, surveys: surveyRules }
+/** A success measure's new check-in names its author: the caller, never someone else. */
+export const actionCheckInRule: StateRule = (caller, next, live) => {
+  const keys = (doc: Record<string, unknown> | null) => {
+    const out = new Set<string>()
+    for (const m of Array.isArray(doc?.measures) ? (doc.measures as { id?: unknown; checkIns?: unknown }[]) : [])
+      for (const c of Array.isArray(m?.checkIns) ? (m.checkIns as { id?: unknown }[]) : []) out.add(`${String(m.id)}/${String(c?.id)}`)
+    return out
+  }
+  const before = keys(live)
+  for (const m of Array.isArray(next.measures) ? (next.measures as { id?: unknown; checkIns?: unknown }[]) : [])
+    for (const c of Array.isArray(m?.checkIns) ? (m.checkIns as { id?: unknown; byUid?: unknown }[]) : [])
+      if (!before.has(`${String(m.id)}/${String(c?.id)}`) && c?.byUid !== caller.uid)
+        return { message: problem('checkInAuthor'), field: 'measures' }
+  return null
+}
+
+const STATE_RULES: Partial<Record<CollectionName, StateRule>> = {
+  requests: requestStateRule,
+  surveys: surveyRules,
+  actions: actionCheckInRule,
+}
 
 /** The result recorded for a mutation (and returned again on a replay). */
 export function resultFor(m: Mutation, outcome: MergeOutcome, current: ServerDoc | null): MutationResult {

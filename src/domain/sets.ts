@@ -38,7 +38,7 @@ export const SET_FIELDS: Partial<Record<CollectionName, SetSpec[]>> = {
   registrations: [spec('steps', 'record'), spec('competences', 'record'), spec('competences.*.cpdIds')],
   surveys: [spec('sections'), spec('questions'), spec('questions.*.options')],
   plans: [spec('owners', 'record'), spec('phases', 'record')],
-  actions: [spec('measures')],
+  actions: [spec('measures'), spec('measures.*.checkIns')],
   institutions: [spec('faculties'), spec('faculties.*.departments'), spec('sites')],
 }
 

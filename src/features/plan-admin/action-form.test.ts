@@ -137,3 +137,25 @@ describe('readMeasureText', () => {
     expect(row).toMatchObject({ baseline: '148', target: '180', deadline: '2028-12-31' })
   })
 })
+
+describe('a measure’s check-ins in the action form', () => {
+  it('are kept through load and save (the form never drops them)', () => {
+    const checkIns = [{ id: 'c1', value: 11, date: '2026-03-01', byUid: 'u-lead', note: 'Two started' }]
+    const action = {
+      id: 'a1',
+      planId: 'plan-1',
+      code: 'S2',
+      themes: ['career'],
+      activity: 'Grow apprenticeships',
+      timeframe: 'P1',
+      owner: 'HR',
+      measures: [{ id: 'm1', text: 'Apprenticeships 9 → 14', baseline: 9, target: 14, checkIns }],
+      updatedAt: 1,
+      version: 1,
+      deleted: false,
+      lastMutationId: null,
+    } as PlanAction
+    const result = parseActionForm(actionFormFrom(action), { planId: 'plan-1', otherCodes: [] }, t)
+    expect(result.ok && result.fields.measures[0]!.checkIns).toEqual(checkIns)
+  })
+})

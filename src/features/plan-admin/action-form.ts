@@ -1,6 +1,6 @@
 /** The lead's action form: code, up to two themes, activity, measures and the rest, checked with the action schema. */
 import * as v from 'valibot'
-import { ActionFields, type PlanAction, type SuccessMeasure } from '@/domain/entities'
+import { ActionFields, type MeasureCheckIn, type PlanAction, type SuccessMeasure } from '@/domain/entities'
 import { newId } from '@/domain/ids'
 import { parseMeasure } from '@/domain/rules/measures'
 import type { Translate } from './plan-form'
@@ -18,6 +18,8 @@ export interface MeasureRow {
   unit: string
   deadline: string
   source: string
+  /** Its check-ins, kept as they are (added one at a time beside the form, never edited here). */
+  checkIns?: MeasureCheckIn[]
 }
 
 export interface ActionFormValues {
@@ -82,6 +84,7 @@ export function actionFormFrom(a: PlanAction): ActionFormValues {
       unit: m.unit ?? '',
       deadline: m.deadline ?? '',
       source: m.source ?? 'manual',
+      ...(m.checkIns ? { checkIns: m.checkIns } : {}),
     })),
   }
 }
@@ -159,5 +162,6 @@ function readMeasureRow(row: MeasureRow, k: number, errors: ActionFormErrors, t:
   if (row.unit.trim()) out.unit = row.unit.trim()
   if (row.deadline.trim()) out.deadline = row.deadline.trim()
   if (row.source) out.source = row.source
+  if (row.checkIns) out.checkIns = row.checkIns
   return out as SuccessMeasure
 }

@@ -1,6 +1,7 @@
 /** The leads' plan writes: plans, actions and the idea an action adopts (queued for sync). */
 import { repos as defaultRepos, type Repos } from '@/db/repos'
 import type { ActionPlan, PlanAction } from '@/domain/entities'
+import { withCheckIn } from '@/domain/rules/measure-history'
 import type { ActionFormFields } from './action-form'
 import type { PlanFormFields } from './plan-form'
 
@@ -22,6 +23,20 @@ export async function saveAction(
   repos: Pick<Repos, 'actions'> = defaultRepos,
 ): Promise<PlanAction> {
   return existing ? ((await repos.actions.patchFrom(existing.id, existing, fields)) ?? existing) : repos.actions.create(fields)
+}
+
+/**
+ * Records one reading of a success measure by `byUid` (only this measure's check-ins travel, as
+ * one added element); a measure kept by hand takes it as its current value when it is the latest.
+ */
+export async function addCheckIn(
+  action: PlanAction,
+  measureId: string,
+  reading: { value: number; date: string; byUid: string; note?: string },
+  repos: Pick<Repos, 'actions'> = defaultRepos,
+): Promise<PlanAction> {
+  const measures = withCheckIn(action.measures, measureId, reading)
+  return (await repos.actions.patchFrom(action.id, { measures: action.measures }, { measures })) ?? action
 }
 
 export function removeAction(id: string, repos: Pick<Repos, 'actions'> = defaultRepos): Promise<void> {

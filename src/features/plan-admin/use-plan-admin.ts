@@ -39,3 +39,15 @@ export function useImportTarget(planId: Ref<string>, reads: Reads = defaultReads
     { initial: { plan: null, existing: [] } as ImportTarget, deps: planId },
   )
 }
+
+/** Names of the members with these uids, from the directory (a uid not found has none). */
+export function useMemberNames(uids: () => readonly string[], reads: Reads = defaultReads): ShallowRef<Record<string, string>> {
+  return useLiveQuery(
+    async () => {
+      const unique = [...new Set(uids())]
+      const found = await Promise.all(unique.map((uid) => reads.members.get(uid)))
+      return Object.fromEntries(found.flatMap((m, i) => (m?.displayName ? [[unique[i]!, m.displayName]] : [])))
+    },
+    { initial: {} as Record<string, string>, deps: () => uids().join(',') },
+  )
+}
