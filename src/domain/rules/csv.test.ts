@@ -7,7 +7,8 @@ import { wordsIn } from '../../../tests/support/errors'
 const en = await wordsIn('en')
 const parse = (text: string, o: CsvImportOptions) => {
   const r = parseActionPlanCsv(text, o)
-  return { ...r, errors: r.errors.map((e) => ({ ...e, message: en(e.message) })) }
+  // The row's own cells are checked on their own (below); here each error is its row, column and words.
+  return { ...r, errors: r.errors.map(({ row, column, message }) => ({ row, column, message: en(message) })) }
 }
 
 function ids(): () => string {
@@ -187,6 +188,16 @@ describe('parseActionPlanCsv: errors', () => {
       },
       { row: 2, column: 'RAG', message: 'RAG must be Red, Amber, Green or blank (found "Purple")' },
       { row: 2, column: 'Code', message: 'Code must look like V1, R2, CD3, S4 or V1 ii' },
+    ])
+  })
+
+  it('gives each error the row’s own code, theme, activity and RAG, so a preview can show the row beside it', () => {
+    const text = ['Code,Theme,Activity,RAG', 'V1,Visibility,Fine,Green', 'X1, Wellbeing ,Yoga,Purple'].join('\n')
+    const r = parseActionPlanCsv(text, opts())
+    expect(r.errors.map((e) => [e.column, e.cells])).toEqual([
+      ['Theme', { code: 'X1', theme: 'Wellbeing', activity: 'Yoga', rag: 'Purple' }],
+      ['RAG', { code: 'X1', theme: 'Wellbeing', activity: 'Yoga', rag: 'Purple' }],
+      ['Code', { code: 'X1', theme: 'Wellbeing', activity: 'Yoga', rag: 'Purple' }],
     ])
   })
 

@@ -35,6 +35,16 @@ export interface CsvError {
   row: number
   column: string
   message: string
+  /** What the row itself says (trimmed cells), so a preview can show the row beside its problem. */
+  cells?: RowCells
+}
+
+/** The cells of a row a preview shows: code, theme, activity and RAG as written in the file. */
+export interface RowCells {
+  code: string
+  theme: string
+  activity: string
+  rag: string
 }
 
 export interface CsvImport {
@@ -147,6 +157,14 @@ export function parseActionPlanCsv(text: string, options: CsvImportOptions): Csv
     .filter((e) => e.type === 'Quotes')
     .map((e) => ({ row: (e.row ?? 0) + 1, column: '', message: problem('csvQuote') }))
 
+  return parseActionPlanRows(rows, options, errors)
+}
+
+/**
+ * The same reading for rows already split into cells (a spreadsheet's first sheet, read by the
+ * app's XLSX import): one parser for both files.
+ */
+export function parseActionPlanRows(rows: readonly string[][], options: CsvImportOptions, errors: CsvError[] = []): CsvImport {
   const header = findHeader(rows)
   if (!header) {
     return {
@@ -255,6 +273,7 @@ interface Draft {
   id: string
   fields: Record<string, unknown>
   rag: ImportedAction['rag']
+  cells: RowCells
 }
 
 /** Reads data rows in order, remembering what earlier rows established (parents, codes). */
@@ -276,9 +295,11 @@ class RowContext {
   readRow(cells: readonly string[], row: number): void {
     const cell = (key: ColumnKey) => {
       const at = this.columns[key]?.at
-      return at === undefined ? '' : (cells[at] ?? '').trim()
+      // A text cell the app's own export defused (src/domain/csv.ts: "'=…") reads back as written.
+      return at === undefined ? '' : (cells[at] ?? '').trim().replace(/^'(?=[=+\-@])/, '')
     }
-    const error = (key: ColumnKey, message: string) => this.errors.push({ row, column: this.columnName(key), message })
+    const shown: RowCells = { code: cell('code'), theme: cell('theme'), activity: cell('activity'), rag: cell('rag') }
+    const error = (key: ColumnKey, message: string) => this.errors.push({ row, column: this.columnName(key), message, cells: shown })
     if ((Object.keys(this.columns) as ColumnKey[]).every((k) => cell(k) === '')) return
 
     let activity = cell('activity')
@@ -334,7 +355,7 @@ class RowContext {
       owner: cell('owner'),
       ...(parentCode && this.codes.get(parentCode) ? { parentId: this.codes.get(parentCode)?.id } : {}),
     }
-    if (themes !== null && rag !== undefined) this.drafts.push({ row, id, fields, rag })
+    if (themes !== null && rag !== undefined) this.drafts.push({ row, id, fields, rag, cells: shown })
   }
 
   /** Folds a continuation row into the action above it. */
@@ -363,7 +384,7 @@ class RowContext {
       }
       for (const issue of result.issues) {
         const key = FIELD_COLUMNS[String(issue.path?.[0]?.key ?? '')]
-        this.errors.push({ row: d.row, column: key ? this.columnName(key) : '', message: problemOf(issue) })
+        this.errors.push({ row: d.row, column: key ? this.columnName(key) : '', message: problemOf(issue), cells: d.cells })
       }
     }
     return actions
