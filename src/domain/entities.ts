@@ -30,6 +30,12 @@ export const InstitutionFields = {
   sites: v.pipe(v.array(requiredText(120, 'site')), v.maxLength(50)),
   planUrl: v.optional(v.union([v.literal(''), v.pipe(xmlText('link'), v.url(), v.check(isSafeLink, SAFE_LINK_MESSAGE))])),
   contactName: v.optional(text(120)),
+  /** The institutional lead's e-mail and phone, shown under their name in the self-assessment. */
+  contactEmail: v.optional(v.union([v.literal(''), v.pipe(v.string(), v.trim(), v.email(problem('email')), v.maxLength(200))])),
+  contactPhone: v.optional(text(40)),
+  /** Who signs the self-assessment off: the head of institution's name and title (e.g. Vice-Chancellor). */
+  headName: v.optional(text(120)),
+  headTitle: v.optional(text(120)),
   signatoryDate: v.optional(IsoDate),
   /** Development time each technician is allowed per year, in days (Liverpool: 10). */
   developmentDaysPerYear: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(60))),

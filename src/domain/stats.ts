@@ -27,6 +27,8 @@ export const InstitutionStatsSchema = v.object({
     byFaculty: BreakdownSchema,
     byRoleFamily: BreakdownSchema,
     byContract: BreakdownSchema,
+    /** Members by site or campus (optional: figures served before sites were counted have none). */
+    bySite: v.optional(BreakdownSchema),
     facultyByContract: SuppressedTableSchema,
     growth: v.array(v.object({ month: v.pipe(v.string(), v.regex(/^\d{4}-\d{2}$/)), total: Count })),
   }),

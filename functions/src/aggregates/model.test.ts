@@ -38,6 +38,8 @@ function members(seed: number, n: number, today: string) {
       facultyId: pick(['f-a', 'f-b', 'f-c', undefined, '']),
       roleFamily: pick(['laboratory', 'workshop', 'it', undefined]),
       contract: pick(['permanent', 'fixed-term', undefined]),
+      // From the index, not the generator, so the other fields' draws stay as they were.
+      site: ['Main campus', 'City campus', 'Main campus', undefined][i % 4],
       joinedAt: NOW - Math.floor(r() * 700) * DAY,
     },
     equality:
@@ -88,6 +90,7 @@ function scanned(list: ReturnType<typeof members>, now: number, startMonth: numb
     facultyId: str(m.profile!.facultyId),
     roleFamily: str(m.profile!.roleFamily),
     contract: str(m.profile!.contract),
+    site: str(m.profile!.site),
     joinedAt: m.profile!.joinedAt as number,
   }))
   const surveys = [
@@ -202,6 +205,19 @@ describe('kept aggregates serve what the full scan serves', () => {
     expect(add(add(new Map(), before), delta)).toEqual(after)
     expect(driftOf(before, after, today).map((d) => d.counter)).toContain('faculty/f-new')
     expect(driftOf(after, after, today)).toEqual([])
+  })
+
+  it('counts sites, and a contribution stored before sites were counted adds no site (the recount fills it in)', () => {
+    const list = members(3, 150, isoDateOf(NOW))
+    const v = kept(list, isoDateOf(NOW))
+    expect(served(v, NOW, 1).institution.members.bySite.counts['Main campus']).toBeGreaterThan(5)
+    const c = contributionOf(
+      list.find((x) => x.profile!.deleted !== true)!,
+      isoDateOf(NOW),
+    )!
+    const { site: _site, ...older } = c
+    expect([...vectorOf(older).keys()].some((k) => k.startsWith(key('site', '')))).toBe(false)
+    expect([...vectorOf(c).keys()].some((k) => k.startsWith(key('site', '')))).toBe(true)
   })
 
   it('the window day arithmetic inverts windowStart', () => {

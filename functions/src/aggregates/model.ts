@@ -35,6 +35,8 @@ export interface Contribution {
   faculty: string
   role: string
   contract: string
+  /** Site or campus (optional: contributions stored before sites were counted have none; the daily recount fills them in). */
+  site?: string
   /** UTC month of joinedAt, YYYY-MM. */
   joined: string
   equality: { gender: string; ethnicity: string; ageBand: string; disability: string } | null
@@ -110,6 +112,7 @@ export function contributionOf(src: MemberSources, today: string): Contribution 
     faculty: label(p.facultyId),
     role: label(p.roleFamily),
     contract: label(p.contract),
+    site: label(p.site),
     joined: new Date(joinedAt).toISOString().slice(0, 7),
     equality: eq
       ? { gender: label(eq.gender), ethnicity: label(eq.ethnicity), ageBand: label(eq.ageBand), disability: label(eq.disability) }
@@ -175,6 +178,7 @@ export function vectorOf(c: Contribution | null): Vector {
   bump(v, key('faculty', c.faculty), 1)
   bump(v, key('role', c.role), 1)
   bump(v, key('contract', c.contract), 1)
+  if (c.site !== undefined) bump(v, key('site', c.site), 1)
   bump(v, key('facultyContract', c.faculty, c.contract), 1)
   bump(v, key('facultyRole', c.faculty, c.role), 1)
   bump(v, key('joined', c.joined), 1)
@@ -337,6 +341,7 @@ export function institutionStatsFrom(
       byFaculty: suppressCounts(byFaculty),
       byRoleFamily: suppressCounts(under(v, 'role')),
       byContract: suppressCounts(under(v, 'contract')),
+      bySite: suppressCounts(under(v, 'site')),
       facultyByContract: suppressTable(facultyRows, { columns: contracts }),
       growth,
     },

@@ -49,6 +49,18 @@ describe('aggregateInstitutionStats', () => {
     expect(stats.minGroup).toBe(5)
   })
 
+  it('counts members by site or campus, withholding sites under 5', () => {
+    const sited = profiles().map((p, i) => ({
+      ...p,
+      site: i < 12 ? 'Main campus' : i < 18 ? 'City campus' : i === 18 ? 'Farm' : undefined,
+    }))
+    const stats = aggregateInstitutionStats(input({ profiles: sited }))
+    expect(stats.members.bySite.counts['Main campus']).toBe(12)
+    expect(stats.members.bySite.counts['City campus']).toBe(6)
+    expect(stats.members.bySite.counts['Farm']).toBeNull()
+    expect(stats.members.bySite.counts['unspecified']).toBeNull()
+  })
+
   it('never shows a table cell under 5, nor one that could be subtracted back', () => {
     const table = aggregateInstitutionStats(input()).members.facultyByContract
     const sci = table.rows.find((r) => r.label === 'f-sci')

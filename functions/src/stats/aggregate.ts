@@ -16,6 +16,7 @@ export interface ProfileInput {
   facultyId?: string
   roleFamily?: string
   contract?: string
+  site?: string
   joinedAt: number
 }
 
@@ -69,6 +70,8 @@ export interface InstitutionStatsResult {
     byFaculty: Breakdown
     byRoleFamily: Breakdown
     byContract: Breakdown
+    /** Members by site or campus. */
+    bySite: Breakdown
     /** Faculty rows × contract columns. */
     facultyByContract: SuppressedTable
     /** Members registered by the end of each of the last 12 months, oldest first. */
@@ -167,6 +170,7 @@ export function aggregateInstitutionStats(input: StatsInput): InstitutionStatsRe
       byFaculty: suppressCounts(byFaculty),
       byRoleFamily: suppressCounts(countBy(profiles, (p) => p.roleFamily)),
       byContract: suppressCounts(countBy(profiles, (p) => p.contract)),
+      bySite: suppressCounts(countBy(profiles, (p) => p.site)),
       facultyByContract: suppressTable(facultyRows, { columns: contracts }),
       growth: growth(profiles, input.now),
     },

@@ -85,7 +85,7 @@ export async function institutionStatsScan(
 
   const [institution, profileSnap, surveySnap] = await Promise.all([
     db.doc(`institutions/${inst}`).get(),
-    institutionProfiles(db, inst).select('facultyId', 'roleFamily', 'contract', 'joinedAt').get(),
+    institutionProfiles(db, inst).select('facultyId', 'roleFamily', 'contract', 'site', 'joinedAt').get(),
     db.collection(`institutions/${inst}/surveys`).where('deleted', '==', false).get(),
   ])
   const startMonth = numberOr(institution.get('cpdYearStartMonth'), 1)
@@ -95,6 +95,7 @@ export async function institutionStatsScan(
     facultyId: stringOr(d.get('facultyId')),
     roleFamily: stringOr(d.get('roleFamily')),
     contract: stringOr(d.get('contract')),
+    site: stringOr(d.get('site')),
     joinedAt: numberOr(d.get('joinedAt'), 0),
   }))
   const uids = profiles.map((p) => p.uid)

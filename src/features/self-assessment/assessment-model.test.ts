@@ -83,11 +83,119 @@ describe('buildAssessment', () => {
       'plan',
       'voice',
       'published',
+      'appendices',
     ])
     expect(model.sections.find((s) => s.key === 'published')?.blocks[1]).toEqual({
       kind: 'paragraph',
       text: 'Published at: https://www.example.ac.uk/technician-commitment',
     })
+  })
+})
+
+describe('what real submissions have', () => {
+  const EQUALITY_STATS = {
+    ...STATS,
+    members: { ...STATS.members, bySite: { counts: { 'Main campus': 24, 'City campus': 8, Farm: null, unspecified: null }, total: 36 } },
+    equality: {
+      respondents: 25,
+      gender: { counts: { Woman: 12, Man: 10, 'Non-binary': null, unspecified: null }, total: 25 },
+      ethnicity: { counts: { White: 18, 'Asian or Asian British': null, unspecified: null }, total: 25 },
+      ageBand: { counts: { '25-34': 9, '35-44': 11, '55-64': null }, total: 25 },
+      disability: { counts: { no: 19, yes: null, 'prefer-not': null }, total: 25 },
+    },
+  }
+  const institution = (extra: object) => ({ ...demoInput().institution!, ...extra })
+
+  it('puts the lead’s e-mail and phone under their name, and ends with a sign-off block for the head of institution', () => {
+    const model = buildAssessment(
+      demoInput({
+        institution: institution({
+          contactName: 'Dr Alex Example',
+          contactEmail: 'a.example@example.ac.uk',
+          contactPhone: '0113 496 0000',
+          headName: 'Professor Sam Sample',
+          headTitle: 'Vice-Chancellor',
+        }),
+      }),
+    )
+    const labels = model.meta.map(([l]) => l)
+    expect(model.meta).toContainEqual(['E-mail', 'a.example@example.ac.uk'])
+    expect(model.meta).toContainEqual(['Contact number', '0113 496 0000'])
+    expect(labels.indexOf('E-mail')).toBe(labels.indexOf('Institutional lead') + 1)
+    expect(model.signOff.heading).toBe('Sign-off')
+    expect(model.signOff.lines).toEqual([
+      ['Head of institution', 'Vice-Chancellor'],
+      ['Name', 'Professor Sam Sample'],
+      ['Signature', ''],
+      ['Date', ''],
+    ])
+  })
+
+  it('shows workforce by site as well as faculty, and the equality breakdowns as served (withheld stays withheld)', () => {
+    const structure = buildAssessment(demoInput({ stats: EQUALITY_STATS })).sections.find((s) => s.key === 'structure')!
+    expect(tableOf(structure.blocks, 'Technicians by site or campus')?.rows).toEqual([
+      ['Main campus', '24'],
+      ['City campus', '8'],
+      ['Farm', 'withheld'],
+      ['Not stated', 'withheld'],
+    ])
+    expect(tableOf(structure.blocks, 'Gender')?.rows).toContainEqual(['Woman', '12'])
+    expect(tableOf(structure.blocks, 'Gender')?.rows).toContainEqual(['Non-binary', 'withheld'])
+    expect(tableOf(structure.blocks, 'Ethnicity')?.rows).toContainEqual(['Asian or Asian British', 'withheld'])
+    expect(tableOf(structure.blocks, 'Age band')?.rows).toContainEqual(['35-44', '11'])
+    const disability = tableOf(structure.blocks, 'Disability')?.rows
+    expect(disability?.[0]).toEqual(['No', '19'])
+    expect(disability).toContainEqual(['Yes', 'withheld'])
+    expect(disability).toContainEqual(['Prefer not to say', 'withheld'])
+    // No breakdown by site when the served figures predate it.
+    const older = buildAssessment(demoInput({ stats: STATS })).sections.find((s) => s.key === 'structure')!
+    expect(tableOf(older.blocks, 'Technicians by site')).toBeUndefined()
+  })
+
+  it('quotes the ideas at least 5 technicians backed (title only, never who raised them) with the response', () => {
+    const input = demoInput({ stats: STATS })
+    const idea = {
+      ...input.ideas[0]!,
+      id: 'idea-backed',
+      title: 'Open the workshop on Saturdays',
+      status: 'open' as const,
+      response: 'We are costing it.',
+    }
+    const vote = (k: number) => ({ ...input.votes[0]!, id: `vb${k}`, ideaId: idea.id, voterUid: `voter${k}`, deleted: false })
+    const few = { ...idea, id: 'idea-few', title: 'A kettle for the lab' }
+    const model = buildAssessment({
+      ...input,
+      ideas: [...input.ideas, idea, few],
+      votes: [...input.votes, ...[1, 2, 3, 4, 5].map(vote), ...[1, 2, 3, 4].map((k) => ({ ...vote(k), id: `vf${k}`, ideaId: few.id }))],
+    })
+    const voice = model.sections.find((s) => s.key === 'voice')!
+    const at = voice.blocks.findIndex((b) => b.kind === 'subheading' && b.text === 'Ideas backed by at least 5 technicians')
+    const list = voice.blocks[at + 1]
+    expect(list?.kind).toBe('list')
+    const items = list?.kind === 'list' ? list.items : []
+    expect(items).toContainEqual('“Open the workshop on Saturdays” (5 votes; open). We said: We are costing it.')
+    expect(items.join(' ')).not.toContain('A kettle for the lab')
+    expect(items.join(' ')).not.toContain(idea.authorUid)
+  })
+
+  it('lists the appendices the lead names, one a line', () => {
+    const model = buildAssessment(
+      demoInput({ narratives: { appendices: 'Appendix A: Steering Group terms of reference\n- Appendix B: Governance chart\n' } }),
+    )
+    expect(model.sections.find((s) => s.key === 'appendices')?.blocks).toEqual([
+      { kind: 'list', items: ['Appendix A: Steering Group terms of reference', 'Appendix B: Governance chart'] },
+    ])
+    expect(model.warnings.join(' ')).not.toMatch(/Appendices/)
+  })
+
+  it('flags a narrative over the template’s word limit in the document and in the warnings', () => {
+    const long = Array.from({ length: 260 }, (_, k) => `word${k}`).join(' ')
+    const model = buildAssessment(demoInput({ stage: 'one', previous: null, narratives: { profile: long } }))
+    const profile = model.sections.find((s) => s.key === 'profile')!
+    expect(profile.blocks[1]).toEqual({ kind: 'flag', text: 'This answer has 260 words, over the template’s limit of 250.' })
+    expect(model.warnings).toContain('Organisation profile has 260 words, over the limit of 250.')
+    const fits = buildAssessment(demoInput({ stage: 'one', previous: null, narratives: { profile: 'A short profile.' } }))
+    expect(fits.sections.find((s) => s.key === 'profile')!.blocks.some((b) => b.kind === 'flag')).toBe(false)
   })
 })
 

@@ -7,7 +7,8 @@
  * Welsh document where the plan has them.
  */
 import type { ActionPlan, Comment, Idea, Institution, PlanAction, RagChange, RagStatus, Vote } from '@/domain/entities'
-import { technicianVoiceCounts, youSaidWeDid } from '@/domain/rules/ideas'
+import { rankIdeas, technicianVoiceCounts, youSaidWeDid } from '@/domain/rules/ideas'
+import { MIN_GROUP } from '@/domain/rules/suppression'
 import { compareActionCodes, ragSummaryByTheme, stageTwoAnalysis } from '@/domain/rules/rag'
 import { breakdownRows, facultyLabels, ragByTheme, UNSPECIFIED_KEY, type ChartRow } from '@/domain/rules/dashboard-data'
 import type { Breakdown, InstitutionStats } from '@/domain/stats'
@@ -16,7 +17,7 @@ import { measureView, type AppFeeds, type MeasureView } from '@/domain/rules/mea
 import { activityIn, inLanguage, measureTextIn, outputsIn } from '@/domain/rules/plan-language'
 import type { Locale } from '@/i18n/locales'
 import type { DocText } from './doc-text'
-import { sectionWords, TEMPLATE, type Prefill, type Stage } from './template'
+import { sectionWords, TEMPLATE, wordCount, type Prefill, type SectionSpec, type Stage } from './template'
 
 export type Cell = string | { text: string; rag: RagStatus | null }
 
@@ -27,6 +28,8 @@ export type Block =
   | { kind: 'subheading'; text: string }
   | { kind: 'table'; caption: string; columns: string[]; rows: Cell[][] }
   | { kind: 'list'; items: string[] }
+  /** A problem shown in the document itself (a narrative over its word limit). */
+  | { kind: 'flag'; text: string }
 
 export interface ModelSection {
   key: string
@@ -44,6 +47,8 @@ export interface AssessmentModel {
   sections: ModelSection[]
   /** Problems the lead should fix before submitting (e.g. a red with no explanation). */
   warnings: string[]
+  /** The closing block the head of institution signs: heading, statement, and label → value lines (blank to sign by hand). */
+  signOff: { heading: string; statement: string; lines: [string, string][] }
   /** Fixed words the renderers need, in the document's language. */
   words: { notWritten: string; none: string; description: string }
 }
@@ -57,7 +62,10 @@ export interface PlanBundle {
 export interface AssessmentInput {
   stage: Stage
   now: number
-  institution: Pick<Institution, 'name' | 'planUrl' | 'contactName' | 'faculties' | 'signatoryDate'> | null
+  institution: Pick<
+    Institution,
+    'name' | 'planUrl' | 'contactName' | 'faculties' | 'signatoryDate' | 'contactEmail' | 'contactPhone' | 'headName' | 'headTitle'
+  > | null
   /** The forward plan (24-month for Stage One, 36-month for Stage Two). */
   current: PlanBundle
   /** Stage Two: the plan whose RAG is analysed; when the app holds no earlier plan, the current one. */
@@ -84,20 +92,19 @@ export function buildAssessment(input: AssessmentInput, text: DocText): Assessme
       key: spec.key,
       heading: words.heading,
       question: words.question,
-      blocks: [
-        { kind: 'narrative' as const, text: (input.narratives[spec.key] ?? '').trim() },
-        ...spec.prefill.flatMap((p) => prefill(p, ctx)),
-      ],
+      blocks: [...narrative(spec, words.heading, ctx), ...spec.prefill.flatMap((p) => prefill(p, ctx))],
     }
   })
   const plan = input.current.plan
   const meta: [string, string][] = [
     [t('doc.meta.organisation'), input.institution?.name ?? ''],
     [t('doc.meta.lead'), input.institution?.contactName ?? ''],
+    [t('doc.meta.email'), input.institution?.contactEmail ?? ''],
+    [t('doc.meta.phone'), input.institution?.contactPhone ?? ''],
     [t('doc.meta.plan'), t('doc.meta.planValue', { title: plan.title, start: text.date(plan.startDate), end: text.date(plan.endDate) })],
     [t('doc.meta.asAt'), asAt],
   ]
-  if (input.institution?.signatoryDate) meta.splice(2, 0, [t('doc.meta.signatory'), text.date(input.institution.signatoryDate)])
+  if (input.institution?.signatoryDate) meta.splice(4, 0, [t('doc.meta.signatory'), text.date(input.institution.signatoryDate)])
   const months = planMonths(plan.startDate, plan.endDate)
   const expected = input.stage === 'one' ? 24 : 36
   if (months !== expected) warnings.push(t(`doc.warnings.planLength.${input.stage}`, { title: plan.title, months, expected }))
@@ -109,6 +116,16 @@ export function buildAssessment(input: AssessmentInput, text: DocText): Assessme
     meta: meta.filter(([, v]) => v !== ''),
     sections,
     warnings,
+    signOff: {
+      heading: t('doc.signOff.heading'),
+      statement: t('doc.signOff.statement', { organisation: input.institution?.name ?? '' }),
+      lines: [
+        [t('doc.signOff.role'), input.institution?.headTitle ?? ''],
+        [t('doc.signOff.name'), input.institution?.headName ?? ''],
+        [t('doc.signOff.signature'), ''],
+        [t('doc.signOff.date'), ''],
+      ],
+    },
     words: { notWritten: t('doc.notWritten'), none: t('doc.none'), description: t('doc.description') },
   }
 }
@@ -117,6 +134,30 @@ export function buildAssessment(input: AssessmentInput, text: DocText): Assessme
 export function planMonths(start: string, end: string): number {
   const days = (Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000 + 1
   return Math.round(days / (365.25 / 12))
+}
+
+/**
+ * The lead's words for a section: paragraphs (flagged when over the template's word limit), or
+ * for a list section (the appendices) one item a line.
+ */
+function narrative(spec: SectionSpec, heading: string, { input, text, warnings }: Ctx): Block[] {
+  const { t } = text
+  const body = (input.narratives[spec.key] ?? '').trim()
+  if (spec.list) {
+    const items = body
+      .split('\n')
+      .map((line) => line.replace(/^\s*[-*•]\s*/, '').trim())
+      .filter(Boolean)
+    return [items.length ? { kind: 'list', items } : { kind: 'paragraph', text: t('doc.appendices.none') }]
+  }
+  const blocks: Block[] = [{ kind: 'narrative', text: body }]
+  const words = wordCount(body)
+  if (spec.wordLimit && words > spec.wordLimit) {
+    const params = { words, limit: spec.wordLimit, section: heading }
+    blocks.push({ kind: 'flag', text: t('doc.wordLimit.over', params) })
+    warnings.push(t('doc.warnings.overLimit', params))
+  }
+  return blocks
 }
 
 interface Ctx {
@@ -190,12 +231,36 @@ function staff({ input, text, asAt }: Ctx): Block[] {
       [t('doc.col.faculty'), technicians],
       chartRows(text, s.members.byFaculty, (k) => faculties[k] ?? k),
     ),
+    ...(s.members.bySite ? [table(t('doc.staff.bySite'), [t('doc.col.site'), technicians], chartRows(text, s.members.bySite))] : []),
     table(
       t('doc.staff.byContract'),
       [t('doc.col.contract'), technicians],
       chartRows(text, s.members.byContract, (k) => text.labels.contract(k as Contract)),
     ),
     { kind: 'paragraph', text: t('doc.staff.withheldNote') },
+    ...equality(s, text),
+  ]
+}
+
+const EQUALITY = ['gender', 'ethnicity', 'ageBand', 'disability'] as const
+const EQUALITY_ANSWERS = ['yes', 'no', 'prefer-not']
+
+/**
+ * The equality profile from the served figures (the dashboard's, already suppressed: a group
+ * under 5 is withheld), never from anyone's answers.
+ */
+function equality(s: InstitutionStats, text: DocText): Block[] {
+  const { t } = text
+  const answer = (k: string) => (EQUALITY_ANSWERS.includes(k) ? t(`doc.equality.answer.${k}`) : k)
+  return [
+    { kind: 'subheading', text: t('doc.equality.heading') },
+    {
+      kind: 'paragraph',
+      text: t('doc.equality.intro', { count: text.figure(s.equality.respondents), min: s.minGroup }),
+    },
+    ...EQUALITY.map((field) =>
+      table(t(`doc.equality.${field}`), [t(`doc.equality.${field}`), t('doc.col.technicians')], chartRows(text, s.equality[field], answer)),
+    ),
   ]
 }
 
@@ -443,6 +508,27 @@ function voice({ input, text, asAt }: Ctx): Block[] {
   } else if (!input.stats) {
     blocks.push({ kind: 'paragraph', text: t('doc.voice.noSurveys') })
   }
+  // Ideas many technicians backed, quoted by title only (never who raised them), each with at least MIN_GROUP votes.
+  const backed = rankIdeas(input.ideas, input.votes).filter((x) => x.votes >= MIN_GROUP)
+  blocks.push({ kind: 'subheading', text: t('doc.voice.backed', { min: MIN_GROUP }) })
+  blocks.push(
+    backed.length
+      ? {
+          kind: 'list',
+          items: backed.map((x) => {
+            const response = inLanguage(locale, x.idea.response ?? '', x.idea.responseCy)
+            return [
+              t('doc.voice.backedItem', {
+                title: x.idea.title,
+                votes: text.plural('doc.votes', x.votes),
+                status: t(`doc.voice.status.${x.idea.status}`),
+              }),
+              ...(response ? [t('doc.voice.weSaid', { response })] : []),
+            ].join(' ')
+          }),
+        }
+      : { kind: 'paragraph', text: t('doc.voice.backedNone', { min: MIN_GROUP }) },
+  )
   const saidDid = youSaidWeDid(input.ideas, input.current.actions, input.votes)
   if (saidDid.length > 0) {
     blocks.push({ kind: 'subheading', text: t('doc.voice.saidDid') })

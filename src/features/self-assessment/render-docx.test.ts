@@ -61,6 +61,32 @@ describe('buildDocx', () => {
     }
   })
 
+  it('writes the contact lines, the flagged over-long narrative, the appendices and the sign-off block', async () => {
+    const input = demoInput({ stats: STATS, stage: 'one', previous: null })
+    const model = buildAssessment(
+      {
+        ...input,
+        institution: {
+          ...input.institution!,
+          contactEmail: 'a.example@example.ac.uk',
+          contactPhone: '0113 496 0000',
+          headName: 'Professor Sam Sample',
+        },
+        narratives: { profile: Array.from({ length: 251 }, () => 'word').join(' '), appendices: 'Appendix A: Governance chart' },
+      },
+      docText('en'),
+    )
+    const xml = strFromU8(unzipSync(new Uint8Array(await Packer.toBuffer(buildDocx(model))))['word/document.xml']!)
+    const text = xml.replace(/<[^>]+>/g, ' ')
+    expect(text).toContain('a.example@example.ac.uk')
+    expect(text).toContain('0113 496 0000')
+    expect(text).toContain('This answer has 251 words, over the template’s limit of 250.')
+    expect(text).toContain('Appendix A: Governance chart')
+    expect(text).toContain('Sign-off')
+    expect(text).toContain('Professor Sam Sample')
+    expect(xml).toMatch(/Signature: <\/w:t><\/w:r><w:r><w:t xml:space="preserve">_{10,}/)
+  })
+
   it('writes a Word file whose document.xml holds the headings, the RAG table and the voice counts', async () => {
     const { xml, text, files } = await docxIn('en')
     expect(text).toContain('RAG analysis of the previous action plan')

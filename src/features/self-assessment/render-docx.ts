@@ -58,6 +58,17 @@ export function buildDocx(model: AssessmentModel): Document {
     ])
     for (const block of section.blocks) add(isWide(block), renderBlock(block, model.words))
   }
+  add(false, [
+    new Paragraph({ text: model.signOff.heading, heading: HeadingLevel.HEADING_1, spacing: { before: 360 } }),
+    new Paragraph({ text: model.signOff.statement, spacing: { after: 240 } }),
+    ...model.signOff.lines.map(
+      ([label, value]) =>
+        new Paragraph({
+          children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(value || '______________________________')],
+          spacing: { after: 240 },
+        }),
+    ),
+  ])
   const sections: ISectionOptions[] = groups.map((g) => ({
     properties: {
       page: { size: { ...A4, orientation: g.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT } },
@@ -86,6 +97,8 @@ function renderBlock(block: Block, words: AssessmentModel['words']): Part[] {
         : block.text.split(/\n{2,}/).map((para) => new Paragraph({ children: lines(para), spacing: { after: 120 } }))
     case 'paragraph':
       return [new Paragraph({ text: block.text, spacing: { after: 120 } })]
+    case 'flag':
+      return [new Paragraph({ children: [new TextRun({ text: block.text, bold: true, color: 'A01E1E' })], spacing: { after: 120 } })]
     case 'subheading':
       return [new Paragraph({ text: block.text, heading: HeadingLevel.HEADING_2 })]
     case 'list':

@@ -26,6 +26,26 @@ describe('the self-assessment in Welsh and English', () => {
     expect(en.get('button').text()).toBe('Save RAG analysis of the previous action plan')
   })
 
+  it('shows the template’s word limit while the lead writes, and says when the answer is over it', async () => {
+    const profile = TEMPLATE.one[0]!
+    const props = { ...editorProps, spec: profile, number: 1, stage: 'one' as const, saved: 'Our university has three campuses.' }
+    const en = mount(NarrativeEditor, { props, global: { plugins: [await i18nFor('en')] } })
+    expect(en.get('.narrative-count').text()).toBe('Words: 5 of 250')
+    expect(en.get('textarea').attributes('aria-describedby')).toContain(en.get('.narrative-count').attributes('id'))
+    await en.get('textarea').setValue(Array.from({ length: 251 }, () => 'word').join(' '))
+    expect(en.get('.narrative-count').text()).toBe(
+      'Words: 251 of 250 Over the template’s limit of 250 words: it will be flagged in the document.',
+    )
+    const cy = mount(NarrativeEditor, { props, global: { plugins: [await i18nFor('cy')] } })
+    expect(cy.get('.narrative-count').text()).toBe('Geiriau: 5 o 250')
+    // Sections with no limit show no count.
+    expect(
+      mount(NarrativeEditor, { props: editorProps, global: { plugins: [await i18nFor('en')] } })
+        .find('.narrative-count')
+        .exists(),
+    ).toBe(false)
+  })
+
   it('prints the document in its own language, marked with lang, whatever the app shows', async () => {
     const model = buildAssessment(demoInput({ stats: STATS }), docText('cy'))
     const wrapper = mount(AssessmentDocument, { props: { model }, global: { plugins: [await i18nFor('en')] } })

@@ -12,6 +12,15 @@ export type Prefill = 'staff' | 'roles' | 'owners' | 'themes' | 'rag' | 'impact'
 export interface SectionSpec {
   key: string
   prefill: readonly Prefill[]
+  /** The template's word limit for the narrative ("up to 250 words"), shown while writing and flagged in the document. */
+  wordLimit?: number
+  /** The lead lists items, one a line (the appendices they attach), rendered as a list. */
+  list?: true
+}
+
+/** Words in a narrative, as a word processor counts them (runs of non-space). */
+export function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length
 }
 
 export interface SectionWords {
@@ -23,7 +32,7 @@ export interface SectionWords {
 }
 
 const STAGE_ONE: readonly SectionSpec[] = [
-  { key: 'profile', prefill: [] },
+  { key: 'profile', prefill: [], wordLimit: 250 },
   { key: 'definition', prefill: ['roles'] },
   { key: 'structure', prefill: ['staff'] },
   { key: 'prior', prefill: [] },
@@ -31,6 +40,7 @@ const STAGE_ONE: readonly SectionSpec[] = [
   { key: 'plan', prefill: ['plan'] },
   { key: 'voice', prefill: ['voice'] },
   { key: 'published', prefill: ['url'] },
+  { key: 'appendices', prefill: [], list: true },
 ]
 
 const STAGE_TWO: readonly SectionSpec[] = [
@@ -42,6 +52,7 @@ const STAGE_TWO: readonly SectionSpec[] = [
   { key: 'plan', prefill: ['plan'] },
   { key: 'voice', prefill: ['voice'] },
   { key: 'published', prefill: ['url'] },
+  { key: 'appendices', prefill: [], list: true },
 ]
 
 export const TEMPLATE: Record<Stage, readonly SectionSpec[]> = { one: STAGE_ONE, two: STAGE_TWO }
