@@ -102,8 +102,11 @@ export interface CollectionDef {
    * profile, server time, the caller's uid); a payload's value for them is ignored.
    */
   serverFields?: readonly string[]
-  /** Fields only the member named in `by` may change (the learner's message on a request). */
-  partyFields?: { by: string; fields: readonly string[] }
+  /**
+   * Fields only the member named in `by` may change (the learner's message on a request, the
+   * teacher's confirmation that a session took place).
+   */
+  partyFields?: readonly { by: string; fields: readonly string[] }[]
   /**
    * A collection only some members may read: the server keeps this array field of uids on every
    * document (tombstones included), the rules allow a read only to a uid in it, and a pull asks
@@ -228,7 +231,7 @@ export const COLLECTIONS: Record<CollectionName, CollectionDef> = {
     lockedFields: ['status', 'response', 'responseCy', 'adoptedActionId', 'surveyId'],
     fixedFields: ['authorUid'],
     serverFields: ['createdAt'],
-    partyFields: { by: 'authorUid', fields: ['title', 'body', 'actionId', 'theme'] },
+    partyFields: [{ by: 'authorUid', fields: ['title', 'body', 'actionId', 'theme'] }],
   }),
   comments: def({
     name: 'comments',
@@ -273,8 +276,12 @@ export const COLLECTIONS: Record<CollectionName, CollectionDef> = {
       return owns(c, 'learnerUid', e) || owns(c, 'teacherUid', e)
     },
     fixedFields: ['learnerUid', 'teacherUid', 'skillId'],
-    // What the learner asked for is theirs; the teacher answers by moving the state only.
-    partyFields: { by: 'learnerUid', fields: ['skillName', 'message', 'format'] },
+    // What the learner asked for is theirs; the teacher answers by moving the state. Each confirms
+    // for themselves that a completed session took place (what marks the other's CPD as verified).
+    partyFields: [
+      { by: 'learnerUid', fields: ['skillName', 'message', 'format', 'learnerConfirmedAt'] },
+      { by: 'teacherUid', fields: ['teacherConfirmedAt'] },
+    ],
     // Personal messages between a learner and a teacher: readable by those two only, not by leads.
     readersField: 'parties',
   }),

@@ -411,6 +411,13 @@ export const SkillShareFields = {
   state: v.picklist(REQUEST_STATES),
   /** State → ms when entered. */
   history: v.record(v.picklist(REQUEST_STATES), Millis),
+  /** When the learner confirmed the completed session took place (only the learner may set it). */
+  learnerConfirmedAt: v.optional(Millis),
+  /**
+   * When the teacher confirmed the completed session took place (only the teacher may set it): the
+   * learner's CPD entry for it shows as verified by the teacher.
+   */
+  teacherConfirmedAt: v.optional(Millis),
 }
 export const SkillShareSchema = v.object({
   ...SYNC_META_ENTRIES,

@@ -129,4 +129,54 @@ describe('skill-share requests on the server', () => {
       field: 'state',
     })
   })
+
+  describe('confirming a completed session', () => {
+    const done = existing('completed', { pending: 1, accepted: 2, completed: 3 })
+    const confirm = (payload: Record<string, unknown>): Mutation => ({ ...move('completed', {}), payload })
+
+    it('lets the teacher set their confirmation and the learner theirs', () => {
+      expect(mergeMutation(teacher, confirm({ teacherConfirmedAt: 7 }), done, stamp)).toMatchObject({
+        kind: 'write',
+        doc: { teacherConfirmedAt: 7, state: 'completed' },
+      })
+      expect(mergeMutation(learner, confirm({ learnerConfirmedAt: 8 }), done, stamp)).toMatchObject({
+        kind: 'write',
+        doc: { learnerConfirmedAt: 8 },
+      })
+    })
+
+    it("refuses either party forging the other's confirmation, or a stranger setting any", () => {
+      expect(worded(mergeMutation(learner, confirm({ teacherConfirmedAt: 7 }), done, stamp))).toMatchObject({
+        kind: 'rejected',
+        code: 'forbidden',
+        field: 'teacherConfirmedAt',
+        message: 'Only the colleague asked to teach can do this',
+      })
+      expect(worded(mergeMutation(teacher, confirm({ learnerConfirmedAt: 7 }), done, stamp))).toMatchObject({
+        kind: 'rejected',
+        field: 'learnerConfirmedAt',
+        message: 'Only the person who asked can change this',
+      })
+      // Nor can the learner take the teacher's confirmation away.
+      const confirmed: ServerDoc = { ...done, teacherConfirmedAt: 7 }
+      expect(
+        mergeMutation(learner, { ...confirm({}), op: 'put', payload: { ...request, state: 'completed' } }, confirmed, stamp),
+      ).toMatchObject({
+        kind: 'rejected',
+        field: 'teacherConfirmedAt',
+      })
+      expect(mergeMutation(stranger, confirm({ teacherConfirmedAt: 7 }), done, stamp)).toMatchObject({ kind: 'rejected' })
+    })
+
+    it('refuses a confirmation before the session is completed, or on a new request', () => {
+      expect(
+        mergeMutation(teacher, confirm({ teacherConfirmedAt: 7 }), existing('accepted', { pending: 1, accepted: 2 }), stamp),
+      ).toMatchObject({
+        kind: 'rejected',
+        field: 'teacherConfirmedAt',
+      })
+      const create: Mutation = { ...confirm({ ...request, learnerConfirmedAt: 7 }), op: 'put', docId: 'r3' }
+      expect(mergeMutation(learner, create, null, stamp)).toMatchObject({ kind: 'rejected', field: 'learnerConfirmedAt' })
+    })
+  })
 })

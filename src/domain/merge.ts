@@ -135,8 +135,10 @@ export function mergeMutation(caller: Caller, m: Mutation, existing: ServerDoc |
     if (fixed) return reject('forbidden', FIXED_MESSAGES[fixed] ?? problem('fixedField', { field: fixed }), fixed)
     const locked = isManager(caller) ? undefined : (def.lockedFields ?? []).find(changed)
     if (locked) return reject('forbidden', problem('leadOnly', { field: locked }), locked)
-    const party = def.partyFields && live[def.partyFields.by] !== caller.uid ? def.partyFields.fields.find(changed) : undefined
-    if (party) return reject('forbidden', problem(def.partyFields!.by === 'learnerUid' ? 'learnerOnly' : 'authorOnly', { field: party }), party)
+    for (const { by, fields } of def.partyFields ?? []) {
+      const party = live[by] !== caller.uid ? fields.find(changed) : undefined
+      if (party) return reject('forbidden', problem(PARTY_PROBLEMS[by] ?? 'authorOnly', { field: party }), party)
+    }
   }
   const meta = { id: m.docId, updatedAt: 0, version: 0, deleted: false, lastMutationId: null }
   const checked = validate(def.schema, { ...next.fields, ...meta })
@@ -197,6 +199,9 @@ function readers(collection: CollectionName, doc: Record<string, unknown>): Reco
   return field && uids ? { [field]: uids } : {}
 }
 
+/** Why a field only one party may change was refused, by the field naming that party. */
+const PARTY_PROBLEMS: Record<string, string> = { learnerUid: 'learnerOnly', teacherUid: 'teacherOnly', authorUid: 'authorOnly' }
+
 /** Why a fixed field cannot be changed through sync. */
 const FIXED_MESSAGES: Record<string, string> = {
   emailDomains: problem('emailDomainsFixed'),
@@ -227,8 +232,11 @@ type StateRule = (caller: Caller, next: Record<string, unknown>, live: ServerDoc
  * learner for someone else; then each change of state must be a move the caller may make.
  */
 export const requestStateRule: StateRule = (caller, next, live) => {
-  if (!live)
-    return next.learnerUid === next.teacherUid ? { message: problem('selfRequest'), field: 'teacherUid' } : null
+  // A session is confirmed once it is completed, never before (nor on a new request).
+  for (const field of ['learnerConfirmedAt', 'teacherConfirmedAt'])
+    if (next[field] !== undefined && next[field] !== live?.[field] && next.state !== 'completed')
+      return { message: problem('notAllowed', { op: 'change' }), field }
+  if (!live) return next.learnerUid === next.teacherUid ? { message: problem('selfRequest'), field: 'teacherUid' } : null
   const from = live.state as RequestState
   const to = next.state as RequestState
   if (from === to) return null

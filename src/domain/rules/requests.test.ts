@@ -2,7 +2,15 @@ import fc from 'fast-check'
 import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
 import { CpdEntrySchema, REQUEST_STATES, SkillShareSchema, type RequestState } from '../entities'
-import { allowedTransitions, cpdPrefillFor, REQUEST_TRANSITIONS, transition, validateNewRequest } from './requests'
+import {
+  allowedTransitions,
+  confirmSession,
+  cpdPrefillFor,
+  REQUEST_TRANSITIONS,
+  transition,
+  validateNewRequest,
+  verifiedBy,
+} from './requests'
 import { meta, request } from '../../../tests/support/rule-fixtures'
 import { wordsIn } from '../../../tests/support/errors'
 
@@ -102,6 +110,7 @@ describe('cpdPrefillFor', () => {
     expect(cpdPrefillFor(done, LEARNER)).toEqual({
       title: 'PCR: demonstration with a colleague',
       startDate: '2024-05-14',
+      hours: 1,
       type: 'work-based',
       skillIds: ['pcr'],
       evidenceIds: [],
@@ -113,14 +122,42 @@ describe('cpdPrefillFor', () => {
     expect(cpdPrefillFor(done, TEACHER)).toMatchObject({ title: 'Taught PCR to a colleague (demonstration)', type: 'professional' })
   })
 
-  it('makes a valid CPD entry once hours are added', () => {
+  it('is a valid CPD entry as it stands, with the time suggested for the format', () => {
     const prefill = cpdPrefillFor(done, TEACHER)
-    expect(v.safeParse(CpdEntrySchema, { ...meta('cpd-1'), ...prefill, hours: 1 }).success).toBe(true)
+    expect(v.safeParse(CpdEntrySchema, { ...meta('cpd-1'), ...prefill }).success).toBe(true)
+    expect(cpdPrefillFor({ ...done, format: 'shadowing' }, LEARNER)?.hours).toBe(2)
   })
 
   it('offers nothing before completion or to anyone else', () => {
     expect(cpdPrefillFor(request('r', { state: 'accepted' }), LEARNER)).toBeNull()
     expect(cpdPrefillFor({ ...done, history: {} }, LEARNER)).toBeNull()
     expect(cpdPrefillFor(done, 'stranger')).toBeNull()
+  })
+})
+
+describe('confirming a session, and who verified it', () => {
+  const done = request('req-1', { state: 'completed', history: { pending: 1, accepted: 2, completed: 3 } })
+
+  it('lets each party confirm in their own field only, once, after completion', () => {
+    expect(confirmSession(done, TEACHER, 9)).toEqual({ teacherConfirmedAt: 9 })
+    expect(confirmSession(done, LEARNER, new Date(9))).toEqual({ learnerConfirmedAt: 9 })
+    expect(confirmSession({ ...done, teacherConfirmedAt: 5 }, TEACHER, 9)).toBeNull()
+    expect(confirmSession(request('r', { state: 'accepted' }), TEACHER, 9)).toBeNull()
+    expect(confirmSession(done, 'stranger', 9)).toBeNull()
+  })
+
+  it("verifies the learner's part by the teacher's confirmation, and the teacher's by the learner's", () => {
+    expect(verifiedBy(done, LEARNER)).toBeNull()
+    // Your own confirmation never verifies your own entry.
+    expect(verifiedBy({ ...done, learnerConfirmedAt: 4 }, LEARNER)).toBeNull()
+    expect(verifiedBy({ ...done, teacherConfirmedAt: 4 }, LEARNER)).toBe(TEACHER)
+    expect(verifiedBy({ ...done, learnerConfirmedAt: 4 }, TEACHER)).toBe(LEARNER)
+    expect(verifiedBy({ ...done, teacherConfirmedAt: 4 }, 'stranger')).toBeNull()
+    expect(verifiedBy({ ...done, state: 'cancelled', teacherConfirmedAt: 4 }, LEARNER)).toBeNull()
+  })
+
+  it('keeps old requests valid and takes the new fields', () => {
+    expect(v.safeParse(SkillShareSchema, { ...done, teacherConfirmedAt: 4, learnerConfirmedAt: 5 }).success).toBe(true)
+    expect(v.safeParse(SkillShareSchema, done).success).toBe(true)
   })
 })

@@ -59,8 +59,14 @@ export function validateNewRequest(
   return { ok: true }
 }
 
-/** The fields of a CPD entry offered after a completed session; hours and reflections are the user's. */
-export type CpdPrefill = Pick<CpdEntry, 'title' | 'startDate' | 'type' | 'skillIds' | 'evidenceIds'> & { requestId: string }
+/**
+ * The fields of a CPD entry offered after a completed session, with a suggested time the person
+ * confirms or changes (`hours`); the reflections are theirs.
+ */
+export type CpdPrefill = Pick<CpdEntry, 'title' | 'startDate' | 'type' | 'skillIds' | 'evidenceIds' | 'hours'> & { requestId: string }
+
+/** The time suggested for a session of each format (as the CPD quick-add templates suggest). */
+export const SESSION_HOURS: Record<SkillShareRequest['format'], number> = { shadowing: 2, demo: 1, call: 1 }
 
 const FORMAT_LABELS: Record<SkillShareRequest['format'], string> = { shadowing: 'shadowing', demo: 'demonstration', call: 'call' }
 
@@ -81,11 +87,44 @@ export function cpdPrefillFor(
     title:
       role === 'learner' ? `${request.skillName}: ${format} with a colleague` : `Taught ${request.skillName} to a colleague (${format})`,
     startDate: isoDateOf(completedAt),
+    hours: SESSION_HOURS[request.format],
     type: role === 'learner' ? 'work-based' : 'professional',
     skillIds: [request.skillId],
     evidenceIds: [],
     requestId: request.id,
   }
+}
+
+type Confirmable = Pick<SkillShareRequest, 'learnerUid' | 'teacherUid' | 'state' | 'learnerConfirmedAt' | 'teacherConfirmedAt'>
+
+/** The request's field in which `uid` confirms the session took place; null for someone else. */
+export function confirmationField(
+  request: Pick<SkillShareRequest, 'learnerUid' | 'teacherUid'>,
+  uid: string,
+): 'learnerConfirmedAt' | 'teacherConfirmedAt' | null {
+  const role = partyOf(request, uid)
+  return role === 'learner' ? 'learnerConfirmedAt' : role === 'teacher' ? 'teacherConfirmedAt' : null
+}
+
+/**
+ * `uid` confirms a completed session took place: the change to save (their own field only), or
+ * null when there is nothing to confirm (not completed, not a party, already confirmed).
+ */
+export function confirmSession(request: Confirmable, uid: string, now: Clock): Partial<Confirmable> | null {
+  const field = confirmationField(request, uid)
+  if (!field || request.state !== 'completed' || request[field] !== undefined) return null
+  return { [field]: typeof now === 'number' ? now : now.getTime() }
+}
+
+/**
+ * Who verified `uid`'s part in a completed session: the other party, once they confirmed it took
+ * place (a field only they may set), else null. What marks a CPD entry linked to it as verified.
+ */
+export function verifiedBy(request: Confirmable, uid: string): string | null {
+  const role = partyOf(request, uid)
+  if (!role || request.state !== 'completed') return null
+  if (role === 'learner') return request.teacherConfirmedAt !== undefined ? request.teacherUid : null
+  return request.learnerConfirmedAt !== undefined ? request.learnerUid : null
 }
 
 function partyOf(request: Pick<SkillShareRequest, 'learnerUid' | 'teacherUid'>, uid: string): 'learner' | 'teacher' | null {

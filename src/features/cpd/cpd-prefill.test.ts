@@ -55,6 +55,7 @@ describe('skill-share quick-add', () => {
     expect(prefillFromRequest(request('r1', 'completed', completedAt), 'me')).toEqual({
       title: 'PCR: demonstration with a colleague',
       startDate: '2026-11-20',
+      hours: '1',
       type: 'work-based',
       skillIds: ['pcr'],
       requestId: 'r1',

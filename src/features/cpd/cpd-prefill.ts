@@ -64,6 +64,7 @@ export function prefillFromRequest(request: SkillShareRequest, uid: string): Par
   return {
     title: prefill.title,
     startDate: prefill.startDate,
+    hours: String(prefill.hours),
     type: prefill.type,
     skillIds: [...prefill.skillIds],
     requestId: prefill.requestId,

@@ -4,6 +4,7 @@ import { db as defaultDb, type HubDb } from '@/db/database'
 import { unsentIds } from '@/db/outbox'
 import { reads } from '@/db/read'
 import type { MemberSkill, Registration, SkillShareRequest } from '@/domain/entities'
+import { verifiedBy } from '@/domain/rules/requests'
 
 export { useInstitution } from '@/composables/use-institution'
 
@@ -48,4 +49,24 @@ export function useOwnSkills(): ShallowRef<MemberSkill[]> {
 export function useOpenRegistrations() {
   const all: ShallowRef<Registration[]> = useLiveQuery(() => reads.registrations.all(), { initial: [] })
   return computed(() => all.value.filter((r) => r.steps.outcome !== 'done'))
+}
+
+/**
+ * Who verified an entry made from a skill-share session: the other party's name once they
+ * confirmed on the request that it took place (a field only they can set), '' when they are not
+ * listed, null when not verified (or the entry is not from a session).
+ */
+export function useVerifiedBy(requestId: () => string | undefined, uid: () => string | undefined): ShallowRef<string | null> {
+  return useLiveQuery(
+    async () => {
+      const id = requestId()
+      const me = uid()
+      const request = id && me ? await reads.requests.get(id) : undefined
+      const by = request && me ? verifiedBy(request, me) : null
+      if (!by) return null
+      const [member] = await reads.members.getMany([by])
+      return member?.visibility === 'institution' ? member.displayName : ''
+    },
+    { initial: null, deps: () => `${requestId() ?? ''}/${uid() ?? ''}` },
+  )
 }

@@ -1,10 +1,12 @@
 import { computed, type ComputedRef, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { useLiveQuery } from '@/composables/use-live-query'
+import { db as defaultDb, type HubDb } from '@/db/database'
 import { unsentIds } from '@/db/outbox'
 import { reads as defaultReads, type Reads } from '@/db/read'
 import { repos as defaultRepos, type Repos } from '@/db/repos'
 import type { CpdEntry, SkillShareRequest } from '@/domain/entities'
+import { confirmSession } from '@/domain/rules/requests'
 import { useFieldErrors } from '@/ui/field-errors'
 import { lastActivity } from './requests'
 import type { NewRequest } from './request-form'
@@ -75,9 +77,32 @@ export async function saveMove(id: string, patch: Pick<SkillShareRequest, 'state
   await (deps.repos ?? defaultRepos).requests.patch(id, patch)
 }
 
-/** Saves the CPD entry offered after a session. */
-export async function saveOfferedCpd(fields: Parameters<Repos['cpd']['create']>[0], deps: RequestDeps = {}): Promise<void> {
-  await (deps.repos ?? defaultRepos).cpd.create(fields)
+/**
+ * Saves the CPD entry offered after a session and, in the same transaction, the person's
+ * confirmation that the session took place (what verifies the other party's entry), if not given yet.
+ */
+export async function saveOfferedCpd(
+  fields: Parameters<Repos['cpd']['create']>[0],
+  uid: string,
+  deps: RequestDeps & { db?: HubDb } = {},
+): Promise<void> {
+  const database = deps.db ?? defaultDb
+  const repos = deps.repos ?? defaultRepos
+  await database.transaction('rw', [database.cpd, database.requests, database.outbox, database.bases], async () => {
+    await repos.cpd.create(fields)
+    if (fields.requestId) await confirmOn(repos, fields.requestId, uid)
+  })
+}
+
+/** The person confirms a completed session took place (their own field on the request only). */
+export async function confirmSessionHappened(requestId: string, uid: string, deps: RequestDeps = {}): Promise<void> {
+  await confirmOn(deps.repos ?? defaultRepos, requestId, uid)
+}
+
+async function confirmOn(repos: Repos, requestId: string, uid: string): Promise<void> {
+  const request = await repos.requests.get(requestId)
+  const patch = request && confirmSession(request, uid, Date.now())
+  if (patch) await repos.requests.patch(requestId, patch)
 }
 
 /** Words a form error of this feature: its own key (`requests.errors.*`), else a domain problem. */
