@@ -21,6 +21,7 @@ import { pushMutations } from './push/apply'
 import { firstIssue } from './push/validate'
 import { surveyResultsCore, type SurveyResults } from './surveys/results'
 import { submitSurveyResponseCore, surveySecret, type SubmitOutcome } from './surveys/submit'
+import { surveyAnsweredCore } from './surveys/answered'
 import { onCall } from './guard'
 
 /** Join the institution matching the caller's email domain, or a join code. */
@@ -51,6 +52,12 @@ export const syncPush = onCall<unknown, Promise<PushResponse>>({ cors: true, tim
 export const submitSurveyResponse = onCall<unknown, Promise<SubmitOutcome>>({ cors: true }, async (req) => {
   const uid = await requireLiveUid(req)
   return submitSurveyResponseCore(getDb(), callerFromClaims(uid, req.auth?.token), req.data, { secret: surveySecret() })
+})
+
+/** Whether the caller (only ever the caller) has answered a survey already, on any device. */
+export const surveyAnswered = onCall<unknown, Promise<{ answered: boolean }>>({ cors: true }, async (req) => {
+  const uid = await requireLiveUid(req)
+  return surveyAnsweredCore(getDb(), callerFromClaims(uid, req.auth?.token), req.data, { secret: surveySecret() })
 })
 
 /** Aggregated survey results for leads and champions; withheld under 5 respondents. */
@@ -85,3 +92,4 @@ export { institutionStats } from './stats'
 export { saveSurveyTheme, surveyExport, surveyTexts } from './surveys/callables'
 export { deleteAccount, removeMember } from './account'
 export { setInstitutionDomains } from './domains'
+export { endorseSkill } from './endorse'

@@ -22,6 +22,8 @@ export interface SurveyPort {
   saveTheme(input: { surveyId: string; theme: SurveyTheme }): Promise<SurveyTheme[]>
   deleteTheme(input: { surveyId: string; themeId: string }): Promise<SurveyTheme[]>
   exportCsv(input: { surveyId: string }): Promise<SurveyExport>
+  /** Whether the signed-in person (only ever themself) has answered the survey, on any device. */
+  answered?(input: { surveyId: string }): Promise<{ answered: boolean }>
 }
 
 /**

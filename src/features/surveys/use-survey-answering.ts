@@ -2,7 +2,8 @@ import { getCurrentScope, onScopeDispose, shallowRef, watch, type Ref } from 'vu
 import { useLiveQuery } from '@/composables/use-live-query'
 import { db as defaultDb, type HubDb, type SurveySubmissionRow } from '@/db/database'
 import type { Survey } from '@/domain/entities'
-import { appSurveyQueue } from '@/survey-engine'
+import { appSurveyQueue, surveyPort } from '@/survey-engine'
+import type { SurveyPort } from '@/survey-engine/ports'
 import { loadAnswerDraft, saveAnswerDraft, type AnswerDraft } from '@/survey-engine/drafts'
 import type { SurveyQueue } from '@/survey-engine/queue'
 import type { AnswerMap } from '@/survey-engine/rules'
@@ -11,6 +12,8 @@ export interface UseSurveyAnsweringOptions {
   db?: HubDb
   /** Injected for tests; defaults to the app's queue and runner. */
   queue?: () => { queue: SurveyQueue; runner: { trigger(): void } }
+  /** Injected for tests; defaults to the app's survey port. */
+  port?: () => Promise<SurveyPort>
   /** Autosave delay after the last change, ms. */
   saveDelay?: number
 }
@@ -43,11 +46,30 @@ export function useSurveyAnswering(surveyId: Ref<string>, options: UseSurveyAnsw
     },
     { immediate: true },
   )
+  /**
+   * The server's word that this person has answered (on this or another device), so a phone that
+   * holds no answer of its own says so before the form is filled in. Unknown (false) offline.
+   */
+  const answeredElsewhere = shallowRef(false)
+  watch(
+    surveyId,
+    async (id) => {
+      answeredElsewhere.value = false
+      try {
+        const port = await (options.port ?? surveyPort)()
+        const reply = await port.answered?.({ surveyId: id })
+        if (id === surveyId.value) answeredElsewhere.value = reply?.answered === true
+      } catch {
+        // Offline or refused: the send itself will say so if it has been answered.
+      }
+    },
+    { immediate: true },
+  )
   // The runner starts with the first survey screen and keeps sending while the app is open.
   app()
   if (getCurrentScope()) onScopeDispose(() => void flushDraft())
 
-  return { survey, submission, draft, saveDraft, flushDraft, submit, retry }
+  return { survey, submission, draft, answeredElsewhere, saveDraft, flushDraft, submit, retry }
 
   /** Autosaves (debounced); the last change is written when the screen closes. */
   function saveDraft(next: AnswerDraft): void {

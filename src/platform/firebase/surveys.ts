@@ -36,5 +36,6 @@ export function createFirebaseSurveys(instance?: string): SurveyPort {
     deleteTheme: async ({ surveyId, themeId }) =>
       (await call<object, { themes: SurveyTheme[] }>('saveSurveyTheme', { surveyId, deleteThemeId: themeId })).themes,
     exportCsv: (input) => call('surveyExport', input),
+    answered: (input) => call('surveyAnswered', input),
   }
 }
