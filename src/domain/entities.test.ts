@@ -177,6 +177,7 @@ const optionalFields: Partial<Record<CollectionName, string[]>> = {
   actions: ['parentId', 'outputs', 'activityCy', 'outputsCy'],
   ideas: ['actionId', 'response', 'responseCy', 'adoptedActionId', 'surveyId'],
   surveys: ['titleCy', 'descriptionCy', 'welshRequired'],
+  requests: ['learnerConfirmedAt', 'teacherConfirmedAt'],
 }
 
 describe('entity schemas: rejections', () => {
