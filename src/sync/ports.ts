@@ -29,6 +29,22 @@ export type JoinResult =
       message: string
     }
 
+/** Why a sign-in, sign-up or password reset failed: the view words it (never Firebase's text or code). */
+export type AuthFailure =
+  'emailInUse' | 'invalidEmail' | 'weakPassword' | 'wrongCredentials' | 'tooManyRequests' | 'offline' | 'linkExpired' | 'other'
+
+/** A failed account action: `reason` is for the view; `message` (the SDK's code) for logs only. */
+export class AuthError extends Error {
+  constructor(
+    readonly reason: AuthFailure,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options)
+    this.name = 'AuthError'
+  }
+}
+
 export interface AuthPort {
   /** Current session, or null when signed out. Resolves once the persisted session is restored. */
   current(): Promise<Session | null>
@@ -43,6 +59,12 @@ export interface AuthPort {
   sendSignInLink(email: string, continueUrl: string): Promise<void>
   completeSignInLink(url: string, email: string): Promise<Session | null>
   sendVerification(): Promise<void>
+  /** Emails a link to set a new password (resolves alike whether or not the account exists). */
+  sendPasswordReset(email: string, continueUrl: string): Promise<void>
+  /** The email address a password-reset code belongs to (rejects with `linkExpired` when it is no longer valid). */
+  checkPasswordReset(code: string): Promise<string>
+  /** Sets the new password with the emailed code. */
+  confirmPasswordReset(code: string, newPassword: string): Promise<void>
   /** Forces a token refresh so new custom claims (institution, role) are seen. */
   refresh(): Promise<Session | null>
   signOut(): Promise<void>

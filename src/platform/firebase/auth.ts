@@ -1,19 +1,22 @@
 /** AuthPort over Firebase Auth, plus the `joinInstitution` callable. */
 import {
+  confirmPasswordReset,
   createUserWithEmailAndPassword,
   isSignInWithEmailLink,
   onIdTokenChanged,
   sendEmailVerification,
+  sendPasswordResetEmail,
   sendSignInLinkToEmail,
   signInWithEmailAndPassword,
   signInWithEmailLink,
   signOut,
   updateProfile,
+  verifyPasswordResetCode,
   type User,
 } from 'firebase/auth'
 import { httpsCallable } from 'firebase/functions'
 import { ROLES, type Role } from '@/domain/common'
-import type { AuthPort, JoinResult, Session } from '@/sync/ports'
+import { AuthError, type AuthFailure, type AuthPort, type JoinResult, type Session } from '@/sync/ports'
 import { firebase } from './app'
 
 async function toSession(user: User | null, forceRefresh = false): Promise<Session | null> {
@@ -31,26 +34,30 @@ async function toSession(user: User | null, forceRefresh = false): Promise<Sessi
   }
 }
 
-function authErrorMessage(error: unknown): string {
-  const code = typeof error === 'object' && error && 'code' in error ? String((error as { code: unknown }).code) : ''
-  const messages: Record<string, string> = {
-    'auth/email-already-in-use': 'An account with this email already exists. Sign in instead.',
-    'auth/invalid-email': 'Enter a valid email address.',
-    'auth/weak-password': 'Use a password of at least 8 characters.',
-    'auth/invalid-credential': 'Email or password is incorrect.',
-    'auth/wrong-password': 'Email or password is incorrect.',
-    'auth/user-not-found': 'Email or password is incorrect.',
-    'auth/too-many-requests': 'Too many attempts. Wait a minute and try again.',
-    'auth/network-request-failed': 'You appear to be offline. Connect and try again.',
-  }
-  return messages[code] ?? (error instanceof Error ? error.message : 'Something went wrong')
+const errorCode = (error: unknown) =>
+  typeof error === 'object' && error && 'code' in error ? String((error as { code: unknown }).code) : ''
+
+/** Firebase's error codes as the reasons the app words (src/locales/<l>/account.json, signIn.failure). */
+const FAILURES: Record<string, AuthFailure> = {
+  'auth/email-already-in-use': 'emailInUse',
+  'auth/invalid-email': 'invalidEmail',
+  'auth/missing-email': 'invalidEmail',
+  'auth/weak-password': 'weakPassword',
+  'auth/invalid-credential': 'wrongCredentials',
+  'auth/wrong-password': 'wrongCredentials',
+  'auth/user-not-found': 'wrongCredentials',
+  'auth/too-many-requests': 'tooManyRequests',
+  'auth/network-request-failed': 'offline',
+  'auth/expired-action-code': 'linkExpired',
+  'auth/invalid-action-code': 'linkExpired',
 }
 
 async function wrap<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work()
   } catch (error) {
-    throw new Error(authErrorMessage(error), { cause: error })
+    const code = errorCode(error)
+    throw new AuthError(FAILURES[code] ?? 'other', code || (error instanceof Error ? error.message : 'unknown'), { cause: error })
   }
 }
 
@@ -138,6 +145,17 @@ export function createFirebaseAuth(instance?: string): AuthPort {
     sendSignInLink: (email, url) => wrap(() => sendSignInLinkToEmail(auth, email, { url, handleCodeInApp: true })),
     completeSignInLink: (url, email) =>
       wrap(async () => (isSignInWithEmailLink(auth, url) ? toSession((await signInWithEmailLink(auth, email, url)).user) : null)),
+    sendPasswordReset: (email, url) =>
+      wrap(async () => {
+        try {
+          await sendPasswordResetEmail(auth, email, { url })
+        } catch (error) {
+          // Whether an account exists is nobody's business: an unknown address is answered alike.
+          if (errorCode(error) !== 'auth/user-not-found') throw error
+        }
+      }),
+    checkPasswordReset: (code) => wrap(() => verifyPasswordResetCode(auth, code)),
+    confirmPasswordReset: (code, newPassword) => wrap(() => confirmPasswordReset(auth, code, newPassword)),
     sendVerification: () => wrap(async () => (auth.currentUser ? sendEmailVerification(auth.currentUser) : undefined)),
     // A forced refresh is how a deleted or disabled account is noticed between token expiries.
     refresh: () => session(auth.currentUser, true),
