@@ -18,6 +18,8 @@ import { initializeApp } from 'firebase-admin/app'
 import { getAuth } from 'firebase-admin/auth'
 import { getFirestore } from 'firebase-admin/firestore'
 import { setInstitutionDomainsCore } from '../functions/src/domains/domains'
+import { parseProblem } from '../src/domain/problems'
+import en from '../src/locales/en/errors.json'
 
 const [command, ...args] = process.argv.slice(2)
 const projectId =
@@ -48,11 +50,21 @@ async function main(): Promise<number> {
   return 2
 }
 
+/** A refusal's problem in the English words of the app's messages (an operator's tool: no i18n runtime). */
+function english(message: string | undefined): string | undefined {
+  const p = parseProblem(message)
+  const words = p && (en.problem as Record<string, string>)[p.code]
+  if (!p || !words) return message
+  return words.replace(/\{(\w+)\}/g, (_, k: string) => String(p.params?.[k] ?? (k === 'label' ? en.label.default : `{${k}}`)))
+}
+
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const e = error as { message?: string; details?: unknown }
-    console.error(`set-domains: ${e.message ?? String(error)}${e.details ? ` ${JSON.stringify(e.details)}` : ''}`)
+    const e = error as { message?: string; details?: { problem?: string } }
+    console.error(
+      `set-domains: ${english(e.details?.problem ?? e.message) ?? String(error)}${e.details ? ` ${JSON.stringify(e.details)}` : ''}`,
+    )
     process.exit(1)
   },
 )

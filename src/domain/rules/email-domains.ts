@@ -6,6 +6,7 @@
  * registry (one institution per domain, set only by a platform admin) does the rest.
  */
 import * as v from 'valibot'
+import { problem } from '../problems'
 
 /** Suffixes under which unrelated organisations register names (a subset of the Public Suffix List). */
 export const PUBLIC_SUFFIXES: ReadonlySet<string> = new Set([
@@ -105,15 +106,14 @@ export function isFreeMail(domain: string): boolean {
 }
 
 /**
- * Why an institution may not own `domain`, or null when it may. `domain` must be normalised.
+ * Why an institution may not own `domain` (a problem, `problem()`), or null when it may. `domain` must be normalised.
  * A top-level domain (`uk`) or a public suffix (`ac.uk`) covers many organisations; so does a
  * free-mail provider.
  */
 export function emailDomainProblem(domain: string): string | null {
-  if (!SHAPE.test(domain)) return `“${domain}” is not an email domain`
-  if (PUBLIC_SUFFIXES.has(domain) || !domain.includes('.'))
-    return `“${domain}” is shared by many organisations: register the institution’s own domain (e.g. example.ac.uk)`
-  if (isFreeMail(domain)) return `“${domain}” is a free email provider: anyone can have an address there`
+  if (!SHAPE.test(domain)) return problem('notEmailDomain', { domain })
+  if (PUBLIC_SUFFIXES.has(domain) || !domain.includes('.')) return problem('domainShared', { domain })
+  if (isFreeMail(domain)) return problem('domainFreeMail', { domain })
   return null
 }
 
