@@ -16,6 +16,8 @@ export const useSessionStore = defineStore('session', () => {
   const isManager = computed(() => session.value?.role === 'lead' || session.value?.role === 'admin')
   /** What came of the join by email address tried for the signed-in person (see joinByDomain). */
   const domainJoin = ref<DomainJoin | null>(null)
+  /** A word for the page the person lands on after leaving (Home says the account was deleted); cleared by the next sign-in. */
+  const notice = ref<'account-deleted' | null>(null)
   let auth: AuthPort | null = null
   let starting: Promise<void> | null = null
   let domainJoinFor: { uid: string; attempt: Promise<void> } | null = null
@@ -34,9 +36,13 @@ export const useSessionStore = defineStore('session', () => {
     join,
     domainJoin,
     joinByDomain,
+    notice,
     refresh,
     sendSignInLink,
     completeSignInLink,
+    sendPasswordReset,
+    checkPasswordReset,
+    confirmPasswordReset,
   }
 
   /** Restores the persisted session; safe to call many times. */
@@ -80,6 +86,20 @@ export const useSessionStore = defineStore('session', () => {
 
   async function sendSignInLink(email: string) {
     await (await port()).sendSignInLink(email, `${location.origin}/account`)
+  }
+
+  /** Emails a link to set a new password; the link opens the account page with its code. */
+  async function sendPasswordReset(email: string) {
+    await (await port()).sendPasswordReset(email, `${location.origin}/account`)
+  }
+
+  /** The address a reset code belongs to (rejects with an AuthError 'linkExpired' when it is spent or old). */
+  async function checkPasswordReset(code: string): Promise<string> {
+    return (await port()).checkPasswordReset(code)
+  }
+
+  async function confirmPasswordReset(code: string, newPassword: string) {
+    await (await port()).confirmPasswordReset(code, newPassword)
   }
 
   /** Finishes a passwordless sign-in when the app was opened from the emailed link. */
@@ -195,6 +215,7 @@ export const useSessionStore = defineStore('session', () => {
       await db.meta.put({ key: 'uid', value: next.uid })
       await db.meta.delete('signedOut')
       ended.value = null
+      notice.value = null
     }
     if (next?.uid !== domainJoinFor?.uid) {
       // Someone else (or no one): their join by address is still to try.

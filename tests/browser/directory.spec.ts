@@ -199,6 +199,8 @@ test('a technician deletes their account: signed out, nothing left on the phone,
   await main.getByRole('textbox', { name: 'Type “delete” to confirm' }).fill('delete')
   await main.getByRole('button', { name: 'Delete my account' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Technician Hub' })).toBeVisible({ timeout: 30_000 })
+  // The page the person lands on says what happened.
+  await expect(main.getByRole('status').filter({ hasText: 'Your account and data have been deleted.' })).toBeVisible()
   const left = await page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open('technician-hub')

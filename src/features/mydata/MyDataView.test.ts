@@ -12,7 +12,8 @@ const actions = vi.hoisted(() => ({
   wipeThisDevice: vi.fn(async () => undefined),
 }))
 vi.mock('./mydata-actions', () => actions)
-vi.mock('vue-router', () => ({ RouterLink: { template: '<a><slot /></a>' }, useRouter: () => ({ replace: vi.fn() }) }))
+const router = vi.hoisted(() => ({ replace: vi.fn(async () => undefined) }))
+vi.mock('vue-router', () => ({ RouterLink: { template: '<a><slot /></a>' }, useRouter: () => router }))
 
 beforeEach(() => {
   setActivePinia(createPinia())
@@ -53,6 +54,20 @@ describe('My data', () => {
     expect(w.get('h1').text()).toBe('My data')
     expect(w.get('label').text()).toBe('Type “delete” to confirm')
     expect(w.findAll('button').map((b) => b.text())).toEqual(['Download JSON', 'Download CSV', 'Delete my account'])
+    w.unmount()
+  })
+
+  it('after deleting, lands on Home with word that the account and data are gone', async () => {
+    actions.deleteAccountOnServer.mockResolvedValueOnce({ ok: true } as never)
+    const session = useSessionStore()
+    session.signOut = vi.fn(async () => undefined)
+    const w = mount(MyDataView, { global: { plugins: [await i18nFor('en')] } })
+    await w.get('input').setValue('delete')
+    await w.get('form').trigger('submit')
+    await flushPromises()
+    expect(actions.wipeThisDevice).toHaveBeenCalled()
+    expect(router.replace).toHaveBeenCalledWith({ name: 'home' })
+    expect(session.notice).toBe('account-deleted')
     w.unmount()
   })
 })
