@@ -8,7 +8,16 @@
  */
 import { assertFails, type RulesTestEnvironment } from '@firebase/rules-unit-testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { checkInstitution, contributionRef, metaRef, readKept, shardRef } from '../../functions/src/aggregates/store'
+import {
+  checkAll,
+  checkInstitution,
+  contributionRef,
+  metaRef,
+  readKept,
+  recountAll,
+  recountInstitution,
+  shardRef,
+} from '../../functions/src/aggregates/store'
 import { institutionStatsCore, institutionStatsScan } from '../../functions/src/stats/stats'
 import { cpdStatsCore, cpdStatsScan } from '../../functions/src/cpd-stats/stats'
 import { adminApp, type Admin } from './helpers/admin'
@@ -186,6 +195,17 @@ describe('kept aggregates equal a full recount after every kind of change', () =
     const found = await checkInstitution(admin.db, INST, { repair: true })
     expect(found.drift.map((d) => d.counter)).toEqual(expect.arrayContaining(['contract/casual']))
     await expectNoDrift()
+  })
+
+  it('the daily job recounts every institution in one pass, as the per-institution recount does', async () => {
+    // After every path above (tombstones, a member who left, a deleted account, a repair).
+    const [all, one] = await Promise.all([recountAll(admin.db), recountInstitution(admin.db, INST)])
+    const mine = all.get(INST)
+    expect(mine?.members).toBe(11)
+    expect(Object.fromEntries(mine!.vector)).toEqual(Object.fromEntries(one.vector))
+    expect(Object.fromEntries(mine!.contributions)).toEqual(Object.fromEntries(one.contributions))
+    const reports = await checkAll(admin.db, { repair: false })
+    expect(reports.find((r) => r.institutionId === INST)).toMatchObject({ members: 11, drift: [] })
   })
 
   it('the counters hold counts only: no uid, no name, no email', async () => {
