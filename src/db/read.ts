@@ -8,6 +8,8 @@
  */
 import type { IndexableType, Table } from 'dexie'
 import { COLLECTION_NAMES, type CollectionName } from '@/domain/collections'
+import type { Member } from '@/domain/entities'
+import { withSkillMerges } from '@/domain/skill-merges'
 import { db as defaultDb, type DocTables, type HubDb } from './database'
 
 type DocOf<C extends CollectionName> = DocTables[C] extends Table<infer T, string> ? T : never
@@ -56,9 +58,32 @@ function createReader<T>(table: () => Table<T, string>): Reader<T> {
 
 /** Readers over a database (tests pass their own). */
 export function createReads(database: HubDb = defaultDb): Reads {
-  return Object.fromEntries(
+  const readers = Object.fromEntries(
     COLLECTION_NAMES.map((c) => [c, createReader(() => database.table(c) as Table<DocOf<typeof c>, string>)]),
   ) as unknown as Reads
+  return { ...readers, members: mergedMembers(readers.members, database) }
+}
+
+/**
+ * Directory entries as their institution now counts skills: a lead's merges of duplicate skills
+ * (`skillMerges` on the institution, src/domain/skill-merges.ts) applied on every read, so every
+ * screen (the directory, a colleague's page, coverage, teach suggestions) follows a merge at once.
+ */
+function mergedMembers(reader: Reader<Member>, database: HubDb): Reader<Member> {
+  const follow = async (members: Member[]) => {
+    const institutions = await database.institutions.toArray()
+    if (!institutions.some((i) => i.skillMerges)) return members
+    const merges = new Map(institutions.map((i) => [i.id, i.skillMerges]))
+    return members.map((m) => withSkillMerges(m, merges.get(m.institutionId)))
+  }
+  return {
+    ...reader,
+    get: async (id) => (await follow(live([await reader.get(id)])))[0],
+    getMany: async (ids) => follow(await reader.getMany(ids)),
+    all: async () => follow(await reader.all()),
+    where: async (index, value) => follow(await reader.where(index, value)),
+    anyOf: async (index, values) => follow(await reader.anyOf(index, values)),
+  }
 }
 
 export const reads: Reads = createReads()

@@ -6,6 +6,7 @@
 import * as v from 'valibot'
 import { Id, IsoDate, Millis, plainText, requiredText, ROLES, SYNC_META_ENTRIES, text, xmlText } from './common'
 import { problem } from './problems'
+import { SkillMergesSchema } from './skill-merges'
 
 /** `v.url()` accepts `javascript:` and `data:` URLs; links shown to others must be web, mail or Teams links. */
 const isSafeLink = (url: string) => /^(https?:\/\/|mailto:|msteams:)/i.test(url)
@@ -43,6 +44,8 @@ export const InstitutionFields = {
   cpdYearStartMonth: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(12))),
   /** The language a member sees until they choose one (set by a lead). */
   defaultLocale: v.optional(v.picklist(LANGUAGES)),
+  /** Duplicate skills a lead merged: skill id → the skill it now counts as (src/domain/skill-merges.ts). */
+  skillMerges: v.optional(SkillMergesSchema),
 }
 export const InstitutionSchema = v.object({ ...SYNC_META_ENTRIES, ...InstitutionFields })
 export type Institution = v.InferOutput<typeof InstitutionSchema>

@@ -39,7 +39,7 @@ export const SET_FIELDS: Partial<Record<CollectionName, SetSpec[]>> = {
   surveys: [spec('sections'), spec('questions'), spec('questions.*.options')],
   plans: [spec('owners', 'record'), spec('phases', 'record')],
   actions: [spec('measures'), spec('measures.*.checkIns')],
-  institutions: [spec('faculties'), spec('faculties.*.departments'), spec('sites')],
+  institutions: [spec('faculties'), spec('faculties.*.departments'), spec('sites'), spec('skillMerges', 'record')],
 }
 
 /** Top-level fields of a collection that merge as sets. */

@@ -6,6 +6,7 @@
  */
 import { liveQuery, type Subscription } from 'dexie'
 import type { HubDb } from '@/db/database'
+import { withSkillMerges } from '@/domain/skill-merges'
 import { createDirectoryIndex, search, type DirectoryFilters, type DirectoryIndex, type DirectoryResult } from './directory-index'
 
 export type HostRequest =
@@ -53,7 +54,9 @@ export function createIndexHost(db: HubDb, post: (response: HostResponse) => voi
         const build = () => {
           const started = now()
           const facultyNames = Object.fromEntries((institution?.faculties ?? []).map((f) => [f.id, f.name]))
-          index = createDirectoryIndex(members, { institutionId, facultyNames })
+          // Skills a lead merged are searched (and shown) as the skill they now count as.
+          const merged = members.map((m) => withSkillMerges(m, institution?.skillMerges))
+          index = createDirectoryIndex(merged, { institutionId, facultyNames })
           ready = true
           post({ type: 'indexed', size: index.size, buildMs: Math.round(now() - started) })
         }
