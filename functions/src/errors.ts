@@ -8,7 +8,8 @@ import { parseProblem } from '@/domain/problems'
 
 export type JoinErrorCode = 'unknown-domain' | 'bad-code' | 'already-member' | 'rate-limited' | 'invalid'
 export type SurveyErrorCode = 'invalid' | 'not-found' | 'closed' | 'already-submitted' | 'forbidden' | 'too-large' | 'mode-changed'
-export type ErrorCode = JoinErrorCode | SurveyErrorCode | 'unauthenticated' | 'domain-taken'
+export type EndorseErrorCode = 'not-found' | 'not-learner' | 'not-completed' | 'already-endorsed'
+export type ErrorCode = JoinErrorCode | SurveyErrorCode | EndorseErrorCode | 'unauthenticated' | 'domain-taken'
 
 const HTTP_CODE: Record<ErrorCode, FunctionsErrorCode> = {
   'unknown-domain': 'not-found',
@@ -24,6 +25,9 @@ const HTTP_CODE: Record<ErrorCode, FunctionsErrorCode> = {
   'too-large': 'invalid-argument',
   unauthenticated: 'unauthenticated',
   'domain-taken': 'already-exists',
+  'not-learner': 'permission-denied',
+  'not-completed': 'failed-precondition',
+  'already-endorsed': 'already-exists',
 }
 
 /**

@@ -145,7 +145,8 @@ export const COLLECTIONS: Record<CollectionName, CollectionDef> = {
     // Created by joinInstitution; the owner edits it; account deletion goes through a callable.
     canWrite: (c, op, _n, _e, id) => id === c.uid && op === 'update',
     // Role and institution change only through callables (a lead's own profile included).
-    fixedFields: ['role', 'institutionId', 'email', 'joinedAt'],
+    // Endorsement counts come only from the endorseSkill callable.
+    fixedFields: ['role', 'institutionId', 'email', 'joinedAt', 'endorsements'],
   }),
   members: def({
     // The directory projection of a profile, written only by the server when a profile changes:
@@ -275,7 +276,8 @@ export const COLLECTIONS: Record<CollectionName, CollectionDef> = {
       if (op === 'update' && (n?.learnerUid !== e?.learnerUid || n?.teacherUid !== e?.teacherUid)) return false
       return owns(c, 'learnerUid', e) || owns(c, 'teacherUid', e)
     },
-    fixedFields: ['learnerUid', 'teacherUid', 'skillId'],
+    // endorsedAt: set once by the endorseSkill callable, never through sync.
+    fixedFields: ['learnerUid', 'teacherUid', 'skillId', 'endorsedAt'],
     // What the learner asked for is theirs; the teacher answers by moving the state. Each confirms
     // for themselves that a completed session took place (what marks the other's CPD as verified).
     partyFields: [

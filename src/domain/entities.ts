@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot'
 import { Id, IsoDate, Millis, plainText, requiredText, ROLES, SYNC_META_ENTRIES, text, xmlText } from './common'
+import { EndorsementCountsSchema } from './endorsements'
 import { problem } from './problems'
 import { SkillMergesSchema } from './skill-merges'
 
@@ -120,7 +121,16 @@ export const MemberFields = {
   /** The language the person chose (on any device): it follows them to their other devices. */
   locale: v.optional(v.picklist(LANGUAGES)),
 }
-export const MemberSchema = v.object({ ...SYNC_META_ENTRIES, ...MemberFields })
+export const MemberSchema = v.object({
+  ...SYNC_META_ENTRIES,
+  ...MemberFields,
+  /**
+   * "Taught me this" per skill id, from learners of completed skill-share sessions: written only
+   * by the endorseSkill callable (not an editable field), kept on every synced edit, projected to
+   * the directory entry.
+   */
+  endorsements: v.optional(EndorsementCountsSchema),
+})
 export type Member = v.InferOutput<typeof MemberSchema>
 
 /** Optional equality data, held apart from the profile and only ever reported in aggregate. */
@@ -430,5 +440,7 @@ export const SkillShareSchema = v.object({
    * only these two read a request, and pulls filter on it (`array-contains` the caller's uid).
    */
   parties: v.optional(v.pipe(v.array(Id), v.maxLength(2))),
+  /** When the learner endorsed the teacher's skill after the completed session (set only by the endorseSkill callable: once). */
+  endorsedAt: v.optional(Millis),
 })
 export type SkillShareRequest = v.InferOutput<typeof SkillShareSchema>

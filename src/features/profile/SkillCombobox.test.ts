@@ -27,3 +27,16 @@ describe('SkillCombobox with a typo', () => {
     expect(wrapper.findAll('[role="option"]')[0]!.text()).toContain('yn agos at “mass spectrometry”')
   })
 })
+
+describe('endorsements on my profile', () => {
+  it('each skill shows how many colleagues I taught endorsed it', async () => {
+    const { default: SkillsEditor } = await import('./SkillsEditor.vue')
+    const hplc = { skillId: 'hplc', name: 'HPLC', category: 'equipment', level: 'expert', canTeach: true, wantsToLearn: false } as const
+    const pcr = { ...hplc, skillId: 'pcr', name: 'PCR', category: 'technique' } as const
+    const props = { uid: 'me', skills: [hplc, pcr], endorsements: { hplc: 2 } }
+    const en = mount(SkillsEditor, { props, global: { plugins: [await i18nFor('en')] } })
+    expect(en.findAll('.skill-endorsed').map((p) => p.text())).toEqual(['Endorsed by 2 colleagues you taught'])
+    const cy = mount(SkillsEditor, { props: { ...props, endorsements: { pcr: 1 } }, global: { plugins: [await i18nFor('cy')] } })
+    expect(cy.get('.skill-endorsed').text()).toBe('Cymeradwywyd gan 1 cydweithiwr a ddysgwyd gennych')
+  })
+})

@@ -13,11 +13,16 @@ export type DeleteAccountResult = { ok: true } | { ok: false; offline: boolean; 
 /** The server's refusal, typed: `code` is its details.code (forbidden, not-found, invalid …). */
 export type RemoveMemberResult = { ok: true } | { ok: false; offline: boolean; code: string; message: string }
 
+/** An endorsement's outcome: the teacher's new count, or the server's refusal code (not-completed, already-endorsed …) or offline. */
+export type EndorseResult = { ok: true; count: number } | { ok: false; offline: boolean; code: string }
+
 export interface AccountPort {
   /** Deletes the signed-in member's account and data on the server. */
   deleteAccount(): Promise<DeleteAccountResult>
   /** A lead takes `uid` out of their institution (the callable checks who may). */
   removeMember(uid: string): Promise<RemoveMemberResult>
+  /** The learner of a completed skill-share session endorses its teacher's skill ("taught me this"), once. */
+  endorseSkill(requestId: string): Promise<EndorseResult>
 }
 
 export function createFirebaseAccount(instance?: string): AccountPort {
@@ -41,6 +46,19 @@ export function createFirebaseAccount(instance?: string): AccountPort {
           ...(typeof details?.problem === 'string' ? { problem: details.problem } : {}),
           message: error instanceof Error ? error.message : 'The account could not be deleted',
         }
+      }
+    },
+    async endorseSkill(requestId) {
+      try {
+        const out = await httpsCallable<{ requestId: string }, { count: number }>(firebase(instance).functions, 'endorseSkill', {
+          timeout: 60_000,
+        })({ requestId })
+        return { ok: true, count: out.data.count }
+      } catch (error) {
+        const { offline } = failure(error)
+        const details =
+          typeof error === 'object' && error && 'details' in error ? (error as { details?: { code?: unknown } }).details : undefined
+        return { ok: false, offline, code: typeof details?.code === 'string' ? details.code : offline ? 'offline' : 'unknown' }
       }
     },
     async removeMember(uid) {
