@@ -1,5 +1,6 @@
 import { createPinia } from 'pinia'
 import { createApp } from 'vue'
+import { Translation } from 'vue-i18n'
 import App from './App.vue'
 import { i18n, initialLocale, setLocale } from './i18n'
 import { registerServiceWorker } from './features/shell/register-sw'
@@ -12,6 +13,9 @@ const pinia = createPinia()
 app.use(pinia)
 app.use(createAppRouter())
 app.use(i18n)
+// The build installs vue-i18n without its components (fullInstall: false, for size): <i18n-t>,
+// which sentences with a link or a bold part use, is registered here, or it renders nothing.
+app.component('I18nT', Translation)
 // The language's messages are a chunk of their own (none in the entry): load them, then mount.
 await setLocale(initialLocale())
 app.mount('#app')
