@@ -7,7 +7,11 @@ import { useSessionStore } from '@/stores/session'
 import { i18nFor } from '../../../tests/support/i18n'
 import AccountView from './AccountView.vue'
 
-vi.mock('vue-router', () => ({ RouterLink: { template: '<a><slot /></a>' } }))
+vi.mock('vue-router', () => ({
+  RouterLink: { template: '<a><slot /></a>' },
+  useRoute: () => ({ query: {} }),
+  useRouter: () => ({ replace: async () => undefined }),
+}))
 const meta = { updatedAt: 1, version: 2, deleted: false, lastMutationId: null }
 
 beforeEach(async () => {
