@@ -94,6 +94,16 @@ export function safeFileName(name: string): string {
   return base.slice(0, 200 - ext.length) + ext
 }
 
+/** `path`, or "name (2).ext", "name (3).ext" … when a file of that name is already in `used` (e.g. in a ZIP); adds it to `used`. */
+export function uniquePath(path: string, used: Set<string>): string {
+  let candidate = path
+  const dot = path.lastIndexOf('.')
+  for (let n = 2; used.has(candidate); n++)
+    candidate = dot > path.lastIndexOf('/') ? `${path.slice(0, dot)} (${n})${path.slice(dot)}` : `${path} (${n})`
+  used.add(candidate)
+  return candidate
+}
+
 /** The file name with the extension that matches its stored type (a compressed photo becomes .jpg). */
 export function nameForType(name: string, contentType: EvidenceContentType): string {
   const ext = { 'image/jpeg': '.jpg', 'image/png': '.png', 'image/webp': '.webp', 'application/pdf': '.pdf' }[contentType]

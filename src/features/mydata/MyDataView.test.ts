@@ -8,6 +8,7 @@ import MyDataView from './MyDataView.vue'
 
 const actions = vi.hoisted(() => ({
   exportMyData: vi.fn(async () => 7),
+  exportMyZip: vi.fn(async () => ({ records: 7, files: 2, total: 3 })),
   deleteAccountOnServer: vi.fn(async () => ({ ok: false as const, message: 'server said no' })),
   wipeThisDevice: vi.fn(async () => undefined),
 }))
@@ -53,7 +54,24 @@ describe('My data', () => {
     const w = mount(MyDataView, { global: { plugins: [await i18nFor('en')] } })
     expect(w.get('h1').text()).toBe('My data')
     expect(w.get('label').text()).toBe('Type “delete” to confirm')
-    expect(w.findAll('button').map((b) => b.text())).toEqual(['Download JSON', 'Download CSV', 'Delete my account'])
+    expect(w.findAll('button').map((b) => b.text())).toEqual([
+      'Download JSON',
+      'Download CSV',
+      'Download everything (ZIP, with evidence files)',
+      'Delete my account',
+    ])
+    w.unmount()
+  })
+
+  it('downloads everything as one ZIP with the evidence files, and says how many files it holds', async () => {
+    const w = mount(MyDataView, { global: { plugins: [await i18nFor('en')] } })
+    await w
+      .findAll('button')
+      .find((b) => b.text().startsWith('Download everything'))!
+      .trigger('click')
+    await flushPromises()
+    expect(actions.exportMyZip).toHaveBeenCalledWith('me', expect.any(Function))
+    expect(w.get('[role="status"]').text()).toBe('Exported 7 records as ZIP, with 2 of 3 evidence files.')
     w.unmount()
   })
 

@@ -45,13 +45,40 @@ export async function collectMyData(db: HubDb, uid: string, now = Date.now()): P
     if (!db.tables.some((t) => t.name === name)) continue
     const rows = (await db.table(name).toArray()) as Record<string, unknown>[]
     if (rows.length > 0)
-      collections[name] = rows.map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => !(v instanceof Uint8Array))))
+      collections[name] = rows.map(
+        (r) =>
+          readableTimes(Object.fromEntries(Object.entries(r).filter(([, v]) => !(v instanceof Uint8Array)))) as Record<string, unknown>,
+      )
   }
   return { exportedAt: new Date(now).toISOString(), uid, collections }
 }
 
 function stripInternal(doc: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(doc).filter(([k, v]) => !INTERNAL.has(k) && v !== undefined))
+  return readableTimes(Object.fromEntries(Object.entries(doc).filter(([k, v]) => !INTERNAL.has(k) && v !== undefined))) as Record<
+    string,
+    unknown
+  >
+}
+
+/** A field holding a time as epoch ms: `at`, `…At` (updatedAt, joinedAt …), and the values of a `history` map. */
+const isTimeField = (key: string) => key === 'at' || /[a-z]At$/.test(key)
+
+/**
+ * Times as ISO 8601 date-times ("2026-11-23T14:05:09.000Z") instead of epoch milliseconds, so a
+ * person can read them; calendar dates (startDate) are already ISO and stay as they are.
+ */
+export function readableTimes(value: unknown, time = false): unknown {
+  if (time && typeof value === 'number' && Number.isFinite(value)) return new Date(value).toISOString()
+  if (Array.isArray(value)) return value.map((v) => readableTimes(v))
+  if (value && typeof value === 'object' && !(value instanceof Uint8Array) && !(value instanceof Blob))
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) =>
+        k === 'history' && v && typeof v === 'object' && !Array.isArray(v)
+          ? [k, Object.fromEntries(Object.entries(v).map(([state, t]) => [state, readableTimes(t, true)]))]
+          : [k, readableTimes(v, isTimeField(k))],
+      ),
+    )
+  return value
 }
 
 /** vue-i18n's `t` (or `i18n.global.t`): the CSV's headings are in the language shown. */

@@ -1,6 +1,6 @@
 /** The evidence files of a period as one ZIP (fflate, loaded only when someone exports). */
 import type { CpdEntry } from '@/domain/entities'
-import { safeFileName } from '@/domain/rules/evidence'
+import { safeFileName, uniquePath } from '@/domain/rules/evidence'
 import { slugify } from '@/domain/taxonomy'
 import { toCsv } from '@/domain/csv'
 import type { AuditLabels } from './audit-record'
@@ -32,7 +32,7 @@ export async function evidenceZip(
     for (const id of entry.evidenceIds) {
       try {
         const { name, bytes } = await source.load(id)
-        const path = unique(`${folder}/${safeFileName(name)}`, used)
+        const path = uniquePath(`${folder}/${safeFileName(name)}`, used)
         // Photos and PDFs are compressed already: store them as they are.
         files[path] = [bytes, { level: 0 }]
         index.push([entry.startDate, entry.title, path, words.yes])
@@ -50,13 +50,4 @@ export async function evidenceZip(
     included: index.length - 1 - missing.length,
     missing,
   }
-}
-
-function unique(path: string, used: Set<string>): string {
-  let candidate = path
-  const dot = path.lastIndexOf('.')
-  for (let n = 2; used.has(candidate); n++)
-    candidate = dot > path.lastIndexOf('/') ? `${path.slice(0, dot)} (${n})${path.slice(dot)}` : `${path} (${n})`
-  used.add(candidate)
-  return candidate
 }
