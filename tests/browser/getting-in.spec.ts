@@ -71,7 +71,7 @@ test('a forgotten password is reset from the emailed link, and the new one signs
   await page.goto(`/account?mode=resetPassword&oobCode=${encodeURIComponent(await emailedResetCode(email))}`)
   await expect(main.getByRole('heading', { name: 'Set a new password' })).toBeVisible({ timeout: 30_000 })
   await expect(main.getByText(`For ${email}`)).toBeVisible()
-  await main.getByLabel('New password').fill('new-password-42')
+  await main.getByLabel('New password', { exact: true }).fill('new-password-42')
   await main.getByRole('button', { name: 'Save new password' }).click()
   await expect(main.getByText('Your password has been changed. Sign in with your new password.')).toBeVisible({ timeout: 30_000 })
 
