@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import * as v from 'valibot'
 import { COLLECTIONS, docPath } from '@/domain/collections'
-import { DEMO_ACCOUNTS, DEMO_INSTITUTION_ID, DEMO_PASSWORD, DEMO_SKILLS, demoDocuments, generateDemoData } from '../../scripts/demo/demo-data'
+import {
+  DEMO_ACCOUNTS,
+  DEMO_INSTITUTION_ID,
+  DEMO_PASSWORD,
+  DEMO_SKILLS,
+  demoDocuments,
+  generateDemoData,
+} from '../../scripts/demo/demo-data'
 
 const NOW = Date.UTC(2026, 10, 23, 9)
 const data = generateDemoData({ now: NOW })

@@ -197,8 +197,7 @@ export function validateCpdDates(
   if (entry.endDate && !iso.test(entry.endDate)) return [{ field: 'endDate', message: problem('date') }]
   const today = isoDateOf(options.now)
   if (entry.startDate > today) issues.push({ field: 'startDate', message: problem('startInFuture') })
-  if (entry.endDate && entry.endDate < entry.startDate)
-    issues.push({ field: 'endDate', message: problem('endBeforeStart') })
+  if (entry.endDate && entry.endDate < entry.startDate) issues.push({ field: 'endDate', message: problem('endBeforeStart') })
   const days = entry.endDate && entry.endDate >= entry.startDate ? dayNumber(entry.endDate) - dayNumber(entry.startDate) + 1 : 1
   if (entry.hours != null && entry.hours > days * 24) {
     issues.push({ field: 'hours', message: problem('hoursMoreThanDays', { hours: entry.hours, days }) })
