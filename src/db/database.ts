@@ -114,6 +114,9 @@ export interface SurveySubmissionRow {
 export interface EvidenceBlobRow {
   id: string
   cpdId: string | null
+  /** Attached directly to a registration's competence (no CPD entry). */
+  registrationId?: string | null
+  competenceId?: string | null
   /** The unsaved entry's draft key while `draft`. */
   draftKey: string | null
   name: string

@@ -202,6 +202,9 @@ export const EvidenceFields = {
   chunkCount: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(Math.ceil(MAX_EVIDENCE_BYTES / EVIDENCE_CHUNK_BYTES))),
   /** The CPD entry it was attached to. */
   cpdId: v.optional(Id),
+  /** Or the professional registration, and its competence, it was attached to directly. */
+  registrationId: v.optional(Id),
+  competenceId: v.optional(text(40)),
   uploadedAt: Millis,
 }
 export const EvidenceSchema = v.object({ ...SYNC_META_ENTRIES, ...EvidenceFields })
@@ -214,7 +217,15 @@ export const RegistrationFields = {
   target: v.picklist(REGISTRATION_TARGETS),
   steps: v.record(v.picklist(REGISTRATION_STEPS), v.picklist(['todo', 'doing', 'done'])),
   /** Competence id → written statement and linked CPD entry ids. */
-  competences: v.record(text(40), v.strictObject({ statement: text(8000), cpdIds: v.pipe(v.array(Id), v.maxLength(50)) })),
+  competences: v.record(
+    text(40),
+    v.strictObject({
+      statement: text(8000),
+      cpdIds: v.pipe(v.array(Id), v.maxLength(50)),
+      /** Evidence files attached to the competence itself (optional: older registrations have none). */
+      evidenceIds: v.optional(v.pipe(v.array(Id), v.maxLength(20))),
+    }),
+  ),
   feeSupportRequested: v.boolean(),
   /** Registration this one builds on (RSciTech → RSci reuses the report). */
   basedOn: v.optional(Id),

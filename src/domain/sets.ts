@@ -35,7 +35,7 @@ const spec = (pattern: string, kind: 'list' | 'record' = 'list'): SetSpec => ({ 
 export const SET_FIELDS: Partial<Record<CollectionName, SetSpec[]>> = {
   profiles: [spec('skills')],
   cpd: [spec('skillIds'), spec('evidenceIds')],
-  registrations: [spec('steps', 'record'), spec('competences', 'record'), spec('competences.*.cpdIds')],
+  registrations: [spec('steps', 'record'), spec('competences', 'record'), spec('competences.*.cpdIds'), spec('competences.*.evidenceIds')],
   surveys: [spec('sections'), spec('questions'), spec('questions.*.options')],
   plans: [spec('owners', 'record'), spec('phases', 'record')],
   actions: [spec('measures'), spec('measures.*.checkIns')],

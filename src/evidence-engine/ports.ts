@@ -17,6 +17,9 @@ export interface EvidenceFile {
   /** SHA-256 of `bytes`, lower-case hex: the server checks the whole file against it. */
   sha256: string
   cpdId: string | null
+  /** Attached directly to a registration's competence instead of a CPD entry. */
+  registrationId?: string | null
+  competenceId?: string | null
   bytes: Uint8Array
 }
 

@@ -16,8 +16,11 @@ export interface PreparedEvidence {
   bytes: Uint8Array
 }
 
-/** Where a kept file belongs: an unsaved draft (held back) or a saved CPD entry (queued for upload). */
-export type EvidenceOwner = { draftKey: string } | { cpdId: string }
+/**
+ * Where a kept file belongs: an unsaved draft (held back), a saved CPD entry, or a registration's
+ * competence (both queued for upload).
+ */
+export type EvidenceOwner = { draftKey: string } | { cpdId: string } | { registrationId: string; competenceId: string }
 
 /** Keeps a file on this device; returns its new evidence id. */
 export async function keepEvidence(db: HubDb, file: PreparedEvidence, owner: EvidenceOwner, now = Date.now()): Promise<string> {
@@ -26,7 +29,8 @@ export async function keepEvidence(db: HubDb, file: PreparedEvidence, owner: Evi
   await db.evidenceBlobs.add({
     id,
     ...file,
-    cpdId: draft ? null : owner.cpdId,
+    cpdId: 'cpdId' in owner ? owner.cpdId : null,
+    ...('registrationId' in owner ? { registrationId: owner.registrationId, competenceId: owner.competenceId } : {}),
     draftKey: draft ? owner.draftKey : null,
     state: draft ? 'draft' : 'pending',
     attempts: 0,

@@ -167,4 +167,12 @@ describe('the evidence uploader', () => {
     expect((await uploader(server.store).runOnce()).removed).toBe(1)
     expect(server.calls.remove).toBe(1)
   })
+
+  it('queues a file attached to a registration competence at once and uploads it with that owner', async () => {
+    const { store, files } = memoryStore()
+    const id = await keepEvidence(db, photo('statement-proof.jpg'), { registrationId: 'reg-1', competenceId: 'A' })
+    expect(await db.evidenceBlobs.get(id)).toMatchObject({ state: 'pending', cpdId: null, registrationId: 'reg-1', competenceId: 'A' })
+    expect((await uploader(store).runOnce()).uploaded).toBe(1)
+    expect(files.get(id)).toMatchObject({ cpdId: null, registrationId: 'reg-1', competenceId: 'A' })
+  })
 })

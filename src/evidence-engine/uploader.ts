@@ -69,7 +69,17 @@ export function createEvidenceUploader(options: UploaderOptions): EvidenceUpload
     if (claimed === 0) return 'skipped'
     try {
       await store.upload(
-        { id: row.id, name: row.name, contentType: row.contentType, size: row.size, sha256: row.sha256, cpdId: row.cpdId, bytes },
+        {
+          id: row.id,
+          name: row.name,
+          contentType: row.contentType,
+          size: row.size,
+          sha256: row.sha256,
+          cpdId: row.cpdId,
+          registrationId: row.registrationId ?? null,
+          competenceId: row.competenceId ?? null,
+          bytes,
+        },
         (sent, total) => options.onProgress?.(row.id, sent, total),
       )
       return settle(

@@ -21,6 +21,8 @@ export const UploadChunkSchema = v.strictObject({
   size: EvidenceFields.size,
   sha256: EvidenceFields.sha256,
   cpdId: EvidenceFields.cpdId,
+  registrationId: EvidenceFields.registrationId,
+  competenceId: EvidenceFields.competenceId,
   data: v.pipe(
     v.string(),
     v.maxLength(MAX_BASE64, 'A chunk can be at most 512 KB'),

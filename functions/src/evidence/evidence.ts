@@ -117,6 +117,8 @@ export async function uploadEvidenceChunkCore(db: Firestore, caller: Caller, dat
       chunkCount: count,
       uploadedAt: now(),
       ...(input.cpdId ? { cpdId: input.cpdId } : {}),
+      ...(input.registrationId ? { registrationId: input.registrationId } : {}),
+      ...(input.competenceId ? { competenceId: input.competenceId } : {}),
       version,
       deleted: false,
       lastMutationId: null,

@@ -40,6 +40,10 @@ export const setStatement = (id: string, areaId: string, statement: string) =>
 export const linkCpd = (id: string, areaId: string, cpdId: string, linked: boolean) =>
   change(id, (r) => ({ competences: withCompetence(r.competences, areaId, { cpdId, linked }) }))
 
+/** Files kept on this device (queued for upload) attached to a competence, or taken off it. */
+export const attachEvidence = (id: string, areaId: string, evidenceIds: readonly string[], attached: boolean) =>
+  change(id, (r) => ({ competences: withCompetence(r.competences, areaId, { evidenceIds, attached }) }))
+
 export const setFeeSupport = (id: string, requested: boolean) => change(id, () => ({ feeSupportRequested: requested }))
 
 export const stopTracking = (id: string) => repos.registrations.remove(id)

@@ -1,4 +1,6 @@
+import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
+import { RegistrationSchema } from '@/domain/entities'
 import { targetName, targetsByBody, upgradeSource, withCompetence, wordCount, isRegistered } from './registration-model'
 
 describe('registration helpers', () => {
@@ -37,8 +39,33 @@ describe('registration helpers', () => {
     expect(withCompetence(start, 'B', { statement: 'New' })).toEqual({ ...start, B: { statement: 'New', cpdIds: [] } })
   })
 
+  it('attaches files to a competence and takes them off, keeping older competences without any valid', () => {
+    const start = { A: { statement: 'x', cpdIds: ['c1'] } }
+    const attached = withCompetence(start, 'A', { evidenceIds: ['e1', 'e2'], attached: true })
+    expect(attached.A).toEqual({ statement: 'x', cpdIds: ['c1'], evidenceIds: ['e1', 'e2'] })
+    expect(withCompetence(attached, 'A', { evidenceIds: ['e1'], attached: true }).A?.evidenceIds).toEqual(['e1', 'e2'])
+    expect(withCompetence(attached, 'A', { evidenceIds: ['e1'], attached: false }).A?.evidenceIds).toEqual(['e2'])
+    expect(withCompetence(attached, 'A', { statement: 'y' }).A).toEqual({ statement: 'y', cpdIds: ['c1'], evidenceIds: ['e1', 'e2'] })
+    expect(withCompetence(start, 'A', { statement: 'y' }).A).toEqual({ statement: 'y', cpdIds: ['c1'] })
+    const reg = { ...VALID_REG, competences: attached }
+    expect(v.safeParse(RegistrationSchema, reg).success).toBe(true)
+    expect(v.safeParse(RegistrationSchema, { ...VALID_REG, competences: start }).success).toBe(true)
+  })
+
   it('knows an awarded registration by its outcome', () => {
     expect(isRegistered({ steps: { outcome: 'done' } })).toBe(true)
     expect(isRegistered({ steps: { outcome: 'doing' } })).toBe(false)
   })
 })
+
+const VALID_REG = {
+  id: 'reg-1',
+  updatedAt: 1,
+  version: 1,
+  deleted: false,
+  lastMutationId: null,
+  target: 'RSciTech',
+  steps: {},
+  competences: {},
+  feeSupportRequested: false,
+}

@@ -57,10 +57,18 @@ export function upgradeSource<R extends Pick<Registration, 'id' | 'target'>>(
 export function withCompetence(
   competences: Registration['competences'],
   areaId: string,
-  change: { statement?: string; cpdId?: string; linked?: boolean },
+  change: { statement?: string; cpdId?: string; linked?: boolean; evidenceIds?: readonly string[]; attached?: boolean },
 ): Registration['competences'] {
   const current = competences[areaId] ?? { statement: '', cpdIds: [] }
   let cpdIds = current.cpdIds
   if (change.cpdId) cpdIds = change.linked ? [...new Set([...cpdIds, change.cpdId])] : cpdIds.filter((c) => c !== change.cpdId)
-  return { ...competences, [areaId]: { statement: change.statement ?? current.statement, cpdIds } }
+  let evidenceIds = current.evidenceIds
+  if (change.evidenceIds?.length) {
+    const had = evidenceIds ?? []
+    evidenceIds = change.attached ? [...new Set([...had, ...change.evidenceIds])] : had.filter((e) => !change.evidenceIds!.includes(e))
+  }
+  return {
+    ...competences,
+    [areaId]: { statement: change.statement ?? current.statement, cpdIds, ...(evidenceIds ? { evidenceIds } : {}) },
+  }
 }

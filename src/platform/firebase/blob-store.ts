@@ -55,7 +55,7 @@ export function createFirestoreBlobStore(instance?: string): BlobStore {
 
   async function sendChunk(file: EvidenceFile, index: number): Promise<UploadOutcome> {
     const { start, end } = chunkRange(file.size, index)
-    const { id: evidenceId, name, contentType, size, sha256, cpdId } = file
+    const { id: evidenceId, name, contentType, size, sha256, cpdId, registrationId, competenceId } = file
     return call<UploadOutcome>('evidenceUpload', {
       evidenceId,
       index,
@@ -64,6 +64,7 @@ export function createFirestoreBlobStore(instance?: string): BlobStore {
       size,
       sha256,
       ...(cpdId ? { cpdId } : {}),
+      ...(registrationId && competenceId ? { registrationId, competenceId } : {}),
       data: toBase64(file.bytes.subarray(start, end)),
     })
   }

@@ -8,5 +8,8 @@ export const keepFile = (file: PreparedEvidence, owner: EvidenceOwner): Promise<
 /** Tries a failed upload again now. */
 export const retryUpload = (id: string) => retryEvidence(db, id)
 
+/** Takes a saved file off: dropped if never uploaded, else its removal from the server is queued. */
+export const removeFile = async (id: string) => removeEvidence(db, id, Boolean(await db.evidence.get(id)))
+
 /** Drops a file attached since the last save (it was never uploaded). */
 export const dropHeldFile = (id: string) => removeEvidence(db, id, false)
