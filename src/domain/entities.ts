@@ -104,10 +104,7 @@ export const MemberFields = {
   contract: v.optional(v.picklist(CONTRACTS)),
   bio: v.optional(plainText(600, 'bio')),
   contactUrl: v.optional(
-    v.union([
-      v.literal(''),
-      v.pipe(xmlText('link'), v.url(problem('url')), v.maxLength(300), v.check(isSafeLink, SAFE_LINK_MESSAGE)),
-    ]),
+    v.union([v.literal(''), v.pipe(xmlText('link'), v.url(problem('url')), v.maxLength(300), v.check(isSafeLink, SAFE_LINK_MESSAGE))]),
   ),
   visibility: v.picklist(['institution', 'hidden']),
   skills: v.pipe(v.array(MemberSkillSchema), v.maxLength(100, problem('tooManySkills', { max: 100 }))),
@@ -196,7 +193,12 @@ export const EVIDENCE_CHUNK_BYTES = 512 * 1024
 export const EvidenceFields = {
   name: requiredText(200, 'fileName'),
   contentType: v.picklist(EVIDENCE_CONTENT_TYPES, problem('evidenceType')),
-  size: v.pipe(v.number(), v.integer(), v.minValue(1, problem('fileEmpty')), v.maxValue(MAX_EVIDENCE_BYTES, problem('fileTooLarge', { mb: 5 }))),
+  size: v.pipe(
+    v.number(),
+    v.integer(),
+    v.minValue(1, problem('fileEmpty')),
+    v.maxValue(MAX_EVIDENCE_BYTES, problem('fileTooLarge', { mb: 5 })),
+  ),
   /** SHA-256 of the whole file, lower-case hex. */
   sha256: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, problem('invalid'))),
   chunkCount: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(Math.ceil(MAX_EVIDENCE_BYTES / EVIDENCE_CHUNK_BYTES))),
