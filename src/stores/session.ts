@@ -10,8 +10,12 @@ export const useSessionStore = defineStore('session', () => {
   const ready = ref(false)
   /** Why the session could not be restored (shown on the account page), or null. */
   const error_ = ref<string | null>(null)
-  /** Why the server ended the last session on this device (shown on the account page), or null. */
-  const ended = ref<string | null>(null)
+  /**
+   * The server ended the last session on this device (the account was deleted or disabled, or signed
+   * out everywhere): how many unsent changes were kept (0: the device was wiped). Shown on the
+   * account page in the language on screen; null otherwise.
+   */
+  const ended = ref<{ unsent: number } | null>(null)
   const signedIn = computed(() => session.value !== null)
   const isManager = computed(() => session.value?.role === 'lead' || session.value?.role === 'admin')
   /** What came of the join by email address tried for the signed-in person (see joinByDomain). */
@@ -194,12 +198,11 @@ export const useSessionStore = defineStore('session', () => {
       // not yet sent stay, to go when the same person signs in again; anyone else starts empty.
       const unsent = await db.outbox.count()
       if (unsent > 0) {
-        ended.value = `You were signed out because this account was deleted, disabled or signed out everywhere. ${unsent === 1 ? '1 change' : `${unsent} changes`} not yet sent ${unsent === 1 ? 'is' : 'are'} kept on this device: sign in again to send ${unsent === 1 ? 'it' : 'them'}. If someone else signs in here, ${unsent === 1 ? 'it is' : 'they are'} removed.`
+        ended.value = { unsent }
         return
       }
       await wipeLocalData(db)
-      ended.value =
-        'You were signed out because this account was deleted, disabled or signed out everywhere. Its data has been removed from this device.'
+      ended.value = { unsent: 0 }
       return
     }
     if (next && !next.displayName) {

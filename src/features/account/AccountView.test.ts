@@ -78,3 +78,19 @@ describe('the account page', () => {
     w.unmount()
   })
 })
+
+describe('a session the server ended', () => {
+  it('says why, and how many unsent changes were kept, in the language on screen', async () => {
+    const session = useSessionStore()
+    session.session = null
+    session.ready = true
+    session.ended = { unsent: 2 }
+    const en = mount(AccountView, { global: { plugins: [await i18nFor('en')] } })
+    await vi.waitFor(() => expect(en.get('[role="alert"]').text()).toContain('2 changes not yet sent are kept on this device'))
+    en.unmount()
+    session.ended = { unsent: 0 }
+    const cy = mount(AccountView, { global: { plugins: [await i18nFor('cy')] } })
+    await vi.waitFor(() => expect(cy.get('[role="alert"]').text()).toContain('Mae ei ddata wedi’i dynnu o’r ddyfais hon.'))
+    cy.unmount()
+  })
+})
