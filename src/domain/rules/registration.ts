@@ -225,7 +225,7 @@ export function newRegistration(target: RegistrationTarget): RegistrationDraft {
   }
 }
 
-export type UpgradeResult = { ok: true; registration: RegistrationDraft } | { ok: false; code: 'not-an-upgrade'; message: string }
+export type UpgradeResult = { ok: true; registration: RegistrationDraft } | { ok: false; code: 'not-an-upgrade' }
 
 /**
  * Starts a registration at a higher level of the same body from an existing one (RSciTech → RSci,
@@ -239,7 +239,7 @@ export function upgradeFrom(
   const from = PATHWAYS[registration.target]
   const to = PATHWAYS[newTarget]
   if (from.body !== to.body || to.level <= from.level) {
-    return { ok: false, code: 'not-an-upgrade', message: `${newTarget} is not a step up from ${registration.target}` }
+    return { ok: false, code: 'not-an-upgrade' }
   }
   const draft = newRegistration(newTarget)
   for (const area of to.competences) {

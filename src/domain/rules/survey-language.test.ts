@@ -4,6 +4,7 @@ import type { Caller } from '../collections'
 import { SurveySchema, type Survey } from '../entities'
 import { mergeMutation, type ServerDoc } from '../merge'
 import { missingWelsh, missingWelshByQuestion, questionIn, surveyTextIn, welshOpeningRefusal } from './survey-language'
+import { parseProblem } from '../problems'
 
 const lead: Caller = { uid: 'u-lead', institutionId: 'inst', role: 'lead' }
 const meta = { id: 's1', updatedAt: 4_000, version: 2, deleted: false, lastMutationId: 'm-0' }
@@ -98,8 +99,8 @@ describe('opening rule', () => {
   it('refuses opening a Welsh-required survey while Welsh is missing, listing what is missing', () => {
     const refusal = welshOpeningRefusal({ ...englishOnly, welshRequired: true, status: 'open' }, 'draft')
     expect(refusal?.code).toBe('welsh-missing')
-    expect(refusal?.message).toContain('Welsh is required before this survey opens')
-    expect(refusal?.message).toContain('question 1’s option “North”')
+    expect(parseProblem(refusal?.message)).toEqual({ code: 'welshMissing', params: { count: 8 } })
+    expect(refusal?.missing).toContainEqual(expect.objectContaining({ kind: 'option', questionNumber: 1, english: 'North' }))
     expect(refusal?.missing).toHaveLength(8)
   })
 

@@ -9,6 +9,7 @@
  * whose organiser requires Welsh cannot open while any Welsh text is missing. Pure.
  */
 import type { Question, Survey } from '../entities'
+import { problem } from '../problems'
 
 export type SurveyLanguage = 'en' | 'cy'
 
@@ -82,24 +83,6 @@ export function missingWelshByQuestion(survey: BilingualSurvey): Map<string, num
   return counts
 }
 
-/** Describes one missing piece in English (the server's refusal; the app words it in the person's language). */
-export function describeMissing(m: MissingWelsh): string {
-  switch (m.kind) {
-    case 'title':
-      return 'the title'
-    case 'description':
-      return 'the description'
-    case 'section':
-      return `section “${m.english}”`
-    case 'prompt':
-      return `question ${m.questionNumber}`
-    case 'help':
-      return `question ${m.questionNumber}’s help text`
-    case 'option':
-      return `question ${m.questionNumber}’s option “${m.english}”`
-  }
-}
-
 export interface WelshRefusal {
   code: 'welsh-missing'
   message: string
@@ -118,11 +101,10 @@ export function welshOpeningRefusal(
   if (next.status !== 'open' || previousStatus === 'open' || !next.welshRequired) return null
   const missing = missingWelsh(next)
   if (missing.length === 0) return null
-  const listed = missing.slice(0, 10).map(describeMissing).join('; ')
-  const more = missing.length > 10 ? ` and ${missing.length - 10} more` : ''
   return {
     code: 'welsh-missing',
-    message: `Welsh is required before this survey opens. Missing Welsh for: ${listed}${more}`,
+    // A code the author's phone words (errors.problem.welshMissing); the builder lists what is missing.
+    message: problem('welshMissing', { count: missing.length }),
     field: missing[0]!.field,
     missing,
   }

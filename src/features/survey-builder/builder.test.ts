@@ -3,6 +3,7 @@ import type { Question } from '@/domain/entities'
 import { blankTemplate, type SurveyDraft } from '@/survey-engine/templates'
 import { errorsFor } from '@/ui/field-errors'
 import { i18nFor } from '../../../tests/support/i18n'
+import { parseProblem } from '@/domain/problems'
 import {
   changeType,
   checkSurveyDraft,
@@ -161,7 +162,7 @@ describe('Welsh in the builder', () => {
     })
     const opening = checkSurveyDraft({ ...s, status: 'open' }, { previousStatus: 'draft' })
     expect(opening.ok).toBe(false)
-    if (!opening.ok) expect(opening.errors.welsh).toContain('question 1’s option “No”')
+    if (!opening.ok) expect(parseProblem(opening.errors.welsh)).toEqual({ code: 'welshMissing', params: { count: 1 } })
     expect(checkSurveyDraft(s, { previousStatus: 'draft' }).ok).toBe(true)
     const complete = { ...s, questions: [{ ...s.questions[0]!, optionsCy: ['Ydw', 'Nac ydw'] }] }
     expect(checkSurveyDraft({ ...complete, status: 'open' }, { previousStatus: 'draft' }).ok).toBe(true)
