@@ -752,6 +752,25 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
         basedOn: 'reg-demo-champion-engtech',
       },
     ],
+    // The lead is working towards Advance HE recognition (so every screen has something to show them).
+    'demo-lead': [
+      {
+        ...meta('reg-demo-lead-fhea', now),
+        target: 'FHEA',
+        steps: {
+          eligibility: 'done',
+          mentor: 'doing',
+          evidence: 'todo',
+          report: 'todo',
+          submit: 'todo',
+          assessment: 'todo',
+          outcome: 'todo',
+          renewal: 'todo',
+        },
+        competences: {},
+        feeSupportRequested: false,
+      },
+    ],
   }
 
   // ---------- the Stage Two action plan ----------

@@ -143,7 +143,7 @@ test('profile, skills, an offline search with a typo, and a skill-share request 
   // After the session: completed, and a prefilled CPD entry offered, saved once confirmed.
   await mine.getByRole('button', { name: /^Mark as completed/ }).click()
   await expect(mine.getByText('Completed', { exact: true })).toBeVisible()
-  await expect(mine.getByText(`“${TEACHER.skill}: demonstration with a colleague”`, { exact: false })).toBeVisible()
+  await expect(mine.getByText(`“${TEACHER.skill}: demonstration with ${TEACHER.name}”`, { exact: false })).toBeVisible()
   await mine.getByRole('textbox', { name: 'Hours' }).fill('1.5')
   await mine.getByRole('button', { name: 'Add to my CPD record' }).click()
   await expect(

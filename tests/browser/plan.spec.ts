@@ -13,6 +13,10 @@ import { DEMO, newDevice, signIn, waitForAllSaved } from './session'
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 
 async function axe(page: Page, what: string) {
+  // At the bottom of the page the fixed bottom bar covers only main's padding: mid-page, axe counts
+  // whichever control happens to pass under the bar as an obscured target, which depends only on
+  // where the page stopped scrolling.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight))
   const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()
   expect(violations.map((v) => `${what}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
 }

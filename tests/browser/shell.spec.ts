@@ -110,7 +110,7 @@ test('the account menu opens, closes with Escape and returns focus', async ({ pa
   await expect(button).toHaveAttribute('aria-expanded', 'false')
   await button.click()
   await expect(button).toHaveAttribute('aria-expanded', 'true')
-  await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible()
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible()
   await expect(page.getByRole('banner')).toContainText('Theme follows your device’s light or dark setting.')
   await page.getByRole('link', { name: 'Account', exact: true }).focus()
   await page.keyboard.press('Escape')

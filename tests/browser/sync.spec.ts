@@ -66,7 +66,7 @@ test('a change the server refuses is shown to its author, not dropped', async ({
   const main = page.getByRole('main')
   await main.getByRole('button', { name: 'Sync now' }).click()
   await expect(main.getByRole('heading', { name: 'Changes that were not accepted' })).toBeVisible({ timeout: 30_000 })
-  await expect(main.getByText('RAG status: You are not allowed to create this')).toBeVisible()
+  await expect(main.getByText('RAG status: You are not allowed to make this change')).toBeVisible()
   await expect(main.getByRole('status', { name: 'Sync status' })).toHaveText(/1 change not accepted/)
   await main.getByRole('button', { name: 'Dismiss' }).click()
   await expect(main.getByRole('status', { name: 'Sync status' })).toHaveText(/^All changes saved/)
