@@ -150,7 +150,7 @@ test('profile, skills, an offline search with a typo, and a skill-share request 
     main.getByRole('article', { name: `${TEACHER.skill} with ${TEACHER.name}` }).getByText('Added to your CPD record.'),
   ).toBeVisible()
   await page.goto('/cpd')
-  await expect(main.getByText(`${TEACHER.skill}: demonstration with a colleague`).first()).toBeVisible()
+  await expect(main.getByText(`${TEACHER.skill}: demonstration with ${TEACHER.name}`).first()).toBeVisible()
   await other.close()
 })
 
