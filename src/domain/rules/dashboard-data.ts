@@ -2,12 +2,10 @@
  * Turning figures into chart rows for the leads' dashboard: rows labelled by the caller's words
  * (the dashboard passes labels in the language shown), withheld figures kept as null (shown as
  * "withheld"), RAG counts by theme code, and local engagement counts by month. Produces no
- * English of its own, except the deprecated English maps below, kept for the self-assessment
- * until it renders with `t()` (the lead deletes them then).
+ * English of its own.
  */
-import { THEMES, type Comment, type CONTRACTS, type Idea, type Institution, type ROLE_FAMILIES, type Vote } from '@/domain/entities'
+import { THEMES, type Comment, type Idea, type Institution, type Vote } from '@/domain/entities'
 import type { RagCounts } from '@/domain/rules/rag'
-import { THEME_LABELS } from '@/domain/rules/plan-groups'
 import type { Breakdown } from '@/domain/stats'
 
 export interface ChartRow {
@@ -16,40 +14,16 @@ export interface ChartRow {
   value: number | null
 }
 
-/** @deprecated English only: the dashboard uses `useLabels().roleFamily`. */
-export const ROLE_FAMILY_LABELS: Record<(typeof ROLE_FAMILIES)[number], string> = {
-  research: 'Research',
-  teaching: 'Teaching',
-  support: 'Support',
-  laboratory: 'Laboratory',
-  workshop: 'Workshop',
-  studio: 'Studio',
-  analytical: 'Analytical',
-  it: 'IT',
-  apprentice: 'Apprentice',
-  other: 'Other',
-}
-/** @deprecated English only: the dashboard uses `useLabels().contract`. */
-export const CONTRACT_LABELS: Record<(typeof CONTRACTS)[number], string> = {
-  permanent: 'Permanent',
-  'fixed-term': 'Fixed-term',
-  casual: 'Casual',
-  apprenticeship: 'Apprenticeship',
-}
 /** The breakdown key of members who did not say. */
 export const UNSPECIFIED_KEY = 'unspecified'
-/** @deprecated English only (self-assessment): pass a label function instead. */
-const UNSPECIFIED = 'Not stated'
 
 /**
  * Rows of a breakdown with readable labels: largest first, withheld rows after the shown ones
  * (ordering them by their hidden size would leak it), "not stated" (`unspecified`) last.
- * `label` names each key, `unspecified` included. (A record is the deprecated English form: keys
- * it lacks show as themselves, `unspecified` as "Not stated".)
+ * `label` names each key, `unspecified` included.
  */
-export function breakdownRows(breakdown: Breakdown, label: ((key: string) => string) | Readonly<Record<string, string>> = {}): ChartRow[] {
-  const name = typeof label === 'function' ? label : (key: string) => (key === UNSPECIFIED_KEY ? UNSPECIFIED : (label[key] ?? key))
-  const rows = Object.entries(breakdown.counts).map(([key, value]) => ({ key, label: name(key), value }))
+export function breakdownRows(breakdown: Breakdown, label: (key: string) => string): ChartRow[] {
+  const rows = Object.entries(breakdown.counts).map(([key, value]) => ({ key, label: label(key), value }))
   const rank = (r: { key: string; value: number | null }) => (r.key === UNSPECIFIED_KEY ? 2 : r.value === null ? 1 : 0)
   return rows
     .sort((a, b) => rank(a) - rank(b) || (b.value ?? 0) - (a.value ?? 0) || a.label.localeCompare(b.label))
@@ -69,17 +43,6 @@ export interface ThemeRag {
 /** RAG counts per theme code in the Commitment's order, themes with no actions left out. */
 export function ragByTheme(byTheme: Record<(typeof THEMES)[number], RagCounts>): ThemeRag[] {
   return THEMES.map((theme) => ({ theme, counts: byTheme[theme] })).filter((r) => r.counts.total > 0)
-}
-
-/** @deprecated English theme names (self-assessment): use `ragByTheme` and `labels.theme.*`. */
-export interface ThemeRagRow {
-  theme: string
-  counts: RagCounts
-}
-
-/** @deprecated English theme names (self-assessment): use `ragByTheme` and `labels.theme.*`. */
-export function ragThemeRows(byTheme: Record<(typeof THEMES)[number], RagCounts>): ThemeRagRow[] {
-  return ragByTheme(byTheme).map((r) => ({ theme: THEME_LABELS[r.theme], counts: r.counts }))
 }
 
 export interface EngagementMonth {
@@ -117,10 +80,4 @@ export function engagementByMonth(
 export function monthStart(month: string): Date | null {
   const [y, m] = month.split('-').map(Number)
   return y && m ? new Date(y, m - 1, 1) : null
-}
-
-/** @deprecated English (self-assessment): the dashboard words figures with `n()` and `dashboard.withheld`. */
-export function formatFigure(value: number | null, unit = ''): string {
-  if (value === null) return 'withheld'
-  return `${new Intl.NumberFormat('en-GB').format(value)}${unit}`
 }

@@ -2,18 +2,6 @@ import { THEMES, type ActionPlan, type PlanAction, type RagChange, type RagStatu
 
 export type Theme = (typeof THEMES)[number]
 
-/**
- * @deprecated English only: components use `useLabels().theme` (labels.json). Kept while the ideas
- * and self-assessment features still read it; the lead deletes it once nothing does.
- */
-export const THEME_LABELS: Record<Theme, string> = {
-  visibility: 'Visibility',
-  recognition: 'Recognition',
-  career: 'Career development',
-  sustainability: 'Sustainability',
-  all: 'All themes',
-}
-
 export interface ActionRow {
   action: PlanAction
   /** Latest RAG change by time; null when the action has never been rated. */
