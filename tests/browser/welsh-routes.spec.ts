@@ -85,7 +85,7 @@ function knownEnglish(path: string, text: string): boolean {
 /** Everything the seed and the fixtures put in the database: names, titles, skills, places. */
 const SEEDED = JSON.stringify([generateDemoData(), FIXTURE_DEMO])
 
-/** The seed plus every document on this device (other tests' data included), as JSON text. */
+/** The seed plus every document on this device (other tests' data included), as JSON text, also with line breaks as spaces. */
 async function deviceData(page: Page): Promise<string> {
   const local = await page.evaluate(
     () =>
@@ -102,7 +102,8 @@ async function deviceData(page: Page): Promise<string> {
         open.onerror = () => resolve('')
       }),
   )
-  return SEEDED + local
+  // Shown text has its white space collapsed: a multi-line idea body reads on one line.
+  return SEEDED + local + local.replace(/(\\n|\s)+/g, ' ')
 }
 
 /** Text a person sees or hears on the page: visible text nodes and accessible names set in attributes. */
