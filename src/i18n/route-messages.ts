@@ -19,7 +19,7 @@ export const ROUTE_MESSAGES: Record<string, readonly string[]> = {
   'my-data': ['mydata'],
   cpd: ['cpd', 'registration'],
   'cpd-export': ['cpd'],
-  'cpd-insights': ['cpd'],
+  'cpd-insights': ['cpd', 'registration'],
   'cpd-entry': ['cpd'],
   registration: ['registration', 'cpd'],
   'registration-detail': ['registration', 'cpd'],

@@ -45,7 +45,8 @@ export interface CpdStats {
   cpdByFaculty: SuppressedTable
 }
 
-export const NO_FACULTY = 'No faculty given'
+/** The row of members with no faculty (or one no longer listed): a code the client words (its message: cpd insights, noFaculty). */
+export const NO_FACULTY = 'unspecified'
 export const CPD_COLUMNS = ['logged', 'notYet'] as const
 
 /** Aggregates and suppresses; `generatedAt` is `now`. */
