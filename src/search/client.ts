@@ -5,7 +5,7 @@
  */
 import { db as defaultDb, type HubDb } from '@/db/database'
 import type { DirectoryFilters, DirectoryResult } from './directory-index'
-import { createIndexHost, type HostRequest, type HostResponse } from './host'
+import { createIndexHost, type HostRequest, type HostResponse, type IndexKind } from './host'
 
 export interface SearchAnswer {
   seq: number
@@ -22,8 +22,8 @@ export interface DirectorySearchClient {
 export interface DirectorySearchOptions {
   institutionId: string
   onAnswer(answer: SearchAnswer): void
-  /** The index was (re)built: search again to see changes. */
-  onIndexed(info: { size: number; buildMs: number }): void
+  /** The index was built, loaded from the device or updated: search again to see changes. */
+  onIndexed(info: { size: number; buildMs: number; kind: IndexKind }): void
   onError?(message: string): void
   /** Run on this thread instead of a worker. */
   inline?: boolean
@@ -33,7 +33,7 @@ export interface DirectorySearchOptions {
 export function createDirectorySearch(options: DirectorySearchOptions): DirectorySearchClient {
   const receive = (response: HostResponse) => {
     if (response.type === 'result') options.onAnswer({ seq: response.seq, result: response.result, ready: response.ready })
-    else if (response.type === 'indexed') options.onIndexed({ size: response.size, buildMs: response.buildMs })
+    else if (response.type === 'indexed') options.onIndexed({ size: response.size, buildMs: response.buildMs, kind: response.kind })
     else (options.onError ?? console.error)(response.message)
   }
   let send: (request: HostRequest) => void

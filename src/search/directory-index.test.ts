@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { DEMO_INSTITUTION_ID, generateDemoData } from '../../scripts/demo/demo-data'
 import type { Member, MemberSkill } from '@/domain/entities'
-import { createDirectoryIndex, naiveSearch, search, type IndexableMember } from './index'
+import {
+  createDirectoryIndex,
+  exportIndex,
+  importIndex,
+  naiveSearch,
+  search,
+  staleSlots,
+  updateDirectoryIndex,
+  type IndexableMember,
+} from './index'
 
 type SkillSpec = [name: string, level: MemberSkill['level'], canTeach?: boolean, skillId?: string]
 function person(id: string, displayName: string, skills: SkillSpec[], extra: Partial<Member> = {}): IndexableMember {
@@ -194,5 +203,82 @@ describe('against the naive scan on demo data', () => {
     expect(hidden.length).toBeGreaterThan(0)
     expect(idx.ids.some((id) => hidden.includes(id))).toBe(false)
     expect(naiveSearch(demo.members, '', {}, 1000, opts).hits.some((h) => hidden.includes(h.id))).toBe(false)
+  })
+})
+
+describe('following changes without a rebuild', () => {
+  const demo = generateDemoData({ members: 300 })
+  const opts = {
+    institutionId: DEMO_INSTITUTION_ID,
+    facultyNames: Object.fromEntries(demo.institution.faculties.map((f) => [f.id, f.name])),
+  }
+  const QUERIES = ['', 'p', 'py', 'python', 'conf', 'confocal micro', 'weldng', 'bio pcr', 'engineering', 'amara', 'xyzzy']
+  const FILTERS = [{}, { canTeach: true }, { minLevel: 'expert' as const }, { facultyId: demo.institution.faculties[0]!.id }]
+  const results = (idx: ReturnType<typeof createDirectoryIndex>) => QUERIES.flatMap((q) => FILTERS.map((f) => search(idx, q, f, 1000)))
+
+  /** Edits a name and skills, hides one, deletes two, adds a new colleague (a changed member goes last, as in a fresh build). */
+  function changes() {
+    const [first, second, third, fourth, fifth] = demo.members.filter((m) => m.visibility === 'institution')
+    const renamed = {
+      ...first!,
+      displayName: 'Zebedee Quill',
+      skills: [...first!.skills, { ...first!.skills[0]!, skillId: 'tag:xyzzy', name: 'Xyzzy' }],
+    }
+    const relevelled = { ...second!, skills: second!.skills.map((s) => ({ ...s, level: 'expert' as const, canTeach: true })) }
+    const hidden = { ...third!, visibility: 'hidden' as const }
+    const newcomer = { ...fourth!, id: 'new-member', displayName: 'Amara Newcomer', jobTitle: 'Python welding technician' }
+    return { upsert: [renamed, relevelled, hidden, newcomer], remove: [fourth!.id, fifth!.id] }
+  }
+
+  it('gives the same results as a fresh build of the changed directory', () => {
+    const idx = createDirectoryIndex(demo.members, opts)
+    const before = results(idx)
+    const { upsert, remove } = changes()
+    updateDirectoryIndex(idx, { upsert, remove })
+    const gone = new Set([...remove, ...upsert.map((m) => m.id)])
+    const fresh = createDirectoryIndex([...demo.members.filter((m) => !gone.has(m.id)), ...upsert], opts)
+    expect(idx.size).toBe(fresh.size)
+    expect(results(idx)).toEqual(results(fresh))
+    expect(results(idx)).not.toEqual(before)
+    expect(search(idx, 'xyzzy').hits.map((h) => h.id)).toEqual([upsert[0]!.id])
+    expect(search(idx, 'zebedee').total).toBe(1)
+    expect(search(idx, upsert[2]!.displayName).hits.map((h) => h.id)).not.toContain(upsert[2]!.id)
+    expect(staleSlots(idx)).toBeGreaterThan(0)
+  })
+
+  it('keeps up over many small updates, one member at a time', () => {
+    const idx = createDirectoryIndex(demo.members, opts)
+    let current = [...demo.members]
+    for (let k = 0; k < 40; k++) {
+      const m = current[(k * 7) % current.length]!
+      const edited = { ...m, displayName: `${m.displayName} ${k % 2 ? 'Python' : 'Confocal'}`, skills: m.skills.slice(1) }
+      updateDirectoryIndex(idx, { upsert: [edited] })
+      current = [...current.filter((x) => x.id !== m.id), edited]
+    }
+    expect(results(idx)).toEqual(results(createDirectoryIndex(current, opts)))
+  })
+
+  it('a stored copy answers exactly as the index it was made from', () => {
+    const idx = createDirectoryIndex(demo.members, opts)
+    updateDirectoryIndex(idx, changes())
+    const stored = structuredClone(exportIndex(idx))
+    const loaded = importIndex(stored)!
+    expect(results(loaded)).toEqual(results(idx))
+    // …and keeps following changes once loaded.
+    const extra = {
+      ...demo.members.find((m) => m.visibility === 'institution' && m.id !== changes().upsert[0]!.id)!,
+      displayName: 'Zygmunt Qwerty',
+    }
+    updateDirectoryIndex(loaded, { upsert: [extra] })
+    updateDirectoryIndex(idx, { upsert: [extra] })
+    expect(search(loaded, 'qwerty').hits.map((h) => h.id)).toEqual([extra.id])
+    expect(results(loaded)).toEqual(results(idx))
+  })
+
+  it('refuses a stored copy of another format', () => {
+    const stored = exportIndex(createDirectoryIndex(demo.members, opts))
+    expect(importIndex({ ...stored, format: stored.format - 1 })).toBeNull()
+    expect(importIndex(undefined)).toBeNull()
+    expect(importIndex({ format: stored.format })).toBeNull()
   })
 })

@@ -5,6 +5,9 @@
  *
  * Pure and synchronous, so the app can run it in a Web Worker and the bench can time it anywhere:
  * `createDirectoryIndex(members)` once, then `search(index, query, filters)` per keystroke.
+ * `updateDirectoryIndex(index, { upsert, remove })` follows changed and removed members without a
+ * rebuild (a changed member takes a new slot; the old one is skipped until the next full build),
+ * and `exportIndex` / `importIndex` give a structured-cloneable copy to keep in IndexedDB.
  * Hidden, deleted and other institutions' members are never indexed, whatever the input holds.
  *
  * Where a match happened is one bit of a 32-bit mask: bits 0–4 are the name and other fields,
@@ -54,35 +57,51 @@ export interface DirectoryIndexOptions {
   facultyNames?: Readonly<Record<string, string>>
 }
 
+/**
+ * The index. Per-member data lives in slots; a member changed since the build has a new slot and
+ * its old one is marked `removed` (its postings stay, skipped by every search). Typed arrays may be
+ * longer than `slots` (room to grow), and postings may be views on larger buffers.
+ */
 export interface DirectoryIndex {
-  readonly size: number
-  readonly ids: readonly string[]
-  /** Sorted vocabulary and, aligned with it, postings (member << 5 | bit). */
-  readonly terms: readonly string[]
-  readonly postings: readonly Int32Array[]
-  /** Member → position by name, and back. */
-  readonly nameRank: Int32Array
-  readonly byRank: Int32Array
-  readonly facultyIds: readonly (string | undefined)[]
-  readonly roleFamilies: readonly (string | undefined)[]
-  readonly skills: readonly (readonly Pick<MemberSkill, 'skillId' | 'name'>[])[]
-  /** Per member: skill bits that can teach / are at least practitioner / expert / exist. */
-  readonly teachMask: Uint32Array
-  readonly practitionerMask: Uint32Array
-  readonly expertMask: Uint32Array
-  readonly skillMask: Uint32Array
-  /** Per member × 27 skill slots: the rank weight of that skill (level and teaching). */
-  readonly skillWeight: Uint8Array
+  /** Members listed (searchable). */
+  size: number
+  /** Slots in use, removed ones included. */
+  slots: number
+  /** Member id by slot. */
+  ids: string[]
+  /** Sorted vocabulary and, aligned with it, postings (slot << 5 | bit), ascending by slot. */
+  terms: string[]
+  postings: Int32Array[]
+  /** Slot → position by name (listed slots only), and position → slot (length `size`). */
+  nameRank: Int32Array
+  byRank: Int32Array
+  /** By slot: the name's sort key. */
+  sortKeys: string[]
+  facultyIds: (string | undefined)[]
+  roleFamilies: (string | undefined)[]
+  skills: (readonly Pick<MemberSkill, 'skillId' | 'name'>[])[]
+  /** Per slot: skill bits that can teach / are at least practitioner / expert / exist. */
+  teachMask: Uint32Array
+  practitionerMask: Uint32Array
+  expertMask: Uint32Array
+  skillMask: Uint32Array
+  /** Per slot × 27 skill slots: the rank weight of that skill (level and teaching). */
+  skillWeight: Uint8Array
+  /** 1 for a slot whose member was removed or changed since. */
+  removed: Uint8Array
   /**
    * Words of one or two letters match thousands of terms on the first keystrokes: their postings
    * are merged per member once, when the index is built, so those keystrokes stay as fast as the rest.
    */
-  readonly short: ReadonlyMap<string, ShortList>
+  short: Map<string, ShortList>
+  options: DirectoryIndexOptions
+  /** Member id → its listed slot. */
+  slotOf: Map<string, number>
   /** Scratch space reused by every search (the index is searched by one thread). */
-  readonly scratch: Scratch
+  scratch: Scratch
 }
 
-/** The merged postings of every term starting with a one- or two-letter prefix: one entry per member. */
+/** The merged postings of every term starting with a one- or two-letter prefix: one entry per slot. */
 export interface ShortList {
   members: Int32Array
   masks: Uint32Array
@@ -112,6 +131,8 @@ const SKILL_SLOTS = 27 // 26 own bits + the overflow bit
 const OVERFLOW_BIT = 31
 const LEVEL_WEIGHT: Record<SkillLevel, number> = { learning: 4, practitioner: 8, expert: 12 }
 const TEACH_WEIGHT = 6
+/** Bumped whenever the index's shape changes, so a stored copy of an older one is rebuilt. */
+export const INDEX_FORMAT = 2
 
 const bitOfSkill = (k: number) => (k < 26 ? FIRST_SKILL_BIT + k : OVERFLOW_BIT)
 const slotOfBit = (bit: number) => (bit === OVERFLOW_BIT ? 26 : bit - FIRST_SKILL_BIT)
@@ -128,85 +149,261 @@ export function createDirectoryIndex(members: readonly IndexableMember[], option
   const kept = [...byId.values()]
   const n = kept.length
   const termMap = new Map<string, number[]>()
-  const add = (term: string, posting: number) => {
-    const list = termMap.get(term)
-    if (!list) termMap.set(term, [posting])
-    else if (list[list.length - 1] !== posting) list.push(posting)
-  }
-  const teachMask = new Uint32Array(n)
-  const practitionerMask = new Uint32Array(n)
-  const expertMask = new Uint32Array(n)
-  const skillMask = new Uint32Array(n)
-  const skillWeight = new Uint8Array(n * SKILL_SLOTS)
-
+  const index = emptyIndex(n, options)
   // Titles, departments and sites repeat across thousands of people: split each once.
   const seen = new Map<string, string[]>()
+  kept.forEach((m, i) =>
+    fillSlot(index, i, m, seen, (term, bit) => {
+      const posting = (i << 5) | bit
+      const list = termMap.get(term)
+      if (!list) termMap.set(term, [posting])
+      else if (list[list.length - 1] !== posting) list.push(posting)
+    }),
+  )
+  index.slots = n
+  index.size = n
+  index.terms = [...termMap.keys()].sort()
+  index.postings = index.terms.map((t) => Int32Array.from(termMap.get(t)!))
+  index.short = shortLists(index.terms, index.postings, n)
+  index.byRank = Int32Array.from(kept.keys()).sort((a, b) => compareSlots(index, a, b))
+  index.byRank.forEach((slot, rank) => (index.nameRank[slot] = rank))
+  return index
+}
+
+function emptyIndex(capacity: number, options: DirectoryIndexOptions): DirectoryIndex {
+  return {
+    size: 0,
+    slots: 0,
+    ids: [],
+    terms: [],
+    postings: [],
+    nameRank: new Int32Array(capacity),
+    byRank: new Int32Array(0),
+    sortKeys: [],
+    facultyIds: [],
+    roleFamilies: [],
+    skills: [],
+    teachMask: new Uint32Array(capacity),
+    practitionerMask: new Uint32Array(capacity),
+    expertMask: new Uint32Array(capacity),
+    skillMask: new Uint32Array(capacity),
+    skillWeight: new Uint8Array(capacity * SKILL_SLOTS),
+    removed: new Uint8Array(capacity),
+    short: new Map(),
+    options: { ...options },
+    slotOf: new Map(),
+    scratch: scratchFor(capacity),
+  }
+}
+
+function scratchFor(capacity: number): Scratch {
+  return {
+    epoch: new Int32Array(capacity),
+    hits: new Int32Array(capacity),
+    tokMask: new Uint32Array(capacity),
+    orMask: new Uint32Array(capacity),
+    andMask: new Uint32Array(capacity),
+    tokQual: new Int32Array(capacity),
+    qual: new Int32Array(capacity),
+    touched: new Int32Array(capacity),
+    current: 0,
+  }
+}
+
+/** Writes one member's per-slot data and hands every (term, bit) it is found by to `emit`. */
+function fillSlot(
+  index: DirectoryIndex,
+  i: number,
+  m: IndexableMember,
+  seen: Map<string, string[]>,
+  emit: (term: string, bit: number) => void,
+): void {
   const words = (text: string | undefined) => {
     if (!text) return []
     let w = seen.get(text)
     if (!w) seen.set(text, (w = wordsOf(text)))
     return w
   }
-  const nameWords = kept.map((m) => wordsOf(m.displayName))
-  kept.forEach((m, i) => {
-    const base = i << 5
-    for (const w of nameWords[i]!) add(w, base)
-    const fields = [m.jobTitle, m.department, m.facultyId ? options.facultyNames?.[m.facultyId] : undefined, m.site]
-    fields.forEach((text, k) => {
-      for (const w of words(text)) add(w, base | (k + 1))
-    })
-    m.skills.forEach((skill, k) => {
-      const bit = bitOfSkill(k)
-      const flag = (1 << bit) >>> 0
-      for (const term of skillTerms(skill)) add(term, base | bit)
-      skillMask[i]! |= flag
-      if (skill.canTeach) teachMask[i]! |= flag
-      if (skill.level !== 'learning') practitionerMask[i]! |= flag
-      if (skill.level === 'expert') expertMask[i]! |= flag
-      const w = LEVEL_WEIGHT[skill.level] + (skill.canTeach ? TEACH_WEIGHT : 0)
-      const slot = i * SKILL_SLOTS + slotOfBit(bit)
-      if (w > skillWeight[slot]!) skillWeight[slot] = w
-    })
+  const nameWords = wordsOf(m.displayName)
+  index.ids[i] = m.id
+  index.slotOf.set(m.id, i)
+  index.sortKeys[i] = nameWords.join(' ') || normalise(m.displayName)
+  index.facultyIds[i] = m.facultyId
+  index.roleFamilies[i] = m.roleFamily
+  index.skills[i] = m.skills.map(({ skillId, name }) => ({ skillId, name }))
+  for (const w of nameWords) emit(w, 0)
+  const fields = [m.jobTitle, m.department, m.facultyId ? index.options.facultyNames?.[m.facultyId] : undefined, m.site]
+  fields.forEach((text, k) => {
+    for (const w of words(text)) emit(w, k + 1)
   })
+  m.skills.forEach((skill, k) => {
+    const bit = bitOfSkill(k)
+    const flag = (1 << bit) >>> 0
+    for (const term of skillTerms(skill)) emit(term, bit)
+    index.skillMask[i]! |= flag
+    if (skill.canTeach) index.teachMask[i]! |= flag
+    if (skill.level !== 'learning') index.practitionerMask[i]! |= flag
+    if (skill.level === 'expert') index.expertMask[i]! |= flag
+    const w = LEVEL_WEIGHT[skill.level] + (skill.canTeach ? TEACH_WEIGHT : 0)
+    const slot = i * SKILL_SLOTS + slotOfBit(bit)
+    if (w > index.skillWeight[slot]!) index.skillWeight[slot] = w
+  })
+}
 
-  const terms = [...termMap.keys()].sort()
-  const postings = terms.map((t) => Int32Array.from(termMap.get(t)!))
-  const short = shortLists(terms, postings, n)
-  const sortKeys = nameWords.map((w, i) => w.join(' ') || normalise(kept[i]!.displayName))
-  const byRank = Int32Array.from(kept.keys()).sort((a, b) => (sortKeys[a]! < sortKeys[b]! ? -1 : sortKeys[a]! > sortKeys[b]! ? 1 : a - b))
-  const nameRank = new Int32Array(n)
-  byRank.forEach((member, rank) => (nameRank[member] = rank))
+/** By name, then by slot (the order members were added). */
+function compareSlots(index: DirectoryIndex, a: number, b: number): number {
+  const ka = index.sortKeys[a]!
+  const kb = index.sortKeys[b]!
+  return ka < kb ? -1 : ka > kb ? 1 : a - b
+}
 
-  return {
-    size: n,
-    ids: kept.map((m) => m.id),
-    terms,
-    postings,
-    nameRank,
-    byRank,
-    facultyIds: kept.map((m) => m.facultyId),
-    roleFamilies: kept.map((m) => m.roleFamily),
-    skills: kept.map((m) => m.skills.map(({ skillId, name }) => ({ skillId, name }))),
-    teachMask,
-    practitionerMask,
-    expertMask,
-    skillMask,
-    skillWeight,
-    short,
-    scratch: {
-      epoch: new Int32Array(n),
-      hits: new Int32Array(n),
-      tokMask: new Uint32Array(n),
-      orMask: new Uint32Array(n),
-      andMask: new Uint32Array(n),
-      tokQual: new Int32Array(n),
-      qual: new Int32Array(n),
-      touched: new Int32Array(n),
-      current: 0,
-    },
+/**
+ * Follows changes without a rebuild: every id in `remove` or `upsert` leaves the index, then each
+ * upserted member that is still listed comes back in a new slot (the last copy of a repeated id).
+ * Costs a little per changed member and one pass over the name order; removed slots are skipped by
+ * searches until the next full build (`staleSlots` says how many there are).
+ */
+export function updateDirectoryIndex(
+  index: DirectoryIndex,
+  changes: { upsert?: readonly IndexableMember[]; remove?: readonly string[] },
+): void {
+  const upsert = new Map<string, IndexableMember>()
+  for (const m of changes.upsert ?? []) upsert.set(m.id, m)
+  for (const id of [...(changes.remove ?? []), ...upsert.keys()]) {
+    const slot = index.slotOf.get(id)
+    if (slot === undefined) continue
+    index.removed[slot] = 1
+    index.slotOf.delete(id)
+    index.size--
+  }
+  const added: number[] = []
+  const seen = new Map<string, string[]>()
+  for (const m of upsert.values()) {
+    if (!isListed(m, index.options.institutionId)) continue
+    const slot = index.slots++
+    ensureCapacity(index, index.slots)
+    const found = new Map<string, { postings: Set<number>; bits: number }>()
+    fillSlot(index, slot, m, seen, (term, bit) => {
+      let entry = found.get(term)
+      if (!entry) found.set(term, (entry = { postings: new Set(), bits: 0 }))
+      entry.postings.add((slot << 5) | bit)
+      entry.bits = (entry.bits | (1 << bit)) >>> 0
+    })
+    const prefixes = new Map<string, { mask: number; quality: number }>()
+    for (const [term, { postings, bits }] of found) {
+      for (const posting of postings) addPosting(index, term, posting)
+      for (const len of [1, 2]) {
+        if (term.length < len) continue
+        const prefix = term.slice(0, len)
+        const q = term.length === len ? 3 : 2
+        const p = prefixes.get(prefix)
+        if (!p) prefixes.set(prefix, { mask: bits, quality: q })
+        else {
+          p.mask = (p.mask | bits) >>> 0
+          p.quality = Math.max(p.quality, q)
+        }
+      }
+    }
+    for (const [prefix, { mask, quality }] of prefixes) {
+      const list = index.short.get(prefix)
+      if (!list) index.short.set(prefix, { members: Int32Array.of(slot), masks: Uint32Array.of(mask), quality: Uint8Array.of(quality) })
+      else {
+        list.members = append(list.members, slot)
+        list.masks = append(list.masks, mask)
+        list.quality = append(list.quality, quality)
+      }
+    }
+    index.size++
+    added.push(slot)
+  }
+  // The name order: the listed slots that stayed, merged with the new ones.
+  added.sort((a, b) => compareSlots(index, a, b))
+  const byRank = new Int32Array(index.size)
+  let r = 0
+  let k = 0
+  for (const slot of index.byRank) {
+    if (index.removed[slot]) continue
+    while (k < added.length && compareSlots(index, added[k]!, slot) < 0) byRank[r++] = added[k++]!
+    byRank[r++] = slot
+  }
+  while (k < added.length) byRank[r++] = added[k++]!
+  index.byRank = byRank
+  byRank.forEach((slot, rank) => (index.nameRank[slot] = rank))
+}
+
+/** Slots left behind by changed or removed members; a full build drops them. */
+export function staleSlots(index: DirectoryIndex): number {
+  return index.slots - index.size
+}
+
+function addPosting(index: DirectoryIndex, term: string, posting: number): void {
+  const at = lowerBound(index.terms, term)
+  if (index.terms[at] === term) index.postings[at] = append(index.postings[at]!, posting)
+  else {
+    index.terms.splice(at, 0, term)
+    index.postings.splice(at, 0, Int32Array.of(posting))
   }
 }
 
+type Typed = Int32Array | Uint32Array | Uint8Array
+
+/** `view` with `value` after it, in the same buffer while it has room (else one twice the size). */
+function append<T extends Typed>(view: T, value: number): T {
+  const n = view.length
+  const room = (view.buffer.byteLength - view.byteOffset) / view.BYTES_PER_ELEMENT
+  const Typed = view.constructor as { new (buffer: ArrayBufferLike, offset: number, length: number): T; new (length: number): T }
+  let out: T
+  if (room > n) out = new Typed(view.buffer, view.byteOffset, n + 1)
+  else {
+    const bigger = new Typed(Math.max(4, n * 2))
+    bigger.set(view)
+    out = bigger.subarray(0, n + 1) as T
+  }
+  out[n] = value
+  return out
+}
+
+/** Grows the per-slot arrays (and the scratch space) to hold `slots`. */
+function ensureCapacity(index: DirectoryIndex, slots: number): void {
+  if (slots <= index.removed.length) return
+  const capacity = Math.max(slots, Math.ceil(index.removed.length * 1.25) + 16)
+  const grow = <T extends Typed>(a: T, size = capacity): T => {
+    const b = new (a.constructor as new (n: number) => T)(size)
+    b.set(a)
+    return b
+  }
+  index.nameRank = grow(index.nameRank)
+  index.teachMask = grow(index.teachMask)
+  index.practitionerMask = grow(index.practitionerMask)
+  index.expertMask = grow(index.expertMask)
+  index.skillMask = grow(index.skillMask)
+  index.skillWeight = grow(index.skillWeight, capacity * SKILL_SLOTS)
+  index.removed = grow(index.removed)
+  const current = index.scratch.current
+  index.scratch = scratchFor(capacity)
+  index.scratch.current = current
+}
+
+/** What a stored index is: the index without its scratch space and id lookup (both rebuilt). */
+export interface StoredIndex {
+  format: number
+  index: Omit<DirectoryIndex, 'scratch' | 'slotOf'>
+}
+
+/** A structured-cloneable copy of the index (for IndexedDB); shares its arrays, so store it at once. */
+export function exportIndex(index: DirectoryIndex): StoredIndex {
+  const { scratch: _scratch, slotOf: _slotOf, ...rest } = index
+  return { format: INDEX_FORMAT, index: rest }
+}
+
+/** The index a stored copy holds, or null when it is of another format or not an index at all. */
+export function importIndex(stored: unknown): DirectoryIndex | null {
+  const s = stored as Partial<StoredIndex> | null | undefined
+  if (!s || s.format !== INDEX_FORMAT || !s.index || !(s.index.removed instanceof Uint8Array)) return null
+  const index: DirectoryIndex = { ...s.index, slotOf: new Map(), scratch: scratchFor(s.index.removed.length) }
+  for (let slot = 0; slot < index.slots; slot++) if (!index.removed[slot]) index.slotOf.set(index.ids[slot]!, slot)
+  return index
+}
 /** Merges, for every prefix of one or two letters, the postings of the terms that start with it. */
 function shortLists(terms: readonly string[], postings: readonly Int32Array[], n: number): Map<string, ShortList> {
   const out = new Map<string, ShortList>()
@@ -296,7 +493,7 @@ function matchWords(
     // One member's match of this word: where (bits) and how well.
     const visit = (m: number, bits: number, quality: number) => {
       if (s.epoch[m] !== epoch) {
-        if (i > 0) return
+        if (i > 0 || index.removed[m]) return
         s.epoch[m] = epoch
         s.hits[m] = 0
         s.orMask[m] = 0
@@ -431,7 +628,7 @@ function browse(index: DirectoryIndex, filters: DirectoryFilters, limit: number)
   const skillFilter = hasSkillFilter(filters)
   const hits: DirectoryHit[] = []
   let total = 0
-  for (let r = 0; r < index.size; r++) {
+  for (let r = 0; r < index.byRank.length; r++) {
     const m = index.byRank[r]!
     if (!passesFields(index, m, filters)) continue
     if (skillFilter && skillFilterMask(index, m, filters) === 0) continue

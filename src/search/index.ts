@@ -6,7 +6,16 @@
  *   const { hits, total, fuzzy } = search(index, 'confocl micro', { canTeach: true })
  *   naiveSearch(members, 'confocal', {})   // the baseline: a full scan per keystroke
  */
-export { createDirectoryIndex, isListed, search } from './directory-index'
+export {
+  createDirectoryIndex,
+  exportIndex,
+  importIndex,
+  INDEX_FORMAT,
+  isListed,
+  search,
+  staleSlots,
+  updateDirectoryIndex,
+} from './directory-index'
 export type {
   DirectoryField,
   DirectoryFilters,
@@ -16,6 +25,7 @@ export type {
   DirectoryResult,
   IndexableMember,
   SkillLevel,
+  StoredIndex,
 } from './directory-index'
 export { naiveSearch } from './naive'
 export { boundedDistance, allowedEdits } from './fuzzy'
