@@ -35,7 +35,7 @@ describe('the profile in Welsh and English', () => {
 
   it('the form keeps its English words', async () => {
     const w = mount(ProfileForm, { props: { profile }, global: { plugins: [await i18nFor('en')] } })
-    expect(w.findAll('label.radio').map((l) => l.text())).toEqual([
+    expect(w.findAll('input[type="radio"]').map((r) => r.element.closest('label')!.textContent)).toEqual([
       'Colleagues in my institution (listed in the directory)',
       'Only me (hidden from the directory)',
     ])
@@ -63,6 +63,7 @@ describe('the profile in Welsh and English', () => {
     const w = mount(SkillsEditor, { props: { uid: 'me', skills: profile.skills }, global: { plugins: [await i18nFor('cy')] } })
     expect(w.get('h2').text()).toBe('Eich sgiliau')
     expect(w.findAll('.skill-level option').map((o) => o.text())).toEqual(['Yn dysgu', 'Ymarferydd', 'Arbenigwr'])
-    expect(w.findAll('.skill-check').map((l) => l.text().replace(/\s+/g, ' '))).toEqual(['Hapus i addysgu PCR', 'Eisiau dysgu PCR'])
+    const boxes = w.findAll('input[type="checkbox"]').map((c) => c.element.closest('label')!.textContent!.trim().replace(/\s+/g, ' '))
+    expect(boxes).toEqual(['Hapus i addysgu PCR', 'Eisiau dysgu PCR'])
   })
 })

@@ -94,7 +94,7 @@ describe('SurveyForm in Welsh', () => {
     expect(w.find('form').attributes('aria-label')).toBe('Pwls')
     expect(w.text()).toContain('Cwestiwn 1 o 2')
     expect(w.find('legend').text()).toBe('1. Ydych chi’n teimlo’n weladwy?')
-    expect(w.findAll('.choice span').map((s) => s.text())).toEqual(['Ydw', 'Nac ydw', 'Not sure'])
+    expect(w.findAll('label').map((l) => l.text())).toEqual(['Ydw', 'Nac ydw', 'Not sure'])
     await w.find('form').trigger('submit')
     expect(w.text()).toContain('Atebwch y cwestiwn hwn')
     await w.findAll('input[type="radio"]')[1]!.setValue(true)
