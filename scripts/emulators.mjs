@@ -16,6 +16,7 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, unwatchFile, wa
 import { createRequire } from 'node:module'
 import { basename, dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { vapidEnv, vapidKeys } from './vapid.mjs'
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 export const LOG_DIR = join(ROOT, '.tmp', process.env.STACK_SLOT ? `emulators-${process.env.STACK_SLOT}` : 'emulators')
@@ -54,6 +55,8 @@ export function emulatorEnv() {
     GOOGLE_CLOUD_PROJECT: PROJECT_ID,
     // Where this slot's logs are (a test reads which Node the Functions emulator runs on).
     EMULATOR_LOG_DIR: LOG_DIR,
+    // Web Push keys (scripts/vapid.mjs): the functions sign and encrypt with them.
+    ...vapidEnv(),
   }
 }
 
@@ -453,6 +456,7 @@ export function appBuildEnv() {
     VITE_AUTH_EMULATOR_PORT: String(PORTS.auth),
     VITE_FIRESTORE_EMULATOR_PORT: String(PORTS.firestore),
     VITE_FUNCTIONS_EMULATOR_PORT: String(PORTS.functions),
+    VITE_VAPID_PUBLIC_KEY: vapidKeys().publicKey,
   }
 }
 

@@ -23,6 +23,7 @@ import type {
 } from '@/domain/entities'
 import type { Checkpoint, Mutation, OverriddenBy, RejectionCode } from '@/domain/sync'
 import type { Evidence, EvidenceContentType } from '@/domain/entities'
+import type { Notification, NotificationPrefs } from '@/domain/notifications'
 
 /** A pending mutation, in commit order. `seq` orders pushes; `attempts` drives backoff. */
 export interface OutboxRow extends Mutation {
@@ -151,6 +152,8 @@ export type DocTables = {
   requests: Table<SkillShareRequest, string>
   assessments: Table<AssessmentSection, string>
   evidence: Table<Evidence, string>
+  notifications: Table<Notification, string>
+  notificationPrefs: Table<NotificationPrefs, string>
 }
 
 export type HubDb = Dexie &
@@ -213,6 +216,11 @@ export const SCHEMA_VERSIONS: Record<number, Record<string, string | null>> = {
     // CPD evidence: descriptions of uploaded files (synced), and files waiting on this device.
     evidence: 'id, updatedAt, cpdId',
     evidenceBlobs: 'id, state, cpdId, draftKey',
+  },
+  7: {
+    // Notifications (server-written, newest first by createdAt) and the member's notification preferences.
+    notifications: 'id, updatedAt, createdAt, kind',
+    notificationPrefs: 'id, updatedAt',
   },
 }
 

@@ -35,4 +35,34 @@ describe('schema upgrades', () => {
     upgraded.close()
     await Dexie.delete(name)
   })
+  it('adds the notification tables at version 7, keeping what version 6 queued', async () => {
+    const name = `migration-7-${crypto.randomUUID()}`
+    const old = createDb(name, 6)
+    await old.open()
+    await old.outbox.add({
+      mutationId: 'm-keep-0001',
+      collection: 'cpd',
+      docId: 'c1',
+      op: 'put',
+      payload: { title: 'Kept' },
+      clientTime: 1,
+      attempts: 0,
+    })
+    old.close()
+
+    const upgraded = createDb(name)
+    await upgraded.open()
+    expect(await upgraded.outbox.count()).toBe(1)
+    const meta = { updatedAt: 1, version: 1, deleted: false, lastMutationId: null, link: '/requests', params: {}, readAt: null }
+    await upgraded.notifications.bulkPut([
+      { ...meta, id: 'old', kind: 'request.received', createdAt: 100 },
+      { ...meta, id: 'new', kind: 'survey.opened', createdAt: 200 },
+    ])
+    // Newest first by createdAt, as the inbox lists them.
+    expect((await upgraded.notifications.orderBy('createdAt').reverse().toArray()).map((n) => n.id)).toEqual(['new', 'old'])
+    await upgraded.notificationPrefs.put({ ...meta, id: 'prefs', kinds: {}, quiet: null, timeZone: 'UTC' })
+    expect(await upgraded.notificationPrefs.count()).toBe(1)
+    upgraded.close()
+    await Dexie.delete(name)
+  })
 })

@@ -37,6 +37,7 @@ import {
   VoteFields,
   VoteSchema,
 } from './entities'
+import { NotificationFields, NotificationPrefsFields, NotificationPrefsSchema, NotificationSchema, PREFS_ID } from './notifications'
 
 export const COLLECTION_NAMES = [
   'institutions',
@@ -55,6 +56,8 @@ export const COLLECTION_NAMES = [
   'requests',
   'assessments',
   'evidence',
+  'notifications',
+  'notificationPrefs',
 ] as const
 export type CollectionName = (typeof COLLECTION_NAMES)[number]
 
@@ -306,6 +309,26 @@ export const COLLECTIONS: Record<CollectionName, CollectionDef> = {
     fields: Object.keys(EvidenceFields),
     merge: 'lww',
     canWrite: () => false,
+  }),
+  notifications: def({
+    // Written only by the server, in the transaction of the change that causes one; the owner
+    // (user scope: the path is the caller's own tree) may only mark one read or unread.
+    name: 'notifications',
+    scope: 'user',
+    schema: NotificationSchema,
+    fields: Object.keys(NotificationFields),
+    merge: 'lww',
+    canWrite: (_c, op) => op === 'update',
+    fixedFields: ['kind', 'params', 'link', 'createdAt'],
+  }),
+  notificationPrefs: def({
+    // How the member hears of each kind, quiet hours: one document, `prefs`.
+    name: 'notificationPrefs',
+    scope: 'user',
+    schema: NotificationPrefsSchema,
+    fields: Object.keys(NotificationPrefsFields),
+    merge: 'lww',
+    canWrite: (_c, op, _n, _e, id) => id === PREFS_ID && op !== 'delete',
   }),
 }
 

@@ -168,7 +168,17 @@ describe('entity schemas: valid examples', () => {
 
 /** Optional fields the examples leave out, so the registry check above knows they exist. */
 const optionalFields: Partial<Record<CollectionName, string[]>> = {
-  institutions: ['contactName', 'signatoryDate', 'defaultLocale', 'skillMerges', 'contactEmail', 'contactPhone', 'headName', 'headTitle'],
+  institutions: [
+    'contactName',
+    'signatoryDate',
+    'defaultLocale',
+    'skillMerges',
+    'contactEmail',
+    'contactPhone',
+    'headName',
+    'headTitle',
+    'surveyDigest',
+  ],
   members: ['pronouns', 'site', 'gradeBand', 'contract', 'photo', 'locale'],
   profiles: ['pronouns', 'site', 'gradeBand', 'contract', 'photo', 'locale'],
   equality: ['gender', 'ethnicity'],

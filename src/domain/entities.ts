@@ -47,6 +47,8 @@ export const InstitutionFields = {
   defaultLocale: v.optional(v.picklist(LANGUAGES)),
   /** Duplicate skills a lead merged: skill id → the skill it now counts as (src/domain/skill-merges.ts). */
   skillMerges: v.optional(SkillMergesSchema),
+  /** Survey notifications as one daily digest per member instead of one per survey opened (a lead's setting). */
+  surveyDigest: v.optional(v.boolean()),
 }
 export const InstitutionSchema = v.object({ ...SYNC_META_ENTRIES, ...InstitutionFields })
 export type Institution = v.InferOutput<typeof InstitutionSchema>

@@ -39,6 +39,8 @@ export const SET_FIELDS: Partial<Record<CollectionName, SetSpec[]>> = {
   surveys: [spec('sections'), spec('questions'), spec('questions.*.options')],
   plans: [spec('owners', 'record'), spec('phases', 'record')],
   actions: [spec('measures'), spec('measures.*.checkIns')],
+  // Two devices choosing modes for different kinds both keep theirs.
+  notificationPrefs: [spec('kinds', 'record')],
   institutions: [spec('faculties'), spec('faculties.*.departments'), spec('sites'), spec('skillMerges', 'record')],
 }
 

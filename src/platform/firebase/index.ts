@@ -6,6 +6,7 @@ import { createFirebaseAccount, type AccountPort } from './account'
 import { createFirebaseAuth } from './auth'
 import { createFirebaseCpd } from './cpd'
 import { createFirebaseStats, type StatsPort } from './firebase-stats'
+import { createFirebaseNotifications, type NotificationsPort } from './notifications'
 import { createFirebaseSurveys } from './surveys'
 import { createFirebaseTransport, type TransportIds } from './transport'
 
@@ -20,6 +21,8 @@ export interface Platform {
   stats: StatsPort
   /** The member's own account (deletion). */
   account: AccountPort
+  /** Web Push: the VAPID key and this device's subscription on the server. */
+  notifications: NotificationsPort
 }
 
 /** `instance` names a separate Firebase app (tests simulate several devices in one process). */
@@ -31,5 +34,6 @@ export function createPlatform(instance?: string): Platform {
     cpd: createFirebaseCpd(instance),
     stats: createFirebaseStats(instance),
     account: createFirebaseAccount(instance),
+    notifications: createFirebaseNotifications(instance),
   }
 }
