@@ -76,9 +76,7 @@ describe('standardsCheck', () => {
     )
     const rule = r.rules.find((x) => x.id === 'categories')
     expect(rule?.passed).toBe(false)
-    expect(rule?.hint).toBe(
-      'You have activity of 2 types (work-based learning and formal / educational) in the last 12 months. Add one more type, e.g. professional activity or self-directed learning.',
-    )
+    expect(rule?.hint).toEqual({ code: 'moreTypes', have: ['work-based', 'formal'], need: 1, suggest: ['professional', 'self-directed'] })
   })
 
   it('only looks at the last 12 months, counting an entry that runs into them', () => {
@@ -103,10 +101,8 @@ describe('standardsCheck', () => {
       { now },
     )
     const byId = Object.fromEntries(r.rules.map((x) => [x.id, x]))
-    expect(byId.benefitUsers?.hint).toBe(
-      'Note how it benefits the users of your work for 2 entries: "Autoclave refresher" and "Python course".',
-    )
-    expect(byId.learned?.hint).toBe('Note what you learned for "Python course".')
+    expect(byId.benefitUsers?.hint).toEqual({ code: 'noteFor', count: 2, titles: ['Autoclave refresher', 'Python course'] })
+    expect(byId.learned?.hint).toEqual({ code: 'noteFor', count: 1, titles: ['Python course'] })
     expect(byId.benefitPractice?.passed).toBe(true)
     expect(r.passed).toBe(false)
   })
@@ -114,8 +110,8 @@ describe('standardsCheck', () => {
   it('fails every rule with a starting hint when nothing is logged', () => {
     const r = standardsCheck([], { now })
     expect(r.rules.map((x) => x.passed)).toEqual([false, false, false, false])
-    expect(r.rules[0]?.hint).toContain('no CPD logged in the last 12 months')
-    expect(r.rules[1]?.hint).toBe('Log an activity and note what you learned.')
+    expect(r.rules[0]?.hint).toEqual({ code: 'noActivity', min: 3, suggest: ['work-based', 'professional', 'formal'] })
+    expect(r.rules[1]?.hint).toEqual({ code: 'logAndNote' })
   })
 })
 

@@ -9,15 +9,6 @@ import { problem } from '../problems'
 
 export type CpdType = (typeof CPD_TYPES)[number]
 
-/** Plain names of the Science Council activity types. */
-export const CPD_TYPE_LABELS: Record<CpdType, string> = {
-  'work-based': 'work-based learning',
-  professional: 'professional activity',
-  formal: 'formal / educational',
-  'self-directed': 'self-directed learning',
-  other: 'other',
-}
-
 /** A working day, for turning hours into development days. */
 export const HOURS_PER_DAY = 7.5
 /** The standards ask for activity across at least this many types in 12 months. */
@@ -74,11 +65,23 @@ export type StandardsRuleId = 'categories' | 'learned' | 'benefitPractice' | 'be
 
 export interface StandardsRule {
   id: StandardsRuleId
-  label: string
   passed: boolean
-  /** What to do to pass, in plain words; absent when passed. */
-  hint?: string
+  /** What to do to pass, as a code and its facts (the client words it); absent when passed. */
+  hint?: StandardsHint
 }
+
+/**
+ * Why a rule is not met yet, worded by the client:
+ * - `noActivity`: nothing logged in the window; `suggest` names types to log.
+ * - `moreTypes`: activity of the types `have`; `need` more types, e.g. one of `suggest`.
+ * - `logAndNote`: nothing logged; log an activity and note this reflection.
+ * - `noteFor`: `count` entries lack this reflection; `titles` names the first three.
+ */
+export type StandardsHint =
+  | { code: 'noActivity'; min: number; suggest: CpdType[] }
+  | { code: 'moreTypes'; have: CpdType[]; need: number; suggest: CpdType[] }
+  | { code: 'logAndNote' }
+  | { code: 'noteFor'; count: number; titles: string[] }
 
 export interface StandardsCheck {
   passed: boolean
@@ -90,11 +93,7 @@ export interface StandardsCheck {
   rules: StandardsRule[]
 }
 
-const REFLECTIONS = [
-  { id: 'learned', label: 'What you learned', missing: 'what you learned' },
-  { id: 'benefitPractice', label: 'How it benefits your practice', missing: 'how it benefits your practice' },
-  { id: 'benefitUsers', label: 'How it benefits the users of your work', missing: 'how it benefits the users of your work' },
-] as const
+const REFLECTIONS = ['learned', 'benefitPractice', 'benefitUsers'] as const
 
 /**
  * Checks the last 12 months (up to and including today) against the Science Council CPD standards
@@ -109,34 +108,24 @@ export function standardsCheck(entries: readonly CpdLike[], options: { now: Cloc
   const types = CPD_TYPES.filter((t) => inWindow.some((e) => e.type === t))
   const missingTypes = CPD_TYPES.filter((t) => !types.includes(t) && t !== 'other')
 
-  const categories: StandardsRule = {
-    id: 'categories',
-    label: `Activity across at least ${MIN_CPD_TYPES} types`,
-    passed: types.length >= MIN_CPD_TYPES,
-  }
+  const categories: StandardsRule = { id: 'categories', passed: types.length >= MIN_CPD_TYPES }
   if (!categories.passed) {
     const need = MIN_CPD_TYPES - types.length
     categories.hint =
       inWindow.length === 0
-        ? 'You have no CPD logged in the last 12 months. Log activities of at least 3 types, e.g. ' +
-          listOf(missingTypes.slice(0, 3).map((t) => CPD_TYPE_LABELS[t])) +
-          '.'
-        : `You have activity of ${types.length === 1 ? 'one type' : `${types.length} types`} (${listOf(types.map((t) => CPD_TYPE_LABELS[t]))}) in the last 12 months. ` +
-          `Add ${need === 1 ? 'one more type' : `${need} more types`}, e.g. ${listOf(
-            missingTypes.slice(0, need + 1).map((t) => CPD_TYPE_LABELS[t]),
-            'or',
-          )}.`
+        ? { code: 'noActivity', min: MIN_CPD_TYPES, suggest: missingTypes.slice(0, MIN_CPD_TYPES) }
+        : { code: 'moreTypes', have: types, need, suggest: missingTypes.slice(0, need + 1) }
   }
 
-  const reflections = REFLECTIONS.map(({ id, label, missing }): StandardsRule => {
+  const reflections = REFLECTIONS.map((id): StandardsRule => {
     const without = inWindow.filter((e) => !(e[id] ?? '').trim())
     const passed = inWindow.length > 0 && without.length === 0
-    if (passed) return { id, label, passed }
-    const hint =
+    if (passed) return { id, passed }
+    const hint: StandardsHint =
       inWindow.length === 0
-        ? `Log an activity and note ${missing}.`
-        : `Note ${missing} for ${without.length === 1 ? `"${without[0]?.title ?? ''}"` : `${without.length} entries: ${listOf(without.slice(0, 3).map((e) => `"${e.title}"`))}${without.length > 3 ? ' and others' : ''}`}.`
-    return { id, label, passed, hint }
+        ? { code: 'logAndNote' }
+        : { code: 'noteFor', count: without.length, titles: without.slice(0, 3).map((e) => e.title) }
+    return { id, passed, hint }
   })
 
   const rules = [categories, ...reflections]
@@ -207,9 +196,4 @@ export function validateCpdDates(
 
 function live<T extends CpdLike>(entries: readonly T[]): T[] {
   return entries.filter((e) => !e.deleted)
-}
-
-function listOf(items: readonly string[], last = 'and'): string {
-  if (items.length <= 1) return items.join('')
-  return `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1] ?? ''}`
 }

@@ -89,6 +89,12 @@ describe('auditRecord', () => {
     })
     expect(record.entries[0]?.dates).toBe('25 November 2025 to 2 December 2025')
     expect(record.standards.map((s) => s.met)).toEqual([true, false, false, false])
+    expect(record.standards.map((s) => s.label)).toEqual([
+      'Activity across at least 3 types',
+      'What you learned',
+      'How it benefits your practice',
+      'How it benefits the users of your work',
+    ])
   })
 
   it('gives CSV rows and safe CSV text', () => {
@@ -152,6 +158,9 @@ describe('the record in Welsh', () => {
       expect(welsh.title).toBe('Cofnod datblygiad proffesiynol parhaus')
       expect(welsh.window.label).toBe('1 Rhagfyr 2025 i 30 Tachwedd 2026')
       expect(welsh.totals).toBe('3 gweithgaredd, 15 awr')
+      expect(welsh.standards[0]).toMatchObject({ label: 'Gweithgaredd o 3 math gwahanol o leiaf', met: true })
+      expect(welsh.standards[1]?.label).toBe('Beth a ddysgoch chi')
+      expect(welsh.standards[1]?.note).toMatch(/^Nodwch beth a ddysgoch chi ar gyfer /)
       expect(welsh.entries[2]).toMatchObject({ type: 'Ffurfiol / addysgol', evidence: ['bench.jpg', 'Nid yw’r ffeil ar y ddyfais hon'] })
       expect(auditRows(welsh)[0]?.slice(0, 3)).toEqual(['Dyddiad dechrau', 'Dyddiad gorffen', 'Gweithgaredd'])
       const { text: pdf } = await pdfText(new Uint8Array(await auditPdf(welsh, fonts).arrayBuffer()))

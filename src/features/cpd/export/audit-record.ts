@@ -9,6 +9,7 @@ import { standardsCheck } from '@/domain/rules/cpd'
 import { addDays, addMonths } from '@/domain/rules/dates'
 import { skillById } from '@/domain/taxonomy'
 import type { CpdText } from '../cpd-text'
+import { standardsWords } from '../standards-text'
 
 export interface AuditPerson {
   name: string
@@ -144,11 +145,10 @@ export function auditRecord(input: {
     totals: `${activities(text, inWindow.length)}, ${text.hours(totalHours)}`,
     labels: auditLabels(text),
     byType,
-    standards: check.rules.map((r) => ({
-      label: r.label,
-      met: r.passed,
-      note: r.passed ? text.t('cpd.export.met') : (r.hint ?? text.t('cpd.export.notMet')),
-    })),
+    standards: check.rules.map((r) => {
+      const words = standardsWords(text, r)
+      return { label: words.label, met: r.passed, note: r.passed ? text.t('cpd.export.met') : (words.hint ?? text.t('cpd.export.notMet')) }
+    }),
     entries: inWindow.map((e) => ({
       title: e.title,
       dates: text.dates(e.startDate, e.endDate),
