@@ -12,7 +12,7 @@
  */
 import { initializeApp } from 'firebase-admin/app'
 import { getAuth } from 'firebase-admin/auth'
-import { FieldValue, getFirestore } from 'firebase-admin/firestore'
+import { FieldValue, getFirestore, type DocumentReference } from 'firebase-admin/firestore'
 import { docPath } from '../src/domain/collections'
 import {
   DEMO_ACCOUNTS,
@@ -21,12 +21,16 @@ import {
   DEMO_PASSWORD,
   demoDocuments,
   generateDemoData,
+  type DemoData,
   type DemoUser,
 } from './demo/demo-data'
 import { rebuildInstitution } from '../functions/src/aggregates/store'
 import { registryPath } from '../functions/src/domains/domains'
 import { hashJoinCode, secretsPath } from '../functions/src/join/codes'
 import { migrateCore } from '../functions/src/migrate'
+import { textKey } from '../functions/src/surveys/access'
+import { responsesOf } from '../functions/src/surveys/pool'
+import { answerKey } from '../functions/src/surveys/submit'
 
 interface SeedArgs {
   members: number
@@ -185,6 +189,39 @@ async function seedFirestore(docs: ReturnType<typeof demoDocuments>, reset: bool
   return { written, kept }
 }
 
+/**
+ * Closed surveys' answers where the survey callables keep them after the mixing pool
+ * (`surveys/{id}/responses/{key}`: answers and group, nothing else), and the themes a lead tagged
+ * their free texts with (by content key, as saveSurveyTheme stores them). An answer's key is the
+ * hash of a fixed demo token, so seeding twice never adds answers. Before the counters are
+ * rebuilt, which count the responses too.
+ */
+async function seedSurveyAnswers(data: DemoData, reset: boolean): Promise<number> {
+  const db = getFirestore()
+  const writer = db.bulkWriter({ throttling: false })
+  let written = 0
+  const put = (ref: DocumentReference, doc: Record<string, unknown>) =>
+    void (reset ? writer.set(ref, doc) : writer.create(ref, doc)).then(
+      () => written++,
+      () => {},
+    )
+  for (const [surveyId, responses] of Object.entries(data.surveyResponses)) {
+    const out = responsesOf(db, DEMO_INSTITUTION_ID, surveyId)
+    responses.forEach((r, i) => put(out.doc(answerKey(`demo-answer-${surveyId}-${i}`)), { answers: r.answers, group: r.group }))
+  }
+  for (const [surveyId, themes] of Object.entries(data.surveyThemes)) {
+    for (const t of themes) {
+      put(db.doc(`institutions/${DEMO_INSTITUTION_ID}/surveys/${surveyId}/themes/${t.id}`), {
+        name: t.name,
+        keys: t.texts.map((x) => textKey(x.questionId, x.text)),
+        updatedAt: FieldValue.serverTimestamp(),
+      })
+    }
+  }
+  await writer.close()
+  return written
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2))
   for (const k of ['FIRESTORE_EMULATOR_HOST', 'FIREBASE_AUTH_EMULATOR_HOST']) {
@@ -199,6 +236,7 @@ async function main() {
   const accountUids = new Set<string>(DEMO_ACCOUNTS.map((a) => a.uid))
   const users = args.accounts === 'demo' ? data.users.filter((u) => accountUids.has(u.uid)) : data.users
   const [a, f] = await Promise.all([seedAuth(users, projectId), seedFirestore(docs, args.reset)])
+  await seedSurveyAnswers(data, args.reset)
   // The dashboards read kept counters (functions/src/aggregates): count the seeded institution
   // now rather than on the first dashboard view, which could outlast a callable at 10,000 members.
   await rebuildInstitution(getFirestore(), DEMO_INSTITUTION_ID)

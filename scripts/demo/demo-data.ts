@@ -26,6 +26,7 @@ import type {
 } from '@/domain/entities'
 import type { ROLE_FAMILIES, SKILL_CATEGORIES } from '@/domain/entities'
 import { directoryProjection, type CollectionName } from '@/domain/collections'
+import { checkAnswers, type StoredAnswer } from '@/survey-engine/rules'
 
 export const DEMO_INSTITUTION_ID = 'example-university'
 export const DEMO_DOMAIN = 'example.ac.uk'
@@ -77,6 +78,14 @@ export interface DemoData {
   comments: Comment[]
   votes: Vote[]
   surveys: Survey[]
+  /**
+   * Answers to closed surveys, by survey id, as the survey callables store them once they left the
+   * mixing pool (`institutions/{inst}/surveys/{id}/responses/{key}`): normalised answers and the
+   * breakdown group, no uid, no name, no time.
+   */
+  surveyResponses: Record<string, DemoSurveyResponse[]>
+  /** Themes a lead tagged free-text answers with, by survey id (the seed stores their content keys). */
+  surveyThemes: Record<string, DemoSurveyTheme[]>
   requests: SkillShareRequest[]
   users: DemoUser[]
   joinCode: string
@@ -773,6 +782,13 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
     ],
   }
 
+  addRegistrations(
+    registrationsByUid,
+    members.filter((m) => !registrationsByUid[m.id]),
+    members.length,
+    now,
+  )
+
   // ---------- the Stage Two action plan ----------
   const planId = 'plan-stage-two'
   const endY = yearOf(planEnd)
@@ -1143,7 +1159,7 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
       statement: 'Skills are shared and passed on so that no specialist skill depends on one person.',
     },
   ] as const
-  const LIKERT = ['Strongly disagree', 'Disagree', 'Neither agree nor disagree', 'Agree', 'Strongly agree']
+  const LIKERT = [...LIKERT_LABELS]
   const surveys: Survey[] = [
     {
       ...meta(surveyId, now),
@@ -1195,6 +1211,12 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
       createdByUid: 'demo-champion',
     },
   ]
+
+  // ---------- last year's annual survey (closed, answered) ----------
+  const annual = annualSurvey(members, createRng((options.seed ?? 20260301) + 17), now)
+  surveys.push(annual.survey)
+  const surveyResponses: Record<string, DemoSurveyResponse[]> = { [annual.survey.id]: annual.responses }
+  const surveyThemes: Record<string, DemoSurveyTheme[]> = { [annual.survey.id]: annual.themes }
 
   // ---------- ideas, comments, votes ----------
   const at = (d: number, h = 0) => now - d * DAY + h * 3_600_000
@@ -1371,6 +1393,8 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
     comments,
     votes,
     surveys,
+    surveyResponses,
+    surveyThemes,
     requests,
     users,
     joinCode: DEMO_JOIN_CODE,
@@ -1399,6 +1423,260 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
       return skill(id, level, canTeach, wantsToLearn)
     })
   }
+}
+
+// ------------------------------------------------------------------------------------------------
+// Last year's annual survey: closed, answered, with free-text themes
+
+/** One stored answer to a survey, as `responses/{key}` holds it (functions/src/surveys/submit.ts ResponseDoc). */
+export interface DemoSurveyResponse {
+  answers: StoredAnswer[]
+  /** Breakdown attributes, each only when its group has ≥ 5 members (as the callable decides). */
+  group: { facultyId?: string; roleFamily?: string }
+}
+
+/** A theme a lead tagged free-text answers with; the seed stores each text by its content key. */
+export interface DemoSurveyTheme {
+  id: string
+  name: string
+  texts: { questionId: string; text: string }[]
+}
+
+export const DEMO_CLOSED_SURVEY_ID = 'survey-annual-technician'
+
+const CHANGE_THEMES: readonly { id: string; name: string; texts: readonly string[] }[] = [
+  {
+    id: 'theme-protected-time',
+    name: 'Protected time for development',
+    texts: [
+      'Protected time for training that is not cancelled when teaching gets busy.',
+      'Time for CPD in my workload model, not only goodwill.',
+      'Half a day a month set aside for development.',
+    ],
+  },
+  {
+    id: 'theme-career-routes',
+    name: 'Clear career routes',
+    texts: [
+      'A clear route from Grade 5 to Grade 6 without having to leave.',
+      'Job titles that match what we actually do in every faculty.',
+      'Knowing what the next step is and who to ask about it.',
+    ],
+  },
+  {
+    id: 'theme-being-known',
+    name: 'Being known and credited',
+    texts: [
+      'Academics knowing who we are and what we do.',
+      'Being named on the papers we contributed to.',
+      'Our names on the lab doors, as the academics have.',
+    ],
+  },
+]
+const LIKERT_LABELS = ['Strongly disagree', 'Disagree', 'Neither agree nor disagree', 'Agree', 'Strongly agree']
+const WORKING_WELL = [
+  'The technician Teams channel: questions get answered within the hour.',
+  'The annual technician conference.',
+  'Fee support for professional registration.',
+  'Skill-share sessions with other faculties.',
+  'Having a technician champion in our faculty.',
+] as const
+const DEVELOPMENT_TIME = ['None', 'Less than 3 days', '3 to 5 days', '6 to 10 days', 'More than 10 days'] as const
+const HELP_NEXT = [
+  'Protected training time',
+  'Support for professional registration',
+  'Mentoring',
+  'Clearer career pathways',
+  'Meeting technicians in other faculties',
+] as const
+/** How each faculty's answers lean (a breakdown worth reading). */
+const FACULTY_MOOD: Record<string, number> = {
+  'fac-science': 0,
+  'fac-engineering': 1,
+  'fac-medicine': 0,
+  'fac-arts': -1,
+  'fac-services': 0,
+}
+
+/**
+ * Breakdown attributes as `submitSurveyResponse` stores them (safeGroup in
+ * functions/src/surveys/submit.ts): faculty and role family when that cell has ≥ 5 members, else
+ * whichever one alone has, else none.
+ */
+export function responseGroupOf(members: readonly Member[]): (m: Member) => DemoSurveyResponse['group'] {
+  const sizes = new Map<string, number>()
+  const bump = (k: string) => sizes.set(k, (sizes.get(k) ?? 0) + 1)
+  for (const m of members) {
+    if (m.facultyId) bump(`f:${m.facultyId}`)
+    if (m.roleFamily) bump(`r:${m.roleFamily}`)
+    if (m.facultyId && m.roleFamily) bump(`f:${m.facultyId}|r:${m.roleFamily}`)
+  }
+  const big = (k: string) => (sizes.get(k) ?? 0) >= 5
+  return ({ facultyId, roleFamily }) => {
+    if (facultyId && roleFamily && big(`f:${facultyId}|r:${roleFamily}`)) return { facultyId, roleFamily }
+    if (facultyId && big(`f:${facultyId}`)) return { facultyId }
+    if (roleFamily && big(`r:${roleFamily}`)) return { roleFamily }
+    return {}
+  }
+}
+
+/**
+ * The annual technician survey, closed three months ago, and its answers. Who answered is chosen
+ * per breakdown group (faculty × role family as stored): from every group of ≥ 5 members, at least
+ * five and about 70% of them (fewer in a big institution), so every group shown by faculty or by
+ * role family holds ≥ 5 answers and nothing is withheld. Every answer passes the callable's checks.
+ */
+function annualSurvey(members: readonly Member[], rng: Rng, now: number) {
+  const closesAt = isoDate(now - 92 * DAY)
+  const survey: Survey = {
+    ...meta(DEMO_CLOSED_SURVEY_ID, now),
+    title: `Annual technician survey ${closesAt.slice(0, 4)}`,
+    description:
+      'Once a year: how valued you feel, the time you get for development and what would help most. Anonymous: answers are reported only in aggregate, and groups under 5 are never shown.',
+    sections: [],
+    questions: [
+      { id: 'q-valued', type: 'likert', prompt: 'I feel valued for the work I do.', required: true, options: LIKERT_LABELS },
+      {
+        id: 'q-development-time',
+        type: 'single',
+        prompt: 'In the last 12 months, how much protected time did you have for development?',
+        required: true,
+        options: [...DEVELOPMENT_TIME],
+      },
+      {
+        id: 'q-help-next',
+        type: 'multiple',
+        prompt: 'What would help you most in the next year?',
+        required: false,
+        options: [...HELP_NEXT],
+      },
+      {
+        id: 'q-recommend',
+        type: 'rating',
+        prompt: 'How likely are you to recommend a technical career here to a friend? (0–10)',
+        required: true,
+      },
+      { id: 'q-one-change', type: 'long', prompt: 'What one change would make the biggest difference to you?', required: false },
+      { id: 'q-working-well', type: 'long', prompt: 'What is working well?', required: false },
+    ],
+    audience: { facultyIds: [], roleFamilies: [] },
+    anonymous: true,
+    allowEdit: false,
+    opensAt: isoDate(now - 120 * DAY),
+    closesAt,
+    status: 'closed',
+    createdByUid: 'demo-lead',
+  }
+
+  const groupOf = responseGroupOf(members)
+  const cells = new Map<string, { group: DemoSurveyResponse['group']; members: Member[] }>()
+  for (const m of members) {
+    const group = groupOf(m)
+    const k = `${group.facultyId ?? ''}|${group.roleFamily ?? ''}`
+    const cell = cells.get(k) ?? { group, members: [] }
+    cell.members.push(m)
+    cells.set(k, cell)
+  }
+  const rate = Math.min(0.7, 150 / members.length)
+  const respondents: { m: Member; group: DemoSurveyResponse['group'] }[] = []
+  for (const { group, members: inCell } of cells.values()) {
+    if (inCell.length < 5) continue
+    const n = Math.min(inCell.length, Math.max(5, Math.round(inCell.length * rate)))
+    for (const m of rng.sample(inCell, n)) respondents.push({ m, group })
+  }
+
+  const clamp = (x: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, x))
+  const changeTexts = CHANGE_THEMES.flatMap((t) => t.texts)
+  const responses = rng.sample(respondents, respondents.length).map(({ m, group }, i): DemoSurveyResponse => {
+    const mood = FACULTY_MOOD[m.facultyId ?? ''] ?? 0
+    const raw: Record<string, unknown> = {
+      'q-valued': clamp(3 + mood + rng.pick([-1, 0, 0, 1, 1]), 1, 5),
+      'q-development-time': DEVELOPMENT_TIME[clamp(1 + mood + rng.int(0, 2), 0, DEVELOPMENT_TIME.length - 1)],
+      'q-recommend': clamp(6 + 2 * mood + rng.int(-3, 3), 0, 10),
+    }
+    if (rng.chance(0.8)) raw['q-help-next'] = rng.sample(HELP_NEXT, rng.int(1, 3))
+    // The first five always write something, so each text question has enough answers to show.
+    if (i < 5 || rng.chance(0.7)) raw['q-one-change'] = rng.pick(changeTexts)
+    if (i < 5 || rng.chance(0.5)) raw['q-working-well'] = rng.pick(WORKING_WELL)
+    const checked = checkAnswers(survey.questions, raw)
+    if (!checked.ok) throw new Error(`demo survey answer refused: ${checked.field} ${checked.message}`)
+    return { answers: checked.answers, group }
+  })
+
+  const given = new Set(responses.flatMap((r) => r.answers.filter((a) => a.questionId === 'q-one-change').map((a) => a.value)))
+  const themes: DemoSurveyTheme[] = CHANGE_THEMES.map((t) => ({
+    id: t.id,
+    name: t.name,
+    texts: t.texts.filter((x) => given.has(x)).map((text) => ({ questionId: 'q-one-change', text })),
+  })).filter((t) => t.texts.length > 0)
+  return { survey, responses, themes }
+}
+
+// ------------------------------------------------------------------------------------------------
+// Registrations across the institution
+
+const STEPS_DONE: Registration['steps'] = {
+  eligibility: 'done',
+  mentor: 'done',
+  evidence: 'done',
+  report: 'done',
+  submit: 'done',
+  assessment: 'done',
+  outcome: 'done',
+  renewal: 'todo',
+}
+const STEPS_STARTED: Registration['steps'] = {
+  eligibility: 'done',
+  mentor: 'done',
+  evidence: 'doing',
+  report: 'todo',
+  submit: 'todo',
+  assessment: 'todo',
+  outcome: 'todo',
+  renewal: 'todo',
+}
+
+/**
+ * Registrations for generated members, so the leads' registration figures (dashboard and CPD
+ * insights) show: every level anyone holds or works towards has at least five people (a smaller
+ * group is withheld, and would take others with it), and at least three levels each, since the
+ * empty levels' withheld zeros take the smallest shown level with them. With the demo accounts'
+ * own: RSciTech and RSci registered, RSciTech in progress, EngTech registered with IEng in
+ * progress, FHEA in progress — 5 each at 36 members, 5% of the institution each when it is
+ * bigger. Too few members for that: none.
+ */
+function addRegistrations(into: Record<string, Registration[]>, candidates: readonly Member[], total: number, now: number): void {
+  const quota = Math.max(5, Math.round(total * 0.05))
+  // The demo accounts already hold one EngTech, IEng, RSciTech and FHEA in progress each.
+  if (candidates.length < 2 * quota + 3 * (quota - 1)) return
+  const used = new Set<string>()
+  const take = (k: number, prefer: (m: Member) => boolean): Member[] => {
+    const free = candidates.filter((m) => !used.has(m.id))
+    const picked = [...free.filter(prefer), ...free.filter((m) => !prefer(m))].slice(0, k)
+    for (const m of picked) used.add(m.id)
+    return picked
+  }
+  const reg = (uid: string, target: Registration['target'], done: boolean, extra: Partial<Registration> = {}): Registration => ({
+    ...{ id: `reg-${uid}-${target.toLowerCase()}`, updatedAt: now, version: 1, deleted: false, lastMutationId: null },
+    target,
+    steps: done ? STEPS_DONE : STEPS_STARTED,
+    competences: {},
+    feeSupportRequested: !done,
+    ...extra,
+  })
+  const science = (m: Member) => m.facultyId === 'fac-science' || m.facultyId === 'fac-medicine'
+  for (const m of take(quota, science)) into[m.id] = [reg(m.id, 'RSciTech', true)]
+  for (const m of take(quota, science)) {
+    const rsciTech = reg(m.id, 'RSciTech', true)
+    into[m.id] = [rsciTech, reg(m.id, 'RSci', true, { basedOn: rsciTech.id })]
+  }
+  for (const m of take(quota - 1, science)) into[m.id] = [reg(m.id, 'RSciTech', false)]
+  for (const m of take(quota - 1, (x) => x.facultyId === 'fac-engineering')) {
+    const engTech = reg(m.id, 'EngTech', true)
+    into[m.id] = [engTech, reg(m.id, 'IEng', false, { basedOn: engTech.id })]
+  }
+  for (const m of take(quota - 1, (x) => x.roleFamily === 'teaching'))
+    into[m.id] = [reg(m.id, 'FHEA', false, { feeSupportRequested: false })]
 }
 
 // ------------------------------------------------------------------------------------------------

@@ -254,7 +254,7 @@ export async function recountAll(db: Firestore, now = Date.now()): Promise<Map<s
   const t0 = Date.now()
   const today = isoDateOf(now)
   const sources = new Map<string, MemberSources>()
-  for await (const d of everyDoc(db, 'profiles', ['institutionId', 'facultyId', 'roleFamily', 'contract', 'joinedAt', 'deleted'])) {
+  for await (const d of everyDoc(db, 'profiles', ['institutionId', 'facultyId', 'roleFamily', 'contract', 'site', 'joinedAt', 'deleted'])) {
     // As institutionProfiles: live profiles (deleted == false) naming an institution.
     if (d.get('deleted') !== false || typeof d.get('institutionId') !== 'string') continue
     const uid = d.ref.parent.parent?.id ?? d.id
