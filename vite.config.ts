@@ -5,6 +5,7 @@ import vue from '@vitejs/plugin-vue'
 import { defineConfig, type Plugin } from 'vite'
 import { VitePWA, type ManifestOptions } from 'vite-plugin-pwa'
 import { routePreload } from './scripts/vite/route-preload.ts'
+import { SW_PUSH_FILE, swPush } from './scripts/vite/sw-push.ts'
 import { LANGUAGE_TAG } from './src/i18n/locales.ts'
 import { GLOBAL_NAMESPACES, ROUTE_MESSAGES } from './src/i18n/route-messages.ts'
 
@@ -117,6 +118,8 @@ export default defineConfig({
       },
     ),
     welshManifest(),
+    // The push and notification-click handlers, loaded by the generated worker (importScripts below).
+    swPush(),
     VitePWA({
       // 'prompt': an update waits for the user's "Reload" (src/features/shell/register-sw.ts registers).
       registerType: 'prompt',
@@ -128,6 +131,8 @@ export default defineConfig({
       workbox: {
         // No webmanifest here: the plugin precaches it already, and a duplicate breaks the precache.
         globPatterns: ['**/*.{js,css,html,svg,png,ico,woff2}'],
+        // Push notifications (src/sw/push.ts): shown and opened by the worker, worded on the device.
+        importScripts: [SW_PUSH_FILE],
         // Firebase stays out of the initial JS (it is imported after first paint) but is precached:
         // the service worker fetches it in the background, so a signed-in member who reopens the
         // app with no network still restores their session and keeps syncing later.

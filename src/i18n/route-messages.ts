@@ -37,6 +37,8 @@ export const ROUTE_MESSAGES: Record<string, readonly string[]> = {
   'survey-answer': ['surveys'],
   'survey-edit': ['surveyBuilder', 'surveys'],
   'survey-results': ['surveyResults', 'surveys'],
-  account: ['account', 'profile'],
+  account: ['account', 'profile', 'notifications'],
+  inbox: ['notifications'],
+  'inbox-settings': ['notifications'],
   'not-found': [],
 }

@@ -113,6 +113,12 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/features/survey-results/SurveyResultsView.vue'),
   },
   { path: '/account', name: 'account', component: () => import('@/features/account/AccountView.vue') },
+  { path: '/inbox', name: 'inbox', component: () => import('@/features/notifications/InboxView.vue') },
+  {
+    path: '/inbox/settings',
+    name: 'inbox-settings',
+    component: () => import('@/features/notifications/NotificationSettingsView.vue'),
+  },
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
