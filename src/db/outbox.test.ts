@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createDb, type HubDb } from './database'
-import { unsentIds } from './outbox'
+import { docSyncState, unsentIds } from './outbox'
 import { createRepos, type Repos } from './repos'
 
 let db: HubDb
@@ -39,5 +39,22 @@ describe('what has not been sent', () => {
     await db.outbox.clear()
     await db.requests.update(fresh.id, { version: 1 })
     expect(await unsentIds('requests', db)).toEqual(new Set())
+  })
+})
+
+describe("one document's sync state", () => {
+  it("counts its own waiting and refused changes, not another document's, with the server version", async () => {
+    await db.requests.put({ ...request, id: 'mine', version: 4, updatedAt: 5, deleted: false, lastMutationId: null })
+    await repos.requests.patch('mine', { state: 'accepted' })
+    await repos.requests.patch('mine', { message: 'See you Tuesday' })
+    const other = await repos.requests.create(request)
+    const rejection = { collection: 'requests' as const, code: 'invalid' as const, message: 'invalid', at: 1, payload: {} }
+    await db.rejections.bulkPut([
+      { ...rejection, mutationId: 'm1', docId: 'mine' },
+      { ...rejection, mutationId: 'm2', docId: other.id },
+    ])
+    expect(await docSyncState('requests', 'mine', db)).toEqual({ version: 4, pending: 2, refused: 1 })
+    expect(await docSyncState('requests', other.id, db)).toEqual({ version: 0, pending: 1, refused: 1 })
+    expect(await docSyncState('cpd', 'mine', db)).toEqual({ version: 0, pending: 0, refused: 0 })
   })
 })

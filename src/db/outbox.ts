@@ -20,3 +20,26 @@ export async function unsentIds(collection: 'cpd' | 'requests', database: HubDb 
   ])
   return new Set([...pending.map((m) => m.docId), ...local])
 }
+
+export interface DocSyncState {
+  /** The server's version of the document (0: never synced). */
+  version: number
+  /** Its changes waiting in the outbox. */
+  pending: number
+  /** Its changes the server refused (until dismissed). */
+  refused: number
+}
+
+/** One document's sync state, as a card shows it. */
+export async function docSyncState(collection: 'cpd' | 'requests', docId: string, database: HubDb = defaultDb): Promise<DocSyncState> {
+  const [doc, pending, refused] = await Promise.all([
+    database.table<{ version: number }, string>(collection).get(docId),
+    database.outbox.where('[collection+docId]').equals([collection, docId]).count(),
+    database.rejections
+      .where('docId')
+      .equals(docId)
+      .filter((r) => r.collection === collection)
+      .count(),
+  ])
+  return { version: doc?.version ?? 0, pending, refused }
+}

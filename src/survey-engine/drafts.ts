@@ -3,6 +3,7 @@
  * half-answered survey survives a reload, a closed tab or a flat battery.
  */
 import { db as defaultDb, type HubDb } from '@/db/database'
+import { deleteDraft, readDraft, writeDraft } from '@/db/drafts'
 import type { AnswerMap } from './rules'
 
 export interface AnswerDraft {
@@ -14,7 +15,7 @@ export interface AnswerDraft {
 export const draftKey = (surveyId: string) => `survey:${surveyId}`
 
 export async function loadAnswerDraft(surveyId: string, database: HubDb = defaultDb): Promise<AnswerDraft | null> {
-  const row = await database.drafts.get(draftKey(surveyId))
+  const row = await readDraft<Record<string, unknown>>(draftKey(surveyId), database)
   if (!row) return null
   const answers = row.value.answers
   const position = row.value.position
@@ -32,9 +33,9 @@ export async function saveAnswerDraft(
 ): Promise<void> {
   // Plain copies only: IndexedDB cannot clone Vue proxies.
   const value = { answers: JSON.parse(JSON.stringify(draft.answers)) as AnswerMap, position: draft.position }
-  await database.drafts.put({ key: draftKey(surveyId), value, savedAt: now() })
+  await writeDraft(draftKey(surveyId), value, database, now())
 }
 
 export async function clearAnswerDraft(surveyId: string, database: HubDb = defaultDb): Promise<void> {
-  await database.drafts.delete(draftKey(surveyId))
+  await deleteDraft(draftKey(surveyId), database)
 }

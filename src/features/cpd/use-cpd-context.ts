@@ -1,7 +1,7 @@
 import { computed, type ShallowRef } from 'vue'
 import { useLiveQuery } from '@/composables/use-live-query'
-import { db as defaultDb, type HubDb } from '@/db/database'
-import { unsentIds } from '@/db/outbox'
+import type { HubDb } from '@/db/database'
+import { docSyncState, unsentIds, type DocSyncState } from '@/db/outbox'
 import { reads } from '@/db/read'
 import type { MemberSkill, Registration, SkillShareRequest } from '@/domain/entities'
 import { verifiedBy } from '@/domain/rules/requests'
@@ -10,29 +10,14 @@ export { useInstitution } from '@/composables/use-institution'
 
 /** Ids of CPD entries with changes not yet accepted by the server (or never synced). */
 export function useUnsyncedCpdIds(options: { db?: HubDb } = {}): ShallowRef<ReadonlySet<string>> {
-  const database = options.db ?? defaultDb
-  return useLiveQuery(() => unsentIds('cpd', database), { initial: new Set<string>() })
+  return useLiveQuery(() => unsentIds('cpd', options.db), { initial: new Set<string>() })
 }
 
-export interface EntrySync {
-  version: number
-  pending: number
-  refused: number
-}
+export type EntrySync = DocSyncState
 
 /** One entry's sync state: its version, changes waiting in the outbox, changes the server refused. */
 export function useEntrySync(id: () => string): ShallowRef<EntrySync> {
-  return useLiveQuery(
-    async () => {
-      const [entry, pending, refused] = await Promise.all([
-        defaultDb.cpd.get(id()),
-        defaultDb.outbox.where('[collection+docId]').equals(['cpd', id()]).count(),
-        defaultDb.rejections.where('docId').equals(id()).count(),
-      ])
-      return { version: entry?.version ?? 0, pending, refused }
-    },
-    { initial: { version: 0, pending: 0, refused: 0 }, deps: id },
-  )
+  return useLiveQuery(() => docSyncState('cpd', id()), { initial: { version: 0, pending: 0, refused: 0 }, deps: id })
 }
 
 /** Completed skill-share sessions on this device (quick add offers those not logged yet). */

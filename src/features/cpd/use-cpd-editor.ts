@@ -1,11 +1,11 @@
 /**
  * The state of the CPD entry editor: loads the entry (or a quick-add prefill), restores and
- * autosaves the draft (db.drafts) while the person types, and keeps the entry's evidence apart:
+ * autosaves the draft (src/db/drafts) while the person types, and keeps the entry's evidence apart:
  * files it already has, files held for the draft, files taken off.
  */
 import { computed, onScopeDispose, reactive, ref, watch, type Ref } from 'vue'
 import { discardDraftEvidence } from '@/evidence-engine/queue'
-import { db } from '@/db/database'
+import { deleteDraft, discardDraftAndFiles, readDraft, writeDraft } from '@/db/drafts'
 import { reads } from '@/db/read'
 import type { CpdEntry } from '@/domain/entities'
 import { isoDateOf } from '@/domain/rules/dates'
@@ -59,8 +59,8 @@ export function useCpdEditor(options: CpdEditorOptions) {
     entry.value = saved ?? null
     // A field only some entries have must not carry over from the one shown before.
     delete values.requestId
-    const draft = await db.drafts.get(draftKey.value)
-    const fromDraft = draft?.value as DraftValue | undefined
+    const draft = await readDraft<DraftValue>(draftKey.value)
+    const fromDraft = draft?.value
     if (fromDraft?.values) {
       Object.assign(values, emptyEntry(today), fromDraft.values)
       removedIds.value = [...(fromDraft.removedIds ?? [])]
@@ -98,11 +98,11 @@ export function useCpdEditor(options: CpdEditorOptions) {
     clearTimeout(timer)
     if (state.value !== 'ready') return
     if (snapshot() === baseline) {
-      await db.drafts.delete(draftKey.value)
+      await deleteDraft(draftKey.value)
       return
     }
     const value: DraftValue = { values: JSON.parse(JSON.stringify(values)) as CpdEntryValues, removedIds: [...removedIds.value] }
-    await db.drafts.put({ key: draftKey.value, value: value as unknown as Record<string, unknown>, savedAt: Date.now() })
+    await writeDraft(draftKey.value, value)
   }
 
   /** Stops autosave while the entry is being saved (a later load starts it again). */
@@ -114,10 +114,7 @@ export function useCpdEditor(options: CpdEditorOptions) {
   /** Forgets unsaved changes and files attached since the last save. */
   async function discardDraft() {
     clearTimeout(timer)
-    await db.transaction('rw', db.drafts, db.evidenceBlobs, async () => {
-      await db.drafts.delete(draftKey.value)
-      await discardDraftEvidence(db, draftKey.value)
-    })
+    await discardDraftAndFiles(draftKey.value, discardDraftEvidence)
     await load()
   }
 }

@@ -1,6 +1,7 @@
 import { getCurrentScope, onScopeDispose, ref, shallowRef, watch, type Ref, type ShallowRef } from 'vue'
 import { useLiveQuery } from '@/composables/use-live-query'
 import { db as defaultDb, type HubDb } from '@/db/database'
+import { deleteDraft, readDraft, writeDraft } from '@/db/drafts'
 import { reads } from '@/db/read'
 import { createRepo } from '@/db/repos'
 import type { Institution, Survey } from '@/domain/entities'
@@ -57,7 +58,7 @@ export function useSurveyBuilder(id: Ref<string>, options: UseSurveyBuilderOptio
 
   async function load(surveyId: string): Promise<void> {
     state.value = 'loading'
-    const [doc, saved] = await Promise.all([repo.get(surveyId), database.drafts.get(builderDraftKey(surveyId))])
+    const [doc, saved] = await Promise.all([repo.get(surveyId), readDraft<SurveyDraft>(builderDraftKey(surveyId), database)])
     if (!doc) {
       state.value = 'missing'
       return
@@ -65,7 +66,7 @@ export function useSurveyBuilder(id: Ref<string>, options: UseSurveyBuilderOptio
     const { id: _id, updatedAt: _u, version: _v, deleted: _d, lastMutationId: _l, ...fields } = doc
     savedJson = JSON.stringify(fields)
     restored.value = !!saved && doc.status === 'draft' && JSON.stringify(saved.value) !== savedJson
-    draft.value = restored.value ? (saved!.value as unknown as SurveyDraft) : fields
+    draft.value = restored.value ? saved!.value : fields
     state.value = 'ready'
   }
 
@@ -73,9 +74,8 @@ export function useSurveyBuilder(id: Ref<string>, options: UseSurveyBuilderOptio
     clearTimeout(timer)
     if (!draft.value || state.value !== 'ready') return
     const json = JSON.stringify(draft.value)
-    if (json === savedJson) await database.drafts.delete(builderDraftKey(id.value))
-    else
-      await database.drafts.put({ key: builderDraftKey(id.value), value: JSON.parse(json) as Record<string, unknown>, savedAt: Date.now() })
+    if (json === savedJson) await deleteDraft(builderDraftKey(id.value), database)
+    else await writeDraft(builderDraftKey(id.value), JSON.parse(json) as object, database)
   }
 
   /** Checks and saves, optionally changing status (open, close); false with `errors` set when it cannot. */
@@ -95,7 +95,7 @@ export function useSurveyBuilder(id: Ref<string>, options: UseSurveyBuilderOptio
       if (savedJson) await repo.patchFrom(id.value, JSON.parse(savedJson) as Partial<Survey>, checked.value)
       else await repo.put(id.value, checked.value)
       savedJson = JSON.stringify(checked.value)
-      await database.drafts.delete(builderDraftKey(id.value))
+      await deleteDraft(builderDraftKey(id.value), database)
       errors.value = {}
       restored.value = false
       draft.value = checked.value
