@@ -18,7 +18,7 @@ export const ROUTE_MESSAGES: Record<string, readonly string[]> = {
   coverage: ['coverage'],
   'my-data': ['mydata'],
   cpd: ['cpd', 'registration'],
-  'cpd-export': ['cpd'],
+  'cpd-export': ['cpd', 'registration'],
   'cpd-insights': ['cpd', 'registration'],
   'cpd-entry': ['cpd'],
   registration: ['registration', 'cpd'],

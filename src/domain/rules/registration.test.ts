@@ -15,16 +15,16 @@ describe('PATHWAYS', () => {
       expect(p.competences.length).toBeGreaterThanOrEqual(3)
       for (const c of p.competences) expect(c.minWords).toBeLessThan(c.wordLimit)
     }
-    expect(PATHWAYS.RSci.competences.map((c) => c.title)).toEqual([
-      'Application of knowledge and understanding',
-      'Personal responsibility',
-      'Interpersonal skills',
-      'Professional practice',
-      'Professional standards',
-    ])
+    expect(PATHWAYS.RSci.competences.map((c) => c.code)).toEqual(['A', 'B', 'C', 'D', 'E'])
     expect(PATHWAYS.CEng.competences.map((c) => c.id)).toEqual(['A', 'B', 'C', 'D', 'E'])
-    expect(PATHWAYS.FHEA.competences.map((c) => c.title)).toEqual(['Areas of Activity', 'Core Knowledge', 'Professional Values'])
-    expect(PATHWAYS.IEng.steps.find((s) => s.id === 'assessment')?.label).toBe('Professional review interview')
+    expect(PATHWAYS.FHEA.competences.map((c) => [c.id, c.code])).toEqual([
+      ['activity', 'A'],
+      ['knowledge', 'K'],
+      ['values', 'V'],
+    ])
+    expect(PATHWAYS.IEng.steps.find((s) => s.id === 'assessment')?.label).toBe('interview')
+    expect(PATHWAYS.FHEA.steps.find((s) => s.id === 'mentor')?.label).toBe('mentorReferees')
+    expect(PATHWAYS.RSci.steps.find((s) => s.id === 'mentor')?.label).toBe('mentor')
   })
   it('gives higher levels more room', () => {
     expect(PATHWAYS.RSci.competences[0]?.wordLimit).toBeGreaterThan(PATHWAYS.RSciTech.competences[0]?.wordLimit ?? 0)
@@ -41,13 +41,14 @@ describe('countWords', () => {
 })
 
 describe('readiness', () => {
-  it('is 0% with everything missing, listed in plain words', () => {
+  it('is 0% with everything missing, listed as codes with their facts', () => {
     const r = readiness(newRegistration('RSciTech'))
+    const [a, , c] = PATHWAYS.RSciTech.competences
     expect(r.percent).toBe(0)
     expect(r.readyToSubmit).toBe(false)
-    expect(r.missing).toContain('A. Application of knowledge and understanding: write your statement (at least 150 words).')
-    expect(r.missing).toContain('C. Interpersonal skills: link at least one CPD entry as evidence.')
-    expect(r.missing).toContain('Step: Find a mentor or supporter.')
+    expect(r.missing).toContainEqual({ code: 'statementEmpty', area: a, min: 150 })
+    expect(r.missing).toContainEqual({ code: 'noCpd', area: c })
+    expect(r.missing).toContainEqual({ code: 'step', step: { id: 'mentor', label: 'mentor' } })
     expect(r.missing).toHaveLength(5 * 2 + 4)
   })
 
@@ -70,8 +71,8 @@ describe('readiness', () => {
     const [a, b] = r.competences
     expect(a).toMatchObject({ words: 75, statement: 'short', cpdCount: 1, score: 0.75 })
     expect(b).toMatchObject({ words: 520, statement: 'over', cpdCount: 0, score: 0.25 })
-    expect(r.missing).toContain('A. Application of knowledge and understanding: write at least 150 words (you have 75).')
-    expect(r.missing).toContain('B. Personal responsibility: trim 20 words to fit the 500-word guide.')
+    expect(r.missing).toContainEqual({ code: 'statementShort', area: PATHWAYS.RSciTech.competences[0], min: 150, words: 75 })
+    expect(r.missing).toContainEqual({ code: 'statementOver', area: PATHWAYS.RSciTech.competences[1], over: 20, limit: 500 })
     expect(r.stepsDone).toBe(1)
     expect(r.percent).toBe(Math.round((100 * (0.75 + 0.25 + 1 + 0.5)) / 9))
   })

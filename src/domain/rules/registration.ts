@@ -1,7 +1,8 @@
 /**
  * Professional registration pathways (Science Council, Engineering Council, Advance HE), their
  * steps and competence areas, readiness for submission, and reusing a drafted competence report
- * when a technician moves up a level (RSciTech → RSci).
+ * when a technician moves up a level (RSciTech → RSci). Codes, word guides and facts only: the
+ * client words titles, steps and what is missing (`registration` messages).
  *
  * Word limits are the app's indicative guides per competence area (the Science Council suggests
  * about 300–350 words per CSci sub-section, Advance HE about 1,400 words in all for AFHEA and 3,000
@@ -12,27 +13,38 @@ import { REGISTRATION_STEPS, REGISTRATION_TARGETS, type Registration } from '../
 export type RegistrationTarget = (typeof REGISTRATION_TARGETS)[number]
 export type RegistrationStep = (typeof REGISTRATION_STEPS)[number]
 export type StepState = 'todo' | 'doing' | 'done'
-export type RegistrationBody = 'Science Council' | 'Engineering Council' | 'Advance HE'
+/** The awarding body, a code the client words (`registration.body.<body>`). */
+export type RegistrationBody = 'scienceCouncil' | 'engineeringCouncil' | 'advanceHe'
 
+/** The bodies in the order the chooser lists them. */
+export const REGISTRATION_BODIES: readonly RegistrationBody[] = ['scienceCouncil', 'engineeringCouncil', 'advanceHe']
+
+/**
+ * One competence area of a pathway. Its title and description are words of the client
+ * (`registration.area.<body>.<id>.title` / `.description`); the domain keeps what it checks.
+ */
 export interface CompetenceArea {
   /** Key in `Registration.competences`; shared by the levels of one body so statements carry over. */
   id: string
-  title: string
-  description: string
+  /** The body's own letter for it, shown before its title: A–E, or A, K, V for Advance HE's dimensions. */
+  code: string
   wordLimit: number
   /** Below this a statement is unlikely to show enough depth. */
   minWords: number
 }
 
+/** What a step is called, as a code the client words (`registration.step.<label>`): a body may name a step its own way. */
+export type StepLabel = RegistrationStep | 'mentorReferees' | 'reportPractice' | 'interview' | 'reviewAssessors'
+
 export interface PathwayStep {
   id: RegistrationStep
-  label: string
+  label: StepLabel
 }
 
+/** A pathway; its title is the client's words for its target (`registration.pathway.<target>`). */
 export interface Pathway {
   target: RegistrationTarget
   body: RegistrationBody
-  title: string
   /** Position within its body, lowest first: only higher levels are upgrades. */
   level: number
   competences: CompetenceArea[]
@@ -42,100 +54,63 @@ export interface Pathway {
 /** Registration fields without sync metadata: what a new or upgraded registration starts as. */
 export type RegistrationDraft = Pick<Registration, 'target' | 'steps' | 'competences' | 'feeSupportRequested'> & { basedOn?: string }
 
+/** [id, code] of each body's competence areas. */
 const SCIENCE_AREAS = [
-  [
-    'A',
-    'Application of knowledge and understanding',
-    'Use relevant scientific understanding, methods and skills to complete tasks and address problems.',
-  ],
-  ['B', 'Personal responsibility', 'Work autonomously or under direction, taking responsibility for the quality and safety of your work.'],
-  ['C', 'Interpersonal skills', 'Communicate and work effectively with colleagues, users and others.'],
-  ['D', 'Professional practice', 'Apply and improve methods, solve problems and contribute to the work of your team.'],
-  ['E', 'Professional standards', 'Work to codes of conduct, health and safety, and keep up your CPD.'],
+  ['A', 'A'],
+  ['B', 'B'],
+  ['C', 'C'],
+  ['D', 'D'],
+  ['E', 'E'],
 ] as const
-
-const ENGINEERING_AREAS = [
-  ['A', 'Knowledge and understanding', 'Use engineering knowledge and understanding to apply technical and practical skills.'],
-  [
-    'B',
-    'Design, development and solving engineering problems',
-    'Contribute to the design, development and delivery of engineering products, processes or services.',
-  ],
-  ['C', 'Responsibility, management and leadership', 'Take responsibility for your work and for others, planning and managing resources.'],
-  ['D', 'Communication and interpersonal skills', 'Communicate clearly and work with others, including those outside engineering.'],
-  ['E', 'Professional commitment', 'Meet professional codes and ethics, safety and sustainability, and keep up your CPD.'],
-] as const
-
+const ENGINEERING_AREAS = SCIENCE_AREAS
 const TEACHING_DIMENSIONS = [
-  [
-    'activity',
-    'Areas of Activity',
-    'What you do to support learning: design, teach, assess and give feedback, support learners, enhance practice (A1–A5).',
-  ],
-  ['knowledge', 'Core Knowledge', 'What you know about how learners learn, methods, technologies and evaluation in your subject (K1–K5).'],
-  ['values', 'Professional Values', 'How you respect learners, promote equity and inclusion, and use evidence in your practice (V1–V5).'],
+  ['activity', 'A'],
+  ['knowledge', 'K'],
+  ['values', 'V'],
 ] as const
 
-const areas = (
-  list: readonly (readonly [string, string, string])[],
-  limits: Record<string, number> | number,
-  minShare = 0.3,
-): CompetenceArea[] =>
-  list.map(([id, title, description]) => {
+const areas = (list: readonly (readonly [string, string])[], limits: Record<string, number> | number, minShare = 0.3): CompetenceArea[] =>
+  list.map(([id, code]) => {
     const wordLimit = typeof limits === 'number' ? limits : (limits[id] ?? 500)
-    return { id, title, description, wordLimit, minWords: Math.round((wordLimit * minShare) / 10) * 10 }
+    return { id, code, wordLimit, minWords: Math.round((wordLimit * minShare) / 10) * 10 }
   })
 
-const STEP_LABELS: Record<RegistrationStep, string> = {
-  eligibility: 'Check eligibility',
-  mentor: 'Find a mentor or supporter',
-  evidence: 'Gather evidence',
-  report: 'Write the competence report',
-  submit: 'Submit the application',
-  assessment: 'Assessment',
-  outcome: 'Outcome',
-  renewal: 'Annual renewal and CPD declaration',
+function steps(overrides: Partial<Record<RegistrationStep, StepLabel>> = {}): PathwayStep[] {
+  return REGISTRATION_STEPS.map((id) => ({ id, label: overrides[id] ?? id }))
 }
 
-function steps(overrides: Partial<Record<RegistrationStep, string>> = {}): PathwayStep[] {
-  return REGISTRATION_STEPS.map((id) => ({ id, label: overrides[id] ?? STEP_LABELS[id] }))
-}
-
-const science = (target: RegistrationTarget, title: string, level: number, limit: number): Pathway => ({
+const science = (target: RegistrationTarget, level: number, limit: number): Pathway => ({
   target,
-  body: 'Science Council',
-  title,
+  body: 'scienceCouncil',
   level,
   competences: areas(SCIENCE_AREAS, limit),
   steps: steps(),
 })
-const engineering = (target: RegistrationTarget, title: string, level: number, limit: number): Pathway => ({
+const engineering = (target: RegistrationTarget, level: number, limit: number): Pathway => ({
   target,
-  body: 'Engineering Council',
-  title,
+  body: 'engineeringCouncil',
   level,
   competences: areas(ENGINEERING_AREAS, limit),
-  steps: steps({ assessment: 'Professional review interview' }),
+  steps: steps({ assessment: 'interview' }),
 })
-const teaching = (target: RegistrationTarget, title: string, level: number, limits: Record<string, number>): Pathway => ({
+const teaching = (target: RegistrationTarget, level: number, limits: Record<string, number>): Pathway => ({
   target,
-  body: 'Advance HE',
-  title,
+  body: 'advanceHe',
   level,
   competences: areas(TEACHING_DIMENSIONS, limits),
-  steps: steps({ mentor: 'Find a mentor and referees', report: 'Write the account of your practice', assessment: 'Review by assessors' }),
+  steps: steps({ mentor: 'mentorReferees', report: 'reportPractice', assessment: 'reviewAssessors' }),
 })
 
 /** Every pathway the tracker offers, by target. */
 export const PATHWAYS: Record<RegistrationTarget, Pathway> = {
-  RSciTech: science('RSciTech', 'Registered Science Technician', 1, 500),
-  RSci: science('RSci', 'Registered Scientist', 2, 600),
-  CSci: science('CSci', 'Chartered Scientist', 3, 700),
-  EngTech: engineering('EngTech', 'Engineering Technician', 1, 500),
-  IEng: engineering('IEng', 'Incorporated Engineer', 2, 750),
-  CEng: engineering('CEng', 'Chartered Engineer', 3, 1000),
-  AFHEA: teaching('AFHEA', 'Associate Fellow of the Higher Education Academy', 1, { activity: 700, knowledge: 350, values: 350 }),
-  FHEA: teaching('FHEA', 'Fellow of the Higher Education Academy', 2, { activity: 1500, knowledge: 750, values: 750 }),
+  RSciTech: science('RSciTech', 1, 500),
+  RSci: science('RSci', 2, 600),
+  CSci: science('CSci', 3, 700),
+  EngTech: engineering('EngTech', 1, 500),
+  IEng: engineering('IEng', 2, 750),
+  CEng: engineering('CEng', 3, 1000),
+  AFHEA: teaching('AFHEA', 1, { activity: 700, knowledge: 350, values: 350 }),
+  FHEA: teaching('FHEA', 2, { activity: 1500, knowledge: 750, values: 750 }),
 }
 
 /** The steps that come before submitting; readiness counts these. */
@@ -148,7 +123,7 @@ export function countWords(text: string): number {
 
 export interface CompetenceReadiness {
   id: string
-  title: string
+  code: string
   words: number
   wordLimit: number
   minWords: number
@@ -158,13 +133,25 @@ export interface CompetenceReadiness {
   score: number
 }
 
+/**
+ * Something still missing before submission, as a code and its facts (the client words it):
+ * an area's statement is empty, short or over its guide, an area has no linked CPD, or a step
+ * before submission is not done.
+ */
+export type ReadinessGap =
+  | { code: 'statementEmpty'; area: CompetenceArea; min: number }
+  | { code: 'statementShort'; area: CompetenceArea; min: number; words: number }
+  | { code: 'statementOver'; area: CompetenceArea; over: number; limit: number }
+  | { code: 'noCpd'; area: CompetenceArea }
+  | { code: 'step'; step: PathwayStep }
+
 export interface Readiness {
   percent: number
   competences: CompetenceReadiness[]
   stepsDone: number
   stepsTotal: number
-  /** What is still missing, in plain words, in the order to tackle it. */
-  missing: string[]
+  /** What is still missing, in the order to tackle it. */
+  missing: ReadinessGap[]
   readyToSubmit: boolean
 }
 
@@ -175,21 +162,20 @@ export interface Readiness {
  */
 export function readiness(registration: Pick<Registration, 'target' | 'steps' | 'competences'>): Readiness {
   const pathway = PATHWAYS[registration.target]
-  const missing: string[] = []
+  const missing: ReadinessGap[] = []
   const competences = pathway.competences.map((area): CompetenceReadiness => {
     const entry = registration.competences[area.id]
     const words = countWords(entry?.statement ?? '')
     const cpdCount = new Set(entry?.cpdIds ?? []).size
     const statement = words === 0 ? 'empty' : words > area.wordLimit ? 'over' : words < area.minWords ? 'short' : 'ok'
-    const name = `${area.id}. ${area.title}`
-    if (statement === 'empty') missing.push(`${name}: write your statement (at least ${area.minWords} words).`)
-    if (statement === 'short') missing.push(`${name}: write at least ${area.minWords} words (you have ${words}).`)
-    if (statement === 'over') missing.push(`${name}: trim ${words - area.wordLimit} words to fit the ${area.wordLimit}-word guide.`)
-    if (cpdCount === 0) missing.push(`${name}: link at least one CPD entry as evidence.`)
+    if (statement === 'empty') missing.push({ code: 'statementEmpty', area, min: area.minWords })
+    if (statement === 'short') missing.push({ code: 'statementShort', area, min: area.minWords, words })
+    if (statement === 'over') missing.push({ code: 'statementOver', area, over: words - area.wordLimit, limit: area.wordLimit })
+    if (cpdCount === 0) missing.push({ code: 'noCpd', area })
     const statementScore = statement === 'over' ? 0.5 : Math.min(words / area.minWords, 1)
     return {
       id: area.id,
-      title: area.title,
+      code: area.code,
       words,
       wordLimit: area.wordLimit,
       minWords: area.minWords,
@@ -200,7 +186,7 @@ export function readiness(registration: Pick<Registration, 'target' | 'steps' | 
   })
   const stepStates = PRE_SUBMISSION_STEPS.map((id) => registration.steps[id] ?? 'todo')
   PRE_SUBMISSION_STEPS.forEach((id, k) => {
-    if (stepStates[k] !== 'done') missing.push(`Step: ${pathway.steps.find((s) => s.id === id)?.label ?? id}.`)
+    if (stepStates[k] !== 'done') missing.push({ code: 'step', step: pathway.steps.find((s) => s.id === id) ?? { id, label: id } })
   })
   const stepScore = stepStates.reduce((sum, s) => sum + (s === 'done' ? 1 : s === 'doing' ? 0.5 : 0), 0)
   const competenceScore = competences.reduce((sum, c) => sum + c.score, 0)

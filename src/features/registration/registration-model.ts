@@ -1,7 +1,8 @@
-/** Small pure helpers the registration screens share: names, word counts, the target chooser. */
+/** Small pure helpers the registration screens share: word counts, the target chooser, upgrades. */
 import { REGISTRATION_TARGETS, type Registration } from '@/domain/entities'
 import {
   PATHWAYS,
+  REGISTRATION_BODIES,
   upgradeTargets,
   type CompetenceArea,
   type RegistrationBody,
@@ -17,15 +18,9 @@ export function isRegistered(r: Pick<Registration, 'steps'>): boolean {
   return r.steps.outcome === 'done'
 }
 
-/** "Registered Scientist (RSci)". */
-export function targetName(target: RegistrationTarget): string {
-  return `${PATHWAYS[target].title} (${target})`
-}
-
 /** Targets grouped by awarding body, lowest level first, for the chooser. */
 export function targetsByBody(): { body: RegistrationBody; targets: RegistrationTarget[] }[] {
-  const bodies: RegistrationBody[] = ['Science Council', 'Engineering Council', 'Advance HE']
-  return bodies.map((body) => ({
+  return REGISTRATION_BODIES.map((body) => ({
     body,
     targets: REGISTRATION_TARGETS.filter((t) => PATHWAYS[t].body === body).sort((a, b) => PATHWAYS[a].level - PATHWAYS[b].level),
   }))

@@ -3,7 +3,6 @@ import { useLiveQuery } from '@/composables/use-live-query'
 import { db } from '@/db/database'
 import { reads } from '@/db/read'
 import type { CpdEntry } from '@/domain/entities'
-import { PATHWAYS } from '@/domain/rules/registration'
 import { useCpdText } from '../cpd-text'
 import { auditRecord, type AuditRecord } from './audit-record'
 
@@ -44,7 +43,7 @@ export function useAuditRecord(window: Ref<{ start: string; end: string }>): {
         institution: institution?.name,
         registrations: registrations.map(
           (r) =>
-            `${PATHWAYS[r.target].title} (${r.target}): ${text.t(r.steps.outcome === 'done' ? 'cpd.export.registered' : 'cpd.export.inProgress')}`,
+            `${text.t(`registration.pathway.${r.target}`)} (${r.target}): ${text.t(r.steps.outcome === 'done' ? 'cpd.export.registered' : 'cpd.export.inProgress')}`,
         ),
       },
     })
