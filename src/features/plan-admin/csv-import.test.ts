@@ -1,7 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createDb } from '@/db/database'
 import { createRepos } from '@/db/repos'
-import { importCsv, previewCsv } from './csv-import'
+import type { PlanAction, RagChange } from '@/domain/entities'
+import { planCsv } from '@/domain/rules/plan-export'
+import { importCsv, isXlsx, previewCsv } from './csv-import'
+import { planXlsxBlob, XLSX_TYPE } from './plan-export'
+import { generateDemoData } from '../../../scripts/demo/demo-data'
 import { wordsIn } from '../../../tests/support/errors'
 
 /** A problem in the English a lead reads. */
@@ -95,5 +99,56 @@ describe('CSV plan import', () => {
     expect(await db.actions.count()).toBe(0)
     expect(await db.outbox.count()).toBe(0)
     db.close()
+  })
+})
+
+describe('XLSX plan import', () => {
+  const demo = generateDemoData({ now: Date.UTC(2026, 10, 23, 9) })
+  const planOf = (actions: readonly PlanAction[], rag: readonly RagChange[]) => {
+    const codeOf = new Map(actions.map((a) => [a.id, a.code]))
+    const latest = new Map<string, RagChange>()
+    for (const c of [...rag].sort((a, b) => a.at - b.at)) latest.set(c.actionId, c)
+    return actions
+      .map((a) => ({
+        code: a.code,
+        themes: a.themes,
+        activity: a.activity,
+        outputs: a.outputs ?? '',
+        measures: a.measures.map((m) => m.text),
+        timeframe: a.timeframe,
+        owner: a.owner,
+        parent: a.parentId ? codeOf.get(a.parentId) : undefined,
+        rag: latest.has(a.id) ? [latest.get(a.id)!.status, latest.get(a.id)!.rationale] : null,
+      }))
+      .sort((a, b) => a.code.localeCompare(b.code))
+  }
+
+  it('reads the plan’s own XLSX export back into the same plan, through the same preview as CSV', async () => {
+    const blob = await planXlsxBlob(demo.actions, demo.ragChanges)
+    const workbook = new File([blob], 'Technician-Commitment-plan.xlsx', { type: '' })
+    expect(isXlsx(workbook)).toBe(true)
+    const preview = await previewCsv(workbook, { planId: 'plan-2', existing: [] })
+    expect(preview.errors).toEqual([])
+    expect(preview.actions).toHaveLength(demo.actions.length)
+    // The same file as CSV previews the same actions.
+    const csv = await previewCsv(file(planCsv(demo.actions, demo.ragChanges)), { planId: 'plan-2', existing: [] })
+    // Ids are new on every read (the parent is linked by its code).
+    const fields = (p: typeof preview) =>
+      p.actions.map((a) => ({ ...a.fields, parentId: undefined, measures: a.fields.measures.map((m) => ({ ...m, id: '' })), rag: a.rag }))
+    expect(fields(preview)).toEqual(fields(csv))
+
+    const { db, repos } = fresh()
+    expect(await importCsv(db, repos, preview, { uid: 'lead', now: 5000 })).toBe(demo.actions.length)
+    expect(planOf(await db.actions.toArray(), await db.ragChanges.toArray())).toEqual(planOf(demo.actions, demo.ragChanges))
+    db.close()
+  })
+
+  it('says so when a file named .xlsx is not a workbook', async () => {
+    const fake = new File(['Code,Theme\nV1,Visibility'], 'plan.xlsx', { type: XLSX_TYPE })
+    const preview = await previewCsv(fake, options)
+    expect(preview.actions).toEqual([])
+    expect(preview.errors.map((e) => en(e.message))).toEqual([
+      'This XLSX file could not be read. Save the plan table again as an Excel workbook (.xlsx) or as CSV and try again.',
+    ])
   })
 })

@@ -1,5 +1,5 @@
 /**
- * Importing an existing plan from CSV: parse and preview with row-level errors (the parsing is the
+ * Importing an existing plan from CSV or XLSX: parse and preview with row-level errors (the parsing is the
  * shared rule in src/domain/rules/csv.ts), then write every action and its RAG in one local
  * transaction — and only when the file has no errors at all.
  */
@@ -7,16 +7,29 @@ import { db as defaultDb, type HubDb } from '@/db/database'
 import { repos as defaultRepos, type Repos } from '@/db/repos'
 import { MAX_CSV_BYTES, parseActionPlanCsv, type CsvImport } from '@/domain/rules/csv'
 import { problem } from '@/domain/problems'
+import { parsePlanXlsx, XLSX_TYPE } from './plan-export'
 
+/** A chosen file (a `File` is one) or pasted text. */
 export interface CsvSource {
   name: string
   size: number
+  /** The file's media type, when the browser knows it. */
+  type?: string
   text(): Promise<string>
+  /** The bytes: needed for an XLSX workbook. */
+  arrayBuffer?(): Promise<ArrayBuffer>
+}
+
+/** Whether a source is an Excel workbook (by its media type or its name), read as XLSX rather than text. */
+export function isXlsx(source: Pick<CsvSource, 'name' | 'type'>): boolean {
+  return source.type === XLSX_TYPE || /\.xlsx$/i.test(source.name)
 }
 
 /**
- * Reads and checks a file. A file over the limit is refused before it is read, so 5 MB of junk
- * never reaches the parser (or the device's memory) at all. Problems are codes (`csv*`), worded by the view.
+ * Reads and checks a file: CSV (or tab-separated) text, or an XLSX workbook's first sheet, both
+ * through the same rules (parseActionPlanRows), so both preview the same. A file over the limit is
+ * refused before it is read, so 5 MB of junk never reaches the parser (or the device's memory) at
+ * all. Problems are codes (`csv*`, `xlsxUnreadable`), worded by the view.
  */
 export async function previewCsv(
   source: CsvSource,
@@ -33,6 +46,15 @@ export async function previewCsv(
           message: problem('csvTooLarge', { size: mb(source.size), max: mb(MAX_CSV_BYTES) }),
         },
       ],
+    }
+  }
+  if (isXlsx(source) && source.arrayBuffer) {
+    const bytes = await source.arrayBuffer()
+    try {
+      return await parsePlanXlsx(bytes, options)
+    } catch {
+      // Not a workbook after all (a renamed file, a damaged download).
+      return { actions: [], errors: [{ row: 0, column: '', message: problem('xlsxUnreadable') }] }
     }
   }
   return parseActionPlanCsv(await source.text(), options)
