@@ -25,6 +25,9 @@ export interface PublishPlanResult {
   actions: number
 }
 
+/** `publishPlan` as the app sees it: the result, or the server's refusal code (forbidden, not-found, too-large …) or offline. */
+export type PublishOutcome = ({ ok: true } & PublishPlanResult) | { ok: false; offline: boolean; code: string }
+
 /** Marks text taken out of the page because it named a person or an address (worded by the renderer). */
 export const REDACTED = '\u0000redacted\u0000'
 

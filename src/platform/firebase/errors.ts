@@ -13,3 +13,14 @@ export function toTransportError(error: unknown): TransportError {
     return new TransportError(message, 'unauthenticated')
   return new TransportError(message || 'Server error', 'server')
 }
+
+/**
+ * A failed callable, typed: `code` is the server's `details.code` (forbidden, not-found …), else
+ * `offline` when the call never reached the server, else `unknown`.
+ */
+export function callFailure(error: unknown): { offline: boolean; code: string } {
+  const code = typeof error === 'object' && error && 'code' in error ? String((error as { code: unknown }).code) : ''
+  const offline = (typeof navigator !== 'undefined' && navigator.onLine === false) || /unavailable|deadline-exceeded|network/.test(code)
+  const details = typeof error === 'object' && error && 'details' in error ? (error as { details?: { code?: unknown } }).details : undefined
+  return { offline, code: typeof details?.code === 'string' ? details.code : offline ? 'offline' : 'unknown' }
+}

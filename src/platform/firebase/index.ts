@@ -6,6 +6,7 @@ import { createFirebaseAccount, type AccountPort } from './account'
 import { createFirebaseAuth } from './auth'
 import { createFirebaseCpd } from './cpd'
 import { createFirebaseStats, type StatsPort } from './firebase-stats'
+import { createFirebasePlan, type PlanPort } from './plan'
 import { createFirebaseNotifications, type NotificationsPort } from './notifications'
 import { createFirebaseSurveys } from './surveys'
 import { createFirebaseTransport, type TransportIds } from './transport'
@@ -21,6 +22,8 @@ export interface Platform {
   stats: StatsPort
   /** The member's own account (deletion). */
   account: AccountPort
+  /** The action plan's public page (publishPlan). */
+  plan: PlanPort
   /** Web Push: the VAPID key and this device's subscription on the server. */
   notifications: NotificationsPort
 }
@@ -34,6 +37,7 @@ export function createPlatform(instance?: string): Platform {
     cpd: createFirebaseCpd(instance),
     stats: createFirebaseStats(instance),
     account: createFirebaseAccount(instance),
+    plan: createFirebasePlan(instance),
     notifications: createFirebaseNotifications(instance),
   }
 }
