@@ -1,74 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { DEMO_INSTITUTION_ID, generateDemoData } from '../../scripts/demo/demo-data'
-import type { Member, MemberSkill } from '@/domain/entities'
-import {
-  createDirectoryIndex,
-  exportIndex,
-  importIndex,
-  naiveSearch,
-  search,
-  staleSlots,
-  updateDirectoryIndex,
-  type IndexableMember,
-} from './index'
+import { createDirectoryIndex, exportIndex, importIndex, naiveSearch, search, staleSlots, updateDirectoryIndex } from './index'
+import { caseFailure, options, people, person, RANKING_CASES, type SkillSpec } from './ranking-cases'
 
-type SkillSpec = [name: string, level: MemberSkill['level'], canTeach?: boolean, skillId?: string]
-function person(id: string, displayName: string, skills: SkillSpec[], extra: Partial<Member> = {}): IndexableMember {
-  return {
-    id,
-    displayName,
-    institutionId: 'inst',
-    visibility: 'institution',
-    deleted: false,
-    skills: skills.map(([name, level, canTeach = false, skillId]) => ({
-      skillId: skillId ?? `tag:${name.toLowerCase().replace(/\W+/g, '-')}`,
-      name,
-      category: 'technique',
-      level,
-      canTeach,
-      wantsToLearn: false,
-    })),
-    ...extra,
-  }
-}
-
-const people = [
-  person(
-    'a',
-    'Aisha Patel',
-    [
-      ['Confocal microscope', 'expert', true, 'confocal-microscope'],
-      ['Python', 'practitioner'],
-    ],
-    { facultyId: 'sci', roleFamily: 'laboratory', jobTitle: 'Imaging Technician', department: 'Biosciences' },
-  ),
-  person('b', 'Ben Okafor', [['Confocal microscope', 'expert', false, 'confocal-microscope']], {
-    facultyId: 'sci',
-    roleFamily: 'research',
-  }),
-  person(
-    'c',
-    'Cara Jones',
-    [
-      ['Confocal microscope', 'learning', false, 'confocal-microscope'],
-      ['TIG welding', 'expert', true],
-    ],
-    { facultyId: 'eng', roleFamily: 'workshop', department: 'Mechanical Engineering' },
-  ),
-  person(
-    'd',
-    'Dev Singh',
-    [
-      ['PCR', 'practitioner', true, 'pcr'],
-      ['Confocal microscope', 'practitioner', true, 'confocal-microscope'],
-    ],
-    { facultyId: 'med', roleFamily: 'laboratory' },
-  ),
-  person('h', 'Hidden Hannah', [['Confocal microscope', 'expert', true, 'confocal-microscope']], { visibility: 'hidden' }),
-  person('x', 'Deleted Dan', [['Confocal microscope', 'expert', true, 'confocal-microscope']], { deleted: true }),
-  person('o', 'Other Olga', [['Confocal microscope', 'expert', true, 'confocal-microscope']], { institutionId: 'elsewhere' }),
-]
-const options = { institutionId: 'inst', facultyNames: { sci: 'Faculty of Science', eng: 'Faculty of Engineering', med: 'Medicine' } }
 const index = createDirectoryIndex(people, options)
 const ids = (query: string, filters = {}) => search(index, query, filters).hits.map((h) => h.id)
 
@@ -88,53 +22,17 @@ describe('who is in the index', () => {
   })
 })
 
-describe('matching', () => {
-  it('finds people by the start of any word, as they type', () => {
-    expect(ids('conf').sort()).toEqual(['a', 'b', 'c', 'd'])
-    expect(ids('ais')).toEqual(['a'])
-    expect(ids('mech eng')).toEqual(['c'])
-    expect(ids('science')).toEqual(expect.arrayContaining(['a', 'b']))
-  })
-  it('needs every word to match somewhere', () => {
-    expect(ids('aisha welding')).toEqual([])
-    expect(ids('cara welding')).toEqual(['c'])
-  })
-  it('tolerates typos and says so', () => {
-    const r = search(index, 'confocl')
-    expect(r.fuzzy).toBe(true)
-    expect(r.hits.map((h) => h.id).sort()).toEqual(['a', 'b', 'c', 'd'])
-    expect(ids('weldng')).toEqual(['c'])
-    expect(ids('microscpoe')).toHaveLength(4)
-    expect(search(index, 'confocal').fuzzy).toBe(false)
-  })
-  it('falls back to typo tolerance when the exact words find no one', () => {
-    // "tig" matches exactly, "weldin" is a prefix of nothing… except with one edit it is.
-    expect(ids('tig weldimg')).toEqual(['c'])
-  })
-  it('finds a skill by its synonyms, either way round', () => {
-    expect(ids('polymerase chain reaction')).toEqual(['d'])
-    expect(ids('laser scanning')).toHaveLength(4)
-    const named = createDirectoryIndex([person('p', 'Pat', [['polymerase chain reaction', 'expert', true, 'tag:pcr-long']])], options)
-    expect(search(named, 'pcr').hits.map((h) => h.id)).toEqual(['p'])
-  })
-  it('does not match words under four letters with typos, or stop words at all', () => {
-    expect(ids('pcx')).toEqual([])
-    expect(ids('and the')).toEqual([])
+describe.each(['matching', 'ranking', 'filters'] as const)('%s', (group) => {
+  // The cases are data (src/search/ranking-cases.ts), so the search bench can hold its baselines to them too.
+  it.each(RANKING_CASES.filter((c) => c.group === group).map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    expect(caseFailure(c, search(index, c.query, c.filters))).toBeNull()
   })
 })
 
-describe('ranking and highlighting', () => {
-  it('puts experts who can teach first, then experts, practitioners, learners', () => {
-    expect(ids('confocal')).toEqual(['a', 'd', 'b', 'c'])
-  })
-  it('puts a name match above skill matches', () => {
-    expect(ids('cara confocal')[0]).toBe('c')
-  })
-  it('reports which skills and fields matched', () => {
-    const hit = search(index, 'confocal').hits.find((h) => h.id === 'd')!
-    expect(hit.matchedSkillIds).toEqual(['confocal-microscope'])
-    const byDept = search(index, 'biosciences python').hits[0]!
-    expect(byDept).toMatchObject({ id: 'a', matchedSkillIds: ['tag:python'], matchedFields: ['department'] })
+describe('synonyms and long skill lists', () => {
+  it('finds a skill by its synonyms, either way round', () => {
+    const named = createDirectoryIndex([person('p', 'Pat', [['polymerase chain reaction', 'expert', true, 'tag:pcr-long']])], options)
+    expect(search(named, 'pcr').hits.map((h) => h.id)).toEqual(['p'])
   })
   it('highlights skills past the 26th by their words', () => {
     const many = person(
@@ -146,22 +44,9 @@ describe('ranking and highlighting', () => {
     expect(search(idx, 'skill28').hits[0]!.matchedSkillIds).toEqual(['tag:skill28-thing'])
     expect(search(idx, 'thing').hits[0]!.matchedSkillIds).toHaveLength(30)
   })
-})
-
-describe('filters', () => {
-  it('filters by faculty and role family', () => {
-    expect(ids('confocal', { facultyId: 'sci' })).toEqual(['a', 'b'])
-    expect(ids('', { roleFamily: 'laboratory' })).toEqual(['a', 'd'])
-  })
-  it('"can teach" and level apply to the skill that matched', () => {
-    expect(ids('confocal', { canTeach: true })).toEqual(['a', 'd'])
-    expect(ids('confocal', { minLevel: 'expert' })).toEqual(['a', 'b'])
-    expect(ids('welding', { canTeach: true })).toEqual(['c'])
-    // Cara teaches welding, not confocal.
-    expect(ids('confocal', { canTeach: true })).not.toContain('c')
-  })
-  it('without a query, "can teach" means any skill', () => {
-    expect(ids('', { canTeach: true })).toEqual(['a', 'c', 'd'])
+  it('a case that is not met says how', () => {
+    const c = RANKING_CASES.find((x) => x.group === 'ranking' && x.ids)!
+    expect(caseFailure(c, { hits: [], total: 0, fuzzy: false })).toMatch(/^gave \[\], not \[/)
   })
 })
 

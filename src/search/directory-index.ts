@@ -132,7 +132,7 @@ const OVERFLOW_BIT = 31
 const LEVEL_WEIGHT: Record<SkillLevel, number> = { learning: 4, practitioner: 8, expert: 12 }
 const TEACH_WEIGHT = 6
 /** Bumped whenever the index's shape changes, so a stored copy of an older one is rebuilt. */
-export const INDEX_FORMAT = 2
+export const INDEX_FORMAT = 3
 
 const bitOfSkill = (k: number) => (k < 26 ? FIRST_SKILL_BIT + k : OVERFLOW_BIT)
 const slotOfBit = (bit: number) => (bit === OVERFLOW_BIT ? 26 : bit - FIRST_SKILL_BIT)
@@ -347,16 +347,20 @@ function addPosting(index: DirectoryIndex, term: string, posting: number): void 
 
 type Typed = Int32Array | Uint32Array | Uint8Array
 
+/** Buffers `append` made, each holding one list: only these grow in place (a loaded index's lists share one). */
+const ownBuffers = new WeakSet<ArrayBufferLike>()
+
 /** `view` with `value` after it, in the same buffer while it has room (else one twice the size). */
 function append<T extends Typed>(view: T, value: number): T {
   const n = view.length
   const room = (view.buffer.byteLength - view.byteOffset) / view.BYTES_PER_ELEMENT
   const Typed = view.constructor as { new (buffer: ArrayBufferLike, offset: number, length: number): T; new (length: number): T }
   let out: T
-  if (room > n) out = new Typed(view.buffer, view.byteOffset, n + 1)
+  if (room > n && ownBuffers.has(view.buffer)) out = new Typed(view.buffer, view.byteOffset, n + 1)
   else {
     const bigger = new Typed(Math.max(4, n * 2))
     bigger.set(view)
+    ownBuffers.add(bigger.buffer)
     out = bigger.subarray(0, n + 1) as T
   }
   out[n] = value
@@ -384,26 +388,172 @@ function ensureCapacity(index: DirectoryIndex, slots: number): void {
   index.scratch.current = current
 }
 
-/** What a stored index is: the index without its scratch space and id lookup (both rebuilt). */
+/**
+ * A stored index, packed for IndexedDB: structured cloning thousands of small arrays, strings and
+ * objects costs more than building the index again, so lists of strings travel as one string and
+ * postings and short lists as one typed array each, with offsets.
+ */
 export interface StoredIndex {
   format: number
-  index: Omit<DirectoryIndex, 'scratch' | 'slotOf'>
+  size: number
+  slots: number
+  options: DirectoryIndexOptions
+  ids: PackedStrings
+  sortKeys: PackedStrings
+  /** '' for none. */
+  facultyIds: PackedStrings
+  roleFamilies: PackedStrings
+  /** Per slot, how many skills; then every slot's skill ids and names in order. */
+  skillCounts: Int32Array
+  skillIds: PackedStrings
+  skillNames: PackedStrings
+  terms: PackedStrings
+  postings: Int32Array
+  postingOffsets: Int32Array
+  nameRank: Int32Array
+  byRank: Int32Array
+  teachMask: Uint32Array
+  practitionerMask: Uint32Array
+  expertMask: Uint32Array
+  skillMask: Uint32Array
+  skillWeight: Uint8Array
+  removed: Uint8Array
+  shortPrefixes: PackedStrings
+  shortOffsets: Int32Array
+  shortMembers: Int32Array
+  shortMasks: Uint32Array
+  shortQuality: Uint8Array
 }
 
-/** A structured-cloneable copy of the index (for IndexedDB); shares its arrays, so store it at once. */
+/** Strings joined by NUL when none holds one (else the list itself). */
+export type PackedStrings = string | string[]
+
+export function packStrings(list: readonly string[]): PackedStrings {
+  return list.some((s) => s.includes('\u0000')) ? [...list] : list.join('\u0000')
+}
+
+export function unpackStrings(packed: PackedStrings, count: number): string[] {
+  if (typeof packed !== 'string') return [...packed]
+  return count === 0 ? [] : packed.split('\u0000')
+}
+
+/** Typed arrays end to end, and where each starts (one more offset than arrays). */
+function concat<T extends Typed>(lists: readonly T[], make: (n: number) => T): { data: T; offsets: Int32Array } {
+  const offsets = new Int32Array(lists.length + 1)
+  lists.forEach((l, i) => (offsets[i + 1] = offsets[i]! + l.length))
+  const data = make(offsets[lists.length]!)
+  lists.forEach((l, i) => data.set(l, offsets[i]!))
+  return { data, offsets }
+}
+
+const views = <T extends Typed>(data: T, offsets: Int32Array, i: number) => data.subarray(offsets[i]!, offsets[i + 1]!) as T
+
+/** A copy of the index for IndexedDB (packed; see StoredIndex). */
 export function exportIndex(index: DirectoryIndex): StoredIndex {
-  const { scratch: _scratch, slotOf: _slotOf, ...rest } = index
-  return { format: INDEX_FORMAT, index: rest }
+  const postings = concat(index.postings, (n) => new Int32Array(n))
+  const prefixes = [...index.short.keys()]
+  const lists = prefixes.map((p) => index.short.get(p)!)
+  const members = concat(
+    lists.map((l) => l.members),
+    (n) => new Int32Array(n),
+  )
+  const skills = index.skills.slice(0, index.slots)
+  return {
+    format: INDEX_FORMAT,
+    size: index.size,
+    slots: index.slots,
+    options: index.options,
+    ids: packStrings(index.ids),
+    sortKeys: packStrings(index.sortKeys),
+    facultyIds: packStrings(index.facultyIds.map((f) => f ?? '')),
+    roleFamilies: packStrings(index.roleFamilies.map((r) => r ?? '')),
+    skillCounts: Int32Array.from(skills, (list) => list.length),
+    skillIds: packStrings(skills.flatMap((list) => list.map((s) => s.skillId))),
+    skillNames: packStrings(skills.flatMap((list) => list.map((s) => s.name))),
+    terms: packStrings(index.terms),
+    postings: postings.data,
+    postingOffsets: postings.offsets,
+    nameRank: index.nameRank,
+    byRank: index.byRank,
+    teachMask: index.teachMask,
+    practitionerMask: index.practitionerMask,
+    expertMask: index.expertMask,
+    skillMask: index.skillMask,
+    skillWeight: index.skillWeight,
+    removed: index.removed,
+    shortPrefixes: packStrings(prefixes),
+    shortOffsets: members.offsets,
+    shortMembers: members.data,
+    shortMasks: concat(
+      lists.map((l) => l.masks),
+      (n) => new Uint32Array(n),
+    ).data,
+    shortQuality: concat(
+      lists.map((l) => l.quality),
+      (n) => new Uint8Array(n),
+    ).data,
+  }
 }
 
-/** The index a stored copy holds, or null when it is of another format or not an index at all. */
+/** The index a stored copy holds, or null when it is of another format or not a whole index. */
 export function importIndex(stored: unknown): DirectoryIndex | null {
   const s = stored as Partial<StoredIndex> | null | undefined
-  if (!s || s.format !== INDEX_FORMAT || !s.index || !(s.index.removed instanceof Uint8Array)) return null
-  const index: DirectoryIndex = { ...s.index, slotOf: new Map(), scratch: scratchFor(s.index.removed.length) }
-  for (let slot = 0; slot < index.slots; slot++) if (!index.removed[slot]) index.slotOf.set(index.ids[slot]!, slot)
-  return index
+  if (!s || s.format !== INDEX_FORMAT || !(s.removed instanceof Uint8Array)) return null
+  try {
+    const x = s as StoredIndex
+    const termCount = x.postingOffsets.length - 1
+    const terms = unpackStrings(x.terms, termCount)
+    const ids = unpackStrings(x.ids, x.slots)
+    const skillTotal = x.skillCounts.reduce((n, c) => n + c, 0)
+    const skillIds = unpackStrings(x.skillIds, skillTotal)
+    const skillNames = unpackStrings(x.skillNames, skillTotal)
+    const skills: Pick<MemberSkill, 'skillId' | 'name'>[][] = []
+    for (let slot = 0, k = 0; slot < x.slots; slot++) {
+      const list: Pick<MemberSkill, 'skillId' | 'name'>[] = []
+      for (let end = k + x.skillCounts[slot]!; k < end; k++) list.push({ skillId: skillIds[k]!, name: skillNames[k]! })
+      skills.push(list)
+    }
+    const prefixes = unpackStrings(x.shortPrefixes, x.shortOffsets.length - 1)
+    const short = new Map<string, ShortList>()
+    prefixes.forEach((p, i) =>
+      short.set(p, {
+        members: views(x.shortMembers, x.shortOffsets, i),
+        masks: views(x.shortMasks, x.shortOffsets, i),
+        quality: views(x.shortQuality, x.shortOffsets, i),
+      }),
+    )
+    const orNone = (v: string) => (v === '' ? undefined : v)
+    const index: DirectoryIndex = {
+      size: x.size,
+      slots: x.slots,
+      ids,
+      terms,
+      postings: terms.map((_, i) => views(x.postings, x.postingOffsets, i)),
+      nameRank: x.nameRank,
+      byRank: x.byRank,
+      sortKeys: unpackStrings(x.sortKeys, x.slots),
+      facultyIds: unpackStrings(x.facultyIds, x.slots).map(orNone),
+      roleFamilies: unpackStrings(x.roleFamilies, x.slots).map(orNone),
+      skills,
+      teachMask: x.teachMask,
+      practitionerMask: x.practitionerMask,
+      expertMask: x.expertMask,
+      skillMask: x.skillMask,
+      skillWeight: x.skillWeight,
+      removed: x.removed,
+      short,
+      options: x.options,
+      slotOf: new Map(),
+      scratch: scratchFor(x.removed.length),
+    }
+    if (terms.length !== termCount || ids.length !== x.slots || index.byRank.length !== x.size) return null
+    for (let slot = 0; slot < index.slots; slot++) if (!index.removed[slot]) index.slotOf.set(index.ids[slot]!, slot)
+    return index
+  } catch {
+    return null
+  }
 }
+
 /** Merges, for every prefix of one or two letters, the postings of the terms that start with it. */
 function shortLists(terms: readonly string[], postings: readonly Int32Array[], n: number): Map<string, ShortList> {
   const out = new Map<string, ShortList>()

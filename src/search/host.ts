@@ -26,12 +26,15 @@ import {
   createDirectoryIndex,
   exportIndex,
   importIndex,
+  packStrings,
   search,
   staleSlots,
+  unpackStrings,
   updateDirectoryIndex,
   type DirectoryFilters,
   type DirectoryIndex,
   type DirectoryResult,
+  type PackedStrings,
   type StoredIndex,
 } from './directory-index'
 
@@ -80,7 +83,9 @@ interface Position {
 interface StoredDirectory {
   institutionId: string
   settings: string
-  known: string[]
+  /** Packed, as the index's own lists. */
+  known: PackedStrings
+  knownCount: number
   newest: number
   atNewest: string[]
   stored: StoredIndex
@@ -148,7 +153,8 @@ export function createIndexHost(db: HubDb, post: (response: HostResponse) => voi
     const loaded = importIndex(row.stored)
     if (!loaded) return
     index = loaded
-    position = { institutionId, settings: row.settings, known: new Set(row.known), newest: row.newest, atNewest: new Set(row.atNewest) }
+    const known = new Set(unpackStrings(row.known, row.knownCount))
+    position = { institutionId, settings: row.settings, known, newest: row.newest, atNewest: new Set(row.atNewest) }
     ready = true
     post({ type: 'indexed', size: index.size, buildMs: Math.round(now() - started), kind: 'loaded' })
   }
@@ -220,7 +226,8 @@ export function createIndexHost(db: HubDb, post: (response: HostResponse) => voi
     const row: StoredDirectory = {
       institutionId: position.institutionId,
       settings: position.settings,
-      known: [...position.known],
+      known: packStrings([...position.known]),
+      knownCount: position.known.size,
       newest: position.newest,
       atNewest: [...position.atNewest],
       stored: exportIndex(index),
