@@ -52,4 +52,46 @@ describe('PlanPanels', () => {
     expect(text).toContain('Syniadau a gynigiwyd')
     expect(text).not.toContain('Visibility')
   })
+
+  it('shows each success measure with check-ins as a small trend, in code order, in the language shown', async () => {
+    const measured = (id: string, code: string, values: [number, string][]): PlanAction => ({
+      ...action(id, ['visibility']),
+      code,
+      measures: [
+        {
+          id: `${id}-m`,
+          text: `Measure of ${code}`,
+          textCy: `Mesur ${code}`,
+          checkIns: values.map(([value, date], i) => ({ id: `${id}-c${i}`, value, date, byUid: 'lead' })),
+        },
+        { id: `${id}-none`, text: 'Never read' },
+      ],
+    })
+    const withReadings = {
+      ...local,
+      actions: [
+        measured('a3', 'R2', [[3, '2026-09-01']]),
+        measured('a4', 'V2', [
+          [160, '2026-09-01'],
+          [171, '2027-01-15'],
+        ]),
+      ],
+    }
+    const en = mount(PlanPanels, { props: { local: withReadings }, global: { plugins: [await i18nFor('en')] } })
+    const section = en.get('section[aria-labelledby="dash-measures"]')
+    expect(section.get('h2').text()).toBe('Success measures over time')
+    expect(section.findAll('h3').map((h) => h.text())).toEqual(['V2: Measure of V2', 'R2: Measure of R2'])
+    expect(section.findAll('svg[role="img"]')[0]!.attributes('aria-label')).toBe(
+      'From 160 on 1 September 2026 to 171 on 15 January 2027 (up)',
+    )
+    expect(section.text()).not.toContain('Never read')
+    const cy = mount(PlanPanels, { props: { local: withReadings }, global: { plugins: [await i18nFor('cy')] } })
+    expect(cy.get('section[aria-labelledby="dash-measures"] h3').text()).toBe('V2: Mesur V2')
+    // No check-ins anywhere: no section.
+    expect(
+      mount(PlanPanels, { props: { local }, global: { plugins: [await i18nFor('en')] } })
+        .find('#dash-measures')
+        .exists(),
+    ).toBe(false)
+  })
 })

@@ -232,6 +232,44 @@ describe('honest figures', () => {
     )
   })
 
+  it('adds each measure’s check-ins as evidence of impact: the readings with their dates and the change, in the document’s language', () => {
+    const input = demoInput()
+    const [first, ...rest] = input.current.actions
+    const checkIns = [
+      { id: 'c2', value: 171, date: '2027-01-15', byUid: 'u-lead', note: 'After the open day' },
+      { id: 'c1', value: 160, date: '2026-09-01', byUid: 'u-lead' },
+    ]
+    const measured = {
+      ...first!,
+      measures: [{ ...first!.measures[0]!, baseline: 148, target: 180, checkIns }, ...first!.measures.slice(1)],
+    }
+    const bundle = { ...input.current, actions: [measured, ...rest] }
+    const withReadings = { ...input, current: bundle, previous: bundle }
+    const readings = (locale: 'en' | 'cy') =>
+      tableOf(
+        build(withReadings, docText(locale)).sections.find((s) => s.key === 'impact')!.blocks,
+        locale === 'en' ? 'Readings' : 'Darlleniadau',
+      )
+    const en = readings('en')!
+    expect(en.columns).toEqual(['Code', 'Success measure', 'Readings', 'Change'])
+    expect(en.rows).toEqual([
+      [
+        measured.code,
+        measured.measures[0]!.text,
+        '160 (1 September 2026) → 171 (15 January 2027)',
+        '+11 since the first reading, towards the target',
+      ],
+    ])
+    // Who checked in is not in the document.
+    expect(JSON.stringify(en.rows)).not.toContain('u-lead')
+    expect(readings('cy')!.rows[0]!.slice(2)).toEqual([
+      '160 (1 Medi 2026) → 171 (15 Ionawr 2027)',
+      '+11 ers y darlleniad cyntaf, tuag at y targed',
+    ])
+    // No check-ins: no readings table.
+    expect(tableOf(buildAssessment(demoInput()).sections.find((s) => s.key === 'impact')!.blocks, 'Readings')).toBeUndefined()
+  })
+
   it('warns when a Stage One plan is not 24 months (and a Stage Two plan not 36)', () => {
     const input = demoInput({ stage: 'one', previous: null })
     const plan = { ...input.current.plan, startDate: '2026-01-01', endDate: '2028-12-31' }

@@ -14,6 +14,7 @@ import { breakdownRows, facultyLabels, ragByTheme, UNSPECIFIED_KEY, type ChartRo
 import type { Breakdown, InstitutionStats } from '@/domain/stats'
 import { expandTimeframe, ownerText } from '@/domain/rules/owner-glossary'
 import { measureView, type AppFeeds, type MeasureView } from '@/domain/rules/measure-feeds'
+import { impactEvidence, type ImpactEvidence } from '@/domain/rules/measure-history'
 import { activityIn, inLanguage, measureTextIn, outputsIn } from '@/domain/rules/plan-language'
 import type { Locale } from '@/i18n/locales'
 import type { DocText } from './doc-text'
@@ -385,6 +386,15 @@ function impact(input: AssessmentInput, text: DocText): Block[] {
       rows,
     ),
   ]
+  const evidence = impactEvidence(sorted)
+  if (evidence.length > 0)
+    blocks.push(
+      table(
+        t('doc.impact.readings'),
+        [t('doc.col.code'), t('doc.col.measure'), t('doc.col.readings'), t('doc.col.change')],
+        evidence.map((e) => [e.actionCode, inLanguage(locale, e.text, e.textCy), readings(e, text), change(e, text)]),
+      ),
+    )
   const s = input.stats
   if (s) {
     blocks.push({ kind: 'paragraph', text: t('doc.impact.registrations', { count: text.figure(s.registrations.registeredMembers) }) })
@@ -392,6 +402,26 @@ function impact(input: AssessmentInput, text: DocText): Block[] {
     blocks.push({ kind: 'paragraph', text: t('doc.impact.cpd', { percent: text.figure(s.cpd.percent, '%'), year: s.cpd.year }) })
   }
   return blocks
+}
+
+/** The readings of a measure, oldest first: all of them up to six, else the first, "…" and the latest five. */
+function readings(e: ImpactEvidence, text: DocText): string {
+  const points = e.trend.points
+  const shown = points.length > 6 ? [points[0]!, null, ...points.slice(-5)] : points
+  const unit = e.unit === '%' ? '%' : ''
+  return shown
+    .map((p) => (p ? text.t('doc.impact.reading', { value: text.figure(p.value, unit), date: text.date(p.date) }) : '…'))
+    .join(' → ')
+}
+
+/** "+11 since the first reading, towards the target". */
+function change(e: ImpactEvidence, text: DocText): string {
+  const { change: by, towardsTarget } = e.trend
+  const direction = towardsTarget === null ? 'none' : towardsTarget ? 'towards' : 'away'
+  return text.t('doc.impact.change', {
+    change: `${by > 0 ? '+' : ''}${text.figure(by, e.unit === '%' ? '%' : '')}`,
+    direction: text.t(`doc.impact.direction.${direction}`),
+  })
 }
 
 /** The "Now" of a measure: live or by hand as it is; a stored value standing in for a live figure says so, with its date and source. */
