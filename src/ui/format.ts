@@ -1,47 +1,69 @@
-/** Display formats (en-GB), shared by every feature. */
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })
+/**
+ * Dates as the app writes them, in one of its languages (`en`, `cy`), day first in both:
+ * "13 September 2026" / "13 Medi 2026", "Sept 2026" / "Medi 2026", "13 Medi 2026 am 14:05".
+ *
+ * The month names and patterns are the app's own messages (`common.date.*`), not Intl's: Debian's
+ * Chromium carries no Welsh locale data, so `Intl.DateTimeFormat('cy-GB')` (and vue-i18n's `d()`)
+ * writes Welsh dates in American English there. Times are local and on the 24-hour clock.
+ */
+import { i18n } from '@/i18n'
+import { isLocale, type Locale } from '@/i18n/locales'
 
-/** "23 November 2026" from an ISO date; the input itself if it is not a date. */
-export function formatDate(isoDate: string): string {
-  const [y, m, d] = isoDate.split('-').map(Number)
-  if (!y || !m || !d) return isoDate
-  return dateFormat.format(new Date(y, m - 1, d))
+interface Calendar {
+  months: readonly string[]
+  monthsShort: readonly string[]
 }
 
-const longDates = new Map<string, Intl.DateTimeFormat>()
+/** Month names per language, read from the messages once they are loaded. */
+const calendars = new Map<Locale, Calendar>()
 
-/**
- * "23 November 2026" / "23 Tachwedd 2026": an ISO date or a time (ms) as a long date in one of the
- * app's languages (`en`, `cy`), day first in both (vue-i18n's `d()` formats `en` the US way).
- */
-export function formatDateIn(locale: string, date: string | number): string {
-  const tag = locale === 'cy' ? 'cy-GB' : 'en-GB'
-  let format = longDates.get(tag)
-  if (!format) longDates.set(tag, (format = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric' })))
-  if (typeof date === 'number') return format.format(new Date(date))
-  const [y, m, d] = date.split('-').map(Number)
-  return y && m && d ? format.format(new Date(y, m - 1, d)) : date
+const language = (locale: string): Locale => (isLocale(locale) ? locale : 'en')
+const words = (locale: Locale, key: string, named: Record<string, unknown> = {}) => i18n.global.t(key, named, { locale })
+
+function calendar(locale: Locale): Calendar {
+  const known = calendars.get(locale)
+  if (known) return known
+  const names = (kind: 'month' | 'monthShort') => Array.from({ length: 12 }, (_, k) => words(locale, `common.date.${kind}.${k + 1}`))
+  const made = { months: names('month'), monthsShort: names('monthShort') }
+  // Kept only once the language's messages are in (before that, a name reads as its key or in English).
+  if (i18n.global.te('common.date.month.1', locale)) calendars.set(locale, made)
+  return made
 }
 
-const dateTimes = new Map<string, Intl.DateTimeFormat>()
-
-/**
- * "23 November 2026 at 14:05" / "23 Tachwedd 2026 am 14:05": a time (ms) as a long date with the
- * hour and minute (24-hour clock, local time) in one of the app's languages (`en`, `cy`).
- */
-export function formatDateTimeIn(locale: string, time: number): string {
-  const tag = locale === 'cy' ? 'cy-GB' : 'en-GB'
-  let format = dateTimes.get(tag)
-  if (!format) {
-    format = new Intl.DateTimeFormat(tag, {
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-    dateTimes.set(tag, format)
+/** Year, month (1–12) and day of an ISO date (local calendar day) or a time in ms (local time); null if neither. */
+function parts(date: string | number): { y: number; m: number; d: number; at?: Date } | null {
+  if (typeof date === 'number') {
+    const at = new Date(date)
+    return Number.isNaN(at.getTime()) ? null : { y: at.getFullYear(), m: at.getMonth() + 1, d: at.getDate(), at }
   }
-  return format.format(new Date(time))
+  const [y, m, d] = date.slice(0, 10).split('-').map(Number)
+  return y && m && d && m <= 12 ? { y, m, d } : null
+}
+
+/** "13 September 2026" / "13 Medi 2026": an ISO date or a time (ms) as a long date; the input itself if it is not a date. */
+export function formatDateIn(locale: string, date: string | number): string {
+  const p = parts(date)
+  if (!p) return String(date)
+  const l = language(locale)
+  return words(l, 'common.date.long', { day: p.d, month: calendar(l).months[p.m - 1], year: p.y })
+}
+
+/** "Sept 2026" / "Medi 2026": the month of an ISO date or month ("2026-09"), or of a time (ms). */
+export function formatMonthIn(locale: string, date: string | number): string {
+  const p = parts(typeof date === 'string' && /^\d{4}-\d{2}$/.test(date) ? `${date}-01` : date)
+  if (!p) return String(date)
+  const l = language(locale)
+  return words(l, 'common.date.monthYear', { month: calendar(l).monthsShort[p.m - 1], year: p.y })
+}
+
+/** "14:05": the local time of a time (ms), 24-hour clock. */
+export function formatTimeIn(_locale: string, time: number): string {
+  const at = new Date(time)
+  return `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`
+}
+
+/** "13 September 2026 at 14:05" / "13 Medi 2026 am 14:05": a time (ms) as a long date with the local hour and minute. */
+export function formatDateTimeIn(locale: string, time: number): string {
+  const l = language(locale)
+  return words(l, 'common.date.dateTime', { date: formatDateIn(l, time), time: formatTimeIn(l, time) })
 }

@@ -1,15 +1,11 @@
 /** How the dashboard words its figures and months, in the language shown. */
-import { computed } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { monthStart, UNSPECIFIED_KEY } from '@/domain/rules/dashboard-data'
 import { MIN_GROUP } from '@/domain/rules/suppression'
-import { isLocale, LANGUAGE_TAG } from '@/i18n/locales'
+import { formatMonthIn } from '@/ui/format'
 
 export function useFigures() {
   const { t, n, locale } = useI18n()
-  const months = computed(
-    () => new Intl.DateTimeFormat(LANGUAGE_TAG[isLocale(locale.value) ? locale.value : 'en'], { month: 'short', year: 'numeric' }),
-  )
   return {
     /** "1,234", "48%", or "withheld" (a group under 5, or a figure that would reveal one). */
     figure: (value: number | null, unit = ''): string => (value === null ? t('dashboard.withheld') : `${n(value)}${unit}`),
@@ -21,7 +17,7 @@ export function useFigures() {
     /** "2026-11" → "Nov 2026" / "Tach 2026". */
     month: (month: string): string => {
       const start = monthStart(month)
-      return start ? months.value.format(start) : month
+      return start ? formatMonthIn(locale.value, start.getTime()) : month
     },
     /** A breakdown key's label: "not stated" for `unspecified`, else `label(key)`, else the key itself. */
     keyLabel:

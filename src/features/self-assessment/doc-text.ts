@@ -21,8 +21,8 @@ export interface DocText {
   figure(value: number | null, unit?: string): string
 }
 
-/** The namespaces a document uses. */
-const DOC_NAMESPACES = ['selfAssessment', 'labels']
+/** The namespaces a document uses (common: month names for its dates). */
+const DOC_NAMESPACES = ['selfAssessment', 'labels', 'common']
 
 /** Loads a document language's messages (and English, the fallback) without changing the app's language. */
 export async function ensureMessages(locale: Locale): Promise<void> {
