@@ -1,33 +1,22 @@
 // @vitest-environment happy-dom
 import { mount } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { db } from '@/db/database'
-import { useSessionStore } from '@/stores/session'
 import { i18nFor } from '../../../tests/support/i18n'
+import { member, signIn } from '../../../tests/support/people'
 import CoverageView from './CoverageView.vue'
 
 const RouterLink = { template: '<a><slot /></a>' }
 
 beforeEach(async () => {
-  setActivePinia(createPinia())
-  useSessionStore().session = { uid: 'lead', email: 'lead@example.ac.uk', emailVerified: true, displayName: 'Lead', institutionId: 'inst', role: 'lead' }
+  signIn({ role: 'lead' })
   await db.members.clear()
-  await db.members.put({
-    id: 'a',
-    updatedAt: 1,
-    version: 1,
-    deleted: false,
-    lastMutationId: null,
-    institutionId: 'inst',
-    displayName: 'Siân ap Gwŵr',
-    email: 'sian@example.ac.uk',
-    role: 'technician',
-    visibility: 'institution',
-    joinedAt: 0,
-    department: 'Cemeg',
-    skills: [{ skillId: 'nmr', name: 'NMR', category: 'technique', level: 'expert', canTeach: false, wantsToLearn: false }],
-  })
+  await db.members.put(
+    member('a', {
+      department: 'Cemeg',
+      skills: [{ skillId: 'nmr', name: 'NMR', category: 'technique', level: 'expert', canTeach: false, wantsToLearn: false }],
+    }),
+  )
 })
 
 describe('CoverageView', () => {

@@ -9,6 +9,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import { useSessionStore } from '@/stores/session'
 import { i18nFor } from '../../../tests/support/i18n'
+import { sessionFor } from '../../../tests/support/people'
 import HomeView from './HomeView.vue'
 
 const Blank = { template: '<p />' }
@@ -50,14 +51,7 @@ describe('Home, signed out', () => {
   })
 
   it('offers no way in to someone signed in', async () => {
-    useSessionStore().session = {
-      uid: 'me',
-      email: 'me@example.ac.uk',
-      emailVerified: true,
-      displayName: 'Me',
-      institutionId: 'inst',
-      role: 'technician',
-    }
+    useSessionStore().session = sessionFor()
     const w = await open()
     expect(w.find('section[aria-labelledby="get-started"]').exists()).toBe(false)
   })

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { flushPromises, mount } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { useSessionStore } from '@/stores/session'
 import { i18nFor } from '../../../tests/support/i18n'
+import { signIn } from '../../../tests/support/people'
 import MyDataView from './MyDataView.vue'
 
 const actions = vi.hoisted(() => ({
@@ -16,17 +16,7 @@ vi.mock('./mydata-actions', () => actions)
 const router = vi.hoisted(() => ({ replace: vi.fn(async () => undefined) }))
 vi.mock('vue-router', () => ({ RouterLink: { template: '<a><slot /></a>' }, useRouter: () => router }))
 
-beforeEach(() => {
-  setActivePinia(createPinia())
-  useSessionStore().session = {
-    uid: 'me',
-    email: 'me@example.ac.uk',
-    emailVerified: true,
-    displayName: 'Me',
-    institutionId: 'inst',
-    role: 'technician',
-  }
-})
+beforeEach(() => void signIn())
 
 describe('My data', () => {
   it('is in Welsh, and asks for the Welsh word before deleting', async () => {

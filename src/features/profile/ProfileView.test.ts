@@ -1,41 +1,17 @@
 // @vitest-environment happy-dom
 import { mount } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { db } from '@/db/database'
-import { useSessionStore } from '@/stores/session'
 import { i18nFor } from '../../../tests/support/i18n'
+import { member, signIn } from '../../../tests/support/people'
 import ProfileView from './ProfileView.vue'
 
 vi.mock('vue-router', () => ({ RouterLink: { template: '<a><slot /></a>' } }))
 
 beforeEach(async () => {
-  setActivePinia(createPinia())
-  const session = useSessionStore()
-  vi.spyOn(session, 'init').mockResolvedValue()
-  session.session = {
-    uid: 'me',
-    email: 'me@example.ac.uk',
-    emailVerified: true,
-    displayName: 'Me',
-    institutionId: 'inst',
-    role: 'technician',
-  }
+  vi.spyOn(signIn(), 'init').mockResolvedValue()
   await db.profiles.clear()
-  await db.profiles.put({
-    id: 'me',
-    updatedAt: 1,
-    version: 1,
-    deleted: false,
-    lastMutationId: null,
-    institutionId: 'inst',
-    displayName: 'Siân ap Gwŵr',
-    email: 'me@example.ac.uk',
-    role: 'technician',
-    visibility: 'institution',
-    joinedAt: 0,
-    skills: [],
-  })
+  await db.profiles.put(member('me', { email: 'me@example.ac.uk' }))
 })
 
 describe('the profile page', () => {

@@ -1,26 +1,15 @@
 // @vitest-environment happy-dom
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
-import type { Member } from '@/domain/entities'
 import { i18nFor } from '../../../tests/support/i18n'
+import { member } from '../../../tests/support/people'
 import ProfileForm from './ProfileForm.vue'
 import ProgressRing from './ProgressRing.vue'
 import SkillsEditor from './SkillsEditor.vue'
 
-const profile: Member = {
-  id: 'me',
-  updatedAt: 1,
-  version: 1,
-  deleted: false,
-  lastMutationId: null,
-  institutionId: 'inst',
-  displayName: 'Siân ap Gwŵr',
-  email: 'sian@example.ac.uk',
-  role: 'technician',
-  visibility: 'institution',
-  joinedAt: 0,
+const profile = member('me', {
   skills: [{ skillId: 'pcr', name: 'PCR', category: 'technique', level: 'expert', canTeach: true, wantsToLearn: false }],
-}
+})
 
 describe('the profile in Welsh and English', () => {
   it('the form reads in Welsh, role families and contracts included', async () => {
