@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
-import { DEMO_PASSWORD as SEEDED_PASSWORD, generateDemoData } from '../../scripts/demo/demo-data'
+import { DEMO_CLOSED_SURVEY_ID, DEMO_PASSWORD as SEEDED_PASSWORD, generateDemoData } from '../../scripts/demo/demo-data'
 import { FUNCTIONS_REGION } from '../../src/domain/deployment'
 import { waitForServiceWorkerControl } from './fixtures'
 import { DEMO, newDevice, signIn, waitForAllSaved } from './session'
@@ -155,6 +155,8 @@ test('a workshop survey: built by the lead, answered offline on a phone, results
   // ---- The lead closes the survey: the group of five is counted.
   await page.goto(`/surveys/${surveyId}/edit`)
   await main.getByRole('button', { name: 'Close survey' }).click()
+  // The change is on the device (and queued) once the builder says so; leaving sooner can lose the click.
+  await expect(main.getByText('The survey is closed to answers.')).toBeVisible()
   await waitForAllSaved(page)
   await page.goto(`/surveys/${surveyId}/results`)
 
@@ -200,4 +202,40 @@ test('a workshop survey: built by the lead, answered offline on a phone, results
   expect(idea).toMatchObject({ title: 'Protected time', surveyId })
   expect(idea!.version).toBeGreaterThan(0)
   expect(idea!.body).toContain('3 anonymous answers tagged “Protected time”')
+})
+
+test('the demo data’s closed annual survey shows results, a breakdown with no group withheld, themes and the CSV', async ({ page }) => {
+  const main = page.getByRole('main')
+  const demo = generateDemoData({ members: 36 })
+  const responses = demo.surveyResponses[DEMO_CLOSED_SURVEY_ID] ?? []
+  const faculties = new Set(responses.map((r) => r.group.facultyId ?? 'unspecified'))
+  const theme = demo.surveyThemes[DEMO_CLOSED_SURVEY_ID]?.[0]
+  expect(theme).toBeDefined()
+  await signIn(page, DEMO.lead)
+  await page.goto(`/surveys/${DEMO_CLOSED_SURVEY_ID}/results`)
+  await expect(main.getByText(new RegExp(`^${responses.length} of \\d+ responded`))).toBeVisible({ timeout: 30_000 })
+  await expect(main.getByRole('heading', { name: 'Answers by question' })).toBeVisible()
+  await expect(main.getByRole('list', { name: 'Answers to: I feel valued for the work I do.' })).toBeVisible()
+  await expect(main.getByText('Withheld: fewer than 5 people answered this question.')).toHaveCount(0)
+
+  await main.getByLabel('Break down by').selectOption('faculty')
+  const table = main.getByRole('region', { name: 'Breakdown table' })
+  await expect(table.getByRole('row')).toHaveCount(faculties.size + 1, { timeout: 30_000 })
+  await expect(table).not.toContainText('Hidden')
+
+  const themes = main.getByRole('region', { name: 'What people said' })
+  await expect(themes.getByRole('listitem').filter({ hasText: `${theme!.name} ·` })).toContainText(`${theme!.texts.length} answer`, {
+    timeout: 30_000,
+  })
+  await expect(themes.getByRole('listitem').filter({ hasText: theme!.texts[0]!.text }).first()).toBeVisible()
+  await expectAccessible(page, 'seeded survey results')
+
+  const [csv] = await Promise.all([page.waitForEvent('download'), main.getByRole('button', { name: 'Download CSV' }).click()])
+  const stream = await csv.createReadStream()
+  const parts: Buffer[] = []
+  for await (const part of stream) parts.push(part as Buffer)
+  const text = Buffer.concat(parts).toString('utf8')
+  expect(text).toContain('I feel valued for the work I do.')
+  expect(text).toContain(theme!.name)
+  expect(text).not.toContain('Withheld')
 })
