@@ -432,6 +432,35 @@ async function startFirebaseTools(withFunctions) {
   return rec
 }
 
+/**
+ * Start one worker per HTTP function before anything calls it. The Functions emulator starts a
+ * Node worker (which loads firebase-admin) on a function's first request, the CORS preflight
+ * included: about 2 s on an idle machine, 30 s at load 20, long enough for a page's first call to
+ * outlast its wait. Idle workers are reused, so later calls skip that start. Two at a time.
+ */
+async function warmFunctions(rec) {
+  // eslint-disable-next-line no-control-regex -- the log is coloured: "\x1b[1mhttp\x1b[22m function initialized (…)"
+  const plain = rec.output.replace(/\x1b\[[0-9;]*m/g, '')
+  const urls = [...plain.matchAll(/http function initialized \((http:[^)\s]+)\)/g)].map((m) => m[1])
+  const t0 = Date.now()
+  let next = 0
+  const one = async () => {
+    while (next < urls.length) {
+      const url = urls[next++]
+      const ctrl = new AbortController()
+      const timer = setTimeout(() => ctrl.abort(), 120_000)
+      await fetch(url, {
+        method: 'OPTIONS',
+        headers: { Origin: 'http://127.0.0.1', 'Access-Control-Request-Method': 'POST' },
+        signal: ctrl.signal,
+      }).catch(() => undefined)
+      clearTimeout(timer)
+    }
+  }
+  await Promise.all([one(), one()])
+  if (urls.length) status(`functions: ${urls.length} warmed in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
+}
+
 /** Run a command to completion in its own process group (killed with the rest on Ctrl-C). */
 export async function runGroup(name, cmd, args, { env = process.env, logFile, cwd = ROOT } = {}) {
   const rec = spawnGroup(name, cmd, args, { env, cwd, logFile: logFile ?? join(LOG_DIR, `${name}.log`) })
@@ -571,6 +600,7 @@ export async function start({ functions = true, watchRules = false, signals = tr
     if (failed) throw failed.reason
     const [fsRec, fbRec] = settled.map((s) => s.value)
     const rulesLoaded = await loadRules()
+    if (withFunctions && fbRec) await warmFunctions(fbRec)
     if (watchRules && existsSync(RULES_FILE)) {
       watchFile(RULES_FILE, { interval: 1000 }, () => {
         loadRules().then((ok) => ok && status('firestore: rules reloaded'))
