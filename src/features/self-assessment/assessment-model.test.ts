@@ -61,6 +61,38 @@ describe('buildAssessment', () => {
     expect(voice.blocks.some((b) => b.kind === 'list' && b.items.some((i) => i.includes('Now action R2')))).toBe(true)
   })
 
+  it('gives the survey themes as content: counts (withheld under 5) and quotes only from themes of 5 or more', () => {
+    const surveyVoice = [
+      {
+        surveyId: 's1',
+        title: 'Annual technician survey',
+        titleCy: 'Arolwg blynyddol',
+        themes: [
+          { name: 'Development time', count: 12, quotes: ['More training time', 'Protected days'] },
+          { name: 'Equipment', count: null, quotes: [] },
+        ],
+      },
+    ]
+    const voice = (locale: 'en' | 'cy') =>
+      build(demoInput({ surveyVoice }), docText(locale)).sections.find((s) => s.key === 'voice')!.blocks
+    const en = voice('en')
+    expect(tableOf(en, 'Themes in the free-text answers to “Annual technician survey”')).toMatchObject({
+      columns: ['Theme', 'Answers tagged'],
+      rows: [
+        ['Development time', '12'],
+        ['Equipment', 'fewer than 5'],
+      ],
+    })
+    expect(en).toContainEqual({
+      kind: 'list',
+      items: ['Development time, in technicians’ words: “More training time” “Protected days”'],
+    })
+    expect(tableOf(voice('cy'), 'Themâu yn yr atebion testun rhydd i “Arolwg blynyddol”')?.rows[1]).toEqual(['Equipment', 'llai na 5'])
+    // Never fetched on this device: the document says so; older inputs without the field add nothing.
+    const unknown = buildAssessment(demoInput({ surveyVoice: null })).sections.find((s) => s.key === 'voice')!.blocks
+    expect(unknown).toContainEqual({ kind: 'paragraph', text: expect.stringMatching(/^Survey themes were not available on this device/) })
+  })
+
   it('adds staff counts (withheld where small) and the forward plan as a table', () => {
     const model = buildAssessment(demoInput({ stats: STATS }))
     const structure = model.sections.find((s) => s.key === 'structure')!

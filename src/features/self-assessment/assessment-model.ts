@@ -15,6 +15,7 @@ import type { Breakdown, InstitutionStats } from '@/domain/stats'
 import { expandTimeframe, ownerText } from '@/domain/rules/owner-glossary'
 import { measureView, type AppFeeds, type MeasureView } from '@/domain/rules/measure-feeds'
 import { impactEvidence, type ImpactEvidence } from '@/domain/rules/measure-history'
+import type { SurveyVoice } from '@/domain/rules/survey-themes'
 import { activityIn, inLanguage, measureTextIn, outputsIn } from '@/domain/rules/plan-language'
 import type { Locale } from '@/i18n/locales'
 import type { DocText } from './doc-text'
@@ -79,6 +80,8 @@ export interface AssessmentInput {
   directoryCount: number
   narratives: Readonly<Record<string, string>>
   feeds: AppFeeds
+  /** Themes tagged in surveys' free-text answers, as last fetched (null: never fetched on this device). */
+  surveyVoice?: readonly SurveyVoice[] | null
 }
 
 /** Builds the whole document in the language of `text`. */
@@ -497,6 +500,36 @@ export function halfYearLabel(text: DocText, period: { year: number; half: 0 | 1
   return text.t(period.half === 0 ? 'doc.halfYear.first' : 'doc.halfYear.second', { year: String(period.year) })
 }
 
+/**
+ * What technicians said in surveys, as content: per survey, its themes with how many anonymous
+ * answers carry each (withheld under 5) and, for a theme of 5 or more, a few answers quoted.
+ */
+function surveyThemes(voice: AssessmentInput['surveyVoice'], text: DocText): Block[] {
+  const { t, locale } = text
+  if (voice === undefined) return []
+  if (voice === null) return [{ kind: 'paragraph', text: t('doc.voice.themesUnknown') }]
+  const blocks: Block[] = []
+  for (const survey of voice) {
+    const title = inLanguage(locale, survey.title, survey.titleCy)
+    blocks.push(
+      table(
+        t('doc.voice.themes', { title }),
+        [t('doc.col.theme'), t('doc.col.answers')],
+        survey.themes.map((x) => [x.name, x.count === null ? t('doc.voice.fewerThan', { min: MIN_GROUP }) : text.figure(x.count)]),
+      ),
+    )
+    const quoted = survey.themes.filter((x) => x.quotes.length > 0)
+    if (quoted.length > 0)
+      blocks.push({
+        kind: 'list',
+        items: quoted.map((x) =>
+          t('doc.voice.quotes', { theme: x.name, quotes: x.quotes.map((q) => t('doc.voice.quote', { text: q })).join(' ') }),
+        ),
+      })
+  }
+  return blocks
+}
+
 function voice({ input, text, asAt }: Ctx): Block[] {
   const { t, locale } = text
   const data = { ideas: input.ideas, comments: input.comments, votes: input.votes }
@@ -538,6 +571,7 @@ function voice({ input, text, asAt }: Ctx): Block[] {
   } else if (!input.stats) {
     blocks.push({ kind: 'paragraph', text: t('doc.voice.noSurveys') })
   }
+  blocks.push(...surveyThemes(input.surveyVoice, text))
   // Ideas many technicians backed, quoted by title only (never who raised them), each with at least MIN_GROUP votes.
   const backed = rankIdeas(input.ideas, input.votes).filter((x) => x.votes >= MIN_GROUP)
   blocks.push({ kind: 'subheading', text: t('doc.voice.backed', { min: MIN_GROUP }) })

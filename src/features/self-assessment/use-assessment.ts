@@ -6,6 +6,7 @@ import { repos } from '@/db/repos'
 import type { ActionPlan, AssessmentSection } from '@/domain/entities'
 import { compositeId } from '@/domain/ids'
 import { readCachedStats, refreshStats, type CachedStats } from '@/db/stats-cache'
+import { readCachedVoice, refreshVoice } from '@/db/voice-cache'
 import { feedsFrom } from '@/composables/use-feeds'
 import { loadPlanData } from '@/composables/use-plan'
 import { pickCurrentPlan } from '@/domain/rules/plan-groups'
@@ -49,7 +50,7 @@ export async function loadAssessment(
 ): Promise<AssessmentData> {
   const plans = (await reads.plans.all()).sort((a, b) => b.startDate.localeCompare(a.startDate))
   const plan = plans.find((p) => p.id === choice.planId) ?? pickCurrentPlan(plans, { includeDrafts: true })
-  const cached = await readCachedStats(database)
+  const [cached, voice] = await Promise.all([readCachedStats(database), readCachedVoice(database)])
   if (!plan) return { plans, input: null, sections: [], cached }
   const stage: Stage = choice.stage || plan.stage
   const previousPlan = stage === 'two' ? (plans.find((p) => p.id === choice.previousId) ?? defaultPrevious(plans, plan)) : null
@@ -85,6 +86,7 @@ export async function loadAssessment(
       directoryCount: members.length,
       narratives: Object.fromEntries(mine.map((s) => [s.section, s.body])),
       feeds: feedsFrom(members, cached),
+      surveyVoice: voice?.surveys ?? null,
     },
   }
 }
@@ -121,9 +123,9 @@ export function useAssessment(choice: Ref<AssessmentChoice>, language: Readonly<
   return { data, model }
 }
 
-/** Fetches the latest member figures for the dashboard and the document (throws when offline). */
+/** Fetches the latest member figures and survey themes for the dashboard and the document (throws when offline). */
 export async function refreshFigures(database: HubDb = defaultDb): Promise<void> {
-  await refreshStats(database)
+  await Promise.all([refreshStats(database), refreshVoice(database)])
 }
 
 /** Saves one narrative section on this device (it syncs when online). */
