@@ -3,6 +3,7 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
 import type { CpdEntry, SkillShareRequest } from '@/domain/entities'
 import { i18nFor } from '../../../tests/support/i18n'
+import { request as aRequest } from '../../../tests/support/rule-fixtures'
 import RequestCard from './RequestCard.vue'
 import type * as UseRequests from './use-requests'
 
@@ -11,21 +12,14 @@ const saveMove = vi.hoisted(() => vi.fn(async () => undefined))
 const confirmSessionHappened = vi.hoisted(() => vi.fn(async () => undefined))
 vi.mock('./use-requests', async (original) => ({ ...(await original<typeof UseRequests>()), saveMove, confirmSessionHappened }))
 
-const request: SkillShareRequest = {
-  id: 'r1',
+const request = aRequest('r1', {
   updatedAt: 1,
-  version: 1,
-  deleted: false,
-  lastMutationId: null,
   learnerUid: 'learner',
   teacherUid: 'teacher',
-  skillId: 'pcr',
-  skillName: 'PCR',
   message: 'Could I shadow you?',
   format: 'demo',
-  state: 'pending',
   history: { pending: Date.UTC(2026, 10, 2) },
-}
+})
 const open = async (locale: 'en' | 'cy', extra: { unsent?: boolean; request?: SkillShareRequest; cpd?: CpdEntry[] } = {}) =>
   mount(RequestCard, {
     props: { request, uid: 'teacher', role: 'teacher', otherName: 'Siân ap Gwŵr', cpd: [], ...extra },

@@ -1,24 +1,17 @@
 import { problem } from '@/domain/problems'
 import { describe, expect, it } from 'vitest'
-import { CpdEntrySchema, type SkillShareRequest } from '@/domain/entities'
+import { CpdEntrySchema } from '@/domain/entities'
 import { validate } from '@/domain/validation'
+import { request as aRequest } from '../../../tests/support/rule-fixtures'
 import { cpdFromOffer, cpdOffer, lastActivity, moveRequest, requestActions } from './requests'
 
-const request: SkillShareRequest = {
-  id: 'r1',
-  updatedAt: 0,
-  version: 1,
-  deleted: false,
-  lastMutationId: null,
+const request = aRequest('r1', {
   learnerUid: 'learner',
   teacherUid: 'teacher',
-  skillId: 'pcr',
-  skillName: 'PCR',
   message: '',
   format: 'demo',
-  state: 'pending',
   history: { pending: Date.UTC(2026, 10, 1) },
-}
+})
 
 describe('moves', () => {
   it('offers the teacher accept and decline, the learner only cancel', () => {

@@ -1,27 +1,22 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createDb, type HubDb } from '@/db/database'
 import { createRepos, type Repos } from '@/db/repos'
-import type { SkillShareRequest } from '@/domain/entities'
 import { cpdPrefillFor } from '@/domain/rules/requests'
+import { request as aRequest } from '../../../tests/support/rule-fixtures'
 import { confirmSessionHappened, saveOfferedCpd } from './use-requests'
 
 let db: HubDb
 let repos: Repos
-const completed: SkillShareRequest = {
-  id: 'r1',
+const completed = aRequest('r1', {
   updatedAt: 5,
   version: 3,
-  deleted: false,
-  lastMutationId: null,
   learnerUid: 'learner',
   teacherUid: 'teacher',
-  skillId: 'pcr',
-  skillName: 'PCR',
   message: '',
   format: 'demo',
   state: 'completed',
   history: { pending: 1, accepted: 2, completed: Date.UTC(2026, 10, 2) },
-}
+})
 
 beforeEach(async () => {
   db = createDb(`use-requests-${crypto.randomUUID()}`)
