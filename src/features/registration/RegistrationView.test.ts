@@ -53,10 +53,16 @@ describe('RegistrationView', () => {
     expect(wrapper.get('h1').text()).toBe('Cofrestru proffesiynol')
     expect(wrapper.get('.reg-list').text()).toContain('Ar y gweill: 0% yn barod · gofynnwyd am gymorth gyda’r ffioedd')
     expect(wrapper.get('.reg-list').text()).toContain('Technegydd Gwyddoniaeth Cofrestredig (RSciTech)')
-    expect(wrapper.findAll('legend').map((l) => l.text())).toEqual(['Y Cyngor Gwyddoniaeth', 'Y Cyngor Peirianneg', 'Advance HE'])
+    expect(wrapper.findAll('legend').map((l) => l.text())).toEqual([
+      'Y cofrestriad rydych chi’n gweithio tuag ato',
+      'Y Cyngor Gwyddoniaeth',
+      'Y Cyngor Peirianneg',
+      'Advance HE',
+    ])
     expect(wrapper.get('form').text()).toContain('Cymrawd Cysylltiol yr Academi Addysg Uwch (AFHEA)')
     expect(wrapper.get('button[type=submit]').text()).toBe('Dechrau dilyn')
     await wrapper.get('form').trigger('submit')
-    expect(wrapper.get('#target-error').text()).toContain('Dewiswch y cofrestriad rydych chi’n gweithio tuag ato')
+    expect(wrapper.get('.field-error').text()).toContain('Dewiswch y cofrestriad rydych chi’n gweithio tuag ato')
+    expect(wrapper.findAll('input[type=radio][name=target]')).toHaveLength(8)
   })
 })
