@@ -730,16 +730,7 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
       {
         ...meta('reg-demo-champion-engtech', now),
         target: 'EngTech',
-        steps: {
-          eligibility: 'done',
-          mentor: 'done',
-          evidence: 'done',
-          report: 'done',
-          submit: 'done',
-          assessment: 'done',
-          outcome: 'done',
-          renewal: 'todo',
-        },
+        steps: { ...STEPS_DONE },
         competences: {},
         feeSupportRequested: false,
       },
@@ -1657,9 +1648,9 @@ function addRegistrations(into: Record<string, Registration[]>, candidates: read
     return picked
   }
   const reg = (uid: string, target: Registration['target'], done: boolean, extra: Partial<Registration> = {}): Registration => ({
-    ...{ id: `reg-${uid}-${target.toLowerCase()}`, updatedAt: now, version: 1, deleted: false, lastMutationId: null },
+    ...meta(`reg-${uid}-${target.toLowerCase()}`, now),
     target,
-    steps: done ? STEPS_DONE : STEPS_STARTED,
+    steps: { ...(done ? STEPS_DONE : STEPS_STARTED) },
     competences: {},
     feeSupportRequested: !done,
     ...extra,

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createDb } from '@/db/database'
 import { createRepos } from '@/db/repos'
-import type { PlanAction, RagChange } from '@/domain/entities'
 import { planCsv } from '@/domain/rules/plan-export'
 import { importCsv, isXlsx, previewCsv } from './csv-import'
 import { planXlsxBlob, XLSX_TYPE } from './plan-export'
 import { generateDemoData } from '../../../scripts/demo/demo-data'
+import { planContent } from '../../../tests/support/plan-content'
 import { wordsIn } from '../../../tests/support/errors'
 
 /** A problem in the English a lead reads. */
@@ -104,24 +104,6 @@ describe('CSV plan import', () => {
 
 describe('XLSX plan import', () => {
   const demo = generateDemoData({ now: Date.UTC(2026, 10, 23, 9) })
-  const planOf = (actions: readonly PlanAction[], rag: readonly RagChange[]) => {
-    const codeOf = new Map(actions.map((a) => [a.id, a.code]))
-    const latest = new Map<string, RagChange>()
-    for (const c of [...rag].sort((a, b) => a.at - b.at)) latest.set(c.actionId, c)
-    return actions
-      .map((a) => ({
-        code: a.code,
-        themes: a.themes,
-        activity: a.activity,
-        outputs: a.outputs ?? '',
-        measures: a.measures.map((m) => m.text),
-        timeframe: a.timeframe,
-        owner: a.owner,
-        parent: a.parentId ? codeOf.get(a.parentId) : undefined,
-        rag: latest.has(a.id) ? [latest.get(a.id)!.status, latest.get(a.id)!.rationale] : null,
-      }))
-      .sort((a, b) => a.code.localeCompare(b.code))
-  }
 
   it('reads the plan’s own XLSX export back into the same plan, through the same preview as CSV', async () => {
     const blob = await planXlsxBlob(demo.actions, demo.ragChanges)
@@ -139,7 +121,7 @@ describe('XLSX plan import', () => {
 
     const { db, repos } = fresh()
     expect(await importCsv(db, repos, preview, { uid: 'lead', now: 5000 })).toBe(demo.actions.length)
-    expect(planOf(await db.actions.toArray(), await db.ragChanges.toArray())).toEqual(planOf(demo.actions, demo.ragChanges))
+    expect(planContent(await db.actions.toArray(), await db.ragChanges.toArray())).toEqual(planContent(demo.actions, demo.ragChanges))
     db.close()
   })
 

@@ -3,6 +3,7 @@ import type { PlanAction, RagChange } from '@/domain/entities'
 import { parseActionPlanCsv, type CsvImport } from '@/domain/rules/csv'
 import { planCsv } from '@/domain/rules/plan-export'
 import { parsePlanXlsx, planXlsxBlob } from './plan-export'
+import { planContent } from '../../../tests/support/plan-content'
 
 const meta = { updatedAt: 1, version: 1, deleted: false, lastMutationId: null }
 const action = (id: string, fields: Partial<PlanAction> & Pick<PlanAction, 'code' | 'themes' | 'activity'>): PlanAction => ({
@@ -37,26 +38,6 @@ const rag: RagChange[] = [
   { ...meta, id: 'r3', actionId: 'a1', status: 'green', rationale: '', at: 5, byUid: 'u' },
 ]
 
-/** What the file carries of each action, by code (ids are new on import; the parent by its code). */
-function plain(actions: readonly PlanAction[], ragChanges: readonly RagChange[]) {
-  const codeOf = new Map(actions.map((a) => [a.id, a.code]))
-  const latest = new Map<string, RagChange>()
-  for (const c of [...ragChanges].sort((a, b) => a.at - b.at)) latest.set(c.actionId, c)
-  return actions
-    .map((a) => ({
-      code: a.code,
-      themes: a.themes,
-      activity: a.activity,
-      outputs: a.outputs ?? '',
-      measures: a.measures.map((m) => m.text),
-      timeframe: a.timeframe,
-      owner: a.owner,
-      parent: a.parentId ? codeOf.get(a.parentId) : undefined,
-      rag: latest.get(a.id) ? { status: latest.get(a.id)!.status, rationale: latest.get(a.id)!.rationale } : null,
-    }))
-    .sort((a, b) => a.code.localeCompare(b.code))
-}
-
 function imported(result: CsvImport) {
   expect(result.errors).toEqual([])
   const codeOf = new Map(result.actions.map((a) => [a.id, a.fields.code]))
@@ -80,13 +61,13 @@ describe('plan export round trip', () => {
     const csv = planCsv(plan, rag)
     expect(csv.split('\r\n')[0]).toBe('Code,Theme,Activity,Key outputs,Success measures,Timeframe,Owner,RAG,RAG rationale')
     expect(csv).toContain(`"'=SUM(A1) looks like a formula"`.replace(/"/g, '')) // defused for spreadsheets
-    expect(imported(parseActionPlanCsv(csv, { planId: 'p2' }))).toEqual(plain(plan, rag))
+    expect(imported(parseActionPlanCsv(csv, { planId: 'p2' }))).toEqual(planContent(plan, rag))
   })
 
   it('the XLSX export re-imports to the same plan through the same parser', async () => {
     const blob = await planXlsxBlob(plan, rag)
     expect(blob.size).toBeGreaterThan(0)
     const result = await parsePlanXlsx(await blob.arrayBuffer(), { planId: 'p2' })
-    expect(imported(result)).toEqual(plain(plan, rag))
+    expect(imported(result)).toEqual(planContent(plan, rag))
   })
 })
