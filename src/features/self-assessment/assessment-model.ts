@@ -28,10 +28,17 @@ export type Block =
   /** The lead's own words; empty means not written yet. */
   | { kind: 'narrative'; text: string }
   | { kind: 'subheading'; text: string }
-  | { kind: 'table'; caption: string; columns: string[]; rows: Cell[][] }
+  /** A table; a breakdown's table also carries its figures as a bar chart (drawn beside it in the DOCX). */
+  | { kind: 'table'; caption: string; columns: string[]; rows: Cell[][]; chart?: Chart }
   | { kind: 'list'; items: string[] }
   /** A problem shown in the document itself (a narrative over its word limit). */
   | { kind: 'flag'; text: string }
+
+/** A breakdown drawn as bars; `alt` is its text alternative in the document's language (withheld groups are named there, not drawn). */
+export interface Chart {
+  alt: string
+  bars: { label: string; value: number }[]
+}
 
 export interface ModelSection {
   key: string
@@ -214,12 +221,27 @@ function prefill(kind: Prefill, ctx: Ctx): Block[] {
 type RoleFamily = Parameters<DocText['labels']['roleFamily']>[0]
 type Contract = Parameters<DocText['labels']['contract']>[0]
 
-const table = (caption: string, columns: string[], rows: Cell[][]): Block => ({ kind: 'table', caption, columns, rows })
+/** The charts of breakdown rows made by {@link chartRows}: `table` finds a table's chart here. */
+const charts = new WeakMap<Cell[][], (caption: string) => Chart>()
+
+const table = (caption: string, columns: string[], rows: Cell[][]): Block => {
+  const chart = charts.get(rows)?.(caption)
+  return { kind: 'table', caption, columns, rows, ...(chart && chart.bars.length > 0 ? { chart } : {}) }
+}
 
 /** A breakdown's rows (largest first, withheld after, "not stated" last), each key named by `label`. */
 function chartRows(text: DocText, breakdown: Breakdown, label: (key: string) => string = (k) => k): Cell[][] {
   const name = (key: string) => (key === UNSPECIFIED_KEY ? text.t('doc.notStated') : label(key))
-  return breakdownRows(breakdown, name).map((r: ChartRow) => [r.label, text.figure(r.value)])
+  const data = breakdownRows(breakdown, name)
+  const rows = data.map((r: ChartRow): Cell[] => [r.label, text.figure(r.value)])
+  charts.set(rows, (caption) => ({
+    alt: text.t('doc.chart.alt', {
+      caption,
+      values: data.map((r) => text.t('doc.chart.value', { label: r.label, value: text.figure(r.value) })).join('; '),
+    }),
+    bars: data.flatMap((r) => (r.value === null ? [] : [{ label: r.label, value: r.value }])),
+  }))
+  return rows
 }
 
 function staff({ input, text, asAt }: Ctx): Block[] {

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { Locale } from '@/i18n/locales'
 import { buildAssessment } from './assessment-model'
 import { docText, ensureMessages } from './doc-text'
-import { buildDocx } from './render-docx'
+import { buildDocx, chartsOf } from './render-docx'
 import { demoInput, STATS } from '../../../tests/support/assessment-input'
 
 beforeAll(() => ensureMessages('cy'))
@@ -59,7 +59,8 @@ describe('buildDocx', () => {
       // Landscape pages are A4 turned: width 16838, height 11906.
       expect(xml).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/)
     }
-  })
+    // Two whole documents: seconds on a busy machine.
+  }, 30_000)
 
   it('writes the contact lines, the flagged over-long narrative, the appendices and the sign-off block', async () => {
     const input = demoInput({ stats: STATS, stage: 'one', previous: null })
@@ -117,5 +118,33 @@ describe('buildDocx', () => {
     expect(text).not.toContain('Technician voice: ideas, comments and votes')
     expect(xml).toMatch(/w:fill="F4B6B0"/)
     expect(strFromU8(files['word/styles.xml']!)).toContain('w:val="cy-GB"')
+  })
+
+  it('puts each breakdown’s chart beside its table as a PNG picture with its text alternative', async () => {
+    const model = buildAssessment(demoInput({ stats: STATS }), docText('en'))
+    const charts = chartsOf(model)
+    const faculty = charts.find((c) => c.alt.startsWith('Bar chart: Technicians by faculty.'))!
+    expect(faculty.alt).toContain('Faculty of Science: 12')
+    // A withheld group is named in the text alternative, never drawn.
+    expect(faculty.alt).toContain('Faculty of Arts and Design: withheld')
+    expect(faculty.bars.map((b) => b.label)).not.toContain('Faculty of Arts and Design')
+    // A 1×1 PNG stands in for the browser's drawing.
+    const png = Uint8Array.from(
+      atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='),
+      (c) => c.charCodeAt(0),
+    )
+    const files = unzipSync(new Uint8Array(await Packer.toBuffer(buildDocx(model, new Map(charts.map((c) => [c, png]))))))
+    expect(Object.keys(files).some((f) => /^word\/media\/.+\.png$/.test(f))).toBe(true)
+    const xml = strFromU8(files['word/document.xml']!)
+    expect(xml.match(/<w:drawing>/g)?.length).toBe(charts.length)
+    const escaped = faculty.alt.replace(/&/g, '&amp;').replace(/"/g, '&quot;')
+    expect(xml).toContain(`descr="${escaped}"`)
+    // The picture follows its table.
+    const table = xml.indexOf('Technicians by faculty')
+    expect(xml.indexOf('<w:drawing>', table)).toBeGreaterThan(xml.indexOf('</w:tbl>', table))
+    // Without drawings (no canvas), the tables stand alone.
+    expect(Object.keys(unzipSync(new Uint8Array(await Packer.toBuffer(buildDocx(model))))).some((f) => f.startsWith('word/media/'))).toBe(
+      false,
+    )
   })
 })

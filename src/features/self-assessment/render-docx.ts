@@ -7,6 +7,7 @@ import {
   BorderStyle,
   Document,
   HeadingLevel,
+  ImageRun,
   Packer,
   PageOrientation,
   Paragraph,
@@ -20,7 +21,8 @@ import {
 } from 'docx'
 import type { RagStatus } from '@/domain/entities'
 import { LANGUAGE_TAG } from '@/i18n/locales'
-import type { AssessmentModel, Block, Cell } from './assessment-model'
+import type { AssessmentModel, Block, Cell, Chart } from './assessment-model'
+import { chartLayout, chartPng } from './chart-png'
 
 const RAG_FILL: Record<RagStatus, string> = { red: 'F4B6B0', amber: 'FFE08A', green: 'B9E6C3' }
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '8A939E' }
@@ -33,12 +35,17 @@ const isWide = (block: Block) => block.kind === 'table' && block.columns.length 
 
 type Part = Paragraph | Table
 
+/** PNG drawings of the model's charts (see ./chart-png.ts); a chart without one shows as its table alone. */
+export type ChartImages = ReadonlyMap<Chart, Uint8Array>
+/** How wide a chart prints (px at 96 dpi: about 12.7 cm). */
+const CHART_PRINT_WIDTH = 480
+
 /**
  * The model as a docx Document (tests pack it with Packer.toBuffer). The text runs in portrait
  * sections; each wide table (with its caption) gets a landscape section of its own, as the seed
  * submissions print their plans, so no cell is too narrow for its words.
  */
-export function buildDocx(model: AssessmentModel): Document {
+export function buildDocx(model: AssessmentModel, images: ChartImages = new Map()): Document {
   const groups: { landscape: boolean; children: Part[] }[] = [{ landscape: false, children: [] }]
   const add = (landscape: boolean, parts: Part[]) => {
     let last = groups[groups.length - 1]!
@@ -56,7 +63,7 @@ export function buildDocx(model: AssessmentModel): Document {
       new Paragraph({ text: section.heading, heading: HeadingLevel.HEADING_1, spacing: { before: 360 } }),
       new Paragraph({ children: [new TextRun({ text: section.question, italics: true })], spacing: { after: 160 } }),
     ])
-    for (const block of section.blocks) add(isWide(block), renderBlock(block, model.words))
+    for (const block of section.blocks) add(isWide(block), renderBlock(block, model.words, images))
   }
   add(false, [
     new Paragraph({ text: model.signOff.heading, heading: HeadingLevel.HEADING_1, spacing: { before: 360 } }),
@@ -84,12 +91,38 @@ export function buildDocx(model: AssessmentModel): Document {
   })
 }
 
-/** The DOCX file as a Blob, for download in the browser. */
-export function renderDocxBlob(model: AssessmentModel): Promise<Blob> {
-  return Packer.toBlob(buildDocx(model))
+/** Every chart of the model. */
+export function chartsOf(model: AssessmentModel): Chart[] {
+  return model.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'table' && b.chart ? [b.chart] : [])))
 }
 
-function renderBlock(block: Block, words: AssessmentModel['words']): Part[] {
+/** The DOCX file as a Blob, for download in the browser, with each chart drawn as a PNG beside its table. */
+export async function renderDocxBlob(model: AssessmentModel): Promise<Blob> {
+  const numbers = new Intl.NumberFormat(LANGUAGE_TAG[model.locale])
+  const charts = chartsOf(model)
+  const drawn = await Promise.all(charts.map((c) => chartPng(c, (n) => numbers.format(n)).catch(() => null)))
+  const images = new Map(charts.flatMap((c, k) => (drawn[k] ? [[c, drawn[k]] as const] : [])))
+  return Packer.toBlob(buildDocx(model, images))
+}
+
+/** A chart's picture, sized to print, with its text alternative. */
+function chartParagraph(chart: Chart, png: Uint8Array): Paragraph {
+  const layout = chartLayout(chart)
+  const height = Math.round((layout.height / layout.width) * CHART_PRINT_WIDTH)
+  return new Paragraph({
+    children: [
+      new ImageRun({
+        type: 'png',
+        data: png,
+        transformation: { width: CHART_PRINT_WIDTH, height },
+        altText: { name: chart.alt.slice(0, 60), title: chart.alt.slice(0, 120), description: chart.alt },
+      }),
+    ],
+    spacing: { before: 120, after: 120 },
+  })
+}
+
+function renderBlock(block: Block, words: AssessmentModel['words'], images: ChartImages): Part[] {
   switch (block.kind) {
     case 'narrative':
       return block.text === ''
@@ -111,6 +144,7 @@ function renderBlock(block: Block, words: AssessmentModel['words']): Part[] {
           keepNext: true,
         }),
         table(block.columns, block.rows, words.none),
+        ...(block.chart && images.get(block.chart) ? [chartParagraph(block.chart, images.get(block.chart)!)] : []),
       ]
   }
 }

@@ -123,9 +123,13 @@ export function useAssessment(choice: Ref<AssessmentChoice>, language: Readonly<
   return { data, model }
 }
 
-/** Fetches the latest member figures and survey themes for the dashboard and the document (throws when offline). */
+/**
+ * Fetches the latest member figures (throws when offline) and survey themes for the dashboard and
+ * the document. Themes that cannot be fetched keep their last copy (the document says when there
+ * is none) rather than failing the figures.
+ */
 export async function refreshFigures(database: HubDb = defaultDb): Promise<void> {
-  await Promise.all([refreshStats(database), refreshVoice(database)])
+  await Promise.all([refreshStats(database), refreshVoice(database).catch(() => null)])
 }
 
 /** Saves one narrative section on this device (it syncs when online). */
