@@ -138,7 +138,7 @@ ${g.actions.map((a, i) => actionHtml(a, `${g.theme}-${i + 1}`, lang))}
 </head>
 <body>
 <header>
-<p class="lang"><a href="${urls[other]}" hreflang="${other}" lang="${other}" aria-label="${words.otherLanguageLabel}">${words.otherLanguage}</a></p>
+<p class="lang"><a href="${urls[other]}" hreflang="${other}" lang="${other}">${words.otherLanguage}</a></p>
 <p class="muted">${text(model.institutionName, words)}</p>
 <h1>${text(model.planTitle, words)}</h1>
 <p>${words.stage[model.stage]} · ${period}</p>
