@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import * as v from 'valibot'
-import type { MemberSkill } from './entities'
 import { InstitutionSchema } from './entities'
+import { skill } from '../../tests/support/rule-fixtures'
 import { applySkillMerges, canonicalSkillId, mergeCounts, mergeSkill, type SkillMerges } from './skill-merges'
-
-const skill = (skillId: string, name: string, more: Partial<MemberSkill> = {}): MemberSkill => ({
-  skillId,
-  name,
-  category: 'technique',
-  level: 'practitioner',
-  canTeach: false,
-  wantsToLearn: false,
-  ...more,
-})
 
 describe('skill merges', () => {
   const merges = mergeSkill({}, 'tag:mass-spec', { id: 'mass-spectrometer', name: 'Mass spectrometer' })!

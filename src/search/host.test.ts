@@ -2,23 +2,19 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { DEMO_INSTITUTION_ID, generateDemoData } from '../../scripts/demo/demo-data'
 import { createDb, type HubDb } from '@/db/database'
 import type { Member } from '@/domain/entities'
+import { member, skill } from '../../tests/support/rule-fixtures'
 import { createDirectorySearch, type SearchAnswer } from './client'
 import { createDirectoryIndex, search, type DirectoryHit } from './directory-index'
 import { STORED_INDEX_KEY, type IndexKind } from './host'
 
-const meta = { updatedAt: 1, version: 1, deleted: false, lastMutationId: null }
-const member = (id: string, displayName: string, extra: Partial<Member> = {}): Member => ({
-  ...meta,
-  id,
-  institutionId: 'inst',
-  displayName,
-  email: `${id}@example.ac.uk`,
-  role: 'technician',
-  visibility: 'institution',
-  joinedAt: 1,
-  skills: [{ skillId: 'python', name: 'Python', category: 'software', level: 'expert', canTeach: true, wantsToLearn: false }],
-  ...extra,
-})
+const person = (id: string, displayName: string, extra: Partial<Member> = {}): Member =>
+  member(id, {
+    displayName,
+    email: `${id}@example.ac.uk`,
+    joinedAt: 1,
+    skills: [skill('python', 'Python', { category: 'software', level: 'expert', canTeach: true })],
+    ...extra,
+  })
 
 let db: HubDb
 afterEach(async () => {
@@ -57,10 +53,10 @@ describe('the index host', () => {
   it('indexes the local directory and follows its changes', async () => {
     db = createDb(`host-${Math.random()}`)
     await db.members.bulkPut([
-      member('a', 'Ada'),
-      member('b', 'Bo'),
-      member('h', 'Hidden', { visibility: 'hidden' }),
-      member('o', 'Other', { institutionId: 'elsewhere' }),
+      person('a', 'Ada'),
+      person('b', 'Bo'),
+      person('h', 'Hidden', { visibility: 'hidden' }),
+      person('o', 'Other', { institutionId: 'elsewhere' }),
     ])
     const c = client(db)
     await expect.poll(() => c.indexed.at(-1)).toBe(2)
@@ -71,7 +67,7 @@ describe('the index host', () => {
     // A member who hides is removed at the next pull (as a tombstone, deleted locally); another hides in place
     // (as the server writes every change: a new version, stamped later).
     await db.members.delete('a')
-    await db.members.put(member('b', 'Bo', { visibility: 'hidden', updatedAt: 2, version: 2 }))
+    await db.members.put(person('b', 'Bo', { visibility: 'hidden', updatedAt: 2, version: 2 }))
     await expect.poll(() => c.indexed.at(-1), { timeout: 3000 }).toBe(0)
     c.search.search(2, 'python', {}, 10)
     await expect.poll(() => c.answers.length).toBe(2)
@@ -90,7 +86,7 @@ describe('the index host', () => {
 })
 
 describe('following changes and starting from the stored index', () => {
-  const demoMember = (i: number, updatedAt: number, version = 1) => member(`m${i}`, `Member ${i}`, { updatedAt, version })
+  const demoMember = (i: number, updatedAt: number, version = 1) => person(`m${i}`, `Member ${i}`, { updatedAt, version })
 
   it('updates only what an edit or a removal touched, never building again', async () => {
     db = createDb(`host-${Math.random()}`)
@@ -100,7 +96,7 @@ describe('following changes and starting from the stored index', () => {
     expect((await c.ask('python')).total).toBe(20)
 
     // An edit pulled from the server: a new version, stamped later.
-    await db.members.put(member('m3', 'Ada Lovelace', { updatedAt: 200, version: 2 }))
+    await db.members.put(person('m3', 'Ada Lovelace', { updatedAt: 200, version: 2 }))
     await expect.poll(() => c.kinds.at(-1)).toBe('updated')
     expect((await c.ask('lovelace')).hits.map((h) => h.id)).toEqual(['m3'])
     expect((await c.ask('member 3')).total).toBe(0)
@@ -108,7 +104,7 @@ describe('following changes and starting from the stored index', () => {
     // Removed (a tombstone pulled), and another stamped at the same moment as the newest (same pull, next page).
     const before = c.kinds.length
     await db.members.delete('m4')
-    await db.members.put(member('m5', 'Grace Hopper', { updatedAt: 200, version: 2 }))
+    await db.members.put(person('m5', 'Grace Hopper', { updatedAt: 200, version: 2 }))
     await expect.poll(() => c.kinds.length).toBeGreaterThan(before)
     await expect.poll(async () => (await c.ask('python')).total).toBe(19)
     await expect.poll(async () => (await c.ask('hopper')).hits.map((h) => h.id)).toEqual(['m5'])
@@ -154,7 +150,7 @@ describe('following changes and starting from the stored index', () => {
     const demo = generateDemoData({ members: 20 })
     const faculty = demo.institution.faculties[0]!
     await db.institutions.put(demo.institution)
-    await db.members.bulkPut([member('a', 'Ada', { institutionId: DEMO_INSTITUTION_ID, facultyId: faculty.id })])
+    await db.members.bulkPut([person('a', 'Ada', { institutionId: DEMO_INSTITUTION_ID, facultyId: faculty.id })])
     const first = client(db, DEMO_INSTITUTION_ID)
     await expect.poll(() => first.kinds).toEqual(['built'])
     await expect.poll(async () => (await db.meta.get(STORED_INDEX_KEY)) !== undefined).toBe(true)

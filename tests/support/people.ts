@@ -1,9 +1,8 @@
 /**
- * Fictional people for component tests: a signed-in session, and a member's synced profile or
- * directory document. Not imported by app code.
+ * A fictional signed-in person for component tests (members' documents: rule-fixtures `member`).
+ * Not imported by app code.
  */
 import { createPinia, setActivePinia } from 'pinia'
-import type { Member } from '@/domain/entities'
 import { useSessionStore } from '@/stores/session'
 import type { Session } from '@/sync/ports'
 
@@ -19,23 +18,4 @@ export function signIn(fields: Partial<Session> = {}): ReturnType<typeof useSess
   const session = useSessionStore()
   session.session = sessionFor(fields)
   return session
-}
-
-/** A member as synced: Siân ap Gwŵr, a technician of `inst` listed in the directory, no skills yet. */
-export function member(id: string, fields: Partial<Member> = {}): Member {
-  return {
-    id,
-    updatedAt: 1,
-    version: 1,
-    deleted: false,
-    lastMutationId: null,
-    institutionId: 'inst',
-    displayName: 'Siân ap Gwŵr',
-    email: 'sian@example.ac.uk',
-    role: 'technician',
-    visibility: 'institution',
-    joinedAt: 0,
-    skills: [],
-    ...fields,
-  }
 }

@@ -3,7 +3,7 @@
  * Not imported by app code.
  */
 import type { SyncMeta } from '@/domain/sync'
-import type { CpdEntry, Idea, PlanAction, RagChange, Registration, SkillShareRequest, Vote } from '@/domain/entities'
+import type { CpdEntry, Idea, Member, MemberSkill, PlanAction, RagChange, Registration, SkillShareRequest, Vote } from '@/domain/entities'
 
 /** Sync metadata of a document that has been through the server once. */
 export const meta = (id: string, extra: Partial<SyncMeta> = {}): SyncMeta => ({
@@ -14,6 +14,26 @@ export const meta = (id: string, extra: Partial<SyncMeta> = {}): SyncMeta => ({
   lastMutationId: null,
   ...extra,
 })
+
+/** A member as synced: Siân ap Gwŵr, a technician of `inst` listed in the directory, no skills yet. */
+export function member(id: string, fields: Partial<Member> = {}): Member {
+  return {
+    ...meta(id, { updatedAt: 1 }),
+    institutionId: 'inst',
+    displayName: 'Siân ap Gwŵr',
+    email: 'sian@example.ac.uk',
+    role: 'technician',
+    visibility: 'institution',
+    joinedAt: 0,
+    skills: [],
+    ...fields,
+  }
+}
+
+/** A skill on a member's profile: a practitioner's technique, neither taught nor wanted. */
+export function skill(skillId: string, name: string, fields: Partial<MemberSkill> = {}): MemberSkill {
+  return { skillId, name, category: 'technique', level: 'practitioner', canTeach: false, wantsToLearn: false, ...fields }
+}
 
 /** A Visibility action V1 of plan-1. */
 export function action(id: string, fields: Partial<PlanAction> = {}): PlanAction {

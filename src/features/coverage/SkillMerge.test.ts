@@ -5,37 +5,19 @@ import { db } from '@/db/database'
 import { reads } from '@/db/read'
 import type { Member, MemberSkill } from '@/domain/entities'
 import { i18nFor } from '../../../tests/support/i18n'
+import { member, skill } from '../../../tests/support/rule-fixtures'
 import SkillMerge from './SkillMerge.vue'
 
 const meta = { updatedAt: 1, version: 1, deleted: false, lastMutationId: null }
-const skill = (skillId: string, name: string, more: Partial<MemberSkill> = {}): MemberSkill => ({
-  skillId,
-  name,
-  category: 'technique',
-  level: 'practitioner',
-  canTeach: false,
-  wantsToLearn: false,
-  ...more,
-})
-const member = (id: string, skills: MemberSkill[], endorsements?: Record<string, number>): Member => ({
-  ...meta,
-  id,
-  institutionId: 'inst',
-  displayName: `Person ${id}`,
-  email: `${id}@example.ac.uk`,
-  role: 'technician',
-  visibility: 'institution',
-  joinedAt: 0,
-  skills,
-  ...(endorsements ? { endorsements } : {}),
-})
+const person = (id: string, skills: MemberSkill[], endorsements?: Record<string, number>): Member =>
+  member(id, { displayName: `Person ${id}`, email: `${id}@example.ac.uk`, skills, ...(endorsements ? { endorsements } : {}) })
 
 beforeEach(async () => {
   await Promise.all([db.members.clear(), db.institutions.clear(), db.outbox.clear()])
   await db.institutions.put({ ...meta, id: 'inst', name: 'Example University', emailDomains: [], faculties: [], sites: [] })
   await db.members.bulkPut([
-    member('a', [skill('tag:mass-spec', 'Mass spec', { level: 'expert', canTeach: true })], { 'tag:mass-spec': 2 }),
-    member('b', [skill('tag:mass-spectrometry', 'Mass spectrometry')], { 'tag:mass-spectrometry': 1 }),
+    person('a', [skill('tag:mass-spec', 'Mass spec', { level: 'expert', canTeach: true })], { 'tag:mass-spec': 2 }),
+    person('b', [skill('tag:mass-spectrometry', 'Mass spectrometry')], { 'tag:mass-spectrometry': 1 }),
   ])
 })
 

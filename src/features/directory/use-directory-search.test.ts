@@ -2,29 +2,13 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { effectScope, nextTick, ref, watch } from 'vue'
 import { createDb, type HubDb } from '@/db/database'
 import type { Member, MemberSkill } from '@/domain/entities'
+import { member, skill } from '../../../tests/support/rule-fixtures'
 import { useDirectorySearch } from './use-directory-search'
 
-const meta = { updatedAt: 1, version: 1, deleted: false, lastMutationId: null }
-const skill = (name: string, level: MemberSkill['level'], canTeach: boolean): MemberSkill => ({
-  skillId: `tag:${name.toLowerCase()}`,
-  name,
-  category: 'technique',
-  level,
-  canTeach,
-  wantsToLearn: false,
-})
-const member = (id: string, displayName: string, skills: MemberSkill[], extra: Partial<Member> = {}): Member => ({
-  ...meta,
-  id,
-  institutionId: 'inst',
-  displayName,
-  email: `${id}@example.ac.uk`,
-  role: 'technician',
-  visibility: 'institution',
-  joinedAt: 1,
-  skills,
-  ...extra,
-})
+const tagged = (name: string, level: MemberSkill['level'], canTeach: boolean): MemberSkill =>
+  skill(`tag:${name.toLowerCase()}`, name, { level, canTeach })
+const person = (id: string, displayName: string, skills: MemberSkill[], extra: Partial<Member> = {}): Member =>
+  member(id, { displayName, email: `${id}@example.ac.uk`, joinedAt: 1, skills, ...extra })
 
 let db: HubDb
 afterEach(() => db?.close())
@@ -33,10 +17,10 @@ describe('useDirectorySearch', () => {
   it('shows the first page at once, then searches as you type, with filters', async () => {
     db = createDb(`dir-search-${Math.random()}`)
     await db.members.bulkPut([
-      member('a', 'Ada Lovelace', [skill('Welding', 'practitioner', false)]),
-      member('b', 'Bo Diddley', [skill('Welding', 'expert', true)]),
-      member('c', 'Cy Young', [skill('Glassblowing', 'expert', true)]),
-      member('h', 'Hidden', [skill('Welding', 'expert', true)], { visibility: 'hidden' }),
+      person('a', 'Ada Lovelace', [tagged('Welding', 'practitioner', false)]),
+      person('b', 'Bo Diddley', [tagged('Welding', 'expert', true)]),
+      person('c', 'Cy Young', [tagged('Glassblowing', 'expert', true)]),
+      person('h', 'Hidden', [tagged('Welding', 'expert', true)], { visibility: 'hidden' }),
     ])
     const institutionId = ref<string | null>('inst')
     const scope = effectScope()
@@ -68,13 +52,13 @@ describe('useDirectorySearch', () => {
     db = createDb(`dir-first-${Math.random()}`)
     // The first names alphabetically are hidden or elsewhere: the quick read finds too few and walks on.
     await db.members.bulkPut([
-      member('a1', 'Aa', [], { visibility: 'hidden' }),
-      member('a2', 'Ab', [], { visibility: 'hidden' }),
-      member('a3', 'Ac', [], { institutionId: 'other' }),
-      member('a4', 'Ad', [], { deleted: true }),
-      member('b', 'Bo', []),
-      member('c', 'Cy', []),
-      member('d', 'Di', []),
+      person('a1', 'Aa', [], { visibility: 'hidden' }),
+      person('a2', 'Ab', [], { visibility: 'hidden' }),
+      person('a3', 'Ac', [], { institutionId: 'other' }),
+      person('a4', 'Ad', [], { deleted: true }),
+      person('b', 'Bo', []),
+      person('c', 'Cy', []),
+      person('d', 'Di', []),
     ])
     const institutionId = ref<string | null>('inst')
     const scope = effectScope()

@@ -3,7 +3,8 @@ import { mount } from '@vue/test-utils'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { db } from '@/db/database'
 import { i18nFor } from '../../../tests/support/i18n'
-import { member, signIn } from '../../../tests/support/people'
+import { signIn } from '../../../tests/support/people'
+import { member } from '../../../tests/support/rule-fixtures'
 import ProfileView from './ProfileView.vue'
 
 vi.mock('vue-router', () => ({ RouterLink: { template: '<a><slot /></a>' } }))

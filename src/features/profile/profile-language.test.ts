@@ -2,7 +2,7 @@
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import { i18nFor } from '../../../tests/support/i18n'
-import { member } from '../../../tests/support/people'
+import { member } from '../../../tests/support/rule-fixtures'
 import ProfileForm from './ProfileForm.vue'
 import ProgressRing from './ProgressRing.vue'
 import SkillsEditor from './SkillsEditor.vue'
