@@ -18,6 +18,8 @@ import { migrateCore } from './migrate'
 import { purgeTombstonesCore } from './purge'
 import { callerFromClaims } from './push/authorise'
 import { pushMutations } from './push/apply'
+import { deliver } from './notifications/deliver'
+import { emptyEffects } from './notifications/store'
 import { firstIssue } from './push/validate'
 import { surveyResultsCore, type SurveyResults } from './surveys/results'
 import { submitSurveyResponseCore, surveySecret, type SubmitOutcome } from './surveys/submit'
@@ -44,7 +46,10 @@ export const syncPush = onCall<unknown, Promise<PushResponse>>({ cors: true, tim
   // A deleted or disabled account's other device still holds a valid token: refuse its writes.
   const uid = await requireLiveUid(req)
   const caller = callerFromClaims(uid, req.auth?.token)
-  const results = await pushMutations(getDb(), caller, parsed.output.mutations)
+  const effects = emptyEffects()
+  const results = await pushMutations(getDb(), caller, parsed.output.mutations, { effects })
+  // After the commit: push the notifications it wrote, tell an opened survey's audience.
+  await deliver(getDb(), effects)
   return { results }
 })
 
@@ -93,4 +98,5 @@ export { saveSurveyTheme, surveyExport, surveyTexts } from './surveys/callables'
 export { deleteAccount, removeMember } from './account'
 export { setInstitutionDomains } from './domains'
 export { endorseSkill } from './endorse'
+export { deletePushSubscription, purgeNotifications, savePushSubscription, sendHeldPushes, surveyReminders } from './notifications'
 export { publicPlan, publishPlan } from './public-plan'

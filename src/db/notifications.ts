@@ -3,7 +3,7 @@
  * client may change; the server writes everything else) and saving their preferences. Both go
  * through the collections' repositories, so each is a document + outbox row in one transaction.
  */
-import { PREFS_ID, type NotificationPrefs } from '@/domain/notifications'
+import { isUnread, PREFS_ID, type NotificationPrefs } from '@/domain/notifications'
 import { repos as defaultRepos, type Repos } from './repos'
 import { reads as defaultReads, type Reads } from './read'
 
@@ -24,14 +24,14 @@ export function createNotificationWrites(options: NotificationWritesOptions = {}
 
   /** Marks these notifications read (those already read keep their first time). Returns how many changed. */
   async function markRead(ids: readonly string[]): Promise<number> {
-    const unread = (await reads.notifications.getMany(ids)).filter((n) => n.readAt === null)
+    const unread = (await reads.notifications.getMany(ids)).filter(isUnread)
     for (const n of unread) await repos.notifications.patch(n.id, { readAt: now() })
     return unread.length
   }
 
   /** Marks every unread notification read. */
   async function markAllRead(): Promise<number> {
-    return markRead((await reads.notifications.all()).filter((n) => n.readAt === null).map((n) => n.id))
+    return markRead((await reads.notifications.all()).filter(isUnread).map((n) => n.id))
   }
 
   /** Saves the preferences: only what changed is sent, so two devices' choices for different kinds both hold. */

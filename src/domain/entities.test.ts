@@ -184,7 +184,7 @@ const optionalFields: Partial<Record<CollectionName, string[]>> = {
   equality: ['gender', 'ethnicity'],
   cpd: ['benefitPractice', 'benefitUsers', 'requestId'],
   registrations: ['basedOn'],
-  actions: ['parentId', 'outputs', 'activityCy', 'outputsCy'],
+  actions: ['parentId', 'outputs', 'activityCy', 'outputsCy', 'ownerUid'],
   ideas: ['actionId', 'response', 'responseCy', 'adoptedActionId', 'surveyId'],
   surveys: ['titleCy', 'descriptionCy', 'welshRequired'],
   requests: ['learnerConfirmedAt', 'teacherConfirmedAt'],

@@ -309,6 +309,8 @@ export const ActionFields = {
   /** Seed plans use phrases up to ~100 characters ("Start January 2022 for inclusion in 2022 SRDS …"). */
   timeframe: text(200, 'timeframe'),
   owner: text(120, 'owner'),
+  /** The member who owns the action in the app (optional): told when its RAG status changes. */
+  ownerUid: v.optional(Id),
 }
 export const ActionSchema = v.object({ ...SYNC_META_ENTRIES, ...ActionFields })
 export type PlanAction = v.InferOutput<typeof ActionSchema>

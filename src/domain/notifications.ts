@@ -54,8 +54,11 @@ export const NotificationFields = {
   ),
   link: AppPath,
   createdAt: Millis,
-  /** When the member opened or marked it read (any device); null while unread. */
-  readAt: v.nullable(Millis),
+  /**
+   * When the member opened or marked it read (any device); null (as the server writes it) or absent
+   * while unread: a sync patch's null clears a field, so "unread again" arrives as no field.
+   */
+  readAt: v.optional(v.nullable(Millis)),
 }
 export const NotificationSchema = v.object({ ...SYNC_META_ENTRIES, ...NotificationFields })
 export type Notification = v.InferOutput<typeof NotificationSchema>
@@ -77,7 +80,8 @@ export const PREFS_ID = 'prefs'
 export const NotificationPrefsFields = {
   /** Per kind; a kind not listed takes {@link defaultMode}. */
   kinds: v.record(v.picklist(NOTIFICATION_KINDS), v.picklist(DELIVERY_MODES)),
-  quiet: v.nullable(v.strictObject({ start: WallTime, end: WallTime })),
+  /** Null or absent: no quiet hours (a sync patch's null clears the field). */
+  quiet: v.optional(v.nullable(v.strictObject({ start: WallTime, end: WallTime }))),
   /** IANA time zone the quiet hours are in (the device's when saved), e.g. Europe/London. */
   timeZone: v.pipe(text(64), v.check(isTimeZone, problem('invalid'))),
 }
@@ -132,9 +136,12 @@ export function deliveryFor(
   return inQuietHours(prefs, now) ? 'push-later' : 'push'
 }
 
+/** Whether a notification is unread (readAt null or absent). */
+export const isUnread = (n: Pick<Notification, 'readAt'>) => n.readAt == null
+
 /** How many live notifications are unread (the badge). */
 export function unreadCount(list: readonly Pick<Notification, 'readAt' | 'deleted'>[]): number {
-  return list.filter((n) => !n.deleted && n.readAt === null).length
+  return list.filter((n) => !n.deleted && n.readAt == null).length
 }
 
 /** Notifications are removed after this (the `purgeNotifications` job). */

@@ -21,6 +21,8 @@ import { placesOf, type Places } from '@/domain/rules/profile'
 import { mutationFingerprint, reusedIdResult } from '@/domain/ledger'
 import { MAX_PAYLOAD_BYTES, type Mutation, type MutationResult } from '@/domain/sync'
 import { isCounted, keepMember } from '../aggregates/store'
+import type { Change } from '../notifications/plan'
+import { prepareNotifications, type NotificationEffects } from '../notifications/store'
 import { checkScope } from './authorise'
 import { jsonBytes, unstorablePath } from './doc'
 import { checkMutation, looseDocId, looseMutationId, type Rejection } from './validate'
@@ -30,6 +32,11 @@ export interface PushOptions {
   chunkSize?: number
   /** Most payload bytes per transaction (Firestore caps a commit at 10 MiB). */
   chunkBytes?: number
+  /**
+   * Collects what committed transactions leave to do afterwards: the notifications they wrote (to
+   * push) and survey fan-out jobs (see ../notifications/deliver.ts).
+   */
+  effects?: NotificationEffects
 }
 
 export const DEFAULT_CHUNK_SIZE = 100
@@ -89,7 +96,7 @@ export async function pushMutations(
   })
 
   for (const chunk of chunks(items, opts.chunkSize ?? DEFAULT_CHUNK_SIZE, opts.chunkBytes ?? DEFAULT_CHUNK_BYTES)) {
-    for (const [index, result] of await runChunkSafely(db, caller, chunk)) results[index] = result
+    for (const [index, result] of await runChunkSafely(db, caller, chunk, opts.effects)) results[index] = result
   }
   return results.map(
     (r, i) =>
@@ -129,15 +136,20 @@ const TRANSIENT = new Set([4, 8, 10, 13, 14])
  * cannot be stored is rejected. Transient errors propagate: the client retries the batch, and
  * the ledger makes that safe.
  */
-async function runChunkSafely(db: Firestore, caller: Caller, chunk: Item[]): Promise<Map<number, MutationResult>> {
+async function runChunkSafely(
+  db: Firestore,
+  caller: Caller,
+  chunk: Item[],
+  effects?: NotificationEffects,
+): Promise<Map<number, MutationResult>> {
   try {
-    return await runChunk(db, caller, chunk)
+    return await runChunk(db, caller, chunk, effects)
   } catch (err) {
     const code = (err as { code?: unknown }).code
     if (typeof code === 'number' && TRANSIENT.has(code)) throw err
     if (chunk.length > 1) {
       const out = new Map<number, MutationResult>()
-      for (const it of chunk) for (const [k, r] of await runChunkSafely(db, caller, [it])) out.set(k, r)
+      for (const it of chunk) for (const [k, r] of await runChunkSafely(db, caller, [it], effects)) out.set(k, r)
       return out
     }
     const it = chunk[0]!
@@ -152,10 +164,16 @@ interface ChunkOutcome {
   stampedNow: Set<number>
   /** A ledger entry written by this commit (to read the commit time back). */
   probe: DocumentReference | null
+  /** What the commit leaves to do: pushes of the notifications it wrote, survey fan-outs. */
+  effects: NotificationEffects
 }
 
-async function runChunk(db: Firestore, caller: Caller, chunk: Item[]): Promise<Map<number, MutationResult>> {
+async function runChunk(db: Firestore, caller: Caller, chunk: Item[], effects?: NotificationEffects): Promise<Map<number, MutationResult>> {
   const outcome = await db.runTransaction((tx) => decideChunk(db, tx, caller, chunk))
+  if (effects) {
+    effects.written.push(...outcome.effects.written)
+    effects.jobs.push(...outcome.effects.jobs)
+  }
   if (outcome.probe && outcome.stampedNow.size > 0) {
     const snap = await outcome.probe.get()
     const at = snap.get('at') as unknown
@@ -235,6 +253,7 @@ async function decideChunk(db: Firestore, tx: Transaction, caller: Caller, chunk
   const dirty = new Set<string>()
   const newLedger: { m: Mutation; ref: DocumentReference; index: number }[] = []
   const appliedHere = new Set<string>()
+  const changes: Change[] = []
   for (const { index, m, path } of chunk) {
     const recorded = ledger.get(m.mutationId)
     const hash = mutationFingerprint(m)
@@ -259,6 +278,13 @@ async function decideChunk(db: Firestore, tx: Transaction, caller: Caller, chunk
       if (extra) outcome = { kind: 'rejected', ...extra }
     }
     if (outcome.kind === 'write') {
+      changes.push({
+        collection: m.collection,
+        docId: m.docId,
+        mutationId: m.mutationId,
+        before: existing && !existing.deleted ? existing : null,
+        after: outcome.doc,
+      })
       docs.set(path, outcome.doc)
       dirty.add(path)
       for (const d of outcome.derived) {
@@ -282,12 +308,15 @@ async function decideChunk(db: Firestore, tx: Transaction, caller: Caller, chunk
     results.set(index, result)
   }
 
+  // Notifications the changes cause, written in this same transaction (their reads come first).
+  const notes = await prepareNotifications(db, tx, caller, changes, docs, now)
   // A counted fact (profile, equality answers, CPD, registrations) keeps the institution's aggregates in this transaction.
   const counted = [...dirty].filter((path) => isCounted(caller.uid, path))
   const keep =
     counted.length > 0 ? await keepMember(db, tx, caller.uid, new Map(counted.map((path) => [path, docs.get(path) ?? null]))) : null
   for (const path of dirty) tx.set(refs.get(path) ?? db.doc(path), toStored(docs.get(path)!))
   keep?.()
+  notes.write()
   for (const { m, ref, index } of newLedger) {
     const entry = {
       result: results.get(index)!,
@@ -298,7 +327,7 @@ async function decideChunk(db: Firestore, tx: Transaction, caller: Caller, chunk
     }
     tx.set(ref, entry)
   }
-  return { results, stampedNow, probe: newLedger[0]?.ref ?? null }
+  return { results, stampedNow, probe: newLedger[0]?.ref ?? null, effects: notes.effects }
 }
 
 function storable(doc: ServerDoc): Rejection | null {
