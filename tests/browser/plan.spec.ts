@@ -154,13 +154,32 @@ test('technician voice to Stage Two submission, end to end', async ({ page, cont
   await leadContext.close()
 })
 
-test('a lead edits the plan and a malformed CSV imports nothing', async ({ page }) => {
+test('a lead edits the plan and a malformed CSV imports nothing', async ({ page, browser }) => {
   test.slow()
   const main = page.getByRole('main')
   await signIn(page, DEMO.lead)
   await open(page, '/plan/manage', 'Manage the plan')
   await expect(main.getByRole('link', { name: 'Edit V1 ii' })).toBeVisible({ timeout: 30_000 })
   await axe(page, '/plan/manage')
+
+  // The plan in public: published from here, read by anyone with no sign-in, and accessible.
+  await main.getByRole('button', { name: 'Publish plan' }).click()
+  const published = main.getByRole('status').filter({ hasText: 'Published at' })
+  await expect(published).toBeVisible({ timeout: 60_000 })
+  const url = (await published.getByRole('link').getAttribute('href'))!
+  expect(url).toMatch(/\/publicPlan\/[\w.-]+$/)
+  const visitor = await browser.newContext()
+  const outside = await visitor.newPage()
+  const response = await outside.goto(url)
+  expect(response?.headers()['content-type']).toBe('text/html; charset=utf-8')
+  await expect(outside.getByRole('heading', { level: 3, name: /^V1 ii / })).toBeVisible()
+  expect(await outside.content()).not.toMatch(/[\w.+-]+@example\.ac\.uk/)
+  await axe(outside, 'public plan page')
+  await outside.getByRole('link', { name: 'Cymraeg' }).click()
+  await expect(outside.getByRole('heading', { level: 2, name: 'Gwelededd' })).toBeVisible()
+  await axe(outside, 'public plan page (cy)')
+  await visitor.close()
+
   await main.getByRole('link', { name: 'Edit V1 ii' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Edit action V1 ii' })).toBeVisible()
   await main.getByLabel('Recognition').check()
