@@ -9,14 +9,15 @@
  * Chromium cannot reach a real push service here: `pushManager.subscribe` is refused in Playwright's
  * contexts ("Registration failed - permission denied"; they are off-the-record) and waits forever
  * for Google's push service in a persistent profile with no internet. The test therefore hands the
- * page a subscription whose endpoint is a push service on 127.0.0.1 that it runs itself; the app's
- * path from the tap through the browser's permission to the server's savePushSubscription is real.
+ * page a subscription whose endpoint is a push service on 127.0.0.1 that it runs itself
+ * (tests/support/push-endpoint.ts); the app's path from the tap through the browser's permission to
+ * the server's savePushSubscription is real, and so is the functions' encrypted push, which the
+ * test decrypts with the subscription's keys and hands to the service worker as the browser would.
  */
-import { createECDH, randomBytes } from 'node:crypto'
-import { createServer, type IncomingMessage } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { randomBytes } from 'node:crypto'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type BrowserContext, type Page } from '@playwright/test'
+import { decryptPush, startPushEndpoint, verifyVapid } from '../support/push-endpoint'
 import { DEMO, joinByDomain, newDemoEmail, newDevice, signIn, signUp, waitForAllSaved } from './session'
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
@@ -37,27 +38,8 @@ async function unreadInHeader(page: Page): Promise<number> {
   return Number(/^Notifications, (\d+) unread$/.exec(name ?? '')?.[1] ?? 0)
 }
 
-/** A push service on 127.0.0.1: records what the functions send to the test subscription. */
-async function startPushService() {
-  const received: { path: string; headers: IncomingMessage['headers']; body: Buffer }[] = []
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = []
-    req.on('data', (c: Buffer) => chunks.push(c))
-    req.on('end', () => {
-      received.push({ path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks) })
-      res.writeHead(201).end()
-    })
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  return { origin: `http://127.0.0.1:${port}`, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) }
-}
-
 /** The subscription the page gets from `pushManager.subscribe` (kept across reloads, as a browser would). */
-async function givePushSubscription(context: BrowserContext, endpoint: string): Promise<void> {
-  const keys = createECDH('prime256v1')
-  keys.generateKeys()
-  const subscription = { endpoint, keys: { p256dh: keys.getPublicKey('base64url'), auth: randomBytes(16).toString('base64url') } }
+async function givePushSubscription(context: BrowserContext, subscription: { endpoint: string; keys: { p256dh: string; auth: string } }) {
   await context.addInitScript((sub) => {
     const make = () => ({
       endpoint: sub.endpoint,
@@ -101,11 +83,13 @@ test('a skill-share request reaches the colleague’s inbox and badge, offline t
   browser,
 }) => {
   test.slow()
-  const push = await startPushService()
+  const push = await startPushEndpoint()
   try {
     // The colleague's phone: signed in, push turned on from the settings page.
     const phone = await newDevice(browser, context)
-    await givePushSubscription(phone, `${push.origin}/push/${randomBytes(8).toString('hex')}`)
+    const path = `/push/${randomBytes(8).toString('hex')}`
+    const subscription = push.subscription(path)
+    await givePushSubscription(phone, { endpoint: subscription.endpoint, keys: subscription.keys })
     const teacher = await phone.newPage()
     await signIn(teacher, TEACHER.email)
     await phone.grantPermissions(['notifications'], { origin: new URL(teacher.url()).origin })
@@ -161,16 +145,22 @@ test('a skill-share request reaches the colleague’s inbox and badge, offline t
     await expect.poll(() => unreadInHeader(teacher)).toBe(before + 1)
     await phone.setOffline(false)
 
-    // Push: the functions sent one to this device's subscription (encrypted, RFC 8291).
-    await expect.poll(() => push.received.length, { timeout: 30_000 }).toBeGreaterThan(0)
-    expect(push.received[0]?.headers['content-encoding']).toBe('aes128gcm')
-    // The worker shows what the push service hands it: the kind, the link, the id and the count.
-    await deliverPush(phone, teacher, JSON.stringify({ kind: 'request.received', link: '/requests', id: 'push-test', badge: before + 1 }))
+    // Push: the functions sent one to this device's subscription, signed (VAPID) and encrypted
+    // (RFC 8291); decrypted as the browser would, it holds the kind, link, id and count, no names.
+    await expect.poll(() => push.received.filter((r) => r.path === path).length, { timeout: 30_000 }).toBeGreaterThan(0)
+    const sent = push.received.find((r) => r.path === path)!
+    expect(sent.headers['content-encoding']).toBe('aes128gcm')
+    verifyVapid(sent.headers.authorization as string | undefined, push.origin)
+    const data = decryptPush(subscription, sent.body)
+    expect(JSON.parse(data)).toEqual({ kind: 'request.received', link: '/requests', id: expect.any(String), badge: before + 1 })
+    expect(data).not.toContain(name.split(' ')[0]!)
+    // The browser hands it to the service worker, which shows it titled in the app's language.
+    await deliverPush(phone, teacher, data)
     const shown = async () =>
       teacher.evaluate(async () =>
         (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => ({ title: n.title, data: n.data as unknown })),
       )
-    await expect.poll(shown).toEqual([{ title: 'New skill-share request', data: { link: '/requests', id: 'push-test' } }])
+    await expect.poll(shown).toEqual([{ title: 'New skill-share request', data: { link: '/requests', id: JSON.parse(data).id } }])
 
     // A tap on it opens the requests page in the open window.
     const [worker] = phone.serviceWorkers()
