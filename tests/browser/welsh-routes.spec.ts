@@ -33,6 +33,8 @@ const STATIC_ROUTES = [
   '/surveys',
   '/surveys/new',
   '/account',
+  '/inbox',
+  '/inbox/settings',
   '/no-such-page',
 ]
 
