@@ -205,15 +205,20 @@ test('a workshop survey: built by the lead, answered offline on a phone, results
 })
 
 test('the demo data’s closed annual survey shows results, a breakdown with no group withheld, themes and the CSV', async ({ page }) => {
+  test.slow()
   const main = page.getByRole('main')
   const demo = generateDemoData({ members: 36 })
   const responses = demo.surveyResponses[DEMO_CLOSED_SURVEY_ID] ?? []
   const faculties = new Set(responses.map((r) => r.group.facultyId ?? 'unspecified'))
   const theme = demo.surveyThemes[DEMO_CLOSED_SURVEY_ID]?.[0]
   expect(theme).toBeDefined()
+  // A theme counts every answer with one of its texts (identical answers each count).
+  const tagged = new Set(theme!.texts.map((x) => `${x.questionId}\n${x.text}`))
+  const inTheme = responses.filter((r) => r.answers.some((a) => tagged.has(`${a.questionId}\n${String(a.value)}`))).length
   await signIn(page, DEMO.lead)
   await page.goto(`/surveys/${DEMO_CLOSED_SURVEY_ID}/results`)
-  await expect(main.getByText(new RegExp(`^${responses.length} of \\d+ responded`))).toBeVisible({ timeout: 30_000 })
+  // The first surveyResults call of a stack starts the function's worker: slow on a busy machine.
+  await expect(main.getByText(new RegExp(`^${responses.length} of \\d+ responded`))).toBeVisible({ timeout: 90_000 })
   await expect(main.getByRole('heading', { name: 'Answers by question' })).toBeVisible()
   await expect(main.getByRole('list', { name: 'Answers to: I feel valued for the work I do.' })).toBeVisible()
   await expect(main.getByText('Withheld: fewer than 5 people answered this question.')).toHaveCount(0)
@@ -224,7 +229,7 @@ test('the demo data’s closed annual survey shows results, a breakdown with no 
   await expect(table).not.toContainText('Hidden')
 
   const themes = main.getByRole('region', { name: 'What people said' })
-  await expect(themes.getByRole('listitem').filter({ hasText: `${theme!.name} ·` })).toContainText(`${theme!.texts.length} answer`, {
+  await expect(themes.getByRole('listitem').filter({ hasText: `${theme!.name} ·` })).toContainText(new RegExp(`· ${inTheme} answers?`), {
     timeout: 30_000,
   })
   await expect(themes.getByRole('listitem').filter({ hasText: theme!.texts[0]!.text }).first()).toBeVisible()
