@@ -419,7 +419,12 @@ async function startFirebaseTools(withFunctions) {
     [firebaseBin(), 'emulators:start', '--only', only, '--project', PROJECT_ID, '--config', firebaseConfigFile()],
     { env, logFile: join(LOG_DIR, 'firebase.log'), cwd: LOG_DIR },
   )
-  await waitFor('firebase-tools emulators', async () => /All emulators ready/.test(rec.output), rec, 120_000)
+  await waitFor(
+    'firebase-tools emulators',
+    async () => /All emulators ready/.test(rec.output),
+    rec,
+    Number(process.env.EMULATOR_START_TIMEOUT_MS ?? 300_000),
+  )
   await waitFor('Auth emulator', authUp, rec, 10_000)
   const failed = rec.output.match(/Failed to load function definition[^\n]*/)
   const runtime = rec.output.match(/Using node@(\d+) from host/)
