@@ -129,6 +129,32 @@ describe('parseActionForm', () => {
     const result = parseActionForm(values, { ...ctx, existing: { activityCy: 'Teithiau labordy' } }, t)
     expect(result.ok && result.fields.activityCy).toBe('')
   })
+
+  it('names the member told of status changes, and clears one no longer chosen', () => {
+    const values = { ...emptyActionForm(), code: 'V3', themes: ['visibility'], activity: 'Lab tours', timeframe: 'P1', owner: 'TM' }
+    const chosen = parseActionForm({ ...values, ownerUid: 'uid-owner-1' }, ctx, t)
+    expect(chosen.ok && chosen.fields.ownerUid).toBe('uid-owner-1')
+    const none = parseActionForm(values, ctx, t)
+    expect(none.ok && 'ownerUid' in none.fields).toBe(false)
+    // The saved action had one: the field travels as cleared, so the server removes it.
+    const cleared = parseActionForm(values, { ...ctx, existing: { ownerUid: 'uid-owner-1' } }, t)
+    expect(cleared.ok && 'ownerUid' in cleared.fields && cleared.fields.ownerUid).toBe(undefined)
+    expect(cleared.ok && Object.keys(cleared.fields)).toContain('ownerUid')
+  })
+
+  it('loads the member into the form and back', () => {
+    const action = {
+      code: 'V3',
+      themes: ['visibility'],
+      activity: 'Lab tours',
+      timeframe: 'P1',
+      owner: 'TM',
+      measures: [],
+      ownerUid: 'uid-owner-1',
+    }
+    const form = actionFormFrom(action as unknown as PlanAction)
+    expect(form.ownerUid).toBe('uid-owner-1')
+  })
 })
 
 describe('readMeasureText', () => {

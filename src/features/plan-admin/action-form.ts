@@ -33,6 +33,8 @@ export interface ActionFormValues {
   outputsCy: string
   timeframe: string
   owner: string
+  /** The member told when the status changes ('' = nobody). */
+  ownerUid: string
   measures: MeasureRow[]
 }
 
@@ -58,6 +60,7 @@ export function emptyActionForm(): ActionFormValues {
     outputsCy: '',
     timeframe: '',
     owner: '',
+    ownerUid: '',
     measures: [],
   }
 }
@@ -74,6 +77,7 @@ export function actionFormFrom(a: PlanAction): ActionFormValues {
     outputsCy: a.outputsCy ?? '',
     timeframe: a.timeframe,
     owner: a.owner,
+    ownerUid: a.ownerUid ?? '',
     measures: a.measures.map((m) => ({
       id: m.id,
       text: m.text,
@@ -110,7 +114,7 @@ export function readMeasureText(row: MeasureRow, planStart?: string): MeasureRow
  */
 export function parseActionForm(
   values: ActionFormValues,
-  context: { planId: string; otherCodes: readonly string[]; existing?: Pick<PlanAction, 'activityCy' | 'outputsCy'> | null },
+  context: { planId: string; otherCodes: readonly string[]; existing?: Pick<PlanAction, 'activityCy' | 'outputsCy' | 'ownerUid'> | null },
   t: Translate,
 ): { ok: true; fields: ActionFormFields } | { ok: false; errors: ActionFormErrors } {
   const errors: ActionFormErrors = {}
@@ -131,6 +135,7 @@ export function parseActionForm(
     measures,
     timeframe: values.timeframe,
     owner: values.owner,
+    ...(values.ownerUid ? { ownerUid: values.ownerUid } : {}),
   }
   const result = v.safeParse(FormSchema, input)
   const { problemText } = errorsFor(t)
@@ -146,7 +151,9 @@ export function parseActionForm(
   }
   if (!errors.code && context.otherCodes.includes(input.code)) errors.code = t('planAdmin.form.codeTaken', { code: input.code })
   if (Object.keys(errors).length > 0 || !result.success) return { ok: false, errors }
-  return { ok: true, fields: result.output }
+  // A member no longer chosen: the field travels as cleared (repos' patchFrom sends it as null).
+  const cleared = !values.ownerUid && context.existing?.ownerUid !== undefined
+  return { ok: true, fields: cleared ? { ...result.output, ownerUid: undefined } : result.output }
 }
 
 function readMeasureRow(row: MeasureRow, k: number, errors: ActionFormErrors, t: Translate): SuccessMeasure {

@@ -51,3 +51,15 @@ export function useMemberNames(uids: () => readonly string[], reads: Reads = def
     { initial: {} as Record<string, string>, deps: () => uids().join(',') },
   )
 }
+
+/** The institution's members to choose from (an action's owner in the app), by name. */
+export function useMemberChoices(reads: Reads = defaultReads): ShallowRef<{ uid: string; name: string }[]> {
+  return useLiveQuery(
+    async () =>
+      (await reads.members.all())
+        .filter((m) => m.displayName)
+        .map((m) => ({ uid: m.id, name: m.displayName }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    { initial: [] as { uid: string; name: string }[] },
+  )
+}
