@@ -171,6 +171,11 @@ describe('ideas, comments and actions', () => {
     expect(told.map((n) => [n.params, n.link])).toEqual([[{ code: 'V1', status: 'red' }, `/plan/${actionId}`]])
     expectValid(told[0])
     expect(await inbox(tom, 'action.rag')).toEqual([])
+
+    // An owner who is not a member of this institution (a uid from another) is not told.
+    await admin.db.doc(`institutions/${INST}/actions/${actionId}`).update({ ownerUid: digestMember.uid })
+    applied(await pushOne(lead, mutation('ragChanges', docId('rag'), 'put', { ...rag, status: 'amber', at: Date.now() })))
+    expect(await inbox(digestMember, 'action.rag')).toEqual([])
   })
 })
 

@@ -87,9 +87,10 @@ export async function prepareNotifications(
     }
     if (change.collection === 'ragChanges' && !change.before && typeof change.after.actionId === 'string') {
       const action = live(await read(docPath('actions', ids, change.after.actionId)))
-      context.action = action
-        ? { code: String(action.code ?? ''), ownerUid: typeof action.ownerUid === 'string' ? action.ownerUid : undefined }
-        : null
+      // Only a member of this institution is told: an owner who left (or a uid from elsewhere) is not.
+      const owner = typeof action?.ownerUid === 'string' ? action.ownerUid : undefined
+      const member = owner ? live(await read(docPath('members', ids, owner))) : null
+      context.action = action ? { code: String(action.code ?? ''), ownerUid: member ? owner : undefined } : null
     }
     if (change.collection === 'cpd' && !cpdDone) {
       cpdDone = true // one check covers every CPD change of the chunk
