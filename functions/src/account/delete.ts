@@ -105,6 +105,13 @@ export async function deleteAccountCore(
     anonymised += surveyCounts.anonymised
   }
 
+  // What colleagues were told of this member's actions may carry their name: withdrawn as
+  // tombstones, so the colleagues' devices drop them on their next pull.
+  for (const told of (await db.collectionGroup('notifications').where('fromUid', '==', uid).get()).docs) {
+    if (told.get('deleted') === true) continue
+    writes.push((b) => b.set(told.ref, stamped(tombstone(told.id, told.data(), now()))))
+    removed++
+  }
   await commit(db, writes)
   await forgetMember(db, uid)
   // The member's own tree (profile, CPD, registrations, equality data, evidence, ledger).

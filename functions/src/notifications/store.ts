@@ -121,7 +121,8 @@ export async function prepareNotifications(
   return {
     effects,
     write() {
-      for (const i of unique.values()) tx.set(db.doc(notificationPath(i.uid, i.id)), notificationData(i, now))
+      // fromUid: whose action it tells of, so deleting that account can withdraw it (it may carry their name).
+      for (const i of unique.values()) tx.set(db.doc(notificationPath(i.uid, i.id)), { ...notificationData(i, now), fromUid: caller.uid })
       for (const j of jobs) tx.set(j.ref, j.data)
     },
   }
