@@ -10,6 +10,7 @@ import {
 import { i18n, loadNamespaces } from '@/i18n'
 import { ROUTE_MESSAGES } from '@/i18n/route-messages'
 import { focusPageHeading, pageTitle } from './page-focus'
+import { markReadFromPush } from './read-from-push'
 
 /** One lazily loaded chunk per feature: the first paint needs only the shell. */
 export const routes: RouteRecordRaw[] = [
@@ -133,6 +134,7 @@ export function createAppRouter(history: RouterHistory = createWebHistory(import
     routes,
     scrollBehavior: (to, _from, saved) => saved ?? (to.hash ? { el: to.hash } : { top: 0 }),
   })
+  markReadFromPush(router)
   // A page's words arrive with it: its message namespaces load before it shows.
   router.beforeResolve((to) => loadNamespaces(ROUTE_MESSAGES[String(to.name)] ?? []))
   router.afterEach((to, from, failure) => {

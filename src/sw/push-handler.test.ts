@@ -87,4 +87,13 @@ describe('the service worker push handler', () => {
     await openFromNotification(none.scope, '/requests')
     expect(none.opened).toEqual(['https://hub.example.ac.uk/requests'])
   })
+
+  it("a tap's link names the notification, so the app marks it read", async () => {
+    const none = fakeScope()
+    await openFromNotification(none.scope, '/surveys/s1?tab=results', 'n 1')
+    expect(none.opened).toEqual(['https://hub.example.ac.uk/surveys/s1?tab=results&read=n+1'])
+    const noId = fakeScope()
+    await openFromNotification(noId.scope, '/inbox', 42)
+    expect(noId.opened).toEqual(['https://hub.example.ac.uk/inbox'])
+  })
 })

@@ -91,13 +91,19 @@ export async function showPush(scope: PushScope, data: unknown, words: Record<'e
   ])
 }
 
+/** The query parameter a tapped notification's link carries: the app marks that notification read. */
+export const READ_PARAM = 'read'
+
 /**
  * Opens the app at a tapped notification's link: an open window of the app goes there and comes
- * forward; with none open, a new window opens at the link.
+ * forward; with none open, a new window opens at the link. The link carries the notification's id
+ * (`?read=<id>`), so the app marks it read, as opening it from the inbox does.
  */
-export async function openFromNotification(scope: PushScope, link: unknown): Promise<void> {
-  const path = parsePayload({ link }).link
-  const url = new URL(path, scope.location.origin).href
+export async function openFromNotification(scope: PushScope, link: unknown, id?: unknown): Promise<void> {
+  const payload = parsePayload({ link, id })
+  const openAt = new URL(payload.link, scope.location.origin)
+  if (payload.id) openAt.searchParams.set(READ_PARAM, payload.id)
+  const url = openAt.href
   const windows = await scope.clients.matchAll({ type: 'window', includeUncontrolled: true })
   const target = windows.find((c) => new URL(c.url).origin === scope.location.origin)
   if (target) {

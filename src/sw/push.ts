@@ -13,7 +13,7 @@ interface PushEventLike extends ExtendableEventLike {
   data: { json(): unknown } | null
 }
 interface NotificationEventLike extends ExtendableEventLike {
-  notification: { close(): void; data: { link?: unknown } | null }
+  notification: { close(): void; data: { link?: unknown; id?: unknown } | null }
 }
 
 const scope = self as unknown as PushScope & EventTarget
@@ -33,5 +33,5 @@ scope.addEventListener('push', (event) => {
 scope.addEventListener('notificationclick', (event) => {
   const e = event as NotificationEventLike
   e.notification.close()
-  e.waitUntil(openFromNotification(scope, e.notification.data?.link))
+  e.waitUntil(openFromNotification(scope, e.notification.data?.link, e.notification.data?.id))
 })
