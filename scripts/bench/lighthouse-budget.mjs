@@ -12,13 +12,20 @@
  */
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { BUDGET, BUDGET_CATEGORIES, budgetFailures, runLighthouseSet } from './lighthouse.mjs'
+import { BUDGET, BUDGET_CATEGORIES, BUDGET_PAGES, budgetFailures, runLighthouseSet } from './lighthouse.mjs'
 import { TECH } from './coldstart.mjs'
 
 /** Runs the budget against a served, seeded app; resolves with { ok, failures, results, seconds }. */
 export async function runLighthouseBudget({ appUrl, runs = 3 }) {
   const t0 = Date.now()
-  const results = await runLighthouseSet({ appUrl, runs, categories: BUDGET_CATEGORIES, account: TECH, section: 'lighthouse-budget' })
+  const results = await runLighthouseSet({
+    appUrl,
+    runs,
+    categories: BUDGET_CATEGORIES,
+    account: TECH,
+    section: 'lighthouse-budget',
+    pages: BUDGET_PAGES,
+  })
   const failures = budgetFailures(results)
   const seconds = Math.round((Date.now() - t0) / 100) / 10
   for (const r of results) {
