@@ -55,6 +55,14 @@ export function resolveLocale({ device, synced, institutionDefault, browser }: L
   return pickLocale({ chosen: isLocale(device) ? device : synced, institutionDefault, browser })
 }
 
+/** One Intl.PluralRules per language: making one costs far more than asking it (every plural message asks). */
+const pluralRulesByTag = new Map<string, Intl.PluralRules>()
+function pluralRules(tag: string): Intl.PluralRules {
+  let rules = pluralRulesByTag.get(tag)
+  if (!rules) pluralRulesByTag.set(tag, (rules = new Intl.PluralRules(tag)))
+  return rules
+}
+
 /**
  * vue-i18n's plural choice for a message with `choicesLength` forms. Welsh has six CLDR forms
  * (zero, one, two, few, many, other: 0 cath, 1 gath, 2 gath, 3 cath, 6 chath, 4 cath): a Welsh
@@ -62,7 +70,7 @@ export function resolveLocale({ device, synced, institutionDefault, browser }: L
  * [zero, one, other] as in English.
  */
 export function pluralIndex(tag: string, choice: number, choicesLength: number): number {
-  const category = new Intl.PluralRules(tag).select(Math.abs(choice))
+  const category = pluralRules(tag).select(Math.abs(choice))
   if (choicesLength === 6) return ['zero', 'one', 'two', 'few', 'many', 'other'].indexOf(category)
   const n = Math.abs(choice)
   if (choicesLength === 3) return n === 0 ? 0 : n === 1 ? 1 : 2
