@@ -1,4 +1,6 @@
 import { computed, ref, watch, type ComputedRef, type Ref, type ShallowRef } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { useRoute } from 'vue-router'
 import { useLiveQuery } from '@/composables/use-live-query'
 import { db as defaultDb, type HubDb } from '@/db/database'
 import { createReads, type Reads } from '@/db/read'
@@ -121,6 +123,23 @@ export function useAssessment(choice: Ref<AssessmentChoice>, language: Readonly<
   )
   const model = computed(() => (data.value.input && loaded.value ? buildAssessment(data.value.input, docText(loaded.value)) : null))
   return { data, model }
+}
+
+/**
+ * The assessment the page's query names (`planId`, `stage`, `previousId`), in the document
+ * language it names (`lang`) or else the app's: the editing page and its print view share it.
+ */
+export function useRoutedAssessment(): UseAssessment & { docLanguage: ComputedRef<Locale> } {
+  const route = useRoute()
+  const { locale } = useI18n()
+  const q = (k: string) => (typeof route.query[k] === 'string' ? (route.query[k] as string) : '')
+  const choice = computed<AssessmentChoice>(() => ({
+    planId: q('planId'),
+    stage: (q('stage') as Stage | '') || '',
+    previousId: q('previousId'),
+  }))
+  const docLanguage = computed(() => documentLanguage(q('lang'), locale.value))
+  return { ...useAssessment(choice, docLanguage), docLanguage }
 }
 
 /**
