@@ -12,6 +12,16 @@ const tech: Caller = { uid: 'u-tech', institutionId: 'inst', role: 'technician' 
 const lead: Caller = { uid: 'u-lead', institutionId: 'inst', role: 'lead' }
 const stamp = { now: 5_000, mutationId: 'm-00000001' }
 const meta = { updatedAt: 4_000, version: 2, deleted: false, lastMutationId: 'm-0' }
+/** u-tech's member profile, as its owner keeps it. */
+const ada = {
+  institutionId: 'inst',
+  displayName: 'Ada Example',
+  email: 'ada@example.ac.uk',
+  role: 'technician',
+  visibility: 'institution',
+  skills: [],
+  joinedAt: 1,
+}
 const idea = { authorUid: 'u-tech', title: 'Lab open day', body: '', status: 'open', createdAt: 1 }
 
 function mutation(partial: Partial<Mutation>): Mutation {
@@ -175,17 +185,7 @@ describe('mergeMutation', () => {
   })
 
   it('writes the directory projection of a profile, and a tombstone when hidden', () => {
-    const profile = {
-      institutionId: 'inst',
-      displayName: 'Ada Example',
-      email: 'ada@example.ac.uk',
-      role: 'technician',
-      visibility: 'institution',
-      skills: [],
-      joinedAt: 1,
-      gradeBand: 'Grade 6',
-      contract: 'permanent',
-    }
+    const profile = { ...ada, gradeBand: 'Grade 6', contract: 'permanent' }
     const existing: ServerDoc = { ...meta, id: 'u-tech', ...profile }
     const visible = mergeMutation(
       tech,
@@ -223,16 +223,7 @@ describe('mergeMutation', () => {
       sites: ['Main Campus'],
     }
     const ctx = { ...stamp, places }
-    const profile = {
-      institutionId: 'inst',
-      displayName: 'Ada Example',
-      email: 'ada@example.ac.uk',
-      role: 'technician',
-      visibility: 'institution',
-      skills: [],
-      joinedAt: 1,
-    }
-    const existing: ServerDoc = { ...meta, id: 'u-tech', ...profile, facultyId: 'sci', department: 'Chemistry' }
+    const existing: ServerDoc = { ...meta, id: 'u-tech', ...ada, facultyId: 'sci', department: 'Chemistry' }
     const patch = (payload: Record<string, unknown>, doc: ServerDoc | null = existing) =>
       mergeMutation(tech, mutation({ collection: 'profiles', docId: 'u-tech', payload }), doc, ctx)
 

@@ -3,7 +3,18 @@
  * Not imported by app code.
  */
 import type { SyncMeta } from '@/domain/sync'
-import type { CpdEntry, Idea, Member, MemberSkill, PlanAction, RagChange, Registration, SkillShareRequest, Vote } from '@/domain/entities'
+import type {
+  ActionPlan,
+  CpdEntry,
+  Idea,
+  Member,
+  MemberSkill,
+  PlanAction,
+  RagChange,
+  Registration,
+  SkillShareRequest,
+  Vote,
+} from '@/domain/entities'
 
 /** Sync metadata of a document that has been through the server once. */
 export const meta = (id: string, extra: Partial<SyncMeta> = {}): SyncMeta => ({
@@ -33,6 +44,21 @@ export function member(id: string, fields: Partial<Member> = {}): Member {
 /** A skill on a member's profile: a practitioner's technique, neither taught nor wanted. */
 export function skill(skillId: string, name: string, fields: Partial<MemberSkill> = {}): MemberSkill {
   return { skillId, name, category: 'technique', level: 'practitioner', canTeach: false, wantsToLearn: false, ...fields }
+}
+
+/** A published Stage Two plan, June 2026 to May 2029, with no phases or owners named. */
+export function plan(id: string, fields: Partial<ActionPlan> = {}): ActionPlan {
+  return {
+    ...meta(id, { updatedAt: 1 }),
+    title: 'Plan',
+    stage: 'two',
+    startDate: '2026-06-01',
+    endDate: '2029-05-31',
+    phases: {},
+    owners: {},
+    status: 'published',
+    ...fields,
+  }
 }
 
 /** A Visibility action V1 of plan-1. */
@@ -70,6 +96,11 @@ export function cpd(id: string, fields: Partial<CpdEntry> = {}): CpdEntry {
     evidenceIds: [],
     ...fields,
   }
+}
+
+/** A CPD activity as first logged: title, date and hours (default 2, formal), no reflections yet. */
+export function cpdActivity(id: string, title: string, startDate: string, fields: Partial<CpdEntry> = {}): CpdEntry {
+  return { ...meta(id, { updatedAt: 1 }), title, startDate, hours: 2, type: 'formal', skillIds: [], evidenceIds: [], ...fields }
 }
 
 /** An RSciTech registration with nothing done. */

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { flushPromises, mount } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { db } from '@/db/database'
 import { useSessionStore } from '@/stores/session'
 import { i18nFor } from '../../../tests/support/i18n'
+import { signIn } from '../../../tests/support/people'
 import AccountView from './AccountView.vue'
 
 vi.mock('vue-router', () => ({
@@ -15,17 +15,7 @@ vi.mock('vue-router', () => ({
 const meta = { updatedAt: 1, version: 2, deleted: false, lastMutationId: null }
 
 beforeEach(async () => {
-  setActivePinia(createPinia())
-  const session = useSessionStore()
-  vi.spyOn(session, 'init').mockResolvedValue()
-  session.session = {
-    uid: 'lead1',
-    email: 'lead@example.ac.uk',
-    emailVerified: true,
-    displayName: 'Lead',
-    institutionId: 'inst',
-    role: 'lead',
-  }
+  vi.spyOn(signIn({ uid: 'lead1', role: 'lead' }), 'init').mockResolvedValue()
   await Promise.all([db.institutions.clear(), db.profiles.clear(), db.outbox.clear()])
   await db.institutions.put({
     ...meta,

@@ -7,24 +7,13 @@ import { db } from '@/db/database'
 import type { CpdEntry } from '@/domain/entities'
 import type { Locale } from '@/i18n/locales'
 import { i18nFor } from '../../../tests/support/i18n'
+import { cpdActivity } from '../../../tests/support/rule-fixtures'
 import CpdView from './CpdView.vue'
 
 const Blank = { render: () => null }
 
-const entry = (id: string, title: string, startDate: string, extra: Partial<CpdEntry> = {}): CpdEntry => ({
-  id,
-  updatedAt: 1,
-  version: 1,
-  deleted: false,
-  lastMutationId: null,
-  title,
-  startDate,
-  hours: 1.5,
-  type: 'self-directed',
-  skillIds: [],
-  evidenceIds: [],
-  ...extra,
-})
+const entry = (id: string, title: string, startDate: string, extra: Partial<CpdEntry> = {}) =>
+  cpdActivity(id, title, startDate, { hours: 1.5, type: 'self-directed', ...extra })
 
 async function open(locale: Locale) {
   const router = createRouter({

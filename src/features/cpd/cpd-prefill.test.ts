@@ -1,22 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import type { SkillShareRequest } from '@/domain/entities'
+import { request as skillShare } from '../../../tests/support/rule-fixtures'
 import { CPD_TEMPLATES, prefillFromQuery, prefillFromRequest, sessionsToLog } from './cpd-prefill'
 
-const request = (id: string, state: SkillShareRequest['state'], completed?: number): SkillShareRequest => ({
-  id,
-  updatedAt: 1,
-  version: 1,
-  deleted: false,
-  lastMutationId: null,
-  learnerUid: 'me',
-  teacherUid: 'them',
-  skillId: 'pcr',
-  skillName: 'PCR',
-  message: '',
-  format: 'demo',
-  state,
-  history: { pending: 1, ...(completed ? { completed } : {}) },
-})
+/** A skill-share session between 'me' (learning) and 'them', in `state`. */
+const request = (id: string, state: SkillShareRequest['state'], completed?: number): SkillShareRequest =>
+  skillShare(id, {
+    learnerUid: 'me',
+    teacherUid: 'them',
+    format: 'demo',
+    state,
+    history: { pending: 1, ...(completed ? { completed } : {}) },
+  })
 
 /** Stands in for the template's words in the language shown. */
 const words = (id: string, part: string) => `${id} ${part}`

@@ -3,6 +3,7 @@ import { effectScope, nextTick, ref } from 'vue'
 import { db } from '@/db/database'
 import { repos } from '@/db/repos'
 import { i18nFor } from '../../../tests/support/i18n'
+import { request } from '../../../tests/support/rule-fixtures'
 import { useCpdEditor } from './use-cpd-editor'
 
 beforeAll(async () => {
@@ -65,21 +66,14 @@ describe('useCpdEditor', () => {
   })
 
   it('prefills from a completed skill-share session the member took part in', async () => {
-    await db.requests.put({
-      id: 'req-9',
-      updatedAt: 1,
-      version: 1,
-      deleted: false,
-      lastMutationId: null,
-      learnerUid: 'me',
-      teacherUid: 'them',
-      skillId: 'pcr',
-      skillName: 'PCR',
-      message: '',
-      format: 'shadowing',
-      state: 'completed',
-      history: { pending: 1, completed: new Date(2026, 10, 20, 12).getTime() },
-    })
+    await db.requests.put(
+      request('req-9', {
+        learnerUid: 'me',
+        teacherUid: 'them',
+        state: 'completed',
+        history: { pending: 1, completed: new Date(2026, 10, 20, 12).getTime() },
+      }),
+    )
     const open = await editor(null, { request: 'req-9' })
     expect(open.state.values).toMatchObject({
       title: 'PCR: shadowing with a colleague',

@@ -2,13 +2,18 @@ import Papa from 'papaparse'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createDb, type HubDb } from '@/db/database'
 import { i18n } from '@/i18n'
+import type { SkillShareRequest } from '@/domain/entities'
 import { i18nFor } from '../../../tests/support/i18n'
+import { cpdActivity, request } from '../../../tests/support/rule-fixtures'
 import { collectMyData, myDataCsv } from './export'
 import { myDataZip } from './export-zip'
 
 const t = (key: string, named: Record<string, unknown> = {}) => i18n.global.t(key, named)
 
 const meta = (id: string) => ({ id, updatedAt: 5, version: 2, deleted: false, lastMutationId: 'm1' })
+/** A pending skill-share call from `learnerUid` to `teacherUid`, saying nothing. */
+const call = (id: string, learnerUid: string, teacherUid: string, fields: Partial<SkillShareRequest> = {}) =>
+  request(id, { ...meta(id), learnerUid, teacherUid, message: '', format: 'call', history: { pending: 1 }, ...fields })
 let db: HubDb
 afterEach(() => db?.close())
 
@@ -26,50 +31,10 @@ describe('collectMyData', () => {
       joinedAt: 1,
       gradeBand: 'Grade 5',
     })
-    await db.cpd.put({
-      ...meta('c1'),
-      title: 'Course, with a comma',
-      startDate: '2026-01-01',
-      hours: 2,
-      type: 'formal',
-      skillIds: [],
-      evidenceIds: [],
-    })
+    await db.cpd.put(cpdActivity('c1', 'Course, with a comma', '2026-01-01', meta('c1')))
     // A tombstone left by an older version of the app is not "about me" any more.
-    await db.cpd.put({
-      ...meta('c-gone'),
-      deleted: true,
-      title: 'Deleted entry',
-      startDate: '2026-01-02',
-      hours: 1,
-      type: 'formal',
-      skillIds: [],
-      evidenceIds: [],
-    })
-    await db.requests.bulkPut([
-      {
-        ...meta('r1'),
-        learnerUid: 'me',
-        teacherUid: 'them',
-        skillId: 'pcr',
-        skillName: 'PCR',
-        message: '',
-        format: 'call',
-        state: 'pending',
-        history: { pending: 1 },
-      },
-      {
-        ...meta('r2'),
-        learnerUid: 'x',
-        teacherUid: 'y',
-        skillId: 'pcr',
-        skillName: 'PCR',
-        message: '',
-        format: 'call',
-        state: 'pending',
-        history: { pending: 1 },
-      },
-    ])
+    await db.cpd.put(cpdActivity('c-gone', 'Deleted entry', '2026-01-02', { ...meta('c-gone'), deleted: true, hours: 1 }))
+    await db.requests.bulkPut([call('r1', 'me', 'them'), call('r2', 'x', 'y')])
     await db.votes.bulkPut([
       { ...meta('i1__me'), ideaId: 'i1', voterUid: 'me', createdAt: 1 },
       { ...meta('i1__x'), ideaId: 'i1', voterUid: 'x', createdAt: 1 },
@@ -113,28 +78,8 @@ describe('the export is readable and whole', () => {
 
   it('gives every time as an ISO date-time, not epoch milliseconds', async () => {
     db = createDb(`mydata-${Math.random()}`)
-    await db.cpd.put({
-      ...meta('c1'),
-      updatedAt: at,
-      title: 'Course',
-      startDate: '2026-01-01',
-      hours: 2,
-      type: 'formal',
-      skillIds: [],
-      evidenceIds: [],
-    })
-    await db.requests.put({
-      ...meta('r1'),
-      updatedAt: at,
-      learnerUid: 'me',
-      teacherUid: 'them',
-      skillId: 'pcr',
-      skillName: 'PCR',
-      message: '',
-      format: 'call',
-      state: 'accepted',
-      history: { pending: at - 60_000, accepted: at },
-    })
+    await db.cpd.put(cpdActivity('c1', 'Course', '2026-01-01', { ...meta('c1'), updatedAt: at }))
+    await db.requests.put(call('r1', 'me', 'them', { updatedAt: at, state: 'accepted', history: { pending: at - 60_000, accepted: at } }))
     const data = await collectMyData(db, 'me', at)
     expect(data.collections.cpd![0]).toMatchObject({ updatedAt: '2026-11-23T14:05:09.000Z', startDate: '2026-01-01', hours: 2 })
     expect(data.collections.requests![0]).toMatchObject({

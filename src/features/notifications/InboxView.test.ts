@@ -1,13 +1,12 @@
 // @vitest-environment happy-dom
 /** Issue 15: the inbox lists the member's notifications from the device, newest first, and marks them read. */
 import { flushPromises, mount } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import { db } from '@/db/database'
 import type { Notification } from '@/domain/notifications'
-import { useSessionStore } from '@/stores/session'
 import { i18nFor } from '../../../tests/support/i18n'
+import { signIn } from '../../../tests/support/people'
 import InboxView from './InboxView.vue'
 
 const meta = { updatedAt: 1, version: 1, deleted: false, lastMutationId: null }
@@ -45,17 +44,7 @@ async function open(locale: 'en' | 'cy' = 'en') {
 }
 
 beforeEach(async () => {
-  setActivePinia(createPinia())
-  const session = useSessionStore()
-  vi.spyOn(session, 'init').mockResolvedValue()
-  session.session = {
-    uid: 'u1',
-    email: 'u1@example.ac.uk',
-    emailVerified: true,
-    displayName: 'U',
-    institutionId: 'inst',
-    role: 'technician',
-  }
+  vi.spyOn(signIn(), 'init').mockResolvedValue()
   await Promise.all([db.notifications.clear(), db.outbox.clear()])
 })
 

@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { db } from '@/db/database'
 import { useSessionStore } from '@/stores/session'
 import { i18nFor } from '../../../tests/support/i18n'
+import { sessionFor } from '../../../tests/support/people'
 import NotificationsLink from './NotificationsLink.vue'
 
 vi.mock('vue-router', () => ({ RouterLink: { props: ['to'], template: '<a href="/inbox"><slot /></a>' } }))
@@ -34,15 +35,7 @@ beforeEach(async () => {
 
 describe('the notifications link', () => {
   it('says how many are unread and puts the count on the app icon, following changes', async () => {
-    const session = useSessionStore()
-    session.session = {
-      uid: 'u1',
-      email: 'u1@example.ac.uk',
-      emailVerified: true,
-      displayName: 'U',
-      institutionId: 'i',
-      role: 'technician',
-    }
+    useSessionStore().session = sessionFor()
     const w = mount(NotificationsLink, { global: { plugins: [await i18nFor('en')] } })
     // The first count waits for the lazily imported local database (slow on a busy machine).
     await vi.waitFor(() => expect(w.get('a').attributes('aria-label')).toBe('Notifications, 2 unread'), { timeout: 20_000 })
@@ -58,14 +51,7 @@ describe('the notifications link', () => {
   it('is not there for nobody signed in, and reads in Welsh', async () => {
     const w = mount(NotificationsLink, { global: { plugins: [await i18nFor('cy')] } })
     expect(w.find('a').exists()).toBe(false)
-    useSessionStore().session = {
-      uid: 'u1',
-      email: 'u1@example.ac.uk',
-      emailVerified: true,
-      displayName: 'U',
-      institutionId: 'i',
-      role: 'technician',
-    }
+    useSessionStore().session = sessionFor()
     await vi.waitFor(() => expect(w.get('a').attributes('aria-label')).toBe('Hysbysiadau, 2 heb eu darllen'), { timeout: 20_000 })
     w.unmount()
   })

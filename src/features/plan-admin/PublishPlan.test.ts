@@ -3,25 +3,13 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ActionPlan } from '@/domain/entities'
 import { i18nFor } from '../../../tests/support/i18n'
+import { plan as planFixture } from '../../../tests/support/rule-fixtures'
 import PublishPlan from './PublishPlan.vue'
 
 const publishPlan = vi.fn()
 vi.mock('@/platform/load', () => ({ loadPlatform: async () => ({ plan: { publishPlan } }) }))
 
-const plan: ActionPlan = {
-  id: 'p1',
-  updatedAt: 1,
-  version: 1,
-  deleted: false,
-  lastMutationId: null,
-  title: 'Plan 2026–2029',
-  stage: 'two',
-  startDate: '2026-06-01',
-  endDate: '2029-05-31',
-  phases: {},
-  owners: {},
-  status: 'published',
-}
+const plan = planFixture('p1', { title: 'Plan 2026–2029' })
 const URL_ = 'http://127.0.0.1:5001/demo/europe-west2/publicPlan/inst'
 
 async function panel(props: { current: ActionPlan | null; planUrl?: string }, locale: 'en' | 'cy' = 'en') {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createDb } from '@/db/database'
 import { createReads } from '@/db/read'
+import { plan } from '../../../tests/support/rule-fixtures'
 import { loadActionEdit } from './action-edit'
 
 const meta = { updatedAt: 1, version: 1, deleted: false, lastMutationId: null }
@@ -8,17 +9,7 @@ const meta = { updatedAt: 1, version: 1, deleted: false, lastMutationId: null }
 describe('loadActionEdit', () => {
   it('prefills a new action from the idea it is promoted from', async () => {
     const db = createDb(`edit-${crypto.randomUUID()}`)
-    await db.plans.put({
-      ...meta,
-      id: 'p1',
-      title: 'Plan',
-      stage: 'two',
-      startDate: '2026-06-01',
-      endDate: '2029-05-31',
-      phases: {},
-      owners: {},
-      status: 'published',
-    })
+    await db.plans.put(plan('p1'))
     await db.actions.bulkPut([
       { ...meta, id: 'a1', planId: 'p1', code: 'CD2', themes: ['career'], activity: 'Shadowing', measures: [], timeframe: '', owner: '' },
       {

@@ -1,22 +1,13 @@
 // @vitest-environment happy-dom
 import { mount } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { ActionPlan, PlanAction } from '@/domain/entities'
+import type { PlanAction } from '@/domain/entities'
 import { i18nFor } from '../../../tests/support/i18n'
+import { plan as planFixture } from '../../../tests/support/rule-fixtures'
 import ActionDetails from './ActionDetails.vue'
 
 const meta = { updatedAt: 1, version: 1, deleted: false, lastMutationId: null }
-const plan: ActionPlan = {
-  ...meta,
-  id: 'p1',
-  title: 'Plan',
-  stage: 'two',
-  startDate: '2026-06-01',
-  endDate: '2029-05-31',
-  phases: {},
-  owners: {},
-  status: 'published',
-}
+const plan = planFixture('p1')
 const action: PlanAction = {
   ...meta,
   id: 'a1',

@@ -4,6 +4,7 @@ import { unzipSync, strFromU8 } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import type { CpdEntry } from '@/domain/entities'
 import { pdfText } from '../../../../tests/support/pdf-text'
+import { cpdActivity } from '../../../../tests/support/rule-fixtures'
 import { i18n } from '@/i18n'
 import { i18nFor } from '../../../../tests/support/i18n'
 import { cpdText, type Composer } from '../cpd-text'
@@ -17,20 +18,7 @@ const font = (file: string) => new Uint8Array(readFileSync(createRequire(import.
 const fonts = { regular: font('DejaVuSans.ttf'), bold: font('DejaVuSans-Bold.ttf') }
 
 let n = 0
-const entry = (title: string, startDate: string, extra: Partial<CpdEntry> = {}): CpdEntry => ({
-  id: `c${n++}`,
-  updatedAt: 1,
-  version: 1,
-  deleted: false,
-  lastMutationId: null,
-  title,
-  startDate,
-  hours: 2,
-  type: 'formal',
-  skillIds: [],
-  evidenceIds: [],
-  ...extra,
-})
+const entry = (title: string, startDate: string, extra: Partial<CpdEntry> = {}) => cpdActivity(`c${n++}`, title, startDate, extra)
 const person: AuditPerson = {
   name: 'Alex Example',
   email: 'alex@example.ac.uk',

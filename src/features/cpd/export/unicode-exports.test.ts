@@ -9,6 +9,7 @@ import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import type { CpdEntry } from '@/domain/entities'
 import { pdfText } from '../../../../tests/support/pdf-text'
+import { cpdActivity } from '../../../../tests/support/rule-fixtures'
 import { i18n } from '@/i18n'
 import { i18nFor } from '../../../../tests/support/i18n'
 import { cpdText, type Composer } from '../cpd-text'
@@ -28,20 +29,8 @@ const serve = async (url: string) => {
 const fonts = await fetchPdfFonts(serve)
 
 let n = 0
-const entry = (title: string, startDate: string, extra: Partial<CpdEntry> = {}): CpdEntry => ({
-  id: `u${n++}`,
-  updatedAt: 1,
-  version: 1,
-  deleted: false,
-  lastMutationId: null,
-  title,
-  startDate,
-  hours: 3,
-  type: 'formal',
-  skillIds: [],
-  evidenceIds: [],
-  ...extra,
-})
+const entry = (title: string, startDate: string, extra: Partial<CpdEntry> = {}) =>
+  cpdActivity(`u${n++}`, title, startDate, { hours: 3, ...extra })
 
 /** Every string here must come back exactly as written. */
 const NAMES = {
