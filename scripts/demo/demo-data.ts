@@ -24,7 +24,7 @@ import type {
   Survey,
   Vote,
 } from '@/domain/entities'
-import type { ROLE_FAMILIES, SKILL_CATEGORIES } from '@/domain/entities'
+import { REGISTRATION_STEPS, type ROLE_FAMILIES, type SKILL_CATEGORIES } from '@/domain/entities'
 import { directoryProjection, type CollectionName } from '@/domain/collections'
 import { checkAnswers, type StoredAnswer } from '@/survey-engine/rules'
 
@@ -706,16 +706,7 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
       {
         ...meta('reg-demo-tech-rscitech', now),
         target: 'RSciTech',
-        steps: {
-          eligibility: 'done',
-          mentor: 'done',
-          evidence: 'doing',
-          report: 'todo',
-          submit: 'todo',
-          assessment: 'todo',
-          outcome: 'todo',
-          renewal: 'todo',
-        },
+        steps: { ...STEPS_STARTED },
         competences: {
           A: {
             statement: 'I run qPCR for three undergraduate modules and adapted the protocol when our reagent supplier changed.',
@@ -737,16 +728,7 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
       {
         ...meta('reg-demo-champion-ieng', now),
         target: 'IEng',
-        steps: {
-          eligibility: 'done',
-          mentor: 'doing',
-          evidence: 'todo',
-          report: 'todo',
-          submit: 'todo',
-          assessment: 'todo',
-          outcome: 'todo',
-          renewal: 'todo',
-        },
+        steps: { ...STEPS_MENTORING },
         competences: {},
         feeSupportRequested: true,
         basedOn: 'reg-demo-champion-engtech',
@@ -757,16 +739,7 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
       {
         ...meta('reg-demo-lead-fhea', now),
         target: 'FHEA',
-        steps: {
-          eligibility: 'done',
-          mentor: 'doing',
-          evidence: 'todo',
-          report: 'todo',
-          submit: 'todo',
-          assessment: 'todo',
-          outcome: 'todo',
-          renewal: 'todo',
-        },
+        steps: { ...STEPS_MENTORING },
         competences: {},
         feeSupportRequested: false,
       },
@@ -1606,26 +1579,17 @@ function annualSurvey(members: readonly Member[], rng: Rng, now: number) {
 // ------------------------------------------------------------------------------------------------
 // Registrations across the institution
 
-const STEPS_DONE: Registration['steps'] = {
-  eligibility: 'done',
-  mentor: 'done',
-  evidence: 'done',
-  report: 'done',
-  submit: 'done',
-  assessment: 'done',
-  outcome: 'done',
-  renewal: 'todo',
-}
-const STEPS_STARTED: Registration['steps'] = {
-  eligibility: 'done',
-  mentor: 'done',
-  evidence: 'doing',
-  report: 'todo',
-  submit: 'todo',
-  assessment: 'todo',
-  outcome: 'todo',
-  renewal: 'todo',
-}
+/** A registration's steps in order: the first `done` done, the next one under way if `doing`, the rest to do. */
+const stepsAt = (done: number, doing: boolean): Registration['steps'] =>
+  Object.fromEntries(
+    REGISTRATION_STEPS.map((step, i) => [step, i < done ? 'done' : i === done && doing ? 'doing' : 'todo']),
+  ) as Registration['steps']
+/** Registered: everything up to the outcome done; renewal not yet due. */
+const STEPS_DONE = stepsAt(7, false)
+/** Eligible, with a mentor, gathering evidence. */
+const STEPS_STARTED = stepsAt(2, true)
+/** Eligible, finding a mentor. */
+const STEPS_MENTORING = stepsAt(1, true)
 
 /**
  * Registrations for generated members, so the leads' registration figures (dashboard and CPD
