@@ -13,7 +13,7 @@ import { call, callOk } from './helpers/callable'
 import { FIRESTORE_HOST, PROJECT_ID, RUN } from './helpers/env'
 import { docId, mutation, pushOne } from './helpers/push'
 import { createMember, seedInstitution } from './helpers/seed'
-import { answerToken, storedResponses } from './helpers/surveys'
+import { answerToken, storedResponses, surveyDoc } from './helpers/surveys'
 import { emailAt, type TestUser } from './helpers/users'
 
 const INST = `acct-${RUN}`
@@ -31,20 +31,7 @@ const applied = async (user: TestUser, m: ReturnType<typeof mutation>) => {
   const r = await pushOne(user, m)
   expect(r.status, JSON.stringify(r)).toBe('applied')
 }
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
-const survey = (extra: Record<string, unknown>) => ({
-  title: 'Technician voice',
-  description: '',
-  sections: [],
-  questions: [{ id: 'q1', type: 'single', prompt: 'Which theme?', required: true, options: ['Visibility', 'Career'] }],
-  audience: { facultyIds: [], roleFamilies: [] },
-  anonymous: true,
-  allowEdit: false,
-  opensAt: day(-1),
-  closesAt: day(30),
-  status: 'open',
-  ...extra,
-})
+const survey = (fields: object) => surveyDoc({ title: 'Technician voice', ...fields })
 
 /** Every document in the emulator with its full data, as one string per path. */
 async function everything(): Promise<Map<string, string>> {

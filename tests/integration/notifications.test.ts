@@ -17,7 +17,7 @@ import { RUN } from './helpers/env'
 import { applied, docId, mutation, pushOne, rejected } from './helpers/push'
 import { rulesEnv } from './helpers/rules'
 import { createMember, seedInstitution } from './helpers/seed'
-import { answerToken } from './helpers/surveys'
+import { answerToken, day, surveyDoc } from './helpers/surveys'
 import { emailAt, type TestUser } from './helpers/users'
 
 const INST = `notify-${RUN}`
@@ -32,8 +32,6 @@ let sue: TestUser // technician, faculty f2
 let digestLead: TestUser
 let digestMember: TestUser
 let rules: RulesTestEnvironment
-
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
 
 beforeAll(async () => {
   admin = adminApp()
@@ -209,23 +207,8 @@ describe('milestones', () => {
   })
 })
 
-function survey(by: TestUser, overrides: Record<string, unknown> = {}) {
-  return {
-    title: 'Workshop pulse',
-    titleCy: 'Pwls y gweithdy',
-    description: '',
-    sections: [],
-    questions: [{ id: 'q1', type: 'single', prompt: 'Which theme?', required: true, options: ['Visibility', 'Recognition'] }],
-    audience: { facultyIds: [], roleFamilies: [] },
-    anonymous: true,
-    allowEdit: false,
-    opensAt: day(-1),
-    closesAt: day(30),
-    status: 'open',
-    createdByUid: by.uid,
-    ...overrides,
-  }
-}
+const survey = (by: TestUser, fields: object = {}) =>
+  surveyDoc({ title: 'Workshop pulse', titleCy: 'Pwls y gweithdy', createdByUid: by.uid, ...fields })
 
 describe('surveys', () => {
   it('tell the audience (not the organiser, not others) when a survey opens, once', async () => {

@@ -15,6 +15,7 @@ import { RUN } from './helpers/env'
 import { docId, mutation, pushOne } from './helpers/push'
 import { createMember, seedInstitution } from './helpers/seed'
 import { emailAt, type TestUser } from './helpers/users'
+import { createSurvey, surveyDoc } from './helpers/surveys'
 import { wordsIn } from '../support/errors'
 
 // Refusals are problems (codes); assertions read them in the English a person sees.
@@ -28,33 +29,12 @@ let admin: Admin
 let lead: TestUser
 let techs: TestUser[]
 
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
 const questions: Survey['questions'] = [
   { id: 'q1', type: 'single', prompt: 'Which theme?', required: true, options: ['Visibility', 'Recognition'] },
   { id: 'q2', type: 'likert', prompt: 'I feel valued', required: false },
   { id: 'q3', type: 'short', prompt: 'Anything else?', required: false },
 ]
-const surveyDoc = (extra: Partial<Survey> = {}) => ({
-  title: 'Pulse',
-  description: '',
-  sections: [],
-  questions,
-  audience: { facultyIds: [], roleFamilies: [] },
-  anonymous: true,
-  allowEdit: false,
-  opensAt: day(-1),
-  closesAt: day(30),
-  status: 'open',
-  createdByUid: lead.uid,
-  ...extra,
-})
-
-async function newSurvey(extra: Partial<Survey> = {}): Promise<string> {
-  const id = docId('survey')
-  const r = await pushOne(lead, mutation('surveys', id, 'put', surveyDoc(extra)))
-  expect(r.status, JSON.stringify(r)).toBe('applied')
-  return id
-}
+const newSurvey = (extra: Partial<Survey> = {}) => createSurvey(lead, { questions, ...extra })
 
 const token = () => randomBytes(32).toString('base64url')
 const answers = (i: number) => ({
@@ -205,7 +185,9 @@ describe('item 6: the database plus the HMAC secret cannot join an answer to its
 describe('item 7: anonymity is fixed once a survey opens', () => {
   it('an organiser cannot flip an open (or closed) survey between anonymous and named; a draft can', async () => {
     const id = docId('survey')
-    expect((await pushOne(lead, mutation('surveys', id, 'put', surveyDoc({ status: 'draft' })))).status).toBe('applied')
+    expect(
+      (await pushOne(lead, mutation('surveys', id, 'put', surveyDoc({ questions, createdByUid: lead.uid, status: 'draft' })))).status,
+    ).toBe('applied')
     expect((await pushOne(lead, mutation('surveys', id, 'patch', { anonymous: false }))).status).toBe('applied')
     expect((await pushOne(lead, mutation('surveys', id, 'patch', { anonymous: true, status: 'open' }))).status).toBe('applied')
     expect(await pushOne(lead, mutation('surveys', id, 'patch', { anonymous: false }))).toMatchObject({

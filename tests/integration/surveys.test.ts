@@ -10,9 +10,9 @@ import { adminApp, type Admin } from './helpers/admin'
 import { call, callOk } from './helpers/callable'
 import { RUN } from './helpers/env'
 import { diff, fingerprint } from './helpers/fingerprint'
-import { docId, mutation, pushOne } from './helpers/push'
+import { mutation, pushOne } from './helpers/push'
 import { createMember, seedInstitution } from './helpers/seed'
-import { answerToken, storedResponses } from './helpers/surveys'
+import { answerToken, createSurvey, day, storedResponses } from './helpers/surveys'
 import { createUser, emailAt, type TestUser } from './helpers/users'
 
 const INST = `surveys-${RUN}`
@@ -25,8 +25,6 @@ let outsider: TestUser
 let sci: TestUser[]
 let eng: TestUser
 
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
-
 const questions: Survey['questions'] = [
   { id: 'q1', type: 'single', prompt: 'Which theme matters most?', required: true, options: ['Visibility', 'Recognition', 'Career'] },
   { id: 'q2', type: 'multiple', prompt: 'Which barriers apply?', required: false, options: ['Time', 'Funding', 'Awareness'] },
@@ -38,28 +36,9 @@ const questions: Survey['questions'] = [
   { id: 'q8', type: 'short', prompt: 'Why visibility?', required: true, showIf: { questionId: 'q1', equals: 'Visibility' } },
 ]
 
-const survey = (extra: Partial<Survey> = {}) => ({
-  title: 'Technician voice workshop',
-  description: 'Visibility theme',
-  sections: [],
-  questions,
-  audience: { facultyIds: [], roleFamilies: [] },
-  anonymous: true,
-  allowEdit: false,
-  opensAt: day(-1),
-  closesAt: day(30),
-  status: 'open',
-  createdByUid: lead.uid,
-  ...extra,
-})
-
 /** Create a survey through syncPush as the lead (the way the app does). */
-async function newSurvey(extra: Partial<Survey> = {}): Promise<string> {
-  const id = docId('survey')
-  const r = await pushOne(lead, mutation('surveys', id, 'put', survey(extra)))
-  expect(r.status, JSON.stringify(r)).toBe('applied')
-  return id
-}
+const newSurvey = (extra: Partial<Survey> = {}) =>
+  createSurvey(lead, { title: 'Technician voice workshop', description: 'Visibility theme', questions, ...extra })
 
 const answers = (i = 0) => ({
   q1: 'Recognition',
