@@ -21,6 +21,7 @@ import { isXmlSafe } from './common'
 import { toFieldIssue } from './validation'
 import { wordsIn } from '../../tests/support/errors'
 import { COLLECTIONS, type CollectionName } from './collections'
+import { request } from '../../tests/support/rule-fixtures'
 
 const meta = { id: 'doc-1', updatedAt: 0, version: 0, deleted: false, lastMutationId: null }
 
@@ -127,17 +128,7 @@ const BASE = {
     status: 'draft',
     createdByUid: 'lead-1',
   },
-  requests: {
-    ...meta,
-    learnerUid: 'u1',
-    teacherUid: 'u2',
-    skillId: 'pcr',
-    skillName: 'PCR',
-    message: '',
-    format: 'demo',
-    state: 'pending',
-    history: { pending: 1 },
-  },
+  requests: request(meta.id, { ...meta, learnerUid: 'u1', teacherUid: 'u2', message: '', format: 'demo', history: { pending: 1 } }),
 } as const
 /** `profiles` is the owner's full copy of the member profile, validated by the same schema. */
 const VALID = { ...BASE, profiles: BASE.members } satisfies Partial<Record<CollectionName, object>>

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { Question } from '@/domain/entities'
 import { checkAnswers, isAnswered, likertLabels, MIN_RESPONSES, orderQuestions, visibleQuestions } from './rules'
-
-const q = (id: string, type: Question['type'], extra: Partial<Question> = {}): Question => ({
-  id,
-  type,
-  prompt: id,
-  required: false,
-  ...extra,
-})
+import { question as q } from '../../tests/support/rule-fixtures'
 
 describe('survey rules shared by the phone and the callable', () => {
   const questions = [

@@ -148,3 +148,8 @@ export function idea(id: string, fields: Partial<Idea> = {}): Idea {
 export function vote(ideaId: string, voterUid: string, fields: Partial<Vote> = {}): Vote {
   return { ...meta(`${ideaId}__${voterUid}`), ideaId, voterUid, createdAt: 1_000, ...fields }
 }
+
+/** An optional survey question whose prompt is its id. */
+export function question(id: string, type: Question['type'], fields: Partial<Question> = {}): Question {
+  return { id, type, prompt: id, required: false, ...fields }
+}

@@ -14,14 +14,9 @@ import {
   removeSection,
   showIfChoices,
 } from './builder'
+import { question } from '../../../tests/support/rule-fixtures'
 
-const q = (id: string, type: Question['type'], extra: Partial<Question> = {}): Question => ({
-  id,
-  type,
-  prompt: `Prompt ${id}`,
-  required: false,
-  ...extra,
-})
+const q = (id: string, type: Question['type'], extra: Partial<Question> = {}) => question(id, type, { prompt: `Prompt ${id}`, ...extra })
 const draft = (questions: Question[], extra: Partial<SurveyDraft> = {}): SurveyDraft => ({
   ...blankTemplate({ today: '2026-11-23', createdByUid: 'lead', newId: () => 'x' }),
   questions,

@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import type { Question } from '@/domain/entities'
 import { answersToSend, buildScreens, defaultMode, progressOf, screenErrors } from './answer-flow'
 import { answerState, inAudience, isOpenOn, receiptText } from './survey-status'
 import { setLocale } from '@/i18n'
+import { question as q } from '../../../tests/support/rule-fixtures'
 
 // Errors are worded in the language shown: English here.
 await setLocale('en')
 
-const q = (id: string, type: Question['type'], extra: Partial<Question> = {}): Question => ({
-  id,
-  type,
-  prompt: id,
-  required: false,
-  ...extra,
-})
 const survey = {
   sections: [
     { id: 'v', title: 'Visibility' },
