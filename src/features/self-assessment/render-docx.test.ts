@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { Locale } from '@/i18n/locales'
 import { buildAssessment } from './assessment-model'
 import { docText, ensureMessages } from './doc-text'
-import { buildDocx, chartsOf } from './render-docx'
+import { buildDocx, chartsOf, columnWidths, TEXT_WIDTH, wordWidth } from './render-docx'
 import { demoInput, STATS } from '../../../tests/support/assessment-input'
 
 beforeAll(() => ensureMessages('cy'))
@@ -146,5 +146,50 @@ describe('buildDocx', () => {
     expect(Object.keys(unzipSync(new Uint8Array(await Packer.toBuffer(buildDocx(model))))).some((f) => f.startsWith('word/media/'))).toBe(
       false,
     )
+  })
+
+  it('sizes each table’s columns to its words: fixed widths that fill the page, none narrower than its longest word', async () => {
+    const model = buildAssessment(demoInput({ stats: STATS }), docText('en'))
+    const xml = strFromU8(unzipSync(new Uint8Array(await Packer.toBuffer(buildDocx(model))))['word/document.xml']!)
+    const grids = [...xml.matchAll(/<w:tblLayout w:type="fixed"\/>[\s\S]*?<w:tblGrid>([\s\S]*?)<\/w:tblGrid>/g)].map((g) =>
+      [...g[1]!.matchAll(/w:w="(\d+)"/g)].map((w) => Number(w[1])),
+    )
+    expect(grids.length).toBe(xml.match(/<w:tbl>/g)?.length)
+    for (const grid of grids) {
+      const sum = grid.reduce((a, b) => a + b, 0)
+      expect([TEXT_WIDTH.portrait, TEXT_WIDTH.landscape].some((w) => sum <= w && sum > w - grid.length)).toBe(true)
+    }
+  })
+})
+
+describe('columnWidths', () => {
+  const columns = ['Code', 'Theme', 'Activity', 'Timeframe']
+  const rows = [
+    ['V1', 'Visibility', 'Grow the technician community channel on Microsoft Teams as the place to share news.', 'Continuing'],
+    ['CD3', 'Career development', 'Every technician records CPD and discusses it at the annual appraisal.', 'P1–P3 (Jun 2025 – May 2028)'],
+  ]
+
+  it('gives each column its longest word at least, and the wordiest column the most room', () => {
+    const widths = columnWidths(columns, rows, TEXT_WIDTH.landscape)
+    expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(TEXT_WIDTH.landscape)
+    expect(widths.reduce((a, b) => a + b, 0)).toBeGreaterThan(TEXT_WIDTH.landscape - columns.length)
+    expect(widths[0]).toBeGreaterThan(wordWidth('Code', true))
+    expect(widths[1]).toBeGreaterThan(wordWidth('development'))
+    expect(widths[3]).toBeGreaterThan(wordWidth('Timeframe', true))
+    expect(Math.max(...widths)).toBe(widths[2])
+    expect(Math.min(...widths)).toBe(widths[0])
+  })
+
+  it('shares the width in proportion to the longest words when even those do not fit', () => {
+    const long = ['Sustainability', 'Organisational', 'Communications', 'Apprenticeships', 'Responsibilities', 'Internationalisation']
+    const widths = columnWidths(long, [long], 3000)
+    expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(3000)
+    expect(widths[5]).toBeGreaterThan(widths[0]!)
+  })
+
+  it('counts wide letters and bold as wider', () => {
+    expect(wordWidth('mmmm')).toBeGreaterThan(wordWidth('nnnn'))
+    expect(wordWidth('nnnn')).toBeGreaterThan(wordWidth('iiii'))
+    expect(wordWidth('Code', true)).toBeGreaterThan(wordWidth('Code'))
   })
 })

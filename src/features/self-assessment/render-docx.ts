@@ -14,6 +14,7 @@ import {
   ShadingType,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   WidthType,
@@ -26,8 +27,12 @@ import { chartLayout, chartPng } from './chart-png'
 
 const RAG_FILL: Record<RagStatus, string> = { red: 'F4B6B0', amber: 'FFE08A', green: 'B9E6C3' }
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '8A939E' }
-/** A4 in twentieths of a point; docx swaps the sides of a landscape section. */
+/** A4 in twentieths of a point (twips); docx swaps the sides of a landscape section. */
 const A4 = { width: 11906, height: 16838 }
+/** Page margins: 2 cm all round. */
+const MARGIN = 1134
+/** The width a table may take: the page's less its margins. */
+export const TEXT_WIDTH = { portrait: A4.width - 2 * MARGIN, landscape: A4.height - 2 * MARGIN }
 /** Tables this wide (the plan, RAG and measures tables) split words mid-word on portrait A4: they get a landscape page. */
 export const LANDSCAPE_COLUMNS = 6
 
@@ -63,7 +68,10 @@ export function buildDocx(model: AssessmentModel, images: ChartImages = new Map(
       new Paragraph({ text: section.heading, heading: HeadingLevel.HEADING_1, spacing: { before: 360 } }),
       new Paragraph({ children: [new TextRun({ text: section.question, italics: true })], spacing: { after: 160 } }),
     ])
-    for (const block of section.blocks) add(isWide(block), renderBlock(block, model.words, images))
+    for (const block of section.blocks) {
+      const landscape = isWide(block)
+      add(landscape, renderBlock(block, model.words, images, landscape ? TEXT_WIDTH.landscape : TEXT_WIDTH.portrait))
+    }
   }
   add(false, [
     new Paragraph({ text: model.signOff.heading, heading: HeadingLevel.HEADING_1, spacing: { before: 360 } }),
@@ -78,7 +86,10 @@ export function buildDocx(model: AssessmentModel, images: ChartImages = new Map(
   ])
   const sections: ISectionOptions[] = groups.map((g) => ({
     properties: {
-      page: { size: { ...A4, orientation: g.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT } },
+      page: {
+        size: { ...A4, orientation: g.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+        margin: { top: MARGIN, right: MARGIN, bottom: MARGIN, left: MARGIN },
+      },
     },
     children: g.children,
   }))
@@ -122,7 +133,7 @@ function chartParagraph(chart: Chart, png: Uint8Array): Paragraph {
   })
 }
 
-function renderBlock(block: Block, words: AssessmentModel['words'], images: ChartImages): Part[] {
+function renderBlock(block: Block, words: AssessmentModel['words'], images: ChartImages, width: number): Part[] {
   switch (block.kind) {
     case 'narrative':
       return block.text === ''
@@ -143,7 +154,7 @@ function renderBlock(block: Block, words: AssessmentModel['words'], images: Char
           spacing: { before: 200, after: 80 },
           keepNext: true,
         }),
-        table(block.columns, block.rows, words.none),
+        table(block.columns, block.rows, words.none, width),
         ...(block.chart && images.get(block.chart) ? [chartParagraph(block.chart, images.get(block.chart)!)] : []),
       ]
   }
@@ -153,24 +164,69 @@ function lines(text: string): TextRun[] {
   return text.split('\n').map((line, k) => new TextRun({ text: line, break: k > 0 ? 1 : 0 }))
 }
 
-function table(columns: readonly string[], rows: readonly Cell[][], none: string): Table {
-  const cell = (value: Cell, header = false) => {
+/** Twips per em of the document's 11 pt text. */
+const EM = 220
+/** A cell's left and right padding and borders, in twips (Word's default cell margins are 108 each side). */
+const CELL_PADDING = 260
+
+/**
+ * A generous estimate of the printed width of a word in 11 pt Arial, in twips: wide letters (m, w,
+ * capitals) count for more than narrow ones (i, l, t, punctuation), bold a little more again.
+ */
+export function wordWidth(word: string, bold = false): number {
+  let ems = 0
+  for (const ch of word) ems += /[mwMW@%]/.test(ch) ? 0.9 : /[A-Z]/.test(ch) ? 0.72 : /[iljtfr.,;:'’!|()[\]\s-]/.test(ch) ? 0.36 : 0.58
+  return Math.ceil(ems * EM * (bold ? 1.1 : 1))
+}
+
+const cellText = (c: Cell) => (typeof c === 'string' ? c : c.text)
+
+/**
+ * Column widths (twips) for a table `width` wide: every column at least as wide as its longest word
+ * (so no word breaks mid-word), and the rest shared in proportion to how much text each column
+ * holds, so the activity gets the room and a code column stays narrow. When even the longest words
+ * do not fit, the columns share the width in proportion to them.
+ */
+export function columnWidths(columns: readonly string[], rows: readonly Cell[][], width: number): number[] {
+  const texts = columns.map((header, k) => [header, ...rows.map((r) => cellText(r[k] ?? ''))])
+  const longest = (text: string, bold = false) => Math.max(0, ...text.split(/\s+/).map((w) => wordWidth(w, bold)))
+  const least = texts.map(([header, ...cells]) => CELL_PADDING + Math.max(longest(header!, true), ...cells.map((c) => longest(c))))
+  const weight = texts.map((column) => column.reduce((sum, text) => sum + text.length, 0) || 1)
+  const sumLeast = least.reduce((a, b) => a + b, 0)
+  if (sumLeast >= width) return least.map((w) => Math.floor((w / sumLeast) * width))
+  // Columns whose share would be narrower than their longest word get that width; the others share what is left.
+  const fixed = new Map<number, number>()
+  for (;;) {
+    const free = columns.map((_, k) => k).filter((k) => !fixed.has(k))
+    const left = width - [...fixed.values()].reduce((a, b) => a + b, 0)
+    const total = free.reduce((sum, k) => sum + weight[k]!, 0)
+    const short = free.filter((k) => (weight[k]! / total) * left < least[k]!)
+    if (short.length === 0) return columns.map((_, k) => fixed.get(k) ?? Math.floor((weight[k]! / total) * left))
+    for (const k of short) fixed.set(k, least[k]!)
+  }
+}
+
+function table(columns: readonly string[], given: readonly Cell[][], none: string, width: number): Table {
+  const rows = given.length ? given : [columns.map((_, k) => (k === 0 ? none : ''))]
+  const widths = columnWidths(columns, rows, width)
+  const cell = (value: Cell, k: number, header = false) => {
     const text = typeof value === 'string' ? value : value.text
     const fill = typeof value === 'string' || !value.rag ? (header ? 'E4E8EC' : undefined) : RAG_FILL[value.rag]
     return new TableCell({
       children: [new Paragraph({ children: [new TextRun({ text, bold: header })] })],
+      width: { size: widths[k]!, type: WidthType.DXA },
       borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER },
       ...(fill ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill } } : {}),
     })
   }
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
     rows: [
       // The header row repeats on every page the table runs to; no row breaks across two pages.
-      new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c) => cell(c, true)) }),
-      ...(rows.length ? rows : [columns.map((_, k) => (k === 0 ? none : ''))]).map(
-        (r) => new TableRow({ cantSplit: true, children: r.map((c) => cell(c)) }),
-      ),
+      new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c, k) => cell(c, k, true)) }),
+      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, k) => cell(c, k)) })),
     ],
   })
 }
