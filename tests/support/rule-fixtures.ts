@@ -10,6 +10,7 @@ import type {
   Member,
   MemberSkill,
   PlanAction,
+  Question,
   RagChange,
   Registration,
   SkillShareRequest,
