@@ -148,17 +148,18 @@ describe('buildDocx', () => {
     )
   })
 
-  it('sizes each table’s columns to its words: fixed widths that fill the page, none narrower than its longest word', async () => {
+  it('sizes each table’s columns to its words: fixed widths, wide tables filling the page, short ones as wide as their text', async () => {
     const model = buildAssessment(demoInput({ stats: STATS }), docText('en'))
     const xml = strFromU8(unzipSync(new Uint8Array(await Packer.toBuffer(buildDocx(model))))['word/document.xml']!)
     const grids = [...xml.matchAll(/<w:tblLayout w:type="fixed"\/>[\s\S]*?<w:tblGrid>([\s\S]*?)<\/w:tblGrid>/g)].map((g) =>
       [...g[1]!.matchAll(/w:w="(\d+)"/g)].map((w) => Number(w[1])),
     )
     expect(grids.length).toBe(xml.match(/<w:tbl>/g)?.length)
-    for (const grid of grids) {
-      const sum = grid.reduce((a, b) => a + b, 0)
-      expect([TEXT_WIDTH.portrait, TEXT_WIDTH.landscape].some((w) => sum <= w && sum > w - grid.length)).toBe(true)
-    }
+    const sums = grids.map((grid) => grid.reduce((a, b) => a + b, 0))
+    // The plan and RAG tables fill their landscape page; a two-column breakdown is as wide as its words.
+    expect(sums.filter((sum) => sum <= TEXT_WIDTH.landscape && sum > TEXT_WIDTH.landscape - 7).length).toBeGreaterThanOrEqual(2)
+    expect(sums.filter((sum) => sum < TEXT_WIDTH.portrait / 2).length).toBeGreaterThan(0)
+    for (const sum of sums) expect(sum).toBeLessThanOrEqual(TEXT_WIDTH.landscape)
   })
 })
 
@@ -178,6 +179,13 @@ describe('columnWidths', () => {
     expect(widths[3]).toBeGreaterThan(wordWidth('Timeframe', true))
     expect(Math.max(...widths)).toBe(widths[2])
     expect(Math.min(...widths)).toBe(widths[0])
+  })
+
+  it('makes a table whose cells each fit on one line only as wide as its text', () => {
+    const widths = columnWidths(['Faculty', 'Technicians'], [['Faculty of Science', '12']], TEXT_WIDTH.portrait)
+    expect(widths[0]).toBeGreaterThan(wordWidth('Faculty of Science'))
+    expect(widths[1]).toBeGreaterThan(wordWidth('Technicians', true))
+    expect(widths[0]! + widths[1]!).toBeLessThan(TEXT_WIDTH.portrait / 2)
   })
 
   it('shares the width in proportion to the longest words when even those do not fit', () => {

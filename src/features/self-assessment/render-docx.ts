@@ -182,7 +182,8 @@ export function wordWidth(word: string, bold = false): number {
 const cellText = (c: Cell) => (typeof c === 'string' ? c : c.text)
 
 /**
- * Column widths (twips) for a table `width` wide: every column at least as wide as its longest word
+ * Column widths (twips) for a table at most `width` wide: as wide as its text when every cell fits
+ * on one line; otherwise the full width, every column at least as wide as its longest word
  * (so no word breaks mid-word), and the rest shared in proportion to how much text each column
  * holds, so the activity gets the room and a code column stays narrow. When even the longest words
  * do not fit, the columns share the width in proportion to them.
@@ -191,6 +192,9 @@ export function columnWidths(columns: readonly string[], rows: readonly Cell[][]
   const texts = columns.map((header, k) => [header, ...rows.map((r) => cellText(r[k] ?? ''))])
   const longest = (text: string, bold = false) => Math.max(0, ...text.split(/\s+/).map((w) => wordWidth(w, bold)))
   const least = texts.map(([header, ...cells]) => CELL_PADDING + Math.max(longest(header!, true), ...cells.map((c) => longest(c))))
+  // A table whose every cell fits on one line is only as wide as that (a breakdown's two columns).
+  const natural = texts.map(([header, ...cells]) => CELL_PADDING + Math.max(wordWidth(header!, true), ...cells.map((c) => wordWidth(c))))
+  if (natural.reduce((a, b) => a + b, 0) <= width) return natural
   const weight = texts.map((column) => column.reduce((sum, text) => sum + text.length, 0) || 1)
   const sumLeast = least.reduce((a, b) => a + b, 0)
   if (sumLeast >= width) return least.map((w) => Math.floor((w / sumLeast) * width))
