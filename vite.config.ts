@@ -4,10 +4,13 @@ import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig, type Plugin } from 'vite'
 import { VitePWA, type ManifestOptions } from 'vite-plugin-pwa'
+import { prerenderShell } from './scripts/vite/prerender-shell.ts'
 import { routePreload } from './scripts/vite/route-preload.ts'
 import { SW_PUSH_FILE, swPush } from './scripts/vite/sw-push.ts'
 import { LANGUAGE_TAG } from './src/i18n/locales.ts'
 import { GLOBAL_NAMESPACES, ROUTE_MESSAGES } from './src/i18n/route-messages.ts'
+import { MAIN_NAV } from './src/features/shell/nav-items.ts'
+import { ICON_PATHS } from './src/ui/icons.ts'
 
 /** Theme colours shared by the manifest and index.html (keep in step with src/ui/theme.css). */
 const THEME_COLOR = '#0b5c6b'
@@ -117,6 +120,20 @@ export default defineConfig({
         ),
       },
     ),
+    // Each main route's header, navigation, heading and intro in the HTML itself, in en and cy:
+    // the first paint needs no script (scripts/vite/prerender-shell.ts).
+    prerenderShell({
+      pages: [
+        { route: 'home', path: '/', title: 'home.title', intro: 'home.intro', skeletons: 2 },
+        { route: 'directory', path: '/directory', title: 'directory.title', intro: 'directory.intro', mutedIntro: true },
+        { route: 'cpd', path: '/cpd', title: 'cpd.view.title', intro: 'cpd.view.intro', mutedIntro: true },
+        { route: 'plan', path: '/plan', title: 'plan.view.title', skeletons: 2 },
+        { route: 'surveys', path: '/surveys', title: 'surveys.list.title', intro: 'surveys.list.intro', mutedIntro: true },
+      ],
+      nav: MAIN_NAV,
+      icons: ICON_PATHS,
+      tags: LANGUAGE_TAG,
+    }),
     welshManifest(),
     // The push and notification-click handlers, loaded by the generated worker (importScripts below).
     swPush(),

@@ -10,14 +10,18 @@ import './ui/theme.css'
 
 const app = createApp(App)
 const pinia = createPinia()
+const router = createAppRouter()
 app.use(pinia)
-app.use(createAppRouter())
+app.use(router)
 app.use(i18n)
 // The build installs vue-i18n without its components (fullInstall: false, for size): <i18n-t>,
 // which sentences with a link or a bold part use, is registered here, or it renders nothing.
 app.component('I18nT', Translation)
 // The language's messages are a chunk of their own (none in the entry): load them, then mount.
-await setLocale(initialLocale())
+// #app holds the prerendered shell (scripts/vite/prerender-shell.ts) until the mount replaces it:
+// mounting once the first route is resolved (its chunk and words are in) swaps the shell for the
+// whole page at once, never for an empty page first.
+await Promise.all([setLocale(initialLocale()), router.isReady().catch(() => undefined)])
 app.mount('#app')
 
 void registerServiceWorker(useUiStore(pinia))

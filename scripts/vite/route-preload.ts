@@ -27,7 +27,8 @@ export function routePreload(routes: RouteModules, namespaces: RouteNamespaces, 
         // The route's chunks, and the messages it awaits before it shows, in the language chosen on
         // this device (else the browser's): src/i18n loads the same ones.
         const script = `<script>(()=>{const m=${JSON.stringify(map)},L=${JSON.stringify(locales)},N=${JSON.stringify(namespaces)},p=location.pathname.replace(/\\/+$/,'')||'/';let c=null;try{c=localStorage.getItem('th-locale')||localStorage.getItem('th-locale-followed')}catch{}if(!L[c])c=(navigator.languages||[]).some(l=>/^cy\\b/i.test(l))?'cy':'en';const a=f=>{const l=document.createElement('link');l.rel='modulepreload';l.href='/'+f;document.head.appendChild(l)};for(const f of m[p]||[])a(f);for(const n of N[p]||N['*']||[])if(L[c][n])a(L[c][n])})()</script>`
-        return html.replace('</head>', `    ${script}\n  </head>`)
+        // Before the stylesheet: an inline script after it would wait for it to download.
+        return html.replace('<title>', `${script}\n    <title>`)
       },
     },
   }
