@@ -30,6 +30,11 @@ async function open(locale: 'en' | 'cy' = 'en') {
 beforeEach(() => setActivePinia(createPinia()))
 
 describe('Home, signed out', () => {
+  // The stored session has been looked for (src/modules/background restores it after first paint).
+  beforeEach(() => {
+    useSessionStore().ready = true
+  })
+
   it('says what the app is and leads to a new account or the sign-in', async () => {
     const w = await open()
     const start = w.get('section[aria-labelledby="get-started"]')
@@ -48,6 +53,15 @@ describe('Home, signed out', () => {
     const w = await open('cy')
     expect(w.findAll('section a').map((a) => a.text())).toEqual(['Creu cyfrif', 'Mewngofnodi'])
     expect(w.text()).toContain('Hwb Technegwyr yw ap yr Ymrwymiad Technegwyr')
+  })
+
+  it('offers no way in until the stored session is restored, so a signed-in person never sees one come and go', async () => {
+    useSessionStore().ready = false
+    const w = await open()
+    expect(w.find('section[aria-labelledby="get-started"]').exists()).toBe(false)
+    useSessionStore().ready = true
+    await w.vm.$nextTick()
+    expect(w.find('section[aria-labelledby="get-started"]').exists()).toBe(true)
   })
 
   it('offers no way in to someone signed in', async () => {
