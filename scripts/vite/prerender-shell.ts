@@ -7,7 +7,8 @@
  * (the same choice as src/i18n's initialLocale) before the body is parsed: it sets `<html lang>`
  * and `data-shell-route`, and CSS shows that route's shell in that language.
  *
- * The shell is the content of #app: Vue's mount replaces it with the app (src/main.ts mounts
+ * The shell is the content of #app, inert and aria-hidden (a picture, not yet the page): Vue's
+ * mount replaces it with the app (src/main.ts mounts
  * once the first route is resolved, so the page comes in one go). Every node of the app is new,
  * so the swap moves nothing that was on screen (no layout shift) and no heading or landmark is
  * there twice.
@@ -96,7 +97,9 @@ export function shellHtml(options: ShellOptions): string {
     })
     .join('')
   return (
-    `<div class="th-shell">` +
+    // A picture of the page until the app takes over: inert and hidden from assistive technology,
+    // so nothing is announced or focused twice and tests and screen readers meet the app itself.
+    `<div class="th-shell" inert aria-hidden="true">` +
     `<header class="th-shell-header"><div class="th-shell-bar"><a class="th-shell-brand" href="/"><img src="/logo.svg" alt="" width="32" height="32" />${both('span', '', 'shell.brand', o)}</a></div></header>` +
     `<div class="th-shell-body"><nav class="th-shell-nav"><ul class="th-shell-list">${nav}</ul></nav><main class="th-shell-main">${pages}</main></div>` +
     `</div>`

@@ -47,6 +47,8 @@ describe('prerendered shell', () => {
     expect(html).toContain('href="/cpd" data-shell-nav="cpd"')
     expect(html).toContain('>Hafan</span>')
     expect(html.match(/<main/g)).toHaveLength(1)
+    // Inert and hidden from assistive technology until the app replaces it: nothing announced twice.
+    expect(html).toMatch(/^<div class="th-shell" inert aria-hidden="true">/)
   })
 
   it('fails the build for a navigation item with no page', () => {
