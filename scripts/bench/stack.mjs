@@ -14,6 +14,15 @@ import { buildHarness } from './vite-builds.mjs'
 /** The harness/static server sits 100 ports above the app (4173 + slot + 100). */
 const STATIC_PORT = APP_PORT + 100
 
+/** The seed's arguments for BENCH_MEMBERS (none when unset: the demo's own size). */
+export function seedArgs(env = process.env) {
+  const raw = env.BENCH_MEMBERS
+  if (!raw) return []
+  const members = Number(raw)
+  if (!Number.isInteger(members) || members < 3) throw new Error(`BENCH_MEMBERS must be a whole number ≥ 3 (got ${raw})`)
+  return ['--members', String(members), '--accounts', 'demo']
+}
+
 export function createStack() {
   const stops = []
   const once = new Map()
@@ -34,10 +43,14 @@ export function createStack() {
     Object.assign(process.env, stack.env)
     return stack.env
   })
-  /** The demo institution (lead@ / champion@ / tech@ with their data). */
+  /**
+   * The demo institution (lead@ / champion@ / tech@ with their data). BENCH_MEMBERS=n seeds n
+   * members instead of the demo's 36 (Auth accounts for the three demo sign-ins only), e.g. 10000
+   * for the Lighthouse pages with a large institution.
+   */
   const seed = memo('seed', async () => {
     await emulators()
-    return runSeed()
+    return runSeed(seedArgs())
   })
   /** `vite preview` of DIST_DIR on APP_URL (build first, unless measuring an existing build). */
   const serve = memo('serve', async () => {

@@ -4,12 +4,16 @@
  * resumes safely: unacknowledged mutations are re-sent (the server is idempotent) and pulls
  * re-apply by version.
  */
+import Dexie from 'dexie'
 import { COLLECTIONS, type CollectionName } from '@/domain/collections'
 import { MAX_BATCH, TOMBSTONE_TTL_MS, type Checkpoint, type Mutation, type MutationResult, type SyncMeta } from '@/domain/sync'
 import { validate } from '@/domain/validation'
 import { rebase, type LocalDoc } from '@/db/apply'
 import type { HubDb, OutboxRow } from '@/db/database'
 import type { SyncTransport } from './ports'
+
+/** Documents asked for per pull request. */
+export const PULL_PAGE_SIZE = 500
 
 export interface SyncEngineOptions {
   db: HubDb
@@ -19,6 +23,8 @@ export interface SyncEngineOptions {
   now?: () => number
   pageSize?: number
   batchSize?: number
+  /** Collections pulled at the same time (default 4). */
+  pullConcurrency?: number
 }
 
 export interface PushSummary {
@@ -42,13 +48,15 @@ export class SyncEngine {
   private readonly now: () => number
   private readonly pageSize: number
   private readonly batchSize: number
+  private readonly pullConcurrency: number
 
   constructor(private readonly options: SyncEngineOptions) {
     this.db = options.db
     this.transport = options.transport
     this.now = options.now ?? Date.now
-    this.pageSize = options.pageSize ?? 500
+    this.pageSize = options.pageSize ?? PULL_PAGE_SIZE
     this.batchSize = Math.min(options.batchSize ?? MAX_BATCH, MAX_BATCH)
+    this.pullConcurrency = Math.max(1, options.pullConcurrency ?? 4)
   }
 
   /** Push, then pull; records when it last completed. */
@@ -73,10 +81,22 @@ export class SyncEngine {
     }
   }
 
-  /** Pulls every collection from its checkpoint, page by page. */
+  /**
+   * Pulls every collection from its checkpoint, page by page, a few collections at a time (most
+   * are small, so a pull is mostly round trips: waiting for them one after another was most of a
+   * first pull). Each collection keeps its own checkpoint; a failure in one is thrown once the
+   * others have finished.
+   */
   async pull(): Promise<PullSummary> {
     const summary: PullSummary = { received: 0, invalid: 0, roundTrips: 0 }
-    for (const collection of this.options.collections()) await this.pullCollection(collection, summary)
+    const queue = [...this.options.collections()]
+    const failures: unknown[] = []
+    const worker = async () => {
+      for (let collection = queue.shift(); collection; collection = queue.shift())
+        await this.pullCollection(collection, summary).catch((error: unknown) => failures.push(error))
+    }
+    await Promise.all(Array.from({ length: Math.min(this.pullConcurrency, queue.length) }, worker))
+    if (failures.length > 0) throw failures[0]
     return summary
   }
 
@@ -130,16 +150,27 @@ export class SyncEngine {
     // An empty id means the collection was empty last time: start from the beginning.
     let after: Checkpoint | null = full || !saved.id ? null : { updatedAt: saved.updatedAt, id: saved.id }
     const seen = new Set<string>()
+    let next = this.transport.pull(collection, after, this.pageSize)
     for (;;) {
-      const page = await this.transport.pull(collection, after, this.pageSize)
+      const page = await next
       summary.roundTrips++
       summary.received += page.length
       const last = page.at(-1)
+      const more = page.length >= this.pageSize && last !== undefined
+      // The next page is asked for now, while this one is checked and written: the cursor is the
+      // page's last document, whatever happens to it here. A failed prefetch is seen when awaited
+      // (this page's checkpoint is written first); if writing this page fails, it is dropped.
+      if (more) {
+        next = this.transport.pull(collection, { updatedAt: last.updatedAt, id: last.id }, this.pageSize)
+        next.catch(() => undefined)
+      }
+      for (const doc of page) seen.add(doc.id)
+      // Schemas are checked outside the transaction (pure work); the page is then written in one
+      // transaction with a few bulk reads and writes rather than several requests per document.
+      const valid = this.validPage(collection, page)
+      summary.invalid += page.length - valid.length
       await db.transaction('rw', [db.table(collection), db.outbox, db.bases, db.checkpoints], async () => {
-        for (const doc of page) {
-          seen.add(doc.id)
-          if (!(await this.applyPulled(collection, doc))) summary.invalid++
-        }
+        await this.applyPage(collection, valid)
         if (last)
           await db.checkpoints.put({
             collection,
@@ -150,7 +181,7 @@ export class SyncEngine {
           })
       })
       if (last) after = { updatedAt: last.updatedAt, id: last.id }
-      if (page.length < this.pageSize) break
+      if (!more) break
     }
     await db.transaction('rw', [db.table(collection), db.outbox, db.checkpoints], async () => {
       if (full) await this.dropUnseen(collection, seen)
@@ -159,24 +190,66 @@ export class SyncEngine {
     })
   }
 
-  /** Applies one pulled document; false when it fails its schema (skipped, never stored). */
-  private async applyPulled(collection: CollectionName, raw: SyncMeta): Promise<boolean> {
-    const checked = raw.deleted ? { ok: true as const, value: raw } : validate(COLLECTIONS[collection].schema, raw)
-    if (!checked.ok) return false
-    const doc = checked.value as LocalDoc
-    const pending = await this.pendingFor(collection, doc.id)
-    if (pending.length > 0) {
-      // Read-your-writes: keep pending local edits on top of the newer server copy.
-      const base = (await this.db.bases.get([collection, doc.id]))?.doc as LocalDoc | undefined
-      if (base && base.version > doc.version) return true
-      await this.db.bases.put({ collection, id: doc.id, doc })
-      await this.store(collection, doc.id, rebase(doc.deleted ? null : doc, pending))
-      return true
+  /** The documents of a page that pass their schema (a tombstone carries only its metadata). */
+  private validPage(collection: CollectionName, page: readonly SyncMeta[]): LocalDoc[] {
+    const { schema } = COLLECTIONS[collection]
+    const valid: LocalDoc[] = []
+    for (const raw of page) {
+      if (raw.deleted) valid.push(raw as LocalDoc)
+      else {
+        const checked = validate(schema, raw)
+        if (checked.ok) valid.push(checked.value as LocalDoc)
+      }
     }
-    const existing = (await this.db.table<LocalDoc, string>(collection).get(doc.id)) ?? null
-    if (existing && existing.version > doc.version) return true // an overlap re-delivered an older copy
-    await this.store(collection, doc.id, doc)
-    return true
+    return valid
+  }
+
+  /**
+   * Applies a page of checked documents (inside the caller's transaction): one read of the
+   * collection's pending mutations and one of the stored copies, then one bulk write and one bulk
+   * delete. A document with pending local edits is rebuilt over the newer server copy
+   * (read-your-writes); an older copy re-delivered by an overlap is ignored.
+   */
+  private async applyPage(collection: CollectionName, docs: readonly LocalDoc[]): Promise<void> {
+    if (docs.length === 0) return
+    const table = this.db.table<LocalDoc, string>(collection)
+    const pendingByDoc = new Map<string, OutboxRow[]>()
+    for (const row of await this.db.outbox
+      .where('[collection+docId]')
+      .between([collection, Dexie.minKey], [collection, Dexie.maxKey])
+      .toArray()) {
+      const rows = pendingByDoc.get(row.docId)
+      if (rows) rows.push(row)
+      else pendingByDoc.set(row.docId, [row])
+    }
+    const plain = docs.filter((d) => !pendingByDoc.has(d.id))
+    const existing = await table.bulkGet(plain.map((d) => d.id))
+    const puts = new Map<string, LocalDoc>()
+    const deletes = new Set<string>()
+    const keep = (id: string, view: LocalDoc | null) => {
+      if (!view || view.deleted) {
+        puts.delete(id)
+        deletes.add(id)
+      } else {
+        deletes.delete(id)
+        puts.set(id, view)
+      }
+    }
+    plain.forEach((doc, i) => {
+      const stored = existing[i]
+      if (!(stored && stored.version > doc.version)) keep(doc.id, doc)
+    })
+    for (const doc of docs) {
+      const pending = pendingByDoc.get(doc.id)
+      if (!pending) continue
+      pending.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0))
+      const base = (await this.db.bases.get([collection, doc.id]))?.doc as LocalDoc | undefined
+      if (base && base.version > doc.version) continue
+      await this.db.bases.put({ collection, id: doc.id, doc })
+      keep(doc.id, rebase(doc.deleted ? null : doc, pending))
+    }
+    if (puts.size > 0) await table.bulkPut([...puts.values()])
+    if (deletes.size > 0) await table.bulkDelete([...deletes])
   }
 
   private async dropUnseen(collection: CollectionName, seen: Set<string>): Promise<void> {

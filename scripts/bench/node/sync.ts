@@ -6,7 +6,8 @@
  * - flush of 500 queued mutations (repos.cpd.create → outbox) in batches of 500, vs one request
  *   per mutation (batchSize 1);
  * - first full pull with 5,000 directory documents, vs reading the same pages with the transport
- *   alone (no Dexie, no validation);
+ *   alone (no Dexie, no validation; one collection after another), each BENCH_PULL_RUNS times (3)
+ *   in turn, medians;
  * - documents read on a warm open after 10 of the 5,000 changed (transport's readCounter), vs a
  *   full reload into an empty database.
  *
@@ -20,16 +21,19 @@ import { COLLECTION_NAMES, COLLECTIONS, directoryProjection, type CollectionName
 import { generateDemoData } from '../../demo/demo-data'
 import type { CpdEntry } from '@/domain/entities'
 import type { Checkpoint } from '@/domain/sync'
-import { createDb } from '@/db/database'
+import { createDb, type HubDb } from '@/db/database'
 import { createRepos } from '@/db/repos'
 import { createFirebaseAuth } from '@/platform/firebase/auth'
 import { createFirebaseTransport, readCounter } from '@/platform/firebase/transport'
-import { SyncEngine } from '@/sync/engine'
+import { PULL_PAGE_SIZE, SyncEngine, type PullSummary } from '@/sync/engine'
 import type { SyncTransport } from '@/sync/ports'
 
 const DIRECTORY_SIZE = Number(process.env.BENCH_DIRECTORY_SIZE || 5000)
 const CHANGED = Number(process.env.BENCH_CHANGED || 10)
 const MUTATIONS = Number(process.env.BENCH_MUTATIONS || 500)
+const PULL_RUNS = Number(process.env.BENCH_PULL_RUNS || 3)
+/** Documents per pull request, for the engine and the transport-only baseline alike. */
+const PAGE_SIZE = Number(process.env.BENCH_PAGE_SIZE || PULL_PAGE_SIZE)
 const RUN = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`
 const INST = `bench-sync-${RUN}`
 const PASSWORD = 'bench-password-1'
@@ -72,16 +76,31 @@ async function main(): Promise<void> {
   const collections = (): readonly CollectionName[] => COLLECTION_NAMES
 
   // First full pull: the engine into an empty database, vs the transport's pages alone (after
-  // one small read, so neither pays for the first connection).
+  // one small read, so neither pays for the first connection). PULL_RUNS of each, taken in turn so
+  // both see the same load; medians reported.
   await transport.pull('members', null, 10)
-  const baselinePull = await timed(() => pullPagesOnly(transport, collections()))
-  say(`transport pages alone: ${baselinePull.value.documents} documents in ${baselinePull.seconds} s`)
-  const warmDb = createDb(`bench-sync-warm-${RUN}`)
-  const warm = new SyncEngine({ db: warmDb, transport, collections })
+  const baselineRuns: { value: { documents: number; pages: number }; seconds: number }[] = []
+  const pullRuns: { value: PullSummary; seconds: number }[] = []
+  const dbs: HubDb[] = []
+  let firstPullReads = 0
+  for (let run = 0; run < PULL_RUNS; run++) {
+    const baseline = await timed(() => pullPagesOnly(transport, collections()))
+    baselineRuns.push(baseline)
+    say(`transport pages alone: ${baseline.value.documents} documents in ${baseline.seconds} s`)
+    const db = createDb(`bench-sync-warm-${RUN}-${run}`)
+    dbs.push(db)
+    const reads = readCounter.documents
+    const pulled = await timed(() => new SyncEngine({ db, transport, collections, pageSize: PAGE_SIZE }).pull())
+    firstPullReads = readCounter.documents - reads
+    pullRuns.push(pulled)
+    say(`first full pull: ${pulled.value.received} documents, ${pulled.value.roundTrips} round trips, ${pulled.seconds} s`)
+  }
+  const firstPull = pullRuns.toSorted((a, b) => a.seconds - b.seconds)[Math.floor((PULL_RUNS - 1) / 2)]!
+  const baselinePull = baselineRuns.toSorted((a, b) => a.seconds - b.seconds)[Math.floor((PULL_RUNS - 1) / 2)]!
+  // The last run's database is the phone that opens again.
+  const warmDb = dbs.at(-1)!
+  const warm = new SyncEngine({ db: warmDb, transport, collections, pageSize: PAGE_SIZE })
   let reads = readCounter.documents
-  const firstPull = await timed(() => warm.pull())
-  const firstPullReads = readCounter.documents - reads
-  say(`first full pull: ${firstPull.value.received} documents, ${firstPull.value.roundTrips} round trips, ${firstPull.seconds} s`)
 
   // Warm open after 10 of the 5,000 changed, vs a full reload.
   const unchanged = await countReads(() => warm.pull())
@@ -108,7 +127,7 @@ async function main(): Promise<void> {
   )
   const fullDb = createDb(`bench-sync-full-${RUN}`)
   reads = readCounter.documents
-  const fullReload = await timed(() => new SyncEngine({ db: fullDb, transport, collections }).pull())
+  const fullReload = await timed(() => new SyncEngine({ db: fullDb, transport, collections, pageSize: PAGE_SIZE }).pull())
   const fullReads = readCounter.documents - reads
 
   // Push: 500 local CPD entries queued through the repositories, then flushed. One push first,
@@ -130,14 +149,21 @@ async function main(): Promise<void> {
     `bench-json: ${JSON.stringify({
       institution: INST,
       directorySize: directory.length,
+      pageSize: PAGE_SIZE,
       firstPull: {
         seconds: firstPull.seconds,
         received: firstPull.value.received,
         roundTrips: firstPull.value.roundTrips,
         invalid: firstPull.value.invalid,
         reads: firstPullReads,
+        runs: pullRuns.map((r) => r.seconds),
       },
-      transportOnlyPull: { seconds: baselinePull.seconds, documents: baselinePull.value.documents, pages: baselinePull.value.pages },
+      transportOnlyPull: {
+        seconds: baselinePull.seconds,
+        documents: baselinePull.value.documents,
+        pages: baselinePull.value.pages,
+        runs: baselineRuns.map((r) => r.seconds),
+      },
       warmOpen: { changed: CHANGED, reads: warmReads, applied, seconds: warmOpen.seconds, readsWithNothingChanged: unchanged },
       fullReload: { reads: fullReads, seconds: fullReload.seconds },
       push: { batched, single, firstCallSeconds: warmup.seconds },
@@ -176,11 +202,11 @@ async function pullPagesOnly(
   for (const col of collections) {
     let after: Checkpoint | null = null
     for (;;) {
-      const page = await transport.pull(col, after, 500)
+      const page = await transport.pull(col, after, PAGE_SIZE)
       pages++
       documents += page.length
       const last = page.at(-1)
-      if (!last || page.length < 500 || COLLECTIONS[col].scope === 'root') break
+      if (!last || page.length < PAGE_SIZE || COLLECTIONS[col].scope === 'root') break
       after = { updatedAt: last.updatedAt, id: last.id }
     }
   }
