@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import { flushPromises, mount } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
-import { createMemoryHistory, createRouter } from 'vue-router'
 import { cpdStats } from '@/domain/rules/cpd-stats'
 import type { Locale } from '@/i18n/locales'
 import { i18nFor } from '../../../tests/support/i18n'
 import CpdInsightsView from './CpdInsightsView.vue'
+import { routerAt } from '../../../tests/support/router'
 
 /** Six members with no faculty and one in Science (withheld), three of them registered RSciTech. */
 const stats = cpdStats({
@@ -20,11 +20,7 @@ vi.mock('@/platform/load', () => ({ loadPlatform: async () => ({ cpd: { stats: a
 vi.mock('@/stores/session', () => ({ useSessionStore: () => ({ init: async () => undefined }) }))
 
 async function open(locale: Locale) {
-  const router = createRouter({
-    history: createMemoryHistory(),
-    routes: [{ path: '/cpd', name: 'cpd', component: { render: () => null } }],
-  })
-  await router.push('/cpd')
+  const router = await routerAt('/cpd', [{ path: '/cpd', name: 'cpd' }])
   const wrapper = mount(CpdInsightsView, { global: { plugins: [router, await i18nFor(locale)] } })
   await flushPromises()
   await vi.waitFor(() => expect(wrapper.findAll('tbody tr').length).toBeGreaterThan(8))

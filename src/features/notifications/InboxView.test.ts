@@ -2,12 +2,12 @@
 /** Issue 15: the inbox lists the member's notifications from the device, newest first, and marks them read. */
 import { flushPromises, mount } from '@vue/test-utils'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { createMemoryHistory, createRouter } from 'vue-router'
 import { db } from '@/db/database'
 import type { Notification } from '@/domain/notifications'
 import { i18nFor } from '../../../tests/support/i18n'
 import { signIn } from '../../../tests/support/people'
 import InboxView from './InboxView.vue'
+import { routerAt } from '../../../tests/support/router'
 
 const meta = { updatedAt: 1, version: 1, deleted: false, lastMutationId: null }
 const note = (id: string, createdAt: number, fields: Partial<Notification> = {}): Notification => ({
@@ -20,19 +20,14 @@ const note = (id: string, createdAt: number, fields: Partial<Notification> = {})
   readAt: null,
   ...fields,
 })
-const Blank = { template: '<p />' }
 
 async function open(locale: 'en' | 'cy' = 'en') {
-  const router = createRouter({
-    history: createMemoryHistory(),
-    routes: [
-      { path: '/inbox', name: 'inbox', component: Blank },
-      { path: '/inbox/settings', name: 'inbox-settings', component: Blank },
-      { path: '/account', name: 'account', component: Blank },
-      { path: '/:rest(.*)*', component: Blank },
-    ],
-  })
-  await router.push('/inbox')
+  const router = await routerAt('/inbox', [
+    { path: '/inbox', name: 'inbox' },
+    { path: '/inbox/settings', name: 'inbox-settings' },
+    { path: '/account', name: 'account' },
+    { path: '/:rest(.*)*' },
+  ])
   const i18n = await i18nFor(locale)
   const w = mount(InboxView, { global: { plugins: [router, i18n] } })
   const loading = (i18n.global.t as (key: string) => string)('notifications.loading')

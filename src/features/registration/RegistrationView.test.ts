@@ -2,25 +2,19 @@
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { createMemoryHistory, createRouter } from 'vue-router'
 import { db } from '@/db/database'
 import { newRegistration } from '@/domain/rules/registration'
 import type { Locale } from '@/i18n/locales'
 import { i18nFor } from '../../../tests/support/i18n'
 import RegistrationView from './RegistrationView.vue'
-
-const Blank = { render: () => null }
+import { routerAt } from '../../../tests/support/router'
 
 async function open(locale: Locale) {
-  const router = createRouter({
-    history: createMemoryHistory(),
-    routes: [
-      { path: '/cpd', name: 'cpd', component: Blank },
-      { path: '/registration', name: 'registration', component: RegistrationView },
-      { path: '/registration/:id', name: 'registration-detail', component: Blank },
-    ],
-  })
-  await router.push('/registration')
+  const router = await routerAt('/registration', [
+    { path: '/cpd', name: 'cpd' },
+    { path: '/registration', name: 'registration', component: RegistrationView },
+    { path: '/registration/:id', name: 'registration-detail' },
+  ])
   const wrapper = mount(RegistrationView, { global: { plugins: [router, createPinia(), await i18nFor(locale)] } })
   await vi.waitFor(async () => {
     await flushPromises()

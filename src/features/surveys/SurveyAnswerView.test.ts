@@ -2,7 +2,6 @@
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia } from 'pinia'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { createMemoryHistory, createRouter } from 'vue-router'
 import { db } from '@/db/database'
 import type { Survey } from '@/domain/entities'
 import type { Locale } from '@/i18n/locales'
@@ -10,6 +9,7 @@ import { provideSurveyPort } from '@/survey-engine'
 import type { SurveyPort } from '@/survey-engine/ports'
 import { i18nFor } from '../../../tests/support/i18n'
 import SurveyAnswerView from './SurveyAnswerView.vue'
+import { routerAt } from '../../../tests/support/router'
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
 const survey = (id: string): Survey =>
@@ -47,14 +47,10 @@ beforeAll(async () => {
 })
 
 async function open(id: string, locale: Locale = 'en') {
-  const router = createRouter({
-    history: createMemoryHistory(),
-    routes: [
-      { path: '/surveys', name: 'surveys', component: { render: () => null } },
-      { path: '/surveys/:id', name: 'survey-answer', component: SurveyAnswerView },
-    ],
-  })
-  await router.push(`/surveys/${id}`)
+  const router = await routerAt(`/surveys/${id}`, [
+    { path: '/surveys', name: 'surveys' },
+    { path: '/surveys/:id', name: 'survey-answer', component: SurveyAnswerView },
+  ])
   const wrapper = mount(SurveyAnswerView, { global: { plugins: [router, createPinia(), await i18nFor(locale)] } })
   await vi.waitFor(async () => {
     await flushPromises()
