@@ -4,13 +4,16 @@ import { createDb, type HubDb } from '@/db/database'
 import { i18n } from '@/i18n'
 import type { SkillShareRequest } from '@/domain/entities'
 import { i18nFor } from '../../../tests/support/i18n'
-import { cpdActivity, request } from '../../../tests/support/rule-fixtures'
+import { cpdActivity, member, request } from '../../../tests/support/rule-fixtures'
 import { collectMyData, myDataCsv } from './export'
 import { myDataZip } from './export-zip'
 
 const t = (key: string, named: Record<string, unknown> = {}) => i18n.global.t(key, named)
 
 const meta = (id: string) => ({ id, updatedAt: 5, version: 2, deleted: false, lastMutationId: 'm1' })
+/** A technician of `inst` listed in the directory, named `displayName`. */
+const colleague = (uid: string, displayName: string) =>
+  member(uid, { ...meta(uid), displayName, email: `${uid}@example.ac.uk`, joinedAt: 1 })
 /** A pending skill-share call from `learnerUid` to `teacherUid`, saying nothing. */
 const call = (id: string, learnerUid: string, teacherUid: string, fields: Partial<SkillShareRequest> = {}) =>
   request(id, { ...meta(id), learnerUid, teacherUid, message: '', format: 'call', history: { pending: 1 }, ...fields })
@@ -20,17 +23,7 @@ afterEach(() => db?.close())
 describe('collectMyData', () => {
   it('takes my own tree and the shared documents that name me, nobody else’s', async () => {
     db = createDb(`mydata-${Math.random()}`)
-    await db.profiles.put({
-      ...meta('me'),
-      institutionId: 'inst',
-      displayName: 'Me',
-      email: 'me@example.ac.uk',
-      role: 'technician',
-      visibility: 'institution',
-      skills: [],
-      joinedAt: 1,
-      gradeBand: 'Grade 5',
-    })
+    await db.profiles.put({ ...colleague('me', 'Me'), gradeBand: 'Grade 5' })
     await db.cpd.put(cpdActivity('c1', 'Course, with a comma', '2026-01-01', meta('c1')))
     // A tombstone left by an older version of the app is not "about me" any more.
     await db.cpd.put(cpdActivity('c-gone', 'Deleted entry', '2026-01-02', { ...meta('c-gone'), deleted: true, hours: 1 }))
@@ -39,16 +32,7 @@ describe('collectMyData', () => {
       { ...meta('i1__me'), ideaId: 'i1', voterUid: 'me', createdAt: 1 },
       { ...meta('i1__x'), ideaId: 'i1', voterUid: 'x', createdAt: 1 },
     ])
-    await db.members.put({
-      ...meta('x'),
-      institutionId: 'inst',
-      displayName: 'X',
-      email: 'x@example.ac.uk',
-      role: 'technician',
-      visibility: 'institution',
-      skills: [],
-      joinedAt: 1,
-    })
+    await db.members.put(colleague('x', 'X'))
 
     const data = await collectMyData(db, 'me', Date.UTC(2026, 10, 23))
     expect(data.exportedAt).toBe('2026-11-23T00:00:00.000Z')
