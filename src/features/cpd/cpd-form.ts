@@ -58,6 +58,9 @@ export type CpdFormResult = { ok: true; fields: CpdEntryFields } | { ok: false; 
 /** Which types the forms offer, in the Science Council's order (labels: `cpd.type.<type>`). */
 export const ENTRY_TYPES = CPD_TYPES
 
+/** The activity types as drop-down choices, worded (`cpd.type.<type>`) by `t`. */
+export const entryTypeOptions = (t: (key: string) => string) => ENTRY_TYPES.map((type) => ({ value: type, label: t(`cpd.type.${type}`) }))
+
 const Schema = v.pipe(
   v.object({
     title: CpdFields.title,
