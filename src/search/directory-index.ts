@@ -393,7 +393,10 @@ function ensureCapacity(index: DirectoryIndex, slots: number): void {
  * objects costs more than building the index again, so lists of strings travel as one string and
  * postings and short lists as one typed array each, with offsets.
  */
-export interface StoredIndex {
+export interface StoredIndex extends Pick<
+  DirectoryIndex,
+  'nameRank' | 'byRank' | 'teachMask' | 'practitionerMask' | 'expertMask' | 'skillMask' | 'skillWeight' | 'removed'
+> {
   format: number
   size: number
   slots: number
@@ -410,14 +413,6 @@ export interface StoredIndex {
   terms: PackedStrings
   postings: Int32Array
   postingOffsets: Int32Array
-  nameRank: Int32Array
-  byRank: Int32Array
-  teachMask: Uint32Array
-  practitionerMask: Uint32Array
-  expertMask: Uint32Array
-  skillMask: Uint32Array
-  skillWeight: Uint8Array
-  removed: Uint8Array
   shortPrefixes: PackedStrings
   shortOffsets: Int32Array
   shortMembers: Int32Array
