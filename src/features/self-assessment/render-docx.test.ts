@@ -88,37 +88,48 @@ describe('buildDocx', () => {
     expect(xml).toMatch(/Signature: <\/w:t><\/w:r><w:r><w:t xml:space="preserve">_{10,}/)
   })
 
-  it('writes a Word file whose document.xml holds the headings, the RAG table and the voice counts', async () => {
-    const { xml, text, files } = await docxIn('en')
-    expect(text).toContain('RAG analysis of the previous action plan')
-    expect(text).toContain('Please provide a RAG analysis on your institutional 24-month action plan')
-    expect(text).toContain('Participation fell to 48%')
-    expect(text).toContain('Technician voice: ideas, comments and votes')
-    expect(text).toContain('Total to 23 November 2026')
-    expect(text).toContain('Technicians work in five faculties.')
-    // RAG cells are coloured as well as worded.
-    expect(xml).toMatch(/w:fill="F4B6B0"/)
-    expect(xml.match(/<w:tbl>/g)?.length).toBeGreaterThan(5)
-    expect(text).not.toContain('Dadansoddiad RAG')
-    expect(strFromU8(files['word/styles.xml']!)).toContain('w:val="en-GB"')
-  })
-
-  it('writes the same document in Welsh: Welsh headings, questions, table headings and labels, Welsh proofing language', async () => {
-    const { xml, text, files } = await docxIn('cy')
-    expect(text).toContain('Ymrwymiad Technegwyr: hunanasesiad Cam Dau, dadansoddiad RAG a chynllun gweithredu 36 mis')
-    expect(text).toContain('Dadansoddiad RAG o’r cynllun gweithredu blaenorol')
-    expect(text).toContain('Rhowch ddadansoddiad RAG o gynllun gweithredu 24 mis eich sefydliad')
-    expect(text).toContain('Llais y technegwyr: syniadau, sylwadau a phleidleisiau')
-    expect(text).toContain('Cyfanswm hyd at 23 Tachwedd 2026')
-    expect(text).toContain('Esboniad')
-    expect(text).toContain('Gwyrdd')
-    // The lead's own words are kept as written.
-    expect(text).toContain('Technicians work in five faculties.')
-    expect(text).not.toContain('RAG analysis of the previous action plan')
-    expect(text).not.toContain('Technician voice: ideas, comments and votes')
-    expect(xml).toMatch(/w:fill="F4B6B0"/)
-    expect(strFromU8(files['word/styles.xml']!)).toContain('w:val="cy-GB"')
-  })
+  // The same document in each language: its headings, questions, table headings and labels in that
+  // language, none of the other's, the lead's own words kept as written, and that proofing language.
+  it.each([
+    {
+      locale: 'en' as const,
+      proofing: 'en-GB',
+      present: [
+        'RAG analysis of the previous action plan',
+        'Please provide a RAG analysis on your institutional 24-month action plan',
+        'Participation fell to 48%',
+        'Technician voice: ideas, comments and votes',
+        'Total to 23 November 2026',
+      ],
+      absent: ['Dadansoddiad RAG'],
+    },
+    {
+      locale: 'cy' as const,
+      proofing: 'cy-GB',
+      present: [
+        'Ymrwymiad Technegwyr: hunanasesiad Cam Dau, dadansoddiad RAG a chynllun gweithredu 36 mis',
+        'Dadansoddiad RAG o’r cynllun gweithredu blaenorol',
+        'Rhowch ddadansoddiad RAG o gynllun gweithredu 24 mis eich sefydliad',
+        'Llais y technegwyr: syniadau, sylwadau a phleidleisiau',
+        'Cyfanswm hyd at 23 Tachwedd 2026',
+        'Esboniad',
+        'Gwyrdd',
+      ],
+      absent: ['RAG analysis of the previous action plan', 'Technician voice: ideas, comments and votes'],
+    },
+  ])(
+    'writes the Word file in $locale: headings, the RAG table, the voice counts, $proofing proofing',
+    async ({ locale, proofing, present, absent }) => {
+      const { xml, text, files } = await docxIn(locale)
+      for (const words of present) expect(text).toContain(words)
+      for (const words of absent) expect(text).not.toContain(words)
+      expect(text).toContain('Technicians work in five faculties.')
+      // RAG cells are coloured as well as worded.
+      expect(xml).toMatch(/w:fill="F4B6B0"/)
+      expect(xml.match(/<w:tbl>/g)?.length).toBeGreaterThan(5)
+      expect(strFromU8(files['word/styles.xml']!)).toContain(`w:val="${proofing}"`)
+    },
+  )
 
   it('puts each breakdown’s chart beside its table as a PNG picture with its text alternative', async () => {
     const model = buildAssessment(demoInput({ stats: STATS }), docText('en'))
