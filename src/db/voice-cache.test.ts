@@ -53,4 +53,17 @@ describe('refreshVoice', () => {
     await expect(refreshVoice(db, () => Promise.reject(new Error('offline')), 2)).rejects.toThrow('offline')
     expect(await readCachedVoice(db)).toEqual({ fetchedAt: 1, surveys: [] })
   })
+  it('a survey whose fetch fails this time keeps its last themes; the others are refreshed', async () => {
+    await db.surveys.bulkPut([survey('slow', 'closed', '2026-01-01'), survey('quick', 'open', '2026-06-01')])
+    const texts = (id: string, theme: string) => ({
+      entries: [{ key: 'k', text: `Answer to ${id}`, count: 5 }],
+      themes: [{ name: theme, keys: ['k'] }],
+    })
+    await refreshVoice(db, async (id) => texts(id, `First ${id}`), 1)
+    await refreshVoice(db, async (id) => (id === 'slow' ? Promise.reject(new Error('deadline-exceeded')) : texts(id, `Second ${id}`)), 2)
+    expect((await readCachedVoice(db))?.surveys.map((s) => [s.surveyId, s.themes[0]?.name])).toEqual([
+      ['quick', 'Second quick'],
+      ['slow', 'First slow'],
+    ])
+  })
 })

@@ -29,7 +29,9 @@ type FetchTexts = (surveyId: string) => Promise<Parameters<typeof themeSummaries
 
 /**
  * Fetches the themes of every open or closed survey (newest first) and caches them; a survey the
- * server refuses (e.g. fewer than 5 answers) is left out. Throws only when every fetch failed.
+ * server refuses (e.g. fewer than 5 answers) is left out. A survey whose fetch fails this time (a
+ * timeout on a slow connection) keeps the themes last fetched for it, so one slow call never takes
+ * a survey out of the document. Throws only when every fetch failed.
  */
 export async function refreshVoice(db: HubDb, fetchTexts?: FetchTexts, now = Date.now()): Promise<CachedVoice> {
   const fetch: FetchTexts =
@@ -44,10 +46,14 @@ export async function refreshVoice(db: HubDb, fetchTexts?: FetchTexts, now = Dat
   const results = await Promise.allSettled(surveys.map(async (s) => ({ s, texts: await fetch(s.id) })))
   const failures = results.filter((r) => r.status === 'rejected')
   if (surveys.length > 0 && failures.length === surveys.length) throw (failures[0] as PromiseRejectedResult).reason
+  const previous = new Map((await readCachedVoice(db))?.surveys.map((s) => [s.surveyId, s]))
   const cached: CachedVoice = {
     fetchedAt: now,
-    surveys: results.flatMap((r) => {
-      if (r.status !== 'fulfilled') return []
+    surveys: results.flatMap((r, i) => {
+      if (r.status !== 'fulfilled') {
+        const last = previous.get(surveys[i]!.id)
+        return last ? [last] : []
+      }
       const themes = themeSummaries(r.value.texts)
       return themes.length
         ? [{ surveyId: r.value.s.id, title: r.value.s.title, ...(r.value.s.titleCy ? { titleCy: r.value.s.titleCy } : {}), themes }]
