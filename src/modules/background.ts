@@ -14,14 +14,7 @@ import { useSyncStore } from '@/stores/sync'
 export function startBackground(pinia: Pinia): void {
   const session = useSessionStore(pinia)
   const sync = useSyncStore(pinia)
-  // Restart sync only when who is syncing changes, not on every token refresh.
-  const who = computed(() =>
-    session.session ? `${session.session.uid}|${session.session.institutionId ?? ''}|${session.session.role ?? ''}` : null,
-  )
-  watch(who, (key) => {
-    if (key && session.session) void sync.start(session.session)
-    else sync.stop()
-  })
+  syncWhileSignedIn(session, sync)
   // A sync refused for the session: refresh the token, which is how a deleted or disabled
   // account (deleted on another device) is noticed before its token expires; the session store
   // then signs out and wipes this device.
@@ -45,5 +38,28 @@ export function startBackground(pinia: Pinia): void {
   void session.init().then(
     () => session.completeSignInLink(),
     () => undefined,
+  )
+}
+
+/**
+ * Syncs for whoever is signed in, restarting only when who is syncing changes (not on every token
+ * refresh). Immediate: a page such as the account page restores the session on mount, which can
+ * be before this starts (after first paint, when the main thread is idle); without it, a session
+ * already restored by then would never sync.
+ */
+export function syncWhileSignedIn(
+  session: Pick<ReturnType<typeof useSessionStore>, 'session'>,
+  sync: Pick<ReturnType<typeof useSyncStore>, 'start' | 'stop'>,
+): void {
+  const who = computed(() =>
+    session.session ? `${session.session.uid}|${session.session.institutionId ?? ''}|${session.session.role ?? ''}` : null,
+  )
+  watch(
+    who,
+    (key) => {
+      if (key && session.session) void sync.start(session.session)
+      else sync.stop()
+    },
+    { immediate: true },
   )
 }
