@@ -34,6 +34,8 @@ export const useSyncStore = defineStore('sync', () => {
   const subscriptions: Subscription[] = []
   let scheduler: Scheduler | null = null
   let clock: ReturnType<typeof setInterval> | undefined
+  /** Counts stops, so a start still loading the platform knows it was overtaken. */
+  let generation = 0
 
   watchLocal()
   return { pending, rejections, lastSyncedAt, phase, lastError, authFailures, statusText, start, stop, syncNow, dismiss }
@@ -41,7 +43,10 @@ export const useSyncStore = defineStore('sync', () => {
   /** Starts syncing for a member; a session without an institution syncs only its own tree. */
   async function start(session: Session): Promise<void> {
     stop()
+    const mine = generation
     const platform = await loadPlatform()
+    // A stop, or a start for someone else, while the platform loaded: that one stands.
+    if (mine !== generation) return
     const transport = platform.transport(() => ({ uid: session.uid, institutionId: session.institutionId ?? '' }))
     const engine = new SyncEngine({ db, transport, collections: () => collectionsFor(session) })
     phase.value = navigator.onLine ? 'idle' : 'offline'
@@ -66,6 +71,7 @@ export const useSyncStore = defineStore('sync', () => {
   }
 
   function stop(): void {
+    generation++
     scheduler?.stop()
     scheduler = null
     clearInterval(clock)
