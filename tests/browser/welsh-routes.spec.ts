@@ -154,9 +154,18 @@ async function itemPaths(page: Page): Promise<string[]> {
   for (const { from, link } of ITEM_ROUTES) {
     await page.goto(from)
     await settledTexts(page)
-    const hrefs = await page.$$eval('main a[href]', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname))
-    const found = hrefs.find((h) => link.test(h))
-    expect(found, `a link like ${link} on ${from}`).toBeTruthy()
+    // A list read from the device can render after the page's text first settles on a busy machine: wait for the link itself.
+    let found: string | undefined
+    await expect
+      .poll(
+        async () => {
+          const hrefs = await page.$$eval('main a[href]', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname))
+          found = hrefs.find((h) => link.test(h))
+          return found
+        },
+        { message: `a link like ${link} on ${from}`, timeout: 30_000 },
+      )
+      .toBeTruthy()
     paths.push(found!)
   }
   return paths
