@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { DEMO_INSTITUTION_ID, generateDemoData } from '../../scripts/demo/demo-data'
 import { createDb, type HubDb } from '@/db/database'
 import type { Member } from '@/domain/entities'
@@ -25,6 +25,8 @@ function client(database: HubDb, institutionId = 'inst') {
   const answers: SearchAnswer[] = []
   const indexed: number[] = []
   const kinds: IndexKind[] = []
+  /** Per indexed message: checked against the table yet? */
+  const current: boolean[] = []
   let seq = 0
   const search = createDirectorySearch({
     institutionId,
@@ -34,6 +36,7 @@ function client(database: HubDb, institutionId = 'inst') {
     onIndexed: (i) => {
       indexed.push(i.size)
       kinds.push(i.kind)
+      current.push(i.current)
     },
   })
   /** The answer to one search, once it comes. */
@@ -43,7 +46,7 @@ function client(database: HubDb, institutionId = 'inst') {
     await expect.poll(() => answers.some((a) => a.seq === mine)).toBe(true)
     return answers.find((a) => a.seq === mine)!.result
   }
-  return { search, answers, indexed, kinds, ask }
+  return { search, answers, indexed, kinds, current, ask }
 }
 
 /** Hits in id order, so two indexes that differ only in how they break ties compare equal. */
@@ -142,6 +145,43 @@ describe('following changes and starting from the stored index', () => {
     }
     expect((await second.ask('zebedee')).hits.map((h) => h.id)).toEqual([listed[0]!.id])
     expect((await second.ask('amara newcomer')).hits.map((h) => h.id)).toEqual(['newcomer'])
+    second.search.close()
+  })
+
+  it('a restored index answers at once and is current without reading every profile; an edit made after shows', async () => {
+    db = createDb(`host-${Math.random()}`)
+    await db.members.bulkPut(Array.from({ length: 20 }, (_, i) => demoMember(i, 100)))
+    const first = client(db)
+    await expect.poll(() => first.kinds).toEqual(['built'])
+    await expect.poll(async () => (await db.meta.get(STORED_INDEX_KEY)) !== undefined).toBe(true)
+    first.search.close()
+
+    performance.clearMarks()
+    const readEveryProfile = vi.spyOn(db.members, 'toArray')
+    const second = client(db)
+    // Loaded as stored (searchable), then checked against the table and found whole.
+    await expect
+      .poll(() => second.kinds.map((k, i) => [k, second.current[i]]))
+      .toEqual([
+        ['loaded', false],
+        ['loaded', true],
+      ])
+    expect((await second.ask('python')).total).toBe(20)
+    // The page's mark says when it became searchable with every profile, and how.
+    expect(
+      performance
+        .getEntriesByType('mark')
+        .map((m) => m.name)
+        .filter((n) => n.startsWith('directory-index:')),
+    ).toEqual(['directory-index:loaded'])
+
+    // A profile pulled while the directory is open: updated in place.
+    await db.members.put(person('m7', 'Ada Lovelace', { updatedAt: 200, version: 2 }))
+    await expect.poll(() => second.kinds.at(-1)).toBe('updated')
+    expect((await second.ask('lovelace')).hits.map((h) => h.id)).toEqual(['m7'])
+    expect((await second.ask('member 7')).total).toBe(0)
+    expect(second.kinds).not.toContain('built')
+    expect(readEveryProfile).not.toHaveBeenCalled()
     second.search.close()
   })
 

@@ -47,7 +47,12 @@ export type HostRequest =
 export type IndexKind = 'built' | 'loaded' | 'updated'
 
 export type HostResponse =
-  | { type: 'indexed'; size: number; buildMs: number; kind: IndexKind }
+  /**
+   * `current`: the index has been checked against the members table since the directory opened.
+   * A stored index is searchable as soon as it is loaded (`current` false), and is current once the
+   * first check finds nothing changed (kind `loaded` again) or has caught up (`updated` or `built`).
+   */
+  | { type: 'indexed'; size: number; buildMs: number; kind: IndexKind; current: boolean }
   | { type: 'result'; seq: number; result: DirectoryResult; ready: boolean }
   | { type: 'error'; message: string }
 
@@ -97,6 +102,8 @@ export function createIndexHost(db: HubDb, post: (response: HostResponse) => voi
   let index: DirectoryIndex = createDirectoryIndex([])
   let position: Position | null = null
   let ready = false
+  /** Checked against the table since this open (see HostResponse). */
+  let current = false
   let subscription: Subscription | undefined
   let timer: ReturnType<typeof setTimeout> | undefined
   let saveTimer: ReturnType<typeof setTimeout> | undefined
@@ -120,6 +127,7 @@ export function createIndexHost(db: HubDb, post: (response: HostResponse) => voi
     index = createDirectoryIndex([])
     position = null
     ready = false
+    current = false
     void load(institutionId, gen)
       .catch(() => undefined)
       .then(() => {
@@ -156,7 +164,7 @@ export function createIndexHost(db: HubDb, post: (response: HostResponse) => voi
     const known = new Set(unpackStrings(row.known, row.knownCount))
     position = { institutionId, settings: row.settings, known, newest: row.newest, atNewest: new Set(row.atNewest) }
     ready = true
-    post({ type: 'indexed', size: index.size, buildMs: Math.round(now() - started), kind: 'loaded' })
+    post({ type: 'indexed', size: index.size, buildMs: Math.round(now() - started), kind: 'loaded', current: false })
   }
 
   /** Runs `refresh` once at a time; a change during a run runs it again after. */
@@ -202,7 +210,14 @@ export function createIndexHost(db: HubDb, post: (response: HostResponse) => voi
       kind = 'built'
       members = await db.members.toArray()
       if (gen !== generation) return
-    } else if (seen.changed.length === 0 && removed.length === 0) return
+    } else if (seen.changed.length === 0 && removed.length === 0) {
+      // The stored index held everything: say so once (the directory's cold start is searchable from here).
+      if (!current) {
+        current = true
+        post({ type: 'indexed', size: index.size, buildMs: Math.round(now() - started), kind: 'loaded', current })
+      }
+      return
+    }
     const merged = members.map((m) => withSkillMerges(m, seen.institution?.skillMerges))
     if (kind === 'built') {
       const facultyNames = Object.fromEntries((seen.institution?.faculties ?? []).map((f) => [f.id, f.name]))
@@ -214,7 +229,8 @@ export function createIndexHost(db: HubDb, post: (response: HostResponse) => voi
     }
     advance(position, members)
     ready = true
-    post({ type: 'indexed', size: index.size, buildMs: Math.round(now() - started), kind })
+    current = true
+    post({ type: 'indexed', size: index.size, buildMs: Math.round(now() - started), kind, current })
     // A new build is stored at once (the worker may be closed before long); updates in a while.
     clearTimeout(saveTimer)
     if (kind === 'built') await save().catch(() => undefined)
