@@ -74,4 +74,26 @@ describe('useDirectorySearch', () => {
     expect(search.total.value).toBe(3)
     scope.stop()
   })
+
+  it('on a cold start draws the first screenful of the page, then the rest, before the index answers', async () => {
+    db = createDb(`dir-screen-${Math.random()}`)
+    await db.members.bulkPut([person('d', 'Di', []), person('b', 'Bo', []), person('c', 'Cy', []), person('e', 'Ed', [])])
+    const institutionId = ref<string | null>('inst')
+    const scope = effectScope()
+    const painted: [string[], boolean][] = []
+    const search = scope.run(() => {
+      const s = useDirectorySearch({ institutionId, db, inline: true, pageSize: 3, firstScreen: 1 })
+      watch(s.rows, (rows) => painted.push([rows.map((r) => r.member.id), s.preparing.value]))
+      return s
+    })!
+    await expect.poll(() => search.preparing.value).toBe(false)
+    expect(painted.slice(0, 2)).toEqual([
+      [['b'], true],
+      [['b', 'c', 'd'], true],
+    ])
+    // Then the index's own first page, in the same order.
+    expect(painted.at(-1)).toEqual([['b', 'c', 'd'], false])
+    expect(search.total.value).toBe(4)
+    scope.stop()
+  })
 })

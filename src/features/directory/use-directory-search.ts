@@ -26,6 +26,11 @@ export interface DirectorySearch {
 export interface UseDirectorySearchOptions {
   institutionId: Ref<string | null | undefined>
   pageSize?: number
+  /**
+   * How many of the first page are drawn before the rest of it, on a cold start (a phone's
+   * screenful: the rest of the page waits a frame, so the first card paints sooner).
+   */
+  firstScreen?: number
   db?: HubDb
   /** Run the index on this thread (tests). */
   inline?: boolean
@@ -39,6 +44,7 @@ export interface UseDirectorySearchOptions {
 export function useDirectorySearch(options: UseDirectorySearchOptions): DirectorySearch {
   const database = options.db ?? defaultDb
   const pageSize = options.pageSize ?? 30
+  const firstScreen = options.firstScreen ?? 8
   const query = ref('')
   const filters = reactive<DirectoryFilters>({})
   const limit = ref(pageSize)
@@ -61,10 +67,14 @@ export function useDirectorySearch(options: UseDirectorySearchOptions): Director
       preparing.value = true
       if (!institutionId) return
       // The first page paints before the worker starts reading every profile: on a slow phone the
-      // two reads queued behind each other and the list waited for the index's read.
+      // two reads queued behind each other and the list waited for the index's read. Its first
+      // screenful is drawn first, the rest of it a frame later.
       void firstPage(institutionId)
-        .catch(() => undefined)
-        .then(afterPaint)
+        .catch(() => null)
+        .then(async (page) => {
+          await afterPaint()
+          if (page && rows.value === page.first && preparing.value && options.institutionId.value === institutionId) rows.value = page.all
+        })
         .then(() => {
           if (client || options.institutionId.value !== institutionId) return
           client = createDirectorySearch({
@@ -99,7 +109,7 @@ export function useDirectorySearch(options: UseDirectorySearchOptions): Director
    * While the worker builds the index (a second or two for 10,000 profiles on a slow phone), the
    * first page of the list comes straight from Dexie's name index, so the directory paints at once.
    */
-  async function firstPage(institutionId: string) {
+  async function firstPage(institutionId: string): Promise<{ first: DirectoryRow[]; all: DirectoryRow[] } | null> {
     // One getAll over the name index (no filter, so no cursor stepping record by record); a device
     // with many hidden or departed members falls back to the filtered walk.
     const firstNames = await database.members
@@ -114,8 +124,11 @@ export function useDirectorySearch(options: UseDirectorySearchOptions): Director
         .limit(pageSize)
         .toArray()
     }
-    if (!preparing.value || options.institutionId.value !== institutionId) return
-    rows.value = page.map((member) => ({ member, hit: { id: member.id, score: 0, matchedSkillIds: [], matchedFields: [] } }))
+    if (!preparing.value || options.institutionId.value !== institutionId) return null
+    const all = page.map((member) => ({ member, hit: { id: member.id, score: 0, matchedSkillIds: [], matchedFields: [] } }))
+    const first = all.length > firstScreen ? all.slice(0, firstScreen) : all
+    rows.value = first
+    return { first, all }
   }
 
   function afterPaint(): Promise<void> {
