@@ -3,6 +3,7 @@
  * demo records written straight into the app's IndexedDB (as a sync pull would leave them).
  */
 import { expect, type Page } from '@playwright/test'
+import { plan } from '../support/rule-fixtures'
 
 export interface TopRoute {
   path: string
@@ -103,19 +104,7 @@ export const DEMO = {
       skills: [],
     },
   ],
-  plans: [
-    {
-      ...meta,
-      id: 'p1',
-      title: 'Technician Commitment action plan 2026–2029',
-      stage: 'two',
-      startDate: '2026-06-01',
-      endDate: '2029-05-31',
-      phases: {},
-      owners: {},
-      status: 'published',
-    },
-  ],
+  plans: [plan('p1', { ...meta, id: 'p1', title: 'Technician Commitment action plan 2026–2029' })],
   actions: [
     {
       ...meta,

@@ -6,9 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { adminApp, type Admin } from './helpers/admin'
 import { call, callOk } from './helpers/callable'
 import { RUN } from './helpers/env'
-import { docId, mutation, pushOne } from './helpers/push'
 import { createMember, seedInstitution } from './helpers/seed'
-import { answerToken } from './helpers/surveys'
+import { answerToken, createSurvey } from './helpers/surveys'
 import { createUser, emailAt, type TestUser } from './helpers/users'
 
 const INST = `answered-${RUN}`
@@ -19,29 +18,12 @@ let alex: TestUser
 let sam: TestUser
 let outsider: TestUser
 
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
-
-async function newSurvey(): Promise<string> {
-  const id = docId('survey')
-  const r = await pushOne(
-    lead,
-    mutation('surveys', id, 'put', {
-      title: 'Workshop pulse',
-      description: '',
-      sections: [],
-      questions: [{ id: 'q1', type: 'single', prompt: 'Which theme?', required: true, options: ['Visibility', 'Recognition'] }],
-      audience: { facultyIds: [], roleFamilies: [] },
-      anonymous: true,
-      allowEdit: false,
-      opensAt: day(-1),
-      closesAt: day(30),
-      status: 'open',
-      createdByUid: lead.uid,
-    }),
-  )
-  expect(r.status, JSON.stringify(r)).toBe('applied')
-  return id
-}
+/** A workshop pulse: one required single-choice question, anonymous, open now. */
+const newSurvey = (): Promise<string> =>
+  createSurvey(lead, {
+    title: 'Workshop pulse',
+    questions: [{ id: 'q1', type: 'single', prompt: 'Which theme?', required: true, options: ['Visibility', 'Recognition'] }],
+  })
 
 const answered = (user: TestUser, data: unknown) => call<{ answered: boolean }>('surveyAnswered', data, user.idToken)
 

@@ -12,7 +12,7 @@ import { RUN } from './helpers/env'
 import { diff, fingerprint } from './helpers/fingerprint'
 import { docId, mutation, pushOne } from './helpers/push'
 import { createMember, seedInstitution } from './helpers/seed'
-import { answerToken, storedResponses } from './helpers/surveys'
+import { answerToken, createSurvey, storedResponses } from './helpers/surveys'
 import { emailAt, type TestUser } from './helpers/users'
 
 const INST = `surveys-results-${RUN}`
@@ -22,7 +22,6 @@ let lead: TestUser
 let champion: TestUser
 let techs: TestUser[]
 
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
 const questions: Survey['questions'] = [
   { id: 'q1', type: 'single', prompt: 'Which theme?', required: true, options: ['Visibility', 'Recognition'] },
   { id: 'q2', type: 'long', prompt: 'What are the barriers?', required: false },
@@ -41,28 +40,8 @@ const BARRIERS = [
   'Too few of us',
 ]
 
-async function newSurvey(extra: Partial<Survey> = {}): Promise<string> {
-  const id = docId('survey')
-  const r = await pushOne(
-    lead,
-    mutation('surveys', id, 'put', {
-      title: 'Barriers, "quoted", and =formulas',
-      description: '',
-      sections: [],
-      questions,
-      audience: { facultyIds: [], roleFamilies: [] },
-      anonymous: true,
-      allowEdit: false,
-      opensAt: day(-1),
-      closesAt: day(30),
-      status: 'open',
-      createdByUid: lead.uid,
-      ...extra,
-    }),
-  )
-  expect(r.status, JSON.stringify(r)).toBe('applied')
-  return id
-}
+const newSurvey = (extra: Partial<Survey> = {}): Promise<string> =>
+  createSurvey(lead, { title: 'Barriers, "quoted", and =formulas', questions, ...extra })
 
 /**
  * Answers from the first k technicians (q3 only from two of them: under 5, withheld); `close`

@@ -17,6 +17,7 @@ import { deleteApp, initializeApp } from 'firebase-admin/app'
 import { FieldValue, getFirestore, type Firestore } from 'firebase-admin/firestore'
 import { FUNCTIONS_REGION } from '@/domain/deployment'
 import type { Question } from '@/domain/entities'
+import { surveyDoc } from './surveys'
 
 export interface SurveyBurstOptions {
   /** Members answering (default 700). */
@@ -193,22 +194,10 @@ export async function surveyBurst(options: SurveyBurstOptions = {}): Promise<Sur
 
 async function setUp(db: Firestore, inst: string, surveyId: string, members: readonly { uid: string; email: string }[]): Promise<void> {
   const meta = (id: string) => ({ id, updatedAt: FieldValue.serverTimestamp(), version: 1, deleted: false, lastMutationId: null })
-  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
   await db.doc(`institutions/${inst}`).set({ ...meta(inst), name: `Burst ${inst}`, emailDomains: [], faculties: [], sites: [] })
-  await db.doc(`institutions/${inst}/surveys/${surveyId}`).set({
-    ...meta(surveyId),
-    title: 'Survey burst',
-    description: '',
-    sections: [],
-    questions: QUESTIONS,
-    audience: { facultyIds: [], roleFamilies: [] },
-    anonymous: true,
-    allowEdit: false,
-    opensAt: day(-1),
-    closesAt: day(30),
-    status: 'open',
-    createdByUid: 'burst',
-  })
+  await db
+    .doc(`institutions/${inst}/surveys/${surveyId}`)
+    .set({ ...meta(surveyId), ...surveyDoc({ title: 'Survey burst', questions: QUESTIONS, createdByUid: 'burst' }) })
   for (let i = 0; i < members.length; i += 1000) {
     const chunk = members.slice(i, i + 1000)
     const res = await fetch(`http://${AUTH()}/identitytoolkit.googleapis.com/v1/projects/${PROJECT()}/accounts:batchCreate`, {

@@ -10,27 +10,10 @@ import type { SurveyPort } from '@/survey-engine/ports'
 import { i18nFor } from '../../../tests/support/i18n'
 import SurveyAnswerView from './SurveyAnswerView.vue'
 import { routerAt } from '../../../tests/support/router'
+import { meta } from '../../../tests/support/rule-fixtures'
+import { surveyDoc } from '../../../tests/support/surveys'
 
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
-const survey = (id: string): Survey =>
-  ({
-    id,
-    updatedAt: 1,
-    version: 1,
-    deleted: false,
-    lastMutationId: null,
-    title: `Pulse ${id}`,
-    description: '',
-    sections: [],
-    questions: [{ id: 'q1', type: 'single', prompt: 'Which theme?', required: true, options: ['Visibility', 'Recognition'] }],
-    audience: { facultyIds: [], roleFamilies: [] },
-    anonymous: true,
-    allowEdit: false,
-    opensAt: day(-1),
-    closesAt: day(30),
-    status: 'open',
-    createdByUid: 'lead',
-  }) as unknown as Survey
+const survey = (id: string): Survey => ({ ...meta(id), ...surveyDoc({ title: `Pulse ${id}`, createdByUid: 'lead' }) }) as Survey
 
 /** The server's word for the signed-in person: answered `answered-elsewhere` on another phone. */
 const asked: string[] = []

@@ -3,6 +3,9 @@ import { randomBytes } from 'node:crypto'
 import type { Firestore } from 'firebase-admin/firestore'
 import { applied, docId, mutation, pushOne } from './push'
 import type { TestUser } from './users'
+import { surveyDoc } from '../../support/surveys'
+
+export { day, surveyDoc } from '../../support/surveys'
 
 /** Every stored answer of a survey, counted or waiting. */
 export async function storedResponses(db: Firestore, inst: string, surveyId: string): Promise<Record<string, unknown>[]> {
@@ -20,29 +23,6 @@ export async function storedResponses(db: Firestore, inst: string, surveyId: str
 
 /** A phone's random answer token. */
 export const answerToken = (): string => randomBytes(32).toString('base64url')
-
-/** The date `offset` days from today, as YYYY-MM-DD (UTC). */
-export const day = (offset: number): string => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
-
-/**
- * A survey document as the app puts it: open from yesterday for 30 days, anonymous, answers not
- * editable, one required single-choice question (q1); `fields` replace any of it.
- */
-export function surveyDoc(fields: object = {}) {
-  return {
-    title: 'Pulse',
-    description: '',
-    sections: [],
-    questions: [{ id: 'q1', type: 'single', prompt: 'Which theme?', required: true, options: ['Visibility', 'Recognition', 'Career'] }],
-    audience: { facultyIds: [], roleFamilies: [] },
-    anonymous: true,
-    allowEdit: false,
-    opensAt: day(-1),
-    closesAt: day(30),
-    status: 'open',
-    ...fields,
-  }
-}
 
 /** Creates `surveyDoc(fields)` through syncPush as `by`, its organiser (the way the app does); its id. */
 export async function createSurvey(by: TestUser, fields: object = {}): Promise<string> {
