@@ -81,6 +81,8 @@ interface Generated {
   text: string
   flatText: string
   pages: number
+  /** Each page's text, in order. */
+  pageTexts: string[]
   seconds: number
   broken: string[]
   xml: string
@@ -102,12 +104,12 @@ async function generate(page: Page, stage: Stage): Promise<Generated> {
   const started = performance.now()
   const pdf = await docxToPdf(docx, test.info().outputPath())
   const seconds = (performance.now() - started) / 1000
-  const { text, pages } = await pdfLayoutText(pdf)
+  const { text, pages, pageTexts } = await pdfLayoutText(pdf)
   const xml = documentXml(new Uint8Array(await readFile(docx)))
   await writeFile(test.info().outputPath(`stage-${stage}.txt`), text)
   test.info().annotations.push({ type: `stage ${stage}`, description: `${pages} pages; LibreOffice conversion ${seconds.toFixed(1)} s` })
   const doc = docxText(xml)
-  return { text, flatText: flat(text), pages, seconds, broken: brokenCellWords(doc, text), xml, cells: doc.cells }
+  return { text, flatText: flat(text), pages, pageTexts, seconds, broken: brokenCellWords(doc, text), xml, cells: doc.cells }
 }
 
 /** What both stages hold: the template's sections and everything issue 16 lists. */
@@ -119,11 +121,13 @@ function expectSections(doc: Generated, stage: Stage) {
     has(m(`template.${stage}.${key}.heading`))
     has(m(`template.${stage}.${key}.question`))
   }
-  // The lead's contact details in the header; the sign-off block.
+  // The lead’s contact details under the title; the sign-off block.
   has('Organisation: Example University')
   has(/Institutional lead: \S/)
   has(/E-mail: \S+@example\.ac\.uk/)
   has(/Contact number: \+?[\d ()]{6,}/)
+  // ... and at the top of every page, landscape ones too.
+  expect(doc.pageTexts.filter((p) => !p.includes(DEMO.lead)).length, 'pages without the lead’s e-mail').toBe(0)
   has(m('doc.signOff.heading'))
   has(`${m('doc.signOff.role')}: ${HEAD.title}`)
   has(`${m('doc.signOff.name')}: ${HEAD.name}`)

@@ -34,10 +34,10 @@ export async function docxToPdf(docx: string, outDir: string, timeoutMs = 180_00
   return pdf
 }
 
-/** The text of a PDF laid out as printed (pdftotext -layout), and how many pages it has. */
-export async function pdfLayoutText(pdf: string): Promise<{ text: string; pages: number }> {
+/** The text of a PDF laid out as printed (pdftotext -layout), how many pages it has, and each page's text. */
+export async function pdfLayoutText(pdf: string): Promise<{ text: string; pages: number; pageTexts: string[] }> {
   const { stdout } = await run('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'], { maxBuffer: 64 * 1024 * 1024 })
   // pdftotext ends every page with a form feed.
   const pages = stdout.split('\f').slice(0, -1)
-  return { text: pages.join('\n'), pages: pages.length }
+  return { text: pages.join('\n'), pages: pages.length, pageTexts: pages }
 }

@@ -53,6 +53,8 @@ export interface AssessmentModel {
   title: string
   /** Label → value lines under the title (organisation, lead, dates). */
   meta: [string, string][]
+  /** The running header of every page: the organisation and the lead's name, e-mail and phone (those given). */
+  header: string
   sections: ModelSection[]
   /** Problems the lead should fix before submitting (e.g. a red with no explanation). */
   warnings: string[]
@@ -125,6 +127,9 @@ export function buildAssessment(input: AssessmentInput, text: DocText): Assessme
     locale: text.locale,
     title: t(`doc.title.${input.stage}`),
     meta: meta.filter(([, v]) => v !== ''),
+    header: [input.institution?.name, input.institution?.contactName, input.institution?.contactEmail, input.institution?.contactPhone]
+      .filter((v) => v?.trim())
+      .join(' · '),
     sections,
     warnings,
     signOff: {

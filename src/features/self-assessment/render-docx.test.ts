@@ -88,6 +88,28 @@ describe('buildDocx', () => {
     expect(xml).toMatch(/Signature: <\/w:t><\/w:r><w:r><w:t xml:space="preserve">_{10,}/)
   })
 
+  it('prints the organisation and the lead’s name, e-mail and phone at the top of every page, landscape ones too', async () => {
+    const input = demoInput({ stats: STATS })
+    const institution = {
+      ...input.institution!,
+      contactName: 'Alex Example',
+      contactEmail: 'a.example@example.ac.uk',
+      contactPhone: '0113 496 0000',
+    }
+    const model = buildAssessment({ ...input, institution }, docText('en'))
+    const files = unzipSync(new Uint8Array(await Packer.toBuffer(buildDocx(model))))
+    const xml = strFromU8(files['word/document.xml']!)
+    const sections = xml.match(/<w:sectPr[\s\S]*?<\/w:sectPr>/g) ?? []
+    expect(sections.length).toBeGreaterThan(1)
+    for (const section of sections) expect(section).toMatch(/<w:headerReference w:type="default" r:id="[^"]+"\/>/)
+    const headers = Object.keys(files).filter((f) => /^word\/header\d+\.xml$/.test(f))
+    expect(headers).toHaveLength(sections.length)
+    for (const f of headers)
+      expect(strFromU8(files[f]!).replace(/<[^>]+>/g, '')).toBe(
+        `${institution.name} · Alex Example · a.example@example.ac.uk · 0113 496 0000`,
+      )
+  })
+
   // The same document in each language: its headings, questions, table headings and labels in that
   // language, none of the other's, the lead's own words kept as written, and that proofing language.
   it.each([

@@ -5,7 +5,9 @@
  */
 import {
   BorderStyle,
+  AlignmentType,
   Document,
+  Header,
   HeadingLevel,
   ImageRun,
   Packer,
@@ -84,7 +86,15 @@ export function buildDocx(model: AssessmentModel, images: ChartImages = new Map(
         }),
     ),
   ])
+  // The organisation and the lead's contact details at the top of every page, as the seed submissions print them.
+  const header = () =>
+    new Header({
+      children: model.header
+        ? [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: model.header, size: 16, color: '4A5560' })] })]
+        : [],
+    })
   const sections: ISectionOptions[] = groups.map((g) => ({
+    headers: { default: header() },
     properties: {
       page: {
         size: { ...A4, orientation: g.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
