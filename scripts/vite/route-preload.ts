@@ -1,8 +1,13 @@
 /**
- * Route preloading for the first load: the built index.html learns which chunks each top-level
- * route needs, and a tiny inline script asks for the current route's chunks at once, in parallel
- * with the entry, instead of after the entry has run and the router has resolved the route
- * (one round trip less before the page's first content on a slow phone network).
+ * The first load's scripts, after the first paint. index.html holds a prerendered shell
+ * (scripts/vite/prerender-shell.ts) that paints with the HTML and the stylesheet alone, so no
+ * script is requested before it: the entry `<script type="module">` and Vite's
+ * `<link rel="modulepreload">`s are taken out of the built HTML, and a tiny inline script adds them
+ * once the shell has painted (a script requested earlier competes with the stylesheet for the
+ * network, and Lighthouse's simulation counts every request started before the first paint as on
+ * its path). With them it asks for the chunks of the route the app opens on and the messages that
+ * page awaits, so they load in parallel with the entry instead of after the router has resolved
+ * the route (one round trip less before the page's content on a slow phone network).
  */
 import { resolve } from 'node:path'
 import type { OutputBundle, OutputChunk } from 'rolldown'
@@ -14,6 +19,18 @@ export type RouteModules = Record<string, string>
 /** Path → the message namespaces that page shows first (the global ones under '*'). */
 export type RouteNamespaces = Record<string, readonly string[]>
 
+/** What the loader asks for: the entry, Vite's preloads, and per route its chunks and messages. */
+export interface LoaderData {
+  entry: string
+  preloads: string[]
+  routes: Record<string, string[]>
+  locales: Record<string, Record<string, string>>
+  namespaces: RouteNamespaces
+}
+
+/** If no first contentful paint is reported by then (no paint timing, a page that paints nothing), load anyway. */
+export const LOAD_ANYWAY_MS = 3000
+
 export function routePreload(routes: RouteModules, namespaces: RouteNamespaces, root = process.cwd()): Plugin {
   return {
     name: 'technician-hub:route-preload',
@@ -22,16 +39,43 @@ export function routePreload(routes: RouteModules, namespaces: RouteNamespaces, 
       order: 'post',
       handler(html, ctx) {
         if (!ctx.bundle) return html
-        const map = preloadMap(ctx.bundle, routes, root)
-        const locales = localeChunks(ctx.bundle, root)
-        // The route's chunks, and the messages it awaits before it shows, in the language chosen on
-        // this device (else the browser's): src/i18n loads the same ones.
-        const script = `<script>(()=>{const m=${JSON.stringify(map)},L=${JSON.stringify(locales)},N=${JSON.stringify(namespaces)},p=location.pathname.replace(/\\/+$/,'')||'/';let c=null;try{c=localStorage.getItem('th-locale')||localStorage.getItem('th-locale-followed')}catch{}if(!L[c])c=(navigator.languages||[]).some(l=>/^cy\\b/i.test(l))?'cy':'en';const a=f=>{const l=document.createElement('link');l.rel='modulepreload';l.href='/'+f;document.head.appendChild(l)};for(const f of m[p]||[])a(f);for(const n of N[p]||N['*']||[])if(L[c][n])a(L[c][n])})()</script>`
-        // Before the stylesheet: an inline script after it would wait for it to download.
-        return html.replace('<title>', `${script}\n    <title>`)
+        return deferScripts(html, { routes: preloadMap(ctx.bundle, routes, root), locales: localeChunks(ctx.bundle, root), namespaces })
       },
     },
   }
+}
+
+const ENTRY = /[ \t]*<script\b[^>]*\btype="module"[^>]*><\/script>[ \t]*\n?/g
+const PRELOAD = /[ \t]*<link\b[^>]*\brel="modulepreload"[^>]*>[ \t]*\n?/g
+const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]+)"`).exec(tag)?.[1]
+
+/**
+ * Takes the entry script and the modulepreload links out of the built HTML and puts the loader
+ * (which adds them after the first paint) first in <head>.
+ */
+export function deferScripts(html: string, data: Omit<LoaderData, 'entry' | 'preloads'>): string {
+  const entries = [...html.matchAll(ENTRY)].map((m) => attr(m[0], 'src'))
+  if (entries.length !== 1 || !entries[0])
+    throw new Error(`route-preload: expected one entry <script type="module" src>, found ${entries.length}`)
+  const preloads = [...html.matchAll(PRELOAD)].map((m) => {
+    const href = attr(m[0], 'href')
+    if (!href) throw new Error(`route-preload: a modulepreload link with no href: ${m[0]}`)
+    return href
+  })
+  const script = `<script>${loaderScript({ ...data, entry: entries[0], preloads })}</script>`
+  // Before the stylesheet: an inline script after it would wait for it to download.
+  return html.replace(ENTRY, '').replace(PRELOAD, '').replace('<title>', `${script}\n    <title>`)
+}
+
+/**
+ * The inline loader. The language is chosen as src/i18n does (this device's choice, else the
+ * browser's). It waits for the first contentful paint (paint timing), or where that is not
+ * reported for the frame after the first (requestAnimationFrame, then a task); a hidden page paints
+ * nothing, so it loads at once, and after LOAD_ANYWAY_MS in any case. Same origin: the elements need
+ * no crossorigin attribute (module scripts and modulepreloads are fetched in CORS mode anyway).
+ */
+export function loaderScript(d: LoaderData): string {
+  return `(()=>{const m=${JSON.stringify(d.routes)},L=${JSON.stringify(d.locales)},N=${JSON.stringify(d.namespaces)},p=location.pathname.replace(/\\/+$/,'')||'/',h=document.head;let c=null,done=false;try{c=localStorage.getItem('th-locale')||localStorage.getItem('th-locale-followed')}catch{}if(!L[c])c=(navigator.languages||[]).some(l=>/^cy\\b/i.test(l))?'cy':'en';const a=f=>{const l=document.createElement('link');l.rel='modulepreload';l.href=f;h.appendChild(l)},go=()=>{if(done)return;done=true;const s=document.createElement('script');s.type='module';s.src=${JSON.stringify(d.entry)};h.appendChild(s);for(const f of ${JSON.stringify(d.preloads)})a(f);for(const f of m[p]||[])a('/'+f);for(const n of N[p]||N['*']||[])if(L[c][n])a('/'+L[c][n])};if(document.visibilityState==='hidden')go();else{setTimeout(go,${LOAD_ANYWAY_MS});document.addEventListener('visibilitychange',go,{once:true});let o=false;try{if(PerformanceObserver.supportedEntryTypes.includes('paint')){new PerformanceObserver(l=>{if(l.getEntriesByName('first-contentful-paint').length)go()}).observe({type:'paint',buffered:true});o=true}}catch{}if(!o)requestAnimationFrame(()=>setTimeout(go))}})()`
 }
 
 /** For each route, its chunk and the chunks it imports statically, less what the entry loads anyway. */

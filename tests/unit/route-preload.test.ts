@@ -1,6 +1,6 @@
 import type { OutputBundle, OutputChunk } from 'rolldown'
 import { describe, expect, it } from 'vitest'
-import { localeChunks, preloadMap } from '../../scripts/vite/route-preload'
+import { deferScripts, LOAD_ANYWAY_MS, loaderScript, localeChunks, preloadMap, type LoaderData } from '../../scripts/vite/route-preload'
 
 const chunk = (fileName: string, imports: string[], extra: Partial<OutputChunk> = {}) =>
   ({ type: 'chunk', fileName, imports, isEntry: false, facadeModuleId: null, ...extra }) as unknown as OutputChunk
@@ -43,5 +43,113 @@ describe('message chunks', () => {
       en: { shell: 'assets/shell-a.js' },
       cy: { shell: 'assets/shell-b.js', cpd: 'assets/cpd-c.js' },
     })
+  })
+})
+
+/** Vite's built <head>, shortened: the entry script, its preloads and the stylesheet. */
+const BUILT = `<head>
+    <meta charset="UTF-8" />
+    <title>Technician Hub</title>
+    <script type="module" crossorigin src="/assets/index-A.js"></script>
+    <link rel="modulepreload" crossorigin href="/assets/vue-B.js">
+    <link rel="modulepreload" crossorigin href="/assets/i18n-C.js">
+    <link rel="stylesheet" crossorigin href="/assets/index-D.css">
+  </head>`
+
+const DATA: Omit<LoaderData, 'entry' | 'preloads'> = {
+  routes: { '/': ['assets/HomeView.js'], '/cpd': ['assets/CpdView.js', 'assets/dexie.js'] },
+  locales: { en: { shell: 'assets/shell-en.js', cpd: 'assets/cpd-en.js' }, cy: { shell: 'assets/shell-cy.js', cpd: 'assets/cpd-cy.js' } },
+  namespaces: { '*': ['shell'], '/cpd': ['shell', 'cpd'] },
+}
+
+describe('scripts after the first paint', () => {
+  it('takes the entry script and the modulepreloads out of the HTML and puts the loader first in <head>, stylesheet kept', () => {
+    const html = deferScripts(BUILT, DATA)
+    expect(html).not.toMatch(/<script type="module"|modulepreload" crossorigin/)
+    expect(html).toContain('<link rel="stylesheet" crossorigin href="/assets/index-D.css">')
+    expect(html.indexOf('<script>(()=>')).toBeLessThan(html.indexOf('<title>'))
+    expect(html).toContain('"/assets/index-A.js"')
+    expect(html).toContain('["/assets/vue-B.js","/assets/i18n-C.js"]')
+  })
+
+  it('fails the build when the HTML has no entry script (nothing would start the app)', () => {
+    expect(() => deferScripts(BUILT.replace(/<script type="module".*<\/script>/, ''), DATA)).toThrow(/expected one entry/)
+  })
+
+  /** Runs the loader against a stand-in page; returns what it added to <head> and the page's hooks. */
+  function runLoader({ path = '/', stored = {}, languages = ['en-GB'], hidden = false, paintTiming = true } = {}) {
+    const added: string[] = []
+    const timers: { fn: () => void; ms: number }[] = []
+    const frames: (() => void)[] = []
+    const observers: ((list: { getEntriesByName: (n: string) => unknown[] }) => void)[] = []
+    let onVisibility: (() => void) | undefined
+    const document = {
+      visibilityState: hidden ? 'hidden' : 'visible',
+      head: { appendChild: (el: Record<string, string>) => added.push(el.rel ? `${el.rel} ${el.href}` : `${el.type} ${el.src}`) },
+      createElement: () => ({}),
+      addEventListener: (type: string, fn: () => void) => type === 'visibilitychange' && (onVisibility = fn),
+    }
+    class PerformanceObserver {
+      static supportedEntryTypes = paintTiming ? ['paint', 'largest-contentful-paint'] : ['resource']
+      constructor(fn: (typeof observers)[number]) {
+        observers.push(fn)
+      }
+      observe() {}
+    }
+    const script = loaderScript({ ...DATA, entry: '/assets/index-A.js', preloads: ['/assets/vue-B.js'] })
+    new Function('document', 'localStorage', 'navigator', 'location', 'PerformanceObserver', 'requestAnimationFrame', 'setTimeout', script)(
+      document,
+      { getItem: (k: string) => stored[k as keyof typeof stored] ?? null },
+      { languages },
+      { pathname: path },
+      PerformanceObserver,
+      (fn: () => void) => frames.push(fn),
+      (fn: () => void, ms = 0) => timers.push({ fn, ms }),
+    )
+    const paint = (name: string) => observers.forEach((o) => o({ getEntriesByName: (n) => (n === name ? [{}] : []) }))
+    return { added, timers, frames, paint, visibilityChange: () => onVisibility?.() }
+  }
+
+  it('requests nothing before the first contentful paint, then the entry, its preloads, the route’s chunks and messages', () => {
+    const page = runLoader({ path: '/cpd/', stored: { 'th-locale': 'cy' } })
+    page.paint('first-paint')
+    expect(page.added).toEqual([])
+    page.paint('first-contentful-paint')
+    expect(page.added).toEqual([
+      'module /assets/index-A.js',
+      'modulepreload /assets/vue-B.js',
+      'modulepreload /assets/CpdView.js',
+      'modulepreload /assets/dexie.js',
+      'modulepreload /assets/shell-cy.js',
+      'modulepreload /assets/cpd-cy.js',
+    ])
+    // Later triggers (the safety timer) add nothing twice.
+    page.timers.forEach((t) => t.fn())
+    expect(page.added).toHaveLength(6)
+  })
+
+  it('without paint timing, loads in the task after the first frame', () => {
+    const page = runLoader({ paintTiming: false })
+    expect(page.added).toEqual([])
+    page.frames.forEach((f) => f())
+    expect(page.added).toEqual([])
+    page.timers.filter((t) => t.ms === 0).forEach((t) => t.fn())
+    expect(page.added).toEqual([
+      'module /assets/index-A.js',
+      'modulepreload /assets/vue-B.js',
+      'modulepreload /assets/HomeView.js',
+      'modulepreload /assets/shell-en.js',
+    ])
+  })
+
+  it('loads at once on a hidden page (it paints nothing), when the page is hidden before painting, and after a while in any case', () => {
+    expect(runLoader({ hidden: true }).added).toHaveLength(4)
+    const hiddenLater = runLoader()
+    hiddenLater.visibilityChange()
+    expect(hiddenLater.added).toHaveLength(4)
+    const noPaint = runLoader()
+    expect(noPaint.timers.map((t) => t.ms)).toEqual([LOAD_ANYWAY_MS])
+    noPaint.timers[0]!.fn()
+    expect(noPaint.added[0]).toBe('module /assets/index-A.js')
   })
 })
