@@ -1,9 +1,17 @@
 import type { OutputBundle, OutputChunk } from 'rolldown'
 import { describe, expect, it } from 'vitest'
-import { deferScripts, LOAD_ANYWAY_MS, loaderScript, localeChunks, preloadMap, type LoaderData } from '../../scripts/vite/route-preload'
+import {
+  deferScripts,
+  LINKS_PER_TASK,
+  LOAD_ANYWAY_MS,
+  loaderScript,
+  localeChunks,
+  preloadMap,
+  type LoaderData,
+} from '../../scripts/vite/route-preload'
 
 const chunk = (fileName: string, imports: string[], extra: Partial<OutputChunk> = {}) =>
-  ({ type: 'chunk', fileName, imports, isEntry: false, facadeModuleId: null, ...extra }) as unknown as OutputChunk
+  ({ type: 'chunk', fileName, imports, dynamicImports: [], isEntry: false, facadeModuleId: null, ...extra }) as unknown as OutputChunk
 
 describe('route preload map', () => {
   const bundle = Object.fromEntries(
@@ -13,13 +21,20 @@ describe('route preload map', () => {
       chunk('assets/DirectoryView.js', ['assets/vue.js', 'assets/database.js'], { facadeModuleId: '/app/src/DirectoryView.vue' }),
       chunk('assets/database.js', ['assets/dexie.js']),
       chunk('assets/dexie.js', []),
-      chunk('assets/HomeView.js', ['assets/vue.js'], { facadeModuleId: '/app/src/HomeView.vue' }),
+      chunk('assets/HomeView.js', ['assets/vue.js'], {
+        facadeModuleId: '/app/src/HomeView.vue',
+        dynamicImports: ['assets/HomeStats.js'],
+      }),
+      chunk('assets/HomeStats.js', ['assets/vue.js', 'assets/database.js'], { facadeModuleId: '/app/src/HomeStats.vue' }),
+      chunk('assets/ExportView.js', ['assets/docx.js'], { facadeModuleId: '/app/src/ExportView.vue' }),
+      chunk('assets/docx.js', []),
     ].map((c) => [c.fileName, c]),
   ) as OutputBundle
 
-  it('lists each route’s chunk and everything it imports, except what the entry already loads', () => {
+  it('lists each route’s chunk, what it imports and the components it loads at once, except what the entry already loads', () => {
     expect(preloadMap(bundle, { '/': 'src/HomeView.vue', '/directory': 'src/DirectoryView.vue' }, '/app')).toEqual({
-      '/': ['assets/HomeView.js'],
+      // Home's card (a dynamic import of the view) and its database chunks; nothing of other views.
+      '/': ['assets/HomeView.js', 'assets/HomeStats.js', 'assets/database.js', 'assets/dexie.js'],
       '/directory': ['assets/DirectoryView.js', 'assets/database.js', 'assets/dexie.js'],
     })
   })
@@ -107,7 +122,12 @@ describe('scripts after the first paint', () => {
       (fn: () => void, ms = 0) => timers.push({ fn, ms }),
     )
     const paint = (name: string) => observers.forEach((o) => o({ getEntriesByName: (n) => (n === name ? [{}] : []) }))
-    return { added, timers, frames, paint, visibilityChange: () => onVisibility?.() }
+    /** Runs the zero-delay tasks the loader queued, one at a time, until none is left. */
+    const flush = () => {
+      for (let next = timers.findIndex((t) => t.ms === 0); next >= 0; next = timers.findIndex((t) => t.ms === 0))
+        timers.splice(next, 1)[0]!.fn()
+    }
+    return { added, timers, frames, paint, flush, visibilityChange: () => onVisibility?.() }
   }
 
   it('requests nothing before the first contentful paint, then the entry, its preloads, the route’s chunks and messages', () => {
@@ -115,6 +135,16 @@ describe('scripts after the first paint', () => {
     page.paint('first-paint')
     expect(page.added).toEqual([])
     page.paint('first-contentful-paint')
+    // The entry at once; the links a few per task (each costs the main thread ~12 ms at 4× CPU).
+    expect(page.added).toEqual(
+      [
+        'module /assets/index-A.js',
+        'modulepreload /assets/vue-B.js',
+        'modulepreload /assets/CpdView.js',
+        'modulepreload /assets/dexie.js',
+      ].slice(0, 1 + LINKS_PER_TASK),
+    )
+    page.flush()
     expect(page.added).toEqual([
       'module /assets/index-A.js',
       'modulepreload /assets/vue-B.js',
@@ -133,7 +163,7 @@ describe('scripts after the first paint', () => {
     expect(page.added).toEqual([])
     page.frames.forEach((f) => f())
     expect(page.added).toEqual([])
-    page.timers.filter((t) => t.ms === 0).forEach((t) => t.fn())
+    page.flush()
     expect(page.added).toEqual([
       'module /assets/index-A.js',
       'modulepreload /assets/vue-B.js',
@@ -143,9 +173,12 @@ describe('scripts after the first paint', () => {
   })
 
   it('loads at once on a hidden page (it paints nothing), when the page is hidden before painting, and after a while in any case', () => {
-    expect(runLoader({ hidden: true }).added).toHaveLength(4)
+    const hidden = runLoader({ hidden: true })
+    hidden.flush()
+    expect(hidden.added).toHaveLength(4)
     const hiddenLater = runLoader()
     hiddenLater.visibilityChange()
+    hiddenLater.flush()
     expect(hiddenLater.added).toHaveLength(4)
     const noPaint = runLoader()
     expect(noPaint.timers.map((t) => t.ms)).toEqual([LOAD_ANYWAY_MS])
