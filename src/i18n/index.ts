@@ -28,8 +28,8 @@ const dateTimeFormats = {
   time: { hour: '2-digit', minute: '2-digit' },
 } as const
 
+// Decimals are written by formatDecimalIn (src/ui/format.ts), which needs no Intl under 1,000.
 const numberFormats = {
-  decimal: { maximumFractionDigits: 1 },
   percent: { style: 'percent', maximumFractionDigits: 0 },
 } as const
 

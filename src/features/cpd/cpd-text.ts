@@ -4,8 +4,7 @@
  * {@link useCpdText}; exports get one made from the app's i18n (`cpdText(i18n.global)`).
  */
 import { useI18n } from 'vue-i18n'
-import { LANGUAGE_TAG, isLocale } from '@/i18n/locales'
-import { formatDateIn } from '@/ui/format'
+import { formatDateIn, formatDecimalIn } from '@/ui/format'
 
 /** The parts of vue-i18n's composer this needs (useI18n() and i18n.global both fit). */
 export interface Composer {
@@ -27,19 +26,9 @@ export interface CpdText {
   type(type: string): string
 }
 
-/** en-GB / cy-GB for numbers; dates are written by src/ui/format.ts (the app's own month names). */
-const tag = (i18n: Composer) => (isLocale(i18n.locale.value) ? LANGUAGE_TAG[i18n.locale.value] : LANGUAGE_TAG.en)
-
-const numberFormats = new Map<string, Intl.NumberFormat>()
-function numberFormat(tag: string): Intl.NumberFormat {
-  let format = numberFormats.get(tag)
-  if (!format) numberFormats.set(tag, (format = new Intl.NumberFormat(tag, { maximumFractionDigits: 1 })))
-  return format
-}
-
 export function cpdText(i18n: Composer): CpdText {
   const date = (iso: string) => formatDateIn(i18n.locale.value, iso)
-  const number = (value: number) => numberFormat(tag(i18n)).format(value)
+  const number = (value: number) => formatDecimalIn(i18n.locale.value, value)
   return {
     t: i18n.t.bind(i18n) as Composer['t'],
     date,
