@@ -5,6 +5,7 @@ import { createReads, reads as defaultReads } from '@/db/read'
 import type { Member } from '@/domain/entities'
 import { readCachedStats, type CachedStats } from '@/db/stats-cache'
 import type { AppFeeds } from '@/domain/rules/measure-feeds'
+import { byCodeUnits } from '@/domain/rules/order'
 
 /**
  * Feeds from the local directory and, on a lead's device, the last dashboard figures fetched.
@@ -13,7 +14,7 @@ import type { AppFeeds } from '@/domain/rules/measure-feeds'
 export function feedsFrom(rows: readonly (Pick<Member, 'skills'> & { deleted?: boolean })[], cached: CachedStats | null): AppFeeds {
   const members = rows.filter((m) => !m.deleted)
   const stats = cached?.stats
-  const latestSurvey = stats?.surveys.filter((s) => s.ratePercent !== null).sort((a, b) => b.opensAt.localeCompare(a.opensAt))[0]
+  const latestSurvey = stats?.surveys.filter((s) => s.ratePercent !== null).sort((a, b) => byCodeUnits(b.opensAt, a.opensAt))[0]
   return {
     members: stats?.members.total ?? (members.length > 0 ? members.length : undefined),
     membersWithSkillsPercent:

@@ -8,6 +8,7 @@ import * as v from 'valibot'
 import type { HubDb } from '@/db/database'
 import { createReads } from '@/db/read'
 import { SurveyVoiceSchema, themeSummaries, type SurveyVoice } from '@/domain/rules/survey-themes'
+import { byCodeUnits } from '@/domain/rules/order'
 
 export const VOICE_KEY = 'surveyVoice'
 
@@ -42,7 +43,7 @@ export async function refreshVoice(db: HubDb, fetchTexts?: FetchTexts, now = Dat
     })
   const surveys = (await createReads(db).surveys.all())
     .filter((s) => s.status !== 'draft')
-    .sort((a, b) => b.opensAt.localeCompare(a.opensAt) || a.id.localeCompare(b.id))
+    .sort((a, b) => byCodeUnits(b.opensAt, a.opensAt) || byCodeUnits(a.id, b.id))
   const results = await Promise.allSettled(surveys.map(async (s) => ({ s, texts: await fetch(s.id) })))
   const failures = results.filter((r) => r.status === 'rejected')
   if (surveys.length > 0 && failures.length === surveys.length) throw (failures[0] as PromiseRejectedResult).reason

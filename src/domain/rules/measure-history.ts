@@ -4,12 +4,13 @@
  */
 import type { MeasureCheckIn, PlanAction, SuccessMeasure } from '../entities'
 import { newId } from '../ids'
+import { byCodeUnits } from './order'
 
 /** A measure's check-ins, oldest first (same date: in the order they were recorded). */
 export function checkInSeries(measure: Pick<SuccessMeasure, 'checkIns'>): MeasureCheckIn[] {
   return (measure.checkIns ?? [])
     .map((c, i) => [c, i] as const)
-    .sort(([a, i], [b, j]) => a.date.localeCompare(b.date) || i - j)
+    .sort(([a, i], [b, j]) => byCodeUnits(a.date, b.date) || i - j)
     .map(([c]) => c)
 }
 

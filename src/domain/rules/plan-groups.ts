@@ -1,4 +1,5 @@
 import { THEMES, type ActionPlan, type PlanAction, type RagChange, type RagStatus } from '@/domain/entities'
+import { compareActionCodes } from './rag'
 
 export type Theme = (typeof THEMES)[number]
 
@@ -25,9 +26,6 @@ export function currentRag(changes: readonly RagChange[]): Map<string, RagStatus
   return new Map([...latest].map(([id, c]) => [id, c.status]))
 }
 
-/** Orders codes like V1, V1 ii, V2, V10 naturally. */
-const byCode = new Intl.Collator('en-GB', { numeric: true }).compare
-
 /**
  * Actions grouped by theme in the Technician Commitment's order. An action linked to two themes
  * appears under both, as in the published plans ("Visibility (V5) / Sustainability (S1)").
@@ -38,7 +36,7 @@ export function groupByTheme(actions: readonly PlanAction[], changes: readonly R
     theme,
     rows: actions
       .filter((a) => !a.deleted && a.themes.includes(theme))
-      .sort((a, b) => byCode(a.code, b.code))
+      .sort((a, b) => compareActionCodes(a.code, b.code))
       .map((action) => ({ action, rag: rag.get(action.id) ?? null })),
   })).filter((g) => g.rows.length > 0)
 }

@@ -5,6 +5,7 @@
  */
 import { RAG, THEMES, type PlanAction, type RagChange, type RagStatus } from '../entities'
 import { problem } from '../problems'
+import { byCodeUnits } from './order'
 
 export type Theme = (typeof THEMES)[number]
 
@@ -22,7 +23,7 @@ export interface RagCounts {
 
 /** Orders changes by `at`, ties broken by id (UUIDv7 ids sort by creation, so the later one wins). */
 export function compareRagChanges(a: RagChange, b: RagChange): number {
-  return a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  return a.at - b.at || byCodeUnits(a.id, b.id)
 }
 
 /** An action's RAG history, oldest first; tombstoned changes are ignored. */

@@ -3,6 +3,7 @@ import { useLiveQuery } from '@/composables/use-live-query'
 import { notificationWrites } from '@/db/notifications'
 import { reads as defaultReads, type Reads } from '@/db/read'
 import { unreadCount, type Notification } from '@/domain/notifications'
+import { byCodeUnits } from '@/domain/rules/order'
 
 export interface NotificationDeps {
   reads?: Reads
@@ -19,7 +20,7 @@ export function useNotifications(
     initial: null as Notification[] | null,
     deps: uid,
   })
-  const notifications = computed(() => [...(list.value ?? [])].sort((a, b) => b.createdAt - a.createdAt || b.id.localeCompare(a.id)))
+  const notifications = computed(() => [...(list.value ?? [])].sort((a, b) => b.createdAt - a.createdAt || byCodeUnits(b.id, a.id)))
   return {
     notifications,
     unread: computed(() => unreadCount(notifications.value)),

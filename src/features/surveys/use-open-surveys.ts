@@ -5,6 +5,7 @@ import type { Survey } from '@/domain/entities'
 import { isoDateOf, type Clock } from '@/domain/rules/dates'
 import { draftKey } from '@/survey-engine/drafts'
 import { answerState, inAudience, isOpenOn, type AnswerState } from './survey-status'
+import { byCodeUnits } from '@/domain/rules/order'
 
 export interface OpenSurvey {
   survey: Survey
@@ -32,7 +33,7 @@ export function useOpenSurveys(options: { db?: HubDb; now?: () => Clock } = {}):
       const drafts = new Set((await database.drafts.bulkGet(mine.map((s) => draftKey(s.id)))).filter(Boolean).map((d) => d!.key))
       const byId = new Map(rows.map((r) => [r.surveyId, r]))
       return mine
-        .sort((a, b) => a.closesAt.localeCompare(b.closesAt))
+        .sort((a, b) => byCodeUnits(a.closesAt, b.closesAt))
         .map((survey) => ({ survey, state: answerState(byId.get(survey.id), drafts.has(draftKey(survey.id))) }))
     },
     { initial: [] },
