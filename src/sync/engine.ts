@@ -9,7 +9,7 @@ import { COLLECTIONS, type CollectionName } from '@/domain/collections'
 import { MAX_BATCH, TOMBSTONE_TTL_MS, type Checkpoint, type Mutation, type MutationResult, type SyncMeta } from '@/domain/sync'
 import { validate } from '@/domain/validation'
 import { rebase, type LocalDoc } from '@/db/apply'
-import type { HubDb, OutboxRow } from '@/db/database'
+import type { CheckpointRow, HubDb, OutboxRow } from '@/db/database'
 import type { SyncTransport } from './ports'
 
 /** Documents asked for per pull request. */
@@ -91,9 +91,11 @@ export class SyncEngine {
     const summary: PullSummary = { received: 0, invalid: 0, roundTrips: 0 }
     const queue = [...this.options.collections()]
     const failures: unknown[] = []
+    // Every checkpoint in one read (one transaction, not one per collection).
+    const checkpoints = new Map((await this.db.checkpoints.bulkGet(queue)).flatMap((c) => (c ? [[c.collection, c] as const] : [])))
     const worker = async () => {
       for (let collection = queue.shift(); collection; collection = queue.shift())
-        await this.pullCollection(collection, summary).catch((error: unknown) => failures.push(error))
+        await this.pullCollection(collection, checkpoints.get(collection), summary).catch((error: unknown) => failures.push(error))
     }
     await Promise.all(Array.from({ length: Math.min(this.pullConcurrency, queue.length) }, worker))
     if (failures.length > 0) throw failures[0]
@@ -140,9 +142,8 @@ export class SyncEngine {
     await this.store(collection, docId, rebase(base ?? null, pending))
   }
 
-  private async pullCollection(collection: CollectionName, summary: PullSummary): Promise<void> {
+  private async pullCollection(collection: CollectionName, saved: CheckpointRow | undefined, summary: PullSummary): Promise<void> {
     const { db } = this
-    const saved = await db.checkpoints.get(collection)
     // A checkpoint older than the tombstone window may have missed purged deletes: start over.
     // So does one made under another readers filter: what this member may no longer read goes.
     const filter = COLLECTIONS[collection].readersField
@@ -169,25 +170,30 @@ export class SyncEngine {
       // transaction with a few bulk reads and writes rather than several requests per document.
       const valid = this.validPage(collection, page)
       summary.invalid += page.length - valid.length
-      await db.transaction('rw', [db.table(collection), db.outbox, db.bases, db.checkpoints], async () => {
-        await this.applyPage(collection, valid)
-        if (last)
-          await db.checkpoints.put({
-            collection,
-            updatedAt: last.updatedAt,
-            id: last.id,
-            pulledAt: saved?.pulledAt ?? 0,
-            filter: saved?.filter,
-          })
-      })
+      // Nothing new (most collections on most pulls): no transaction to write nothing.
+      if (page.length > 0)
+        await db.transaction('rw', [db.table(collection), db.outbox, db.bases, db.checkpoints], async () => {
+          await this.applyPage(collection, valid)
+          if (last)
+            await db.checkpoints.put({
+              collection,
+              updatedAt: last.updatedAt,
+              id: last.id,
+              pulledAt: saved?.pulledAt ?? 0,
+              filter: saved?.filter,
+            })
+        })
       if (last) after = { updatedAt: last.updatedAt, id: last.id }
       if (!more) break
     }
-    await db.transaction('rw', [db.table(collection), db.outbox, db.checkpoints], async () => {
-      if (full) await this.dropUnseen(collection, seen)
-      const cp = after ?? { updatedAt: 0, id: '' }
-      await db.checkpoints.put({ collection, updatedAt: cp.updatedAt, id: cp.id, pulledAt: this.now(), filter })
-    })
+    const cp = after ?? { updatedAt: 0, id: '' }
+    const checkpoint = { collection, updatedAt: cp.updatedAt, id: cp.id, pulledAt: this.now(), filter }
+    if (full)
+      await db.transaction('rw', [db.table(collection), db.outbox, db.checkpoints], async () => {
+        await this.dropUnseen(collection, seen)
+        await db.checkpoints.put(checkpoint)
+      })
+    else await db.checkpoints.put(checkpoint)
   }
 
   /** The documents of a page that pass their schema (a tombstone carries only its metadata). */
