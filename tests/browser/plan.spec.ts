@@ -15,7 +15,9 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 async function axe(page: Page, what: string) {
   // At the bottom of the page the fixed bottom bar covers only main's padding: mid-page, axe counts
   // whichever control happens to pass under the bar as an obscured target, which depends only on
-  // where the page stopped scrolling.
+  // where the page stopped scrolling. A long list is added a few cards per task (aria-busy meanwhile):
+  // the bottom is only the bottom once it is all there.
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0)
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight))
   const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()
   expect(violations.map((v) => `${what}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])

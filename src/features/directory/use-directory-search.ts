@@ -3,6 +3,7 @@ import { db as defaultDb, type HubDb } from '@/db/database'
 import type { Member } from '@/domain/entities'
 import { isListed, type DirectoryFilters, type DirectoryHit } from '@/search/directory-index'
 import { createDirectorySearch, type DirectorySearchClient, type SearchAnswer } from '@/search/client'
+import { afterPaint } from '@/composables/use-revealed'
 
 export interface DirectoryRow {
   member: Member
@@ -129,13 +130,6 @@ export function useDirectorySearch(options: UseDirectorySearchOptions): Director
     const first = all.length > firstScreen ? all.slice(0, firstScreen) : all
     rows.value = first
     return { first, all }
-  }
-
-  function afterPaint(): Promise<void> {
-    return new Promise((resolve) => {
-      if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(resolve, 0))
-      else setTimeout(resolve, 0)
-    })
   }
 
   async function show(answer: SearchAnswer, institutionId: string) {
