@@ -226,12 +226,21 @@ export const SCHEMA_VERSIONS: Record<number, Record<string, string | null>> = {
 
 export const DB_NAME = 'technician-hub'
 
-/** Opens (or creates) the database with every schema version applied. */
+/**
+ * Opens (or creates) the database at the newest version up to `upTo`, declared once with the
+ * schema the history adds up to. Dexie (since 3.0) upgrades any older installed version to it and
+ * needs the older declarations only for an `.upgrade()` function, which none has; declaring each of
+ * them made Dexie rebuild its table classes once per version, on the way to every page's first data.
+ */
 export function createDb(name = DB_NAME, upTo = Number.POSITIVE_INFINITY): HubDb {
+  const versions = Object.keys(SCHEMA_VERSIONS)
+    .map(Number)
+    .filter((v) => v <= upTo)
+    .sort((a, b) => a - b)
+  const stores: Record<string, string | null> = {}
+  for (const v of versions) Object.assign(stores, SCHEMA_VERSIONS[v])
   const dexie = new Dexie(name) as HubDb
-  for (const [version, stores] of Object.entries(SCHEMA_VERSIONS)) {
-    if (Number(version) <= upTo) dexie.version(Number(version)).stores(stores)
-  }
+  dexie.version(Math.max(...versions)).stores(stores)
   return dexie
 }
 

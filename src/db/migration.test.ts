@@ -65,4 +65,26 @@ describe('schema upgrades', () => {
     upgraded.close()
     await Dexie.delete(name)
   })
+
+  it('opens a database made by declaring every version in turn (as before) with the same tables and indexes, data kept', async () => {
+    const name = `migration-history-${crypto.randomUUID()}`
+    const stepwise = new Dexie(name)
+    for (const [version, stores] of Object.entries(SCHEMA_VERSIONS)) stepwise.version(Number(version)).stores(stores)
+    await stepwise.open()
+    await stepwise.table('cpd').put({ id: 'c1', title: 'Kept', updatedAt: 1, startDate: '2026-01-02', type: 'course' })
+    const shape = (db: Dexie) =>
+      db.tables
+        .map((t) => [t.name, t.schema.primKey.src, t.schema.indexes.map((i) => i.src).sort()] as const)
+        .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+    const before = shape(stepwise)
+    stepwise.close()
+
+    const once = createDb(name)
+    await once.open()
+    expect(once.verno).toBe(Math.max(...Object.keys(SCHEMA_VERSIONS).map(Number)))
+    expect(shape(once)).toEqual(before)
+    expect(await once.cpd.where('startDate').equals('2026-01-02').count()).toBe(1)
+    once.close()
+    await Dexie.delete(name)
+  })
 })
