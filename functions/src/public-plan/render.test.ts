@@ -73,17 +73,18 @@ describe('publicPlanModel', () => {
     const model = publicPlanModel(source(), 'en')
     expect(model.actionCount).toBe(2)
     expect(model.themes.map((t) => [t.theme, t.actions.map((a) => a.code)])).toEqual([
-      ['visibility', ['R1', 'V1']],
+      // Codes in the plans' own order (V, R, CD, S, A), as everywhere in the app.
+      ['visibility', ['V1', 'R1']],
       ['recognition', ['R1']],
     ])
-    const v1 = model.themes[0]!.actions[1]!
+    const v1 = model.themes[0]!.actions[0]!
     expect(v1).toMatchObject({ rag: 'green', timeframe: 'P1 (Jun 2026 – May 2027)', owner: `SG (Steering group), ${REDACTED}` })
     expect(v1.outputs).toBe(`Monthly post, ask ${REDACTED}`)
-    expect(model.themes[0]!.actions[0]!.rag).toBeNull()
+    expect(model.themes[0]!.actions[1]!.rag).toBeNull()
   })
 
   it('uses the Welsh wording where it is written', () => {
-    const v1 = publicPlanModel(source(), 'cy').themes[0]!.actions[1]!
+    const v1 = publicPlanModel(source(), 'cy').themes[0]!.actions[0]!
     expect(v1.title).toBe('Tyfu’r rhwydwaith technegwyr')
     expect(v1.measures).toEqual(['Aelodaeth Teams 148 → 178'])
   })
@@ -103,7 +104,7 @@ describe('renderPublicPlan', () => {
   })
 
   it('shows codes, titles, measures, timeframe, owner and RAG in words, and when it was published', () => {
-    expect(page).toMatch(/<h3 id="visibility-2"><span class="code">V1<\/span> Grow the/)
+    expect(page).toMatch(/<h3 id="visibility-1"><span class="code">V1<\/span> Grow the/)
     expect(page).toContain('<dt>RAG status</dt><dd>Green · done</dd>')
     expect(page).toContain('<dt>RAG status</dt><dd>Not rated yet</dd>')
     expect(page).toContain('<li>Teams membership 148 → 178</li>')
