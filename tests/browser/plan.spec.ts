@@ -23,10 +23,32 @@ async function axe(page: Page, what: string) {
   expect(violations.map((v) => `${what}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
 }
 
+/** Uncaught errors and console errors of each page, to say why a page did not show (CI keeps no trace). */
+const pageErrors = new WeakMap<Page, string[]>()
+function recordErrors(page: Page): void {
+  const errors: string[] = []
+  pageErrors.set(page, errors)
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`))
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`)
+  })
+}
+
 /** Opens a route (offline too: the service worker serves the app shell) and waits for its heading. */
 async function open(page: Page, path: string, heading: string | RegExp) {
   await page.goto(path)
-  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible({ timeout: 30_000 })
+  try {
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible({ timeout: 30_000 })
+  } catch (error) {
+    const shown = await page
+      .evaluate(() => ({
+        url: location.href,
+        h1: [...document.querySelectorAll('h1')].map((h) => h.textContent),
+        app: document.querySelector('#app')?.innerHTML.slice(0, 400),
+      }))
+      .catch((e: unknown) => String(e))
+    throw new Error(`${String(error)}\nshown: ${JSON.stringify(shown)}\nerrors: ${(pageErrors.get(page) ?? []).join('\n')}`)
+  }
 }
 
 /** Cells of the table row whose first cell starts with `first`, from a document.xml. */
@@ -48,6 +70,7 @@ test('technician voice to Stage Two submission, end to end', async ({ page, cont
   const title = `Lab tours for new students ${Date.now().toString(36)}`
   const comment = `When will the V2 case studies be published? ${Date.now().toString(36)}`
   const main = page.getByRole('main')
+  recordErrors(page)
 
   // ---- The technician, offline: proposes an idea, votes for it, comments on V2.
   await signIn(page, DEMO.tech)
@@ -78,6 +101,7 @@ test('technician voice to Stage Two submission, end to end', async ({ page, cont
   // ---- The lead on another device: Red needs an explanation.
   const leadContext = await newDevice(browser, context)
   const lead = await leadContext.newPage()
+  recordErrors(lead)
   const leadMain = lead.getByRole('main')
   await signIn(lead, DEMO.lead)
   await open(lead, '/plan/act-v2', 'Action V2')
