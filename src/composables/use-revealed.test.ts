@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { effectScope, nextTick, ref, watch } from 'vue'
-import { useRevealed } from './use-revealed'
+import { inTurn, useRevealed } from './use-revealed'
 
 describe('useRevealed', () => {
   beforeEach(() => {
@@ -41,5 +41,43 @@ describe('useRevealed', () => {
     scope.stop()
     await vi.runAllTimersAsync()
     expect(limit.value).toBe(4)
+  })
+})
+
+describe('inTurn', () => {
+  beforeEach(() => {
+    vi.useFakeTimers()
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  it('resolves each loader in a later task than the one before it, in the order asked, past a failure too', async () => {
+    const turn = inTurn()
+    const done: string[] = []
+    const loaders = ['a', 'b', 'c'].map((name) =>
+      turn(async () => {
+        if (name === 'b') throw new Error('offline')
+        return name
+      }),
+    )
+    const results = loaders.map((load, i) =>
+      load().then(
+        (v) => done.push(v),
+        () => done.push(`failed ${i}`),
+      ),
+    )
+    await Promise.resolve()
+    expect(done).toEqual([])
+    // Timer by timer (an animation frame, then a task, per loader): never two in one task.
+    const counts: number[] = []
+    while (done.length < 3 && counts.length < 20) {
+      vi.advanceTimersToNextTimer()
+      for (let i = 0; i < 20; i++) await Promise.resolve()
+      counts.push(done.length)
+    }
+    await Promise.all(results)
+    expect(done).toEqual(['a', 'failed 1', 'c'])
+    expect(counts).toEqual([1, 2, 3])
   })
 })
