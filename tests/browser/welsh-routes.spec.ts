@@ -124,9 +124,11 @@ function isData(text: string, data: string): boolean {
   return parts.length > 0 && parts.join('') !== text && parts.every((p) => isData(p.trim(), data))
 }
 
-/** The page's texts once it has settled (two readings a moment apart agree). */
+/** The page's texts once it has settled (all of it rendered, and two readings a moment apart agree). */
 async function settledTexts(page: Page): Promise<string[]> {
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+  // A page renders its parts or a long list a few per task, aria-busy meanwhile.
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 30_000 })
   let last: string[] = []
   await expect
     .poll(
