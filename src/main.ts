@@ -5,6 +5,7 @@ import App from './App.vue'
 import { i18n, initialLocale, setLocale } from './i18n'
 import { registerServiceWorker } from './features/shell/register-sw'
 import { createAppRouter } from './router'
+import { followRouteFailures } from './router/route-failures'
 import { useUiStore } from './stores/ui'
 import './ui/theme.css'
 
@@ -17,6 +18,10 @@ app.use(i18n)
 // The build installs vue-i18n without its components (fullInstall: false, for size): <i18n-t>,
 // which sentences with a link or a bold part use, is registered here, or it renders nothing.
 app.component('I18nT', Translation)
+// A page whose chunk or messages could not be fetched says so, with a way to try again, instead
+// of leaving the page empty (the first navigation) or the tap without effect (a later one).
+const ui = useUiStore(pinia)
+followRouteFailures(router, (path) => (ui.routeFailed = path))
 // The language's messages are a chunk of their own (none in the entry): load them, then mount.
 // #app holds the prerendered shell (scripts/vite/prerender-shell.ts) until the mount replaces it:
 // mounting once the first route is resolved (its chunk and words are in) swaps the shell for the
@@ -24,7 +29,7 @@ app.component('I18nT', Translation)
 await Promise.all([setLocale(initialLocale()), router.isReady().catch(() => undefined)])
 app.mount('#app')
 
-void registerServiceWorker(useUiStore(pinia))
+void registerServiceWorker(ui)
 // Session restore and sync load Firebase and Dexie: never in the entry chunk, and only once the page
 // has loaded and the main thread is idle, so they never hold back a route's first list (offline
 // cold start of the directory measured 3.8 s → see npm run bench).

@@ -12,6 +12,8 @@ export const useUiStore = defineStore('ui', () => {
   /** The app shell is cached: the app will open with no network. */
   const offlineReady = ref(false)
   let applyUpdate: (() => Promise<void>) | null = null
+  /** The address of a page whose code or words could not be fetched (null once a page shows). */
+  const routeFailed = ref<string | null>(null)
 
   return {
     online,
@@ -24,6 +26,7 @@ export const useUiStore = defineStore('ui', () => {
     reloadForUpdate,
     dismissUpdate,
     markOfflineReady,
+    routeFailed,
   }
 
   /** Called by the service worker registration when a new version is waiting. */
