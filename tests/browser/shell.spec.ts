@@ -44,6 +44,22 @@ test('every top-level route renders offline, after a reload too', async ({ page,
   await expect(page.getByRole('status', { name: 'Connection' })).toHaveText('')
 })
 
+test('a page whose code cannot be fetched says so, and Try again loads it', async ({ page, context }) => {
+  // A first visit (no service worker yet) whose connection drops the page's chunk.
+  const dropped = /\/assets\/NotFoundView-[^/]*\.js$/
+  await context.route(dropped, (route) => route.abort('internetdisconnected'))
+  await page.goto('/no-such-page')
+  const failed = pageHeading(page, 'This page did not load')
+  await expect(failed).toBeVisible()
+  await expect(page.getByRole('main')).toContainText('Check your connection, then try again.')
+  expect((await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze()).violations).toEqual([])
+
+  await context.unroute(dropped)
+  await page.getByRole('main').getByRole('link', { name: 'Try again' }).click()
+  await expect(pageHeading(page, 'Page not found')).toBeVisible()
+  await expect(failed).toBeHidden()
+})
+
 test('a CPD record written offline is still there after a reload', async ({ page, context }) => {
   await openControlledApp(page)
   await context.setOffline(true)
