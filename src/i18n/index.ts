@@ -59,29 +59,41 @@ export const NAMESPACES = [...new Set(Object.keys(files).map((path) => path.slic
 const loaded = new Set<string>()
 /** The namespaces shown so far: a language switch loads these in the new language. */
 const wanted = new Set<string>(GLOBAL_NAMESPACES)
+/** The language being switched to while its words load (setLocale), else null. */
+let switchingTo: Locale | null = null
 
 /**
- * Loads namespaces of one language (default: the one shown) that are not loaded yet. Each is a
- * small chunk of its own, so a page downloads only the words it shows (src/i18n/route-messages.ts
- * lists them per route; the router awaits them before it shows the page).
+ * Loads namespaces that are not loaded yet, of one language or by default of the one shown and
+ * the one being switched to: at start the first route's words are asked for while the device's
+ * language is still loading, and loading them only in the language shown then (English) left that
+ * page in English under a Welsh shell. Each is a small chunk of its own, so a page downloads only
+ * the words it shows (src/i18n/route-messages.ts lists them per route; the router awaits them
+ * before it shows the page).
  */
-export async function loadNamespaces(namespaces: readonly string[], locale: Locale = i18n.global.locale.value as Locale): Promise<void> {
+export async function loadNamespaces(namespaces: readonly string[], locale?: Locale): Promise<void> {
   for (const ns of namespaces) wanted.add(ns)
+  const locales = locale ? [locale] : [...new Set([i18n.global.locale.value as Locale, ...(switchingTo ? [switchingTo] : [])])]
   await Promise.all(
-    namespaces.map(async (ns) => {
-      const load = files[`../locales/${locale}/${ns}.json`]
-      if (!load || loaded.has(`${locale}/${ns}`)) return
-      const messages = (await load()).default
-      i18n.global.mergeLocaleMessage(locale, { [ns]: messages })
-      loaded.add(`${locale}/${ns}`)
-    }),
+    locales.flatMap((l) =>
+      namespaces.map(async (ns) => {
+        const load = files[`../locales/${l}/${ns}.json`]
+        if (!load || loaded.has(`${l}/${ns}`)) return
+        const messages = (await load()).default
+        i18n.global.mergeLocaleMessage(l, { [ns]: messages })
+        loaded.add(`${l}/${ns}`)
+      }),
+    ),
   )
 }
 
 /** Shows `locale` (loading the namespaces in use) and remembers it on this device when `remember`. */
 export async function setLocale(locale: Locale, { remember = false } = {}): Promise<void> {
   const g = i18n.global
+  switchingTo = locale
   await loadNamespaces([...wanted], locale)
+  // A later switch has taken over: it decides what is shown.
+  if (switchingTo !== locale) return
+  switchingTo = null
   g.locale.value = locale
   if (typeof document !== 'undefined') {
     document.documentElement.lang = LANGUAGE_TAG[locale]
