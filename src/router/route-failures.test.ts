@@ -42,7 +42,7 @@ describe('followRouteFailures', () => {
     expect(wrapper.get('h1').text()).toBe('Home')
   })
 
-  it('a guard that cannot load the page’s words counts as a failure too; a navigation merely overtaken does not', async () => {
+  it('a guard that cannot load the page’s words counts as a failure too; a navigation a guard cancels does not', async () => {
     const router = createRouter({
       history: createMemoryHistory(),
       routes: [
@@ -55,7 +55,7 @@ describe('followRouteFailures', () => {
     followRouteFailures(router, (path) => reports.push(path))
     await router.push('/')
     await router.push('/cpd').catch(() => undefined)
-    // Overtaken by another navigation: not a failure to report.
+    // Cancelled by a guard (a failure of the navigation, not of a fetch): nothing to report.
     router.beforeEach((to) => (to.path === '/cpd' ? false : true))
     await router.push('/cpd')
     expect(reports).toEqual([null, '/cpd'])

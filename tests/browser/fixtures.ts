@@ -31,6 +31,14 @@ export function pageHeading(page: Page, name: string) {
   return page.getByRole('heading', { level: 1, name, exact: true })
 }
 
+/**
+ * Waits until nothing on the page is aria-busy: a page that renders its parts or a long list a few
+ * per task (src/composables/use-revealed.ts) marks itself busy until all of it is in.
+ */
+export async function waitUntilRendered(page: Page, options: { timeout?: number } = {}): Promise<void> {
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, options)
+}
+
 /** Resolves once a service worker controls the page (no reload is made here). */
 export async function waitForServiceWorkerControl(page: Page): Promise<void> {
   await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 30_000 })

@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { strFromU8, unzipSync } from 'fflate'
+import { waitUntilRendered } from './fixtures'
 import { DEMO, newDevice, signIn, waitForAllSaved } from './session'
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
@@ -17,7 +18,7 @@ async function axe(page: Page, what: string) {
   // whichever control happens to pass under the bar as an obscured target, which depends only on
   // where the page stopped scrolling. A long list is added a few cards per task (aria-busy meanwhile):
   // the bottom is only the bottom once it is all there.
-  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0)
+  await waitUntilRendered(page)
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight))
   const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()
   expect(violations.map((v) => `${what}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])

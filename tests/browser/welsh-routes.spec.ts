@@ -7,7 +7,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { generateDemoData } from '../../scripts/demo/demo-data'
-import { DEMO as FIXTURE_DEMO } from './fixtures'
+import { DEMO as FIXTURE_DEMO, waitUntilRendered } from './fixtures'
 import { DEMO, signIn } from './session'
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
@@ -127,8 +127,7 @@ function isData(text: string, data: string): boolean {
 /** The page's texts once it has settled (all of it rendered, and two readings a moment apart agree). */
 async function settledTexts(page: Page): Promise<string[]> {
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
-  // A page renders its parts or a long list a few per task, aria-busy meanwhile.
-  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 30_000 })
+  await waitUntilRendered(page, { timeout: 30_000 })
   let last: string[] = []
   await expect
     .poll(
