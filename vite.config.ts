@@ -59,6 +59,9 @@ function welshManifest(): Plugin {
   }
 }
 
+/** This build's id: a last-seen picture from another build is not shown (scripts/vite/prerender-shell.ts). */
+const BUILD_ID = process.env.BUILD_ID ?? Date.now().toString(36)
+
 export default defineConfig({
   resolve: {
     alias: {
@@ -75,6 +78,7 @@ export default defineConfig({
   define: {
     // vue-i18n's devtools hooks stay out of production bundles.
     __INTLIFY_PROD_DEVTOOLS__: false,
+    __BUILD_ID__: JSON.stringify(BUILD_ID),
   },
   build: {
     target: 'es2022',
@@ -140,6 +144,7 @@ export default defineConfig({
       nav: MAIN_NAV,
       icons: ICON_PATHS,
       tags: LANGUAGE_TAG,
+      buildId: BUILD_ID,
     }),
     welshManifest(),
     // The push and notification-click handlers, loaded by the generated worker (importScripts below).

@@ -11,3 +11,6 @@ interface WindowEventMap {
   beforeinstallprompt: BeforeInstallPromptEvent
   appinstalled: Event
 }
+
+/** This build's id (vite.config.ts): last-seen pictures are kept per build. */
+declare const __BUILD_ID__: string

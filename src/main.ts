@@ -1,5 +1,5 @@
 import { createPinia } from 'pinia'
-import { createApp } from 'vue'
+import { createApp, watch } from 'vue'
 import { Translation } from 'vue-i18n'
 import App from './App.vue'
 import { i18n, initialLocale, setLocale } from './i18n'
@@ -7,6 +7,9 @@ import { registerServiceWorker } from './features/shell/register-sw'
 import { createAppRouter } from './router'
 import { followRouteFailures } from './router/route-failures'
 import { useUiStore } from './stores/ui'
+import { useSessionStore } from './stores/session'
+import { firstAnswers } from './composables/settle-gate'
+import { followLastSeen, holdShell } from './features/shell/last-seen'
 import './ui/theme.css'
 
 const app = createApp(App)
@@ -27,7 +30,19 @@ followRouteFailures(router, (path) => (ui.routeFailed = path))
 // mounting once the first route is resolved (its chunk and words are in) swaps the shell for the
 // whole page at once, never for an empty page first.
 await Promise.all([setLocale(initialLocale()), router.isReady().catch(() => undefined)])
-app.mount('#app')
+// When the shell shows this page as the member last saw it, it stays on screen over the mounting
+// app until the app's page has its data, then the two swap in one frame (no flash, no shift).
+const appEl = document.getElementById('app') as HTMLElement
+const release = holdShell(appEl, firstAnswers)
+app.mount(appEl)
+if (release) void release()
+// The main pages' last-seen pictures, for the next start (only while signed in).
+const session = useSessionStore(pinia)
+const lastSeen = followLastSeen({ router, buildId: __BUILD_ID__, mayKeep: () => session.signedIn && !ui.routeFailed })
+watch(
+  () => session.signedIn,
+  (signedIn) => signedIn && lastSeen.refresh(),
+)
 
 void registerServiceWorker(ui)
 // Session restore and sync load Firebase and Dexie: never in the entry chunk, and only once the page

@@ -45,6 +45,11 @@ export interface ShellOptions {
   icons: Readonly<Record<string, string>>
   /** BCP 47 tag per language (src/i18n/locales.ts LANGUAGE_TAG). */
   tags: Record<ShellLocale, string>
+  /**
+   * This build's id (also the app's __BUILD_ID__): a last-seen picture taken with another build
+   * (other scoped style attributes) is not shown.
+   */
+  buildId: string
   /** Message lookup; default: src/locales/<locale>/<namespace>.json under `root`. */
   message?: (locale: ShellLocale, key: string) => string
   root?: string
@@ -124,6 +129,8 @@ export function shellCss(options: Pick<ShellOptions, 'pages'>): string {
     `.th-shell-icon{display:inline-flex;align-items:center;justify-content:center;width:56px;height:30px;border-radius:15px}`,
     `.th-shell-main{display:block;width:100%;max-width:48rem;margin:0 auto;padding:var(--space-4) var(--space-4) calc(var(--nav-height) + var(--space-6) + env(safe-area-inset-bottom))}`,
     `.th-shell-skeleton{min-height:7rem}`,
+    // While the app mounts beneath a last-seen picture (src/features/shell/last-seen.ts holdShell).
+    `html.th-holding #app{visibility:hidden;position:absolute;top:0;left:0;right:0}`,
     `@media (min-width:900px){` +
       `.th-shell-body{display:grid;grid-template-columns:var(--rail-width) minmax(0,1fr)}` +
       `.th-shell-nav{position:sticky;inset:auto;top:var(--header-height);align-self:start;width:var(--rail-width);height:calc(100dvh - var(--header-height));border-top:0;border-right:1px solid var(--color-divider);padding:var(--space-4) 0 0}` +
@@ -144,6 +151,17 @@ export function shellScript(options: Pick<ShellOptions, 'pages' | 'tags'>): stri
   return `(()=>{const d=document.documentElement,T=${JSON.stringify(options.tags)},R=${JSON.stringify(routes)};let c=null;try{const s=localStorage.getItem('th-locale');c=T[s]?s:localStorage.getItem('th-locale-followed')}catch{}if(!T[c]){c='en';for(const t of navigator.languages||[]){const b=t.toLowerCase().split('-')[0];if(T[b]){c=b;break}}}d.lang=T[c];const r=R[location.pathname.replace(/\\/+$/,'')||'/'];if(r)d.dataset.shellRoute=r})()`
 }
 
+/**
+ * Runs as the HTML is parsed, right after the shell: when this device keeps a last-seen picture of
+ * the route (src/db/last-seen.ts), taken with this build in this language, and every stylesheet it
+ * was drawn with that the HTML does not link is kept too, the picture replaces the shell's page
+ * (still inert and aria-hidden), so the first paint shows the member's own page. Anything amiss
+ * (no picture, another build or language, a sheet missing, storage blocked): the plain shell.
+ */
+export function lastSeenScript(buildId: string): string {
+  return `(()=>{try{const d=document.documentElement,L=localStorage,B=${JSON.stringify(buildId)},r=d.dataset.shellRoute;if(!r)return;const p=JSON.parse(L.getItem('th-last-seen:'+r)||'null');if(!p||p.b!==B||p.l!==d.lang||typeof p.h!=='string'||!Array.isArray(p.c))return;const m=document.querySelector('.th-shell-main');if(!m)return;const c=JSON.parse(L.getItem('th-last-seen-css')||'null'),have=new Set([...document.querySelectorAll('link[rel=stylesheet]')].map((l)=>l.getAttribute('href')));let t='';for(const h of p.c){if(have.has(h))continue;const x=c&&c.b===B&&c.sheets&&c.sheets[h];if(typeof x!=='string')return;t+=x}if(t){const s=document.createElement('style');s.setAttribute('data-shell-css','');s.textContent=t;document.head.append(s)}m.innerHTML=p.h;d.setAttribute('data-shell-picture','')}catch{}})()`
+}
+
 export function prerenderShell(options: ShellOptions): Plugin {
   return {
     name: 'technician-hub:prerender-shell',
@@ -156,7 +174,7 @@ export function prerenderShell(options: ShellOptions): Plugin {
         // First in <head> (before the stylesheet, which a later inline script would wait for).
         return html
           .replace('<title>', `<script>${shellScript(options)}</script>\n    <style>${shellCss(options)}</style>\n    <title>`)
-          .replace(mount, `<div id="app">${shellHtml(options)}</div>`)
+          .replace(mount, `<div id="app">${shellHtml(options)}<script>${lastSeenScript(options.buildId)}</script></div>`)
       },
     },
   }

@@ -27,6 +27,12 @@ export function createSettleGate(): SettleGate {
   }
 }
 
+/**
+ * Every live query's first answer, app-wide: the start-up waits on it before it swaps the
+ * prerendered shell's last-seen picture for the app's page (src/features/shell/last-seen.ts).
+ */
+export const firstAnswers: SettleGate = createSettleGate()
+
 export function provideSettleGate(gate: SettleGate = createSettleGate()): SettleGate {
   provide(KEY, gate)
   return gate

@@ -1,6 +1,6 @@
 import { liveQuery, type Subscription } from 'dexie'
 import { getCurrentInstance, getCurrentScope, onScopeDispose, shallowRef, watch, type ShallowRef, type WatchSource } from 'vue'
-import { injectSettleGate } from './settle-gate'
+import { firstAnswers, injectSettleGate } from './settle-gate'
 
 export interface UseLiveQueryOptions<T> {
   /** Value until the first result arrives (views render it at once, so keep it cheap). */
@@ -22,7 +22,9 @@ export function useLiveQuery<T>(querier: () => T | Promise<T>, options: UseLiveQ
   // Inside a settle group (Home), the group waits for this query's first answer before showing.
   const gate = getCurrentInstance() ? injectSettleGate() : null
   let answered: (() => void) | undefined
-  if (gate) gate.track(new Promise<void>((resolve) => (answered = resolve)))
+  const first = new Promise<void>((resolve) => (answered = resolve))
+  firstAnswers.track(first)
+  if (gate) gate.track(first)
 
   const subscribe = () => {
     subscription?.unsubscribe()

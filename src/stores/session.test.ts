@@ -6,6 +6,7 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { db } from '@/db/database'
+import { readLastSeen, saveLastSeen } from '@/db/last-seen'
 import type { AuthPort, Session } from '@/sync/ports'
 import { useSessionStore } from './session'
 
@@ -40,6 +41,8 @@ beforeEach(async () => {
   fake.listeners = []
   fake.current = me
   localStorage.setItem('th-link-email', 'me@example.ac.uk')
+  // A last-seen picture of this person's CPD page (what the next start paints before any script).
+  saveLastSeen('cpd', { b: 'build', l: 'en-GB', h: '<h1>CPD</h1><p>My course</p>', c: [] }, {})
   await db.cpd.put({ id: 'cpd-1' } as never)
   await db.outbox.add({ mutationId: 'm-pending-0001', collection: 'cpd', docId: 'cpd-1', op: 'put', payload: {}, clientTime: 1 } as never)
 })
@@ -61,6 +64,7 @@ describe('session store', () => {
     expect(session.session).toBeNull()
     for (const t of db.tables) expect(await t.count(), t.name).toBe(0)
     expect(localStorage.getItem('th-link-email')).toBeNull()
+    expect(readLastSeen('cpd')).toBeNull()
   })
 
   it('keeps changes not yet sent when the server ended the session, for the same person to send', async () => {
@@ -72,6 +76,8 @@ describe('session store', () => {
     expect(session.ended).toEqual({ unsent: 1 })
     expect(await db.outbox.count()).toBe(1)
     expect(await db.cpd.get('cpd-1')).toBeDefined()
+    // The data stays for the changes' sake; the page pictures, shown before anyone signs in, go.
+    expect(readLastSeen('cpd')).toBeNull()
     // The same person signs in again: nothing is cleared and the change can go.
     emit(me)
     await vi.waitFor(() => expect(session.session?.uid).toBe('u-me'))
@@ -87,6 +93,16 @@ describe('session store', () => {
     expect(session.ended).toBeNull()
     expect(await db.cpd.count()).toBe(1)
     expect(await db.outbox.count()).toBe(1)
+    // The next start shows no one's page before a sign-in.
+    expect(readLastSeen('cpd')).toBeNull()
+  })
+
+  it('keeps the page pictures while the same person stays signed in', async () => {
+    const session = useSessionStore()
+    await session.init()
+    emit({ ...me, displayName: 'Me again' })
+    await vi.waitFor(() => expect(session.session?.displayName).toBe('Me again'))
+    expect(readLastSeen('cpd')?.h).toContain('My course')
   })
 
   it('treats a device whose account was dropped while the app was closed as ended by the server', async () => {

@@ -1,6 +1,7 @@
 /** Who is signed in, and the actions that change it. Firebase loads lazily behind the AuthPort. */
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
+import { clearLastSeen } from '@/db/last-seen'
 import { wipeLocalData } from '@/db/wipe'
 import { loadPlatform } from '@/platform/load'
 import type { AuthPort, JoinResult, Session } from '@/sync/ports'
@@ -192,6 +193,7 @@ export const useSessionStore = defineStore('session', () => {
   async function adopt(next: Session | null, endedByServer = false) {
     if (endedByServer) {
       session.value = null
+      clearLastSeen()
       const { db } = await import('@/db/database')
       localStorage.removeItem('th-link-email')
       // A revoked session (a password changed elsewhere) looks the same as a deleted account: changes
@@ -225,6 +227,8 @@ export const useSessionStore = defineStore('session', () => {
       domainJoinFor = null
       domainJoin.value = null
     }
+    // The pages' last-seen pictures are this person's: they go when no one is signed in.
+    if (!next) clearLastSeen()
     session.value = next
   }
 })

@@ -30,6 +30,7 @@ const options: ShellOptions = {
   icons: { home: 'M0 0', cpd: 'M1 1' },
   tags: { en: 'en-GB', cy: 'cy-GB' },
   message: (locale, key) => WORDS[locale]![key]!,
+  buildId: 'build-1',
 }
 
 /** Runs the head script against a stand-in document; returns what it set. */
