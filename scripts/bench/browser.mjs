@@ -125,6 +125,25 @@ export async function signIn(page, appUrl, email, password) {
   await waitForAllSaved(page)
 }
 
+/**
+ * Opens each page as the member would and waits until the app has kept its last-seen picture
+ * (src/features/shell/last-seen.ts), so the measured starts are a returning member's. Resolves with
+ * the routes that kept none in time (logged by the caller).
+ * @param {{ path: string, route: string }[]} pages
+ */
+export async function visitPages(page, appUrl, pages, timeout = 30_000) {
+  const missing = []
+  for (const p of pages) {
+    await page.goto(`${appUrl}${p.path}`)
+    const kept = await page
+      .waitForFunction((route) => localStorage.getItem(`th-last-seen:${route}`) !== null, p.route, { timeout, polling: 250 })
+      .then(() => true)
+      .catch(() => false)
+    if (!kept) missing.push(p.route)
+  }
+  return missing
+}
+
 export async function waitForAllSaved(page) {
   const main = page.getByRole('main')
   const status = main.getByRole('status', { name: 'Sync status' })
@@ -168,16 +187,21 @@ export async function putDocuments(page, store, docs, chunk = 1000) {
 }
 
 /**
- * Init script: records when the first list item inside <main> is on screen (the frame after it
- * was inserted has been produced) and how many top-level items the list had then. Read back
- * with `readPaintMarks(page)`.
+ * Init script: records when the app's first list item inside <main> is on screen (the frame after
+ * it was inserted has been produced) and how many top-level items the list had then, and when the
+ * first list item of any <main> was, the prerendered shell's last-seen picture included
+ * (`firstSeen`). Read back with `readPaintMarks(page)`.
  */
 export const PAINT_MARKS_SCRIPT = `(() => {
-  const marks = { firstItem: null, items: 0 }
+  const marks = { firstItem: null, items: 0, firstSeen: null }
   window.__benchMarks = marks
   const afterFrame = (fn) => requestAnimationFrame(() => { const ch = new MessageChannel(); ch.port1.onmessage = () => fn(performance.now()); ch.port2.postMessage(0) })
   const observer = new MutationObserver(() => {
-    const item = document.querySelector('main li, main [role="listitem"]')
+    if (marks.firstSeen === null && !marks.seenPending && document.querySelector('main li, main [role="listitem"]')) {
+      marks.seenPending = true
+      afterFrame((t) => { marks.firstSeen = t })
+    }
+    const item = document.querySelector('main:not(.th-shell-main) li, main:not(.th-shell-main) [role="listitem"]')
     if (!item || marks.firstItem !== null || marks.pending) return
     marks.pending = true
     afterFrame((t) => { marks.firstItem = t; marks.items = document.querySelectorAll('main li:not(li li), main [role="listitem"]').length; observer.disconnect() })
@@ -196,6 +220,7 @@ export async function readPaintMarks(page, timeout = 60_000) {
     const nav = performance.getEntriesByType('navigation')[0]
     return {
       firstItem: window.__benchMarks.firstItem,
+      firstSeen: window.__benchMarks.firstSeen,
       items: window.__benchMarks.items,
       fcp: fcp ? fcp.startTime : null,
       dcl: nav ? nav.domContentLoadedEventEnd : null,

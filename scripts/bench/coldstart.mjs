@@ -2,7 +2,8 @@
  * Offline cold start with 10,000 profiles on the device, at 4× CPU: a technician signs in (demo
  * data synced), the directory table gets 10,000 listed profiles, the phone goes offline, and the
  * app is opened again straight on /directory in a fresh tab (served by the service worker). The
- * figures are the time from navigation start to the first directory list item on screen, and to
+ * figures are the time from navigation start to the first directory list item on screen (the
+ * last-seen picture the first open kept, painted by the HTML; and the app's live list), and to
  * the directory being searchable with every profile (its worker's index loaded and checked against
  * the table, or built: the page's `directory-index:*` mark).
  * Baselines, same run: the harness page scripts/bench/harness/whole-table.ts rendering the whole
@@ -83,6 +84,7 @@ export async function runColdstart(ctx) {
           { op: '<=', target: 1.0, text: '≤ 1.0 s' },
           `median of ${small.runs.length} (whole table: 1 run, ${wholeRuns[0].items} items); ${median(small.runs.map((r) => r.items))} items at first paint; FCP ${ms(median(small.runs.map((r) => r.fcp)))}`,
         ),
+        seenRow(small, k(ctx.members), wholeFirst, 'same list, whole table rendered'),
         searchableRow(small, k(ctx.members)),
         row(
           'coldstart',
@@ -94,6 +96,7 @@ export async function runColdstart(ctx) {
           { op: '<=', target: 1.0, text: '≤ 1.0 s' },
           `median of ${large.runs.length}; FCP ${ms(median(large.runs.map((r) => r.fcp)))}`,
         ),
+        seenRow(large, k(BIG), appFirst, `app's live list, ${ctx.members / 1000}k profiles`),
         searchableRow(large, k(BIG)),
       ],
       data: { profiles: members.length, app: small, wholeTable: wholeRuns, big: { profiles: big.length, app: large } },
@@ -119,11 +122,29 @@ async function openings(app, ctx, count, between) {
     runs.push(r)
     log(
       'coldstart',
-      `${count}: run ${i + 1}: first item ${ms(r.firstItem)} (${r.items} items, FCP ${ms(r.fcp)}), searchable ${ms(r.searchable)} (${r.indexKind})`,
+      `${count}: run ${i + 1}: first item seen ${ms(r.firstSeen)}, live ${ms(r.firstItem)} (${r.items} items, FCP ${ms(r.fcp)}), searchable ${ms(r.searchable)} (${r.indexKind})`,
     )
     if (i === 0 && between) extra = await between()
   }
   return { first, runs, extra }
+}
+
+/**
+ * The first directory item on screen at all: the prerendered shell's last-seen picture (kept by the
+ * first open), before any script, on the opens after the first; the app's live list takes over later.
+ */
+function seenRow(set, label, baseline, baselineText) {
+  const later = set.runs.slice(1)
+  return row(
+    'coldstart',
+    `offline cold start → first directory item on screen, last-seen picture (${label})`,
+    round(median(later.map((r) => r.firstSeen ?? r.firstItem)) / 1000),
+    's',
+    round(baseline),
+    baselineText,
+    { op: '<=', target: 1.0, text: '≤ 1.0 s' },
+    `median of ${later.length}; ${later.filter((r) => r.firstSeen !== null && r.firstSeen < r.firstItem).length} of them painted the picture first; the first open (no picture yet) ${ms(set.first.firstSeen ?? set.first.firstItem)}`,
+  )
 }
 
 function searchableRow(set, label) {
