@@ -39,10 +39,12 @@ test('the plan opens as last seen before any script runs, in its own language on
   await expect.poll(() => picture(page), { timeout: 30_000 }).toMatch(FIRST_ACTION)
 
   const shell = page.locator('.th-shell')
+  let pictured: { x: number; y: number; width: number; height: number } | null = null
   await withoutScripts(page, '/plan', async () => {
     // The shell paints the member's plan (its text, from the HTML alone) but is no page yet: no
     // heading or landmark is exposed until the app is there.
     await expect(shell.getByText(FIRST_ACTION)).toBeVisible()
+    pictured = await shell.getByText(FIRST_ACTION).boundingBox()
     await expect(shell).toHaveAttribute('aria-hidden', 'true')
     await expect(page.getByRole('heading', { name: 'Action plan' })).toHaveCount(0)
     // In Welsh the English picture is not shown: the plain shell, in Welsh (no app runs meanwhile
@@ -59,6 +61,11 @@ test('the plan opens as last seen before any script runs, in its own language on
   await expect(main.getByRole('heading', { level: 1, name: 'Action plan' })).toBeVisible()
   await expect(main.getByText(FIRST_ACTION)).toBeVisible()
   await expect(shell).toHaveCount(0)
+  // Drawn with the page's own styles: the action's text sits where the picture had it.
+  const live = await main.getByText(FIRST_ACTION).boundingBox()
+  expect(live && pictured && { y: Math.round(live.y), height: Math.round(live.height) }).toEqual(
+    pictured && { y: Math.round(pictured.y), height: Math.round(pictured.height) },
+  )
 
   // Signing out removes every picture: the next start shows no one's page.
   await page.goto('/account')

@@ -26,7 +26,11 @@ afterEach(() => {
 })
 
 const run = (build = 'b1') => new Function(lastSeenScript(build))()
-const shown = () => document.querySelector('.th-shell-main')!.innerHTML
+/** What the shell's main shows: the picture in its shadow root, else the shell's own page. */
+const shown = () => {
+  const main = document.querySelector('.th-shell-main')!
+  return main.shadowRoot?.innerHTML ?? main.innerHTML
+}
 const keep = (o: { b?: string; l?: string; c?: string[]; sheets?: Record<string, string> } = {}) =>
   saveLastSeen(
     'plan',
@@ -40,12 +44,13 @@ const keep = (o: { b?: string; l?: string; c?: string[]; sheets?: Record<string,
   )
 
 describe('the last-seen picture in the shell', () => {
-  it('paints the page as last seen, with the stylesheets the HTML does not link, and says so', () => {
+  it('paints the page as last seen, with its stylesheets in their order, out of reach of the document’s, and says so', () => {
     keep()
     run()
     expect(shown()).toContain('V1 Grow the community')
-    const styles = [...document.head.querySelectorAll('style[data-shell-css]')].map((s) => s.textContent)
-    expect(styles).toEqual(['.stack[data-v-9]{gap:1rem}'])
+    const root = document.querySelector('.th-shell-main')!.shadowRoot!
+    expect([...root.querySelectorAll('style')].map((s) => s.textContent)).toEqual(['body{}.stack[data-v-9]{gap:1rem}'])
+    expect(document.head.querySelector('style')).toBeNull()
     expect(document.documentElement.hasAttribute('data-shell-picture')).toBe(true)
     // Still the shell: inert and hidden from assistive technology.
     expect(document.querySelector('.th-shell')?.getAttribute('aria-hidden')).toBe('true')
@@ -68,7 +73,7 @@ describe('the last-seen picture in the shell', () => {
     localStorage.setItem(LAST_SEEN_CSS_KEY, JSON.stringify(css))
     run()
     expect(shown()).not.toContain('V1')
-    expect(document.head.querySelector('style[data-shell-css]')).toBeNull()
+    expect(document.querySelector('.th-shell-main')!.shadowRoot).toBeNull()
   })
 
   it('shows the plain shell for a damaged picture or another route', () => {

@@ -105,7 +105,6 @@ describe('holdShell', () => {
   const setUpShell = (picture: boolean) => {
     document.body.innerHTML =
       '<div id="app"><div class="th-shell" inert aria-hidden="true"><main class="th-shell-main"><h1>Plan</h1></main></div></div>'
-    document.head.insertAdjacentHTML('beforeend', '<style data-shell-css>.p{}</style>')
     if (picture) document.documentElement.setAttribute('data-shell-picture', '')
     return document.getElementById('app')!
   }
@@ -135,7 +134,6 @@ describe('holdShell', () => {
     appEl.querySelector('[data-settling]')!.removeAttribute('data-settling')
     await done
     expect(document.querySelector('.th-shell')).toBeNull()
-    expect(document.querySelector('style[data-shell-css]')).toBeNull()
     expect(document.documentElement.classList.contains('th-holding')).toBe(false)
     expect(document.documentElement.hasAttribute('data-shell-picture')).toBe(false)
   })

@@ -62,17 +62,23 @@ function pageTop(el: Element): number {
   return box.width === 0 && box.height === 0 ? 0 : box.top + window.scrollY
 }
 
-/** The texts of the page's own stylesheets (the app's and its lazy chunks'), by href as written. */
+/**
+ * The texts of the page's own stylesheets (the HTML's and its lazy chunks', which Vite's helper
+ * links by full URL), by path, in the page's order.
+ */
 export function stylesheetTexts(doc: Document = document): Record<string, string> {
   const texts: Record<string, string> = {}
+  const here = doc.location?.href ?? 'http://localhost/'
   for (const sheet of [...doc.styleSheets]) {
     const link = sheet.ownerNode
     const href = link instanceof HTMLLinkElement ? link.getAttribute('href') : null
-    if (!href || !href.startsWith('/')) continue
+    if (!href) continue
+    const url = new URL(href, here)
+    if (url.origin !== new URL(here).origin) continue
     try {
-      texts[href] = [...sheet.cssRules].map((rule) => rule.cssText).join('')
+      texts[url.pathname] = [...sheet.cssRules].map((rule) => rule.cssText).join('')
     } catch {
-      // not readable (another origin): the picture goes without it
+      // not readable: the picture goes without it
     }
   }
   return texts
@@ -162,7 +168,6 @@ export function holdShell(appEl: HTMLElement, gate: SettleGate, timeoutMs = 1500
     await Promise.race([whenSettled(appEl, gate), new Promise((resolve) => setTimeout(resolve, timeoutMs))])
     await afterPaint()
     shell.remove()
-    for (const style of [...appEl.ownerDocument.querySelectorAll('style[data-shell-css]')]) style.remove()
     root.classList.remove('th-holding')
     root.removeAttribute('data-shell-picture')
   }
