@@ -189,15 +189,16 @@ export async function putDocuments(page, store, docs, chunk = 1000) {
 /**
  * Init script: records when the app's first list item inside <main> is on screen (the frame after
  * it was inserted has been produced) and how many top-level items the list had then, and when the
- * first list item of any <main> was, the prerendered shell's last-seen picture included
- * (`firstSeen`). Read back with `readPaintMarks(page)`.
+ * first list item of any <main> was, the prerendered shell's last-seen picture (in its shadow
+ * root) included (`firstSeen`). Read back with `readPaintMarks(page)`.
  */
 export const PAINT_MARKS_SCRIPT = `(() => {
   const marks = { firstItem: null, items: 0, firstSeen: null }
   window.__benchMarks = marks
   const afterFrame = (fn) => requestAnimationFrame(() => { const ch = new MessageChannel(); ch.port1.onmessage = () => fn(performance.now()); ch.port2.postMessage(0) })
   const observer = new MutationObserver(() => {
-    if (marks.firstSeen === null && !marks.seenPending && document.querySelector('main li, main [role="listitem"]')) {
+    const picture = document.querySelector('.th-shell-main')?.shadowRoot
+    if (marks.firstSeen === null && !marks.seenPending && (picture?.querySelector('li, [role="listitem"]') || document.querySelector('main li, main [role="listitem"]'))) {
       marks.seenPending = true
       afterFrame((t) => { marks.firstSeen = t })
     }
@@ -206,7 +207,8 @@ export const PAINT_MARKS_SCRIPT = `(() => {
     marks.pending = true
     afterFrame((t) => { marks.firstItem = t; marks.items = document.querySelectorAll('main li:not(li li), main [role="listitem"]').length; observer.disconnect() })
   })
-  const start = () => observer.observe(document.documentElement, { childList: true, subtree: true })
+  // The last-seen picture is drawn into a shadow root, and marked on <html>.
+  const start = () => observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-shell-picture'] })
   if (document.documentElement) start(); else document.addEventListener('readystatechange', start, { once: true })
 })()`
 

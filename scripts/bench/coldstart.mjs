@@ -76,7 +76,7 @@ export async function runColdstart(ctx) {
       rows: [
         row(
           'coldstart',
-          `offline cold start → first directory list painted (${ctx.members / 1000}k profiles, ${ctx.cpu}× CPU)`,
+          `offline cold start → first directory item of the app's live list painted (${ctx.members / 1000}k profiles, ${ctx.cpu}× CPU)`,
           round(appFirst),
           's',
           round(wholeFirst),
@@ -88,7 +88,7 @@ export async function runColdstart(ctx) {
         searchableRow(small, k(ctx.members)),
         row(
           'coldstart',
-          `offline cold start → first directory list painted (${k(BIG)})`,
+          `offline cold start → first directory item of the app's live list painted (${k(BIG)})`,
           round(bigFirst),
           's',
           round(appFirst),
@@ -179,7 +179,12 @@ async function measure(context, url, cpu, { searchable = true, waitForStore = fa
       { timeout: 180_000, polling: 50 },
     )
     const index = await handle.jsonValue()
-    if (waitForStore) await page.waitForFunction(storedIndexExists, null, { timeout: 180_000, polling: 250 })
+    if (waitForStore) {
+      await page.waitForFunction(storedIndexExists, null, { timeout: 180_000, polling: 250 })
+      // The member has seen the directory: its last-seen picture is kept (once the page has rendered
+      // and the browser is idle) before the app is closed, as it is when a phone puts it away.
+      await page.waitForFunction(() => localStorage.getItem('th-last-seen:directory') !== null, null, { timeout: 60_000, polling: 250 })
+    }
     return { ...marks, searchable: index.at, indexKind: index.kind }
   } finally {
     await page.close()
