@@ -13,14 +13,14 @@ const FIRST_ACTION = /Grow the technician community channel/
  * Loads `path` with no service worker and every script refused (the HTML's inline scripts still
  * run), checks what the HTML alone painted, then lets scripts through again.
  */
-async function withoutScripts(page: Page, path: string, check: () => Promise<void>): Promise<void> {
+async function withoutScripts<T>(page: Page, path: string, check: () => Promise<T>): Promise<T> {
   await page.evaluate(async () => {
     for (const registration of await navigator.serviceWorker.getRegistrations()) await registration.unregister()
   })
   await page.route('**/assets/*.js', (route) => route.abort())
   try {
     await page.goto(path)
-    await check()
+    return await check()
   } finally {
     await page.unroute('**/assets/*.js')
   }
@@ -39,12 +39,11 @@ test('the plan opens as last seen before any script runs, in its own language on
   await expect.poll(() => picture(page), { timeout: 30_000 }).toMatch(FIRST_ACTION)
 
   const shell = page.locator('.th-shell')
-  let pictured: { x: number; y: number; width: number; height: number } | null = null
-  await withoutScripts(page, '/plan', async () => {
+  const pictured = await withoutScripts(page, '/plan', async () => {
     // The shell paints the member's plan (its text, from the HTML alone) but is no page yet: no
     // heading or landmark is exposed until the app is there.
     await expect(shell.getByText(FIRST_ACTION)).toBeVisible()
-    pictured = await shell.getByText(FIRST_ACTION).boundingBox()
+    const box = await shell.getByText(FIRST_ACTION).boundingBox()
     await expect(shell).toHaveAttribute('aria-hidden', 'true')
     await expect(page.getByRole('heading', { name: 'Action plan' })).toHaveCount(0)
     // In Welsh the English picture is not shown: the plain shell, in Welsh (no app runs meanwhile
@@ -54,6 +53,7 @@ test('the plan opens as last seen before any script runs, in its own language on
     await expect(shell.getByText('Cynllun gweithredu', { exact: true })).toBeVisible()
     await expect(shell.getByText(FIRST_ACTION)).toHaveCount(0)
     await page.evaluate(() => localStorage.setItem('th-locale', 'en'))
+    return box
   })
 
   // With its scripts, the app takes over: the same page, live, and the picture is gone.
@@ -63,9 +63,12 @@ test('the plan opens as last seen before any script runs, in its own language on
   await expect(shell).toHaveCount(0)
   // Drawn with the page's own styles: the action's text sits where the picture had it.
   const live = await main.getByText(FIRST_ACTION).boundingBox()
-  expect(live && pictured && { y: Math.round(live.y), height: Math.round(live.height) }).toEqual(
-    pictured && { y: Math.round(pictured.y), height: Math.round(pictured.height) },
-  )
+  if (!live || !pictured)
+    throw new Error(`no box for the action's text: live ${JSON.stringify(live)}, pictured ${JSON.stringify(pictured)}`)
+  expect({ y: Math.round(live.y), height: Math.round(live.height) }).toEqual({
+    y: Math.round(pictured.y),
+    height: Math.round(pictured.height),
+  })
 
   // Signing out removes every picture: the next start shows no one's page.
   await page.goto('/account')
