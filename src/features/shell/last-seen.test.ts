@@ -96,9 +96,9 @@ describe('followLastSeen', () => {
   })
 })
 
-/** Lets pending callbacks run (a few turns of the event loop); what waits on something not yet done still waits. */
+/** Lets pending promise callbacks run (no timers); what waits on something not yet done still waits. */
 const turns = async () => {
-  for (let i = 0; i < 3; i++) await new Promise((resolve) => setTimeout(resolve, 0))
+  for (let i = 0; i < 20; i++) await Promise.resolve()
 }
 
 describe('holdShell', () => {
