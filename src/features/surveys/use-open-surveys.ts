@@ -12,11 +12,14 @@ export interface OpenSurvey {
   state: AnswerState
 }
 
-/** Surveys open today for this member (their audience), closing soonest first, with where they stand. */
-export function useOpenSurveys(options: { db?: HubDb; now?: () => Clock } = {}): ShallowRef<readonly OpenSurvey[]> {
+/**
+ * Surveys open today for this member (their audience), closing soonest first, with where they stand;
+ * null until the device has been read (so "no survey is open" is never said before it is known).
+ */
+export function useOpenSurveys(options: { db?: HubDb; now?: () => Clock } = {}): ShallowRef<readonly OpenSurvey[] | null> {
   const database = options.db ?? defaultDb
   const now = options.now ?? Date.now
-  return useLiveQuery<readonly OpenSurvey[]>(
+  return useLiveQuery<readonly OpenSurvey[] | null>(
     async () => {
       const today = isoDateOf(now())
       const [open, profiles, rows] = await Promise.all([
@@ -36,6 +39,6 @@ export function useOpenSurveys(options: { db?: HubDb; now?: () => Clock } = {}):
         .sort((a, b) => byCodeUnits(a.closesAt, b.closesAt))
         .map((survey) => ({ survey, state: answerState(byId.get(survey.id), drafts.has(draftKey(survey.id))) }))
     },
-    { initial: [] },
+    { initial: null },
   )
 }
