@@ -39,6 +39,40 @@ export async function waitUntilRendered(page: Page, options: { timeout?: number 
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, options)
 }
 
+/** Uncaught errors and console errors of each page, to say why a page did not show (CI keeps no trace). */
+const pageErrors = new WeakMap<Page, string[]>()
+export function recordErrors(page: Page): void {
+  const errors: string[] = []
+  pageErrors.set(page, errors)
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`))
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`)
+  })
+}
+
+/**
+ * Waits for the page's h1 (by role, with a name if given). When it does not show, fails with what
+ * is on screen instead: the address, the h1s in the DOM, the shell's state (a last-seen picture
+ * held over a hidden app) and the start of #app, and the page's errors (see recordErrors).
+ */
+export async function expectHeading(page: Page, options: { name?: string | RegExp; timeout?: number } = {}): Promise<void> {
+  try {
+    await expect(page.getByRole('heading', { level: 1, name: options.name })).toBeVisible({ timeout: options.timeout ?? 30_000 })
+  } catch (error) {
+    const shown = await page
+      .evaluate(() => ({
+        url: location.href,
+        html: `${document.documentElement.className} picture=${document.documentElement.getAttribute('data-shell-picture')}`,
+        shell: !!document.querySelector('.th-shell'),
+        controlled: !!navigator.serviceWorker?.controller,
+        h1: [...document.querySelectorAll('h1')].map((h) => h.textContent),
+        app: document.querySelector('#app')?.innerHTML.slice(0, 600),
+      }))
+      .catch((e: unknown) => String(e))
+    throw new Error(`${String(error)}\nshown: ${JSON.stringify(shown)}\nerrors: ${(pageErrors.get(page) ?? []).join('\n')}`)
+  }
+}
+
 /** Resolves once a service worker controls the page (no reload is made here). */
 export async function waitForServiceWorkerControl(page: Page): Promise<void> {
   await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 30_000 })

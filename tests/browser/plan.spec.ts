@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { strFromU8, unzipSync } from 'fflate'
-import { waitUntilRendered } from './fixtures'
+import { expectHeading, recordErrors, waitUntilRendered } from './fixtures'
 import { DEMO, newDevice, signIn, waitForAllSaved } from './session'
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
@@ -24,32 +24,10 @@ async function axe(page: Page, what: string) {
   expect(violations.map((v) => `${what}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
 }
 
-/** Uncaught errors and console errors of each page, to say why a page did not show (CI keeps no trace). */
-const pageErrors = new WeakMap<Page, string[]>()
-function recordErrors(page: Page): void {
-  const errors: string[] = []
-  pageErrors.set(page, errors)
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`))
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`)
-  })
-}
-
 /** Opens a route (offline too: the service worker serves the app shell) and waits for its heading. */
 async function open(page: Page, path: string, heading: string | RegExp) {
   await page.goto(path)
-  try {
-    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible({ timeout: 30_000 })
-  } catch (error) {
-    const shown = await page
-      .evaluate(() => ({
-        url: location.href,
-        h1: [...document.querySelectorAll('h1')].map((h) => h.textContent),
-        app: document.querySelector('#app')?.innerHTML.slice(0, 400),
-      }))
-      .catch((e: unknown) => String(e))
-    throw new Error(`${String(error)}\nshown: ${JSON.stringify(shown)}\nerrors: ${(pageErrors.get(page) ?? []).join('\n')}`)
-  }
+  await expectHeading(page, { name: heading })
 }
 
 /** Cells of the table row whose first cell starts with `first`, from a document.xml. */

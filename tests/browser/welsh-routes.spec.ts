@@ -7,7 +7,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { generateDemoData } from '../../scripts/demo/demo-data'
-import { DEMO as FIXTURE_DEMO, waitUntilRendered } from './fixtures'
+import { DEMO as FIXTURE_DEMO, expectHeading, recordErrors, waitUntilRendered } from './fixtures'
 import { DEMO, signIn } from './session'
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
@@ -126,7 +126,7 @@ function isData(text: string, data: string): boolean {
 
 /** The page's texts once it has settled (all of it rendered, and two readings a moment apart agree). */
 async function settledTexts(page: Page): Promise<string[]> {
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+  await expectHeading(page)
   await waitUntilRendered(page, { timeout: 30_000 })
   let last: string[] = []
   await expect
@@ -175,6 +175,7 @@ async function itemPaths(page: Page): Promise<string[]> {
 test('every route in Cymraeg shows Welsh, except names, data and codes', async ({ page }) => {
   // About 30 pages, each rendered twice, plus an axe pass in Welsh: a long test on a busy machine.
   test.setTimeout(900_000)
+  recordErrors(page)
   await signIn(page, DEMO.lead)
   const paths = [...STATIC_ROUTES, ...(await itemPaths(page))]
   const untranslated: Record<string, string[]> = {}
