@@ -1,9 +1,15 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import { createSettleGate } from '@/composables/settle-gate'
+import { afterPaint } from '@/composables/use-revealed'
 import { readLastSeen } from '@/db/last-seen'
 import { MAX_PICTURE, followLastSeen, holdShell, pictureOf } from './last-seen'
+
+/** Lets pending promise callbacks run (no timers); what waits on something not yet done still waits. */
+const turns = async () => {
+  for (let i = 0; i < 20; i++) await Promise.resolve()
+}
 
 afterEach(() => {
   document.documentElement.removeAttribute('data-shell-picture')
@@ -79,6 +85,25 @@ describe('followLastSeen', () => {
     following.stop()
   })
 
+  it('takes the page once nothing in it is busy, when the browser is idle', async () => {
+    document.documentElement.lang = 'en-GB'
+    const main = mainWith('<article aria-busy="true"><h1>Action plan</h1></article>')
+    const idle: (() => void)[] = []
+    vi.stubGlobal('requestIdleCallback', (callback: () => void) => idle.push(callback))
+    const { following } = await setUp(() => true)
+    following.refresh()
+    await afterPaint() // two frames: what a page not busy would have waited for
+    await afterPaint()
+    expect(idle).toHaveLength(0) // still adding its cards
+    main.querySelector('article')!.removeAttribute('aria-busy')
+    await vi.waitFor(() => expect(idle).toHaveLength(1))
+    expect(readLastSeen('plan')).toBeNull()
+    idle[0]!()
+    expect(readLastSeen('plan')).toMatchObject({ l: 'en-GB', h: '<article><h1>Action plan</h1></article>' })
+    following.stop()
+    vi.unstubAllGlobals()
+  })
+
   it('keeps nothing when signed out, while the page is still busy, or for a page the shell does not have', async () => {
     let signedIn = false
     const main = mainWith('<article aria-busy="true"><h1>Action plan</h1></article>')
@@ -95,11 +120,6 @@ describe('followLastSeen', () => {
     following.stop()
   })
 })
-
-/** Lets pending promise callbacks run (no timers); what waits on something not yet done still waits. */
-const turns = async () => {
-  for (let i = 0; i < 20; i++) await Promise.resolve()
-}
 
 describe('holdShell', () => {
   const setUpShell = (picture: boolean) => {

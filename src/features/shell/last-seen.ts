@@ -100,7 +100,7 @@ export function followLastSeen(o: LastSeenOptions): { refresh: () => void; stop:
   const doc = o.doc ?? document
   const win = doc.defaultView ?? window
   let pending: number | undefined
-  let observer: MutationObserver | undefined
+  let watching: ReturnType<typeof untilNoneMatch> | undefined
 
   const keep = () => {
     const route = String(o.router.currentRoute.value.name ?? '')
@@ -114,21 +114,17 @@ export function followLastSeen(o: LastSeenOptions): { refresh: () => void; stop:
 
   // After a navigation: once nothing in the page is aria-busy, when the browser is idle.
   const schedule = () => {
-    observer?.disconnect()
+    watching?.cancel()
     if (pending !== undefined) win.clearTimeout(pending)
     const main = doc.getElementById('main')
     if (!main) return
-    const later = () => {
-      observer?.disconnect()
-      observer = undefined
+    const watch = (watching = untilNoneMatch(main, '[aria-busy="true"]', 'aria-busy'))
+    void watch.done.then(afterPaint).then(() => {
+      if (watching !== watch) return // a later navigation took over
+      watching = undefined
       if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(keep, { timeout: 3000 })
       else pending = win.setTimeout(keep, 500)
-    }
-    if (!main.querySelector('[aria-busy="true"]')) return void afterPaint().then(later)
-    observer = new MutationObserver(() => {
-      if (!main.querySelector('[aria-busy="true"]')) later()
     })
-    observer.observe(main, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy'] })
   }
 
   const onHidden = () => {
@@ -143,7 +139,8 @@ export function followLastSeen(o: LastSeenOptions): { refresh: () => void; stop:
     refresh: schedule,
     stop: () => {
       stopRouter()
-      observer?.disconnect()
+      watching?.cancel()
+      watching = undefined
       if (pending !== undefined) win.clearTimeout(pending)
       doc.removeEventListener('visibilitychange', onHidden)
       win.removeEventListener('pagehide', keep)
@@ -177,13 +174,23 @@ async function whenSettled(appEl: HTMLElement, gate: SettleGate): Promise<void> 
   await gate.settled()
   await nextTick()
   // A settle group (Home's cards) still waiting shows nothing yet: wait for it too.
-  while (appEl.querySelector('[data-settling]')) {
-    await new Promise<void>((resolve) => {
-      const observer = new MutationObserver(() => {
-        observer.disconnect()
-        resolve()
-      })
-      observer.observe(appEl, { subtree: true, attributes: true, attributeFilter: ['data-settling'], childList: true })
+  await untilNoneMatch(appEl, '[data-settling]', 'data-settling').done
+}
+
+/**
+ * Resolves once nothing under `root` matches `selector`, watching `attribute` and the nodes added
+ * or removed. `cancel` stops watching (the promise then stays pending).
+ */
+function untilNoneMatch(root: Element, selector: string, attribute: string): { done: Promise<void>; cancel: () => void } {
+  let observer: MutationObserver | undefined
+  const done = new Promise<void>((resolve) => {
+    if (!root.querySelector(selector)) return resolve()
+    observer = new MutationObserver(() => {
+      if (root.querySelector(selector)) return
+      observer?.disconnect()
+      resolve()
     })
-  }
+    observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: [attribute] })
+  })
+  return { done, cancel: () => observer?.disconnect() }
 }
