@@ -38,6 +38,16 @@ export const LINKS_PER_TASK = 3
 /** If no first contentful paint is reported by then (no paint timing, a page that paints nothing), load anyway. */
 export const LOAD_ANYWAY_MS = 3000
 
+/**
+ * A start that has not mounted this long after its entry was requested, while the service worker
+ * serves every file from the device, is stuck (a module load that never settles: seen twice in CI,
+ * the prerendered shell still in #app after 30 s, no error): the page reloads once, which starts it
+ * afresh. Not again within START_RETRY_GAP_MS (sessionStorage), so a start that fails every time
+ * stays on its shell instead of reloading for ever.
+ */
+export const START_RETRY_MS = 15_000
+export const START_RETRY_GAP_MS = 60_000
+
 export function routePreload(routes: RouteModules, namespaces: RouteNamespaces, root = process.cwd()): Plugin {
   return {
     name: 'technician-hub:route-preload',
@@ -78,11 +88,12 @@ export function deferScripts(html: string, data: Omit<LoaderData, 'entry' | 'pre
  * The inline loader. The language is chosen as src/i18n does (this device's choice, else the
  * browser's). It waits for the first contentful paint (paint timing), or where that is not
  * reported for the frame after the first (requestAnimationFrame, then a task); a hidden page paints
- * nothing, so it loads at once, and after LOAD_ANYWAY_MS in any case. Same origin: the elements need
+ * nothing, so it loads at once, and after LOAD_ANYWAY_MS in any case; a start still not mounted
+ * START_RETRY_MS later reloads once. Same origin: the elements need
  * no crossorigin attribute (module scripts and modulepreloads are fetched in CORS mode anyway).
  */
 export function loaderScript(d: LoaderData): string {
-  return `(()=>{const m=${JSON.stringify(d.routes)},L=${JSON.stringify(d.locales)},N=${JSON.stringify(d.namespaces)},p=location.pathname.replace(/\\/+$/,'')||'/',h=document.head;let c=null,done=false;try{c=localStorage.getItem('th-locale')||localStorage.getItem('th-locale-followed')}catch{}if(!L[c])c=(navigator.languages||[]).some(l=>/^cy\\b/i.test(l))?'cy':'en';const a=f=>{const l=document.createElement('link');l.rel='modulepreload';l.href=f;h.appendChild(l)},go=()=>{if(done)return;done=true;const s=document.createElement('script');s.type='module';s.src=${JSON.stringify(d.entry)};h.appendChild(s);const q=[...${JSON.stringify(d.preloads)}];for(const f of m[p]||[])q.push('/'+f);for(const n of N[p]||N['*']||[])if(L[c][n])q.push('/'+L[c][n]);const step=()=>{for(const f of q.splice(0,${LINKS_PER_TASK}))a(f);if(q.length)setTimeout(step)};step()};if(document.visibilityState==='hidden')go();else{setTimeout(go,${LOAD_ANYWAY_MS});document.addEventListener('visibilitychange',go,{once:true});let o=false;try{if(PerformanceObserver.supportedEntryTypes.includes('paint')){new PerformanceObserver(l=>{if(l.getEntriesByName('first-contentful-paint').length)go()}).observe({type:'paint',buffered:true});o=true}}catch{}if(!o)requestAnimationFrame(()=>setTimeout(go))}})()`
+  return `(()=>{const m=${JSON.stringify(d.routes)},L=${JSON.stringify(d.locales)},N=${JSON.stringify(d.namespaces)},p=location.pathname.replace(/\\/+$/,'')||'/',h=document.head;let c=null,done=false;try{c=localStorage.getItem('th-locale')||localStorage.getItem('th-locale-followed')}catch{}if(!L[c])c=(navigator.languages||[]).some(l=>/^cy\\b/i.test(l))?'cy':'en';const a=f=>{const l=document.createElement('link');l.rel='modulepreload';l.href=f;h.appendChild(l)},go=()=>{if(done)return;done=true;const s=document.createElement('script');s.type='module';s.src=${JSON.stringify(d.entry)};h.appendChild(s);setTimeout(()=>{try{if(!document.querySelector('#app>.th-shell')||!navigator.serviceWorker||!navigator.serviceWorker.controller)return;const k='th-start-retry',t=Number(sessionStorage.getItem(k))||0;if(Date.now()-t<${START_RETRY_GAP_MS})return;sessionStorage.setItem(k,String(Date.now()));location.reload()}catch{}},${START_RETRY_MS});const q=[...${JSON.stringify(d.preloads)}];for(const f of m[p]||[])q.push('/'+f);for(const n of N[p]||N['*']||[])if(L[c][n])q.push('/'+L[c][n]);const step=()=>{for(const f of q.splice(0,${LINKS_PER_TASK}))a(f);if(q.length)setTimeout(step)};step()};if(document.visibilityState==='hidden')go();else{setTimeout(go,${LOAD_ANYWAY_MS});document.addEventListener('visibilitychange',go,{once:true});let o=false;try{if(PerformanceObserver.supportedEntryTypes.includes('paint')){new PerformanceObserver(l=>{if(l.getEntriesByName('first-contentful-paint').length)go()}).observe({type:'paint',buffered:true});o=true}}catch{}if(!o)requestAnimationFrame(()=>setTimeout(go))}})()`
 }
 
 /**

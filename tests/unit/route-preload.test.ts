@@ -1,10 +1,12 @@
 import type { OutputBundle, OutputChunk } from 'rolldown'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import {
   deferScripts,
   LINKS_PER_TASK,
   LOAD_ANYWAY_MS,
   loaderScript,
+  START_RETRY_GAP_MS,
+  START_RETRY_MS,
   localeChunks,
   preloadMap,
   type LoaderData,
@@ -92,8 +94,18 @@ describe('scripts after the first paint', () => {
   })
 
   /** Runs the loader against a stand-in page; returns what it added to <head> and the page's hooks. */
-  function runLoader({ path = '/', stored = {}, languages = ['en-GB'], hidden = false, paintTiming = true } = {}) {
+  function runLoader({
+    path = '/',
+    stored = {},
+    languages = ['en-GB'],
+    hidden = false,
+    paintTiming = true,
+    mounted = false,
+    controlled = true,
+    session = new Map<string, string>(),
+  } = {}) {
     const added: string[] = []
+    const reload = vi.fn()
     const timers: { fn: () => void; ms: number }[] = []
     const frames: (() => void)[] = []
     const observers: ((list: { getEntriesByName: (n: string) => unknown[] }) => void)[] = []
@@ -103,6 +115,8 @@ describe('scripts after the first paint', () => {
       head: { appendChild: (el: Record<string, string>) => added.push(el.rel ? `${el.rel} ${el.href}` : `${el.type} ${el.src}`) },
       createElement: () => ({}),
       addEventListener: (type: string, fn: () => void) => type === 'visibilitychange' && (onVisibility = fn),
+      // The prerendered shell stays in #app until the app mounts.
+      querySelector: (selector: string) => (selector === '#app>.th-shell' && !mounted ? {} : null),
     }
     class PerformanceObserver {
       static supportedEntryTypes = paintTiming ? ['paint', 'largest-contentful-paint'] : ['resource']
@@ -112,11 +126,22 @@ describe('scripts after the first paint', () => {
       observe() {}
     }
     const script = loaderScript({ ...DATA, entry: '/assets/index-A.js', preloads: ['/assets/vue-B.js'] })
-    new Function('document', 'localStorage', 'navigator', 'location', 'PerformanceObserver', 'requestAnimationFrame', 'setTimeout', script)(
+    new Function(
+      'document',
+      'localStorage',
+      'sessionStorage',
+      'navigator',
+      'location',
+      'PerformanceObserver',
+      'requestAnimationFrame',
+      'setTimeout',
+      script,
+    )(
       document,
       { getItem: (k: string) => stored[k as keyof typeof stored] ?? null },
-      { languages },
-      { pathname: path },
+      { getItem: (k: string) => session.get(k) ?? null, setItem: (k: string, v: string) => session.set(k, v) },
+      { languages, serviceWorker: { controller: controlled ? {} : null } },
+      { pathname: path, reload },
       PerformanceObserver,
       (fn: () => void) => frames.push(fn),
       (fn: () => void, ms = 0) => timers.push({ fn, ms }),
@@ -127,7 +152,7 @@ describe('scripts after the first paint', () => {
       for (let next = timers.findIndex((t) => t.ms === 0); next >= 0; next = timers.findIndex((t) => t.ms === 0))
         timers.splice(next, 1)[0]!.fn()
     }
-    return { added, timers, frames, paint, flush, visibilityChange: () => onVisibility?.() }
+    return { added, timers, frames, paint, flush, reload, visibilityChange: () => onVisibility?.() }
   }
 
   it('requests nothing before the first contentful paint, then the entry, its preloads, the route’s chunks and messages', () => {
@@ -154,7 +179,7 @@ describe('scripts after the first paint', () => {
       'modulepreload /assets/cpd-cy.js',
     ])
     // Later triggers (the safety timer) add nothing twice.
-    page.timers.forEach((t) => t.fn())
+    page.timers.filter((t) => t.ms !== START_RETRY_MS).forEach((t) => t.fn())
     expect(page.added).toHaveLength(6)
   })
 
@@ -184,5 +209,39 @@ describe('scripts after the first paint', () => {
     expect(noPaint.timers.map((t) => t.ms)).toEqual([LOAD_ANYWAY_MS])
     noPaint.timers[0]!.fn()
     expect(noPaint.added[0]).toBe('module /assets/index-A.js')
+  })
+
+  it('reloads a start that has not mounted 15 s after its entry was requested, once a minute at most, only when the service worker serves it', () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    try {
+      const session = new Map<string, string>()
+      const retry = (page: ReturnType<typeof runLoader>) => {
+        page.paint('first-contentful-paint')
+        const timer = page.timers.find((t) => t.ms === START_RETRY_MS)
+        expect(timer).toBeDefined()
+        timer!.fn()
+      }
+      const stuck = runLoader({ session })
+      expect(stuck.timers.some((t) => t.ms === START_RETRY_MS)).toBe(false) // nothing before the entry is asked for
+      retry(stuck)
+      expect(stuck.reload).toHaveBeenCalledOnce()
+      // Stuck again straight after: stays on its shell rather than reloading for ever.
+      const again = runLoader({ session })
+      retry(again)
+      expect(again.reload).not.toHaveBeenCalled()
+      vi.advanceTimersByTime(START_RETRY_GAP_MS)
+      const later = runLoader({ session })
+      retry(later)
+      expect(later.reload).toHaveBeenCalledOnce()
+      // A start that mounted, or one fetching over the network (no service worker yet): left alone.
+      const mounted = runLoader({ mounted: true })
+      retry(mounted)
+      expect(mounted.reload).not.toHaveBeenCalled()
+      const uncontrolled = runLoader({ controlled: false })
+      retry(uncontrolled)
+      expect(uncontrolled.reload).not.toHaveBeenCalled()
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })
