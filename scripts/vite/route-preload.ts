@@ -40,8 +40,8 @@ export const LOAD_ANYWAY_MS = 3000
 
 /**
  * A start that has not mounted this long after its entry was requested, while the service worker
- * serves every file from the device, is stuck (a module load that never settles: seen twice in CI,
- * the prerendered shell still in #app after 30 s, no error): the page reloads once, which starts it
+ * serves every file from the device, is stuck (a module load that never settles: a CI check under
+ * load saw the prerendered shell still in #app after 30 s, no error): the page reloads once, which starts it
  * afresh. Not again within START_RETRY_GAP_MS (sessionStorage), so a start that fails every time
  * stays on its shell instead of reloading for ever.
  */
